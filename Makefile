@@ -1,0 +1,42 @@
+# Two entry points (README): `make figures` and `make test`. Both create .venv on first use.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+
+.PHONY: figures test export bench lock clean-venv
+
+$(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (camel-tools 1.6.0 requires it); set PYTHON=/path/to/python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/lock.txt
+	# camel-tools declares torch and transformers as hard dependencies but the utilities
+	# used here need only six, emoji and regex (pinned in lock.txt): no CUDA wheels.
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements/nodeps.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+figures: $(STAMP)
+	$(BIN)/python -m analysis.notebooks run notebooks
+
+test: $(STAMP)
+	$(BIN)/python -m pytest --nbval --mpl --mpl-baseline-path=tests/baseline tests notebooks
+
+export: $(STAMP)
+	$(BIN)/python -m analysis export --corpus seeds --out out
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_corpus.py --corpus ../shared/corpora/saudinewsnet/saudinewsnet.jsonl.gz --jobs 2
+
+# Regenerate the full pin list from requirements/direct.txt (maintainers only).
+lock:
+	rm -rf /tmp/lockvenv && $(PYTHON) -m venv /tmp/lockvenv
+	/tmp/lockvenv/bin/pip install --quiet -r requirements/direct.txt
+	/tmp/lockvenv/bin/pip freeze --exclude camel-tools > requirements/lock.txt
+
+clean-venv:
+	rm -rf $(VENV)

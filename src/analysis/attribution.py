@@ -1,0 +1,730 @@
+"""Source attribution: who is quoted or cited, how, and through whom.
+
+A *reporting act* is a cue that introduces what a source said, wrote, judged or
+reported: a reporting verb (وقال، أكدت، يرى), a participial continuation (مؤكدا،
+مبرزين), a noun cue with its source (شهادة X بأن، دعوة X إلى) or an according-to phrase
+(وفق، بحسب). Each act gets a speaker resolved across the document (gazetteer entities,
+title-only and surname-only mentions, anaphora such as الخبير ذاته / المتحدث, and
+subject-less وأضاف continuing the last speaker), a speaker type, a mode (direct when the
+attributed words are in quotation marks, even partly) and the intermediary (via).
+
+Everything lexical comes from ``data/sources.yaml`` (:func:`load_gazetteer`). The rules
+here are about Arabic news syntax, not about any one document:
+
+* an explicit subject right after the verb (VSO) wins; then the antecedent of a relative
+  pronoun (الأنتربول، الذي بات يعتبر); then, for a clause-initial verb (وأضاف) followed by
+  أن/إن/إلى/على/عن, a colon or a quotation, the last speaker; then a source mentioned
+  earlier in the same sentence (SVO: "حموشي يدعو …", "هشام معتضد، باحث …، قال إن");
+* a cue inside another speaker's quoted words is not an act (nested source);
+* verbs with an everyday non-reporting sense need a complement (أن، :، «…»، عن);
+* an according-to phrase naming a media outlet after another act in the same sentence is
+  that act's ``via``, not an act of its own.
+
+Output columns: :data:`ATTRIBUTION_COLUMNS`; ``raw[cue_start:cue_end] == cue`` always.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+import yaml
+
+from .corpus import Document, Structure, segment
+from .errors import GazetteerError
+from .normalize import NormalizedText, normalize, normalize_text
+
+__all__ = ["find_attributions", "attribution_records", "attributions_frame", "shannon_entropy", "load_gazetteer", "Gazetteer",
+           "quote_spans", "ATTRIBUTION_COLUMNS", "SPEAKER_TYPES"]
+
+SPEAKER_TYPES = ("moroccan_official", "foreign_official", "international_org", "expert",
+                 "anonymous", "media", "unknown")
+
+ATTRIBUTION_COLUMNS = {
+    "doc_id": "document id",
+    "outlet": "outlet",
+    "speaker": "fullest name or description of the source in the document",
+    "speaker_type": "one of SPEAKER_TYPES",
+    "mode": "direct (attributed words in quotation marks, even partly) or indirect",
+    "cue": "exact raw text of the cue: raw[cue_start:cue_end]",
+    "cue_start": "raw start offset of the cue",
+    "cue_end": "raw end offset of the cue",
+    "start": "raw start of the clause that carries the act",
+    "end": "raw end of the clause that carries the act",
+    "quote": "the quoted words in the clause, if any (' … ' between several)",
+    "via": "intermediary named as where the words come from (e.g. a website)",
+    "cue_kind": "verb, participle, noun or according_to",
+    "speaker_id": "gazetteer id, if the speaker is in the gazetteer",
+    "resolution": "how the speaker was found: explicit, relative, anaphora, continuation, preceding",
+    "sentence_id": "sentence of the cue",
+    "role": "paragraph role of the cue (body, headline, pullquote ...)",
+}
+
+# Quotation glyphs. « » and „ have a direction; the others are paired by family, and a
+# closing-type glyph with nothing open opens a quote (seed 001 uses ” for both).
+_QUOTE_FAMILY = {"«": "guillemet", "»": "guillemet", "“": "curly", "”": "curly", "„": "curly",
+                 "‘": "single", "’": "single", '"': "straight"}
+_OPENERS = {"«", "“", "„", "‘"}
+_CLOSERS = {"»", "”", "’"}
+
+_TOKEN_RE = re.compile(r"\w+|[«»“”„‘’\"]|[:،,.؛;!?؟]")
+_COMPLEMENTS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
+                "الي", "علي", "عن", "لان"}
+_RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
+_AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
+_DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "كل"}
+_FUNCTION = {"في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي",
+             "هم", "قد", "لا", "لم", "ما", "حيث", "خلال", "امام", "بين", "ضمن", "عبر", "حول", "منذ",
+             "بعد", "قبل", "اليوم", "امس", "ايضا", "كذلك", "له", "لها", "لهم", "التي", "الذي",
+             "الذين", "وفق", "حسب", "بحسب", "هذا", "هذه", "ذلك", "تلك", "ان", "اذ", "اذا", "لقد",
+             "فقد", "وقد", "كل", "جميع", "عند", "لدي", "سواء", "اما", "الا", "غير", "نحو", "لدى"}
+_NP_STOP = _COMPLEMENTS | {"في", "خلال", "امام", "عبر", "حول", "منذ", "بعد", "قبل", "ضمن", "مع",
+                           "اليوم", "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له",
+                           "لها", "لهم", "خاصه", "مجددا", "كذلك", "بدوره", "بدورها"}
+_CLAUSE_OPENERS = {"من جانبه", "من جهته", "من جانبها", "من جهتها", "بدوره", "بدورها"}
+_MAX_NP = 12
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    kind: str  # person, institution, media
+
+
+@dataclass
+class Gazetteer:
+    """Sources, role words and reporting cues (``data/sources.yaml``), normalised."""
+
+    path: str
+    version: str
+    default_official_type: str
+    aliases: dict[tuple[str, ...], Entity]
+    max_alias_len: int
+    role_words: dict[str, frozenset[str]]
+    moroccan_markers: tuple[tuple[str, ...], ...]
+    foreign_markers: tuple[tuple[str, ...], ...]
+    anaphora: frozenset[str]
+    verb_forms: dict[str, tuple[str, bool]]  # surface → (lemma, needs_complement)
+    participles: dict[str, str]
+    nouns: frozenset[str]
+    according_to: dict[tuple[str, ...], str]
+    according_to_skip: frozenset[str]
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+
+def _norm_tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN_RE.findall(normalize_text(text)))
+
+
+def _verb_surface_forms(perfect: str, imperfect: str) -> set[str]:
+    p, i = normalize_text(perfect), normalize_text(imperfect)
+    forms = {p, i}
+    if p.endswith(("ا", "ي")):  # defective: دعا/دعت/دعوا, ابدى/ابدت/ابدوا
+        base = p[:-1]
+        forms |= {base + "ت", base + "وا", base + "تا", p + "ت"}
+    else:
+        forms |= {p + "ت", p + "وا", p + "ا", p + "تا", p + "ن"}
+    stem = i[1:]
+    forms |= {"ت" + stem}
+    if i.endswith(("و", "ي")):  # يدعو/يدعون، يرى/يرون
+        forms |= {i[:-1] + "ون", "ت" + stem[:-1] + "ون", i + "ان"}
+    else:
+        forms |= {i + "ون", i + "ان", "ت" + stem + "ان", i + "ن"}
+    return forms
+
+
+def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """Load and validate the source gazetteer (default: the packaged ``sources.yaml``)."""
+    if path is None:
+        ref = resources.files("analysis") / "data" / "sources.yaml"
+        text, path_s = ref.read_text(encoding="utf-8"), str(ref)
+    else:
+        path_s = str(path)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (FileNotFoundError, UnicodeDecodeError) as exc:
+            raise GazetteerError(path_s, f"cannot read ({exc.__class__.__name__})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise GazetteerError(path_s, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(data, dict):
+        raise GazetteerError(path_s, "must be a mapping")
+    for key in ("people", "institutions", "media", "role_words", "cues"):
+        if not isinstance(data.get(key), (list, dict)):
+            raise GazetteerError(path_s, f"missing or malformed section {key!r}")
+    default_type = data.get("default_official_type", "moroccan_official")
+    if default_type not in SPEAKER_TYPES:
+        raise GazetteerError(path_s, f"default_official_type must be one of {SPEAKER_TYPES}")
+    aliases: dict[tuple[str, ...], Entity] = {}
+    entities: dict[str, Entity] = {}
+    for section, kind in (("people", "person"), ("institutions", "institution"), ("media", "media")):
+        for k, item in enumerate(data[section]):
+            if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
+                raise GazetteerError(path_s, f"{section}[{k}]: needs id and name")
+            etype = "media" if kind == "media" else item.get("type")
+            if etype not in SPEAKER_TYPES:
+                raise GazetteerError(path_s, f"{section} {item['id']!r}: field 'type' must be "
+                                             f"one of {', '.join(SPEAKER_TYPES[:-1])}, not {etype!r}")
+            if item["id"] in entities:
+                raise GazetteerError(path_s, f"{section} {item['id']!r}: duplicate id")
+            ent = Entity(item["id"], item["name"], etype, kind)
+            entities[ent.id] = ent
+            for alias in [item["name"], *(item.get("aliases") or [])]:
+                toks = _norm_tokens(alias)
+                toks = tuple(t for t in toks if t not in _QUOTE_FAMILY)
+                if toks:
+                    aliases.setdefault(toks, ent)
+    roles = {k: frozenset(normalize_text(w) for w in v) for k, v in data["role_words"].items()}
+    for needed in ("official", "institution", "expert", "anonymous", "media", "document"):
+        roles.setdefault(needed, frozenset())
+    cues = data["cues"]
+    verb_forms: dict[str, tuple[str, bool]] = {}
+    for k, entry in enumerate(cues.get("verbs") or []):
+        if not isinstance(entry, list) or len(entry) not in (2, 3):
+            raise GazetteerError(path_s, f"cues.verbs[{k}]: must be [perfect, imperfect] or "
+                                         f"[perfect, imperfect, complement]")
+        lemma = normalize_text(entry[0])
+        needs = len(entry) == 3 and entry[2] == "complement"
+        for form in _verb_surface_forms(entry[0], entry[1]):
+            verb_forms[form] = (lemma, needs)
+    participles: dict[str, str] = {}
+    for stem in cues.get("participles") or []:
+        s = normalize_text(stem)
+        for form in (s + "ا", s + "يا", s + "ه", s + "ين", s + "ون", s + "تين", s):
+            participles.setdefault(form, s)
+    according = {}
+    for phrase in cues.get("according_to") or []:
+        according[_norm_tokens(phrase)] = normalize_text(phrase)
+    return Gazetteer(
+        path=path_s, version=str(data.get("version", "")), default_official_type=default_type,
+        aliases=aliases, max_alias_len=max(len(a) for a in aliases), role_words=roles,
+        moroccan_markers=tuple(_norm_tokens(w) for w in data.get("moroccan_markers") or []),
+        foreign_markers=tuple(_norm_tokens(w) for w in data.get("foreign_markers") or []),
+        anaphora=frozenset(normalize_text(w) for w in data.get("anaphora") or []),
+        verb_forms=verb_forms, participles=participles,
+        nouns=frozenset(normalize_text(w) for w in cues.get("nouns") or []),
+        according_to=according,
+        according_to_skip=frozenset(normalize_text(w) for w in cues.get("according_to_skip") or []),
+        entities=entities)
+
+
+# --------------------------------------------------------------------------- quotes
+
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans ``(open, close+1)`` of quotations in ``text[start:end]`` (one paragraph).
+
+    Copes with unbalanced marks (an unclosed quote ends at the paragraph end) and with one
+    glyph used both to open and to close. Inner quotes of another family stay inside the
+    outer quote. A lone ’ with no ‘ open is an apostrophe, not a quote.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    open_family: str | None = None
+    open_at = -1
+    depth = 0  # nesting of « » inside an open guillemet quote
+    for i in range(start, end):
+        ch = text[i]
+        family = _QUOTE_FAMILY.get(ch)
+        if family is None:
+            continue
+        if open_family is None:
+            if ch in ("»", "’"):
+                continue  # a stray closing guillemet; an apostrophe
+            open_family, open_at, depth = family, i, 1
+            continue
+        if family != open_family:
+            continue  # an inner quote of another family stays inside the outer one
+        if family == "guillemet":
+            depth += 1 if ch == "«" else -1
+            if depth > 0:
+                continue
+        # curly, single and straight quotes: the next glyph of the family closes,
+        # whichever way it faces (” … ” and “ … “ both occur).
+        spans.append((open_at, i + 1))
+        open_family = None
+    if open_family is not None:
+        spans.append((open_at, end))
+    return spans
+
+
+# --------------------------------------------------------------------------- mentions
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int  # token index (exclusive)
+    name: str
+    type: str
+    entity_id: str = ""
+    anaphoric: bool = False
+    key: frozenset = frozenset()
+
+
+def _bare(tok: str) -> str:
+    """A token without the conjunction, prepositions and article (for lexicon lookups)."""
+    t = tok
+    if len(t) > 3 and t[0] in "وف":
+        t = t[1:]
+    if len(t) > 4 and t.startswith("لل"):
+        return t[2:]
+    if len(t) > 3 and t[0] in "بلك" and t[1:3] == "ال":
+        t = t[1:]
+    if len(t) > 3 and t.startswith("ال"):
+        t = t[2:]
+    return t
+
+
+def _clitic_variants(tok: str) -> list[str]:
+    out = [tok]
+    if len(tok) > 2 and tok[0] in "وف":
+        out.append(tok[1:])
+    for t in list(out):
+        if len(t) > 2 and t[0] in "بلك":
+            out.append(t[1:])
+        if len(t) > 3 and t.startswith("لل"):
+            out.append("ال" + t[2:])
+    return out
+
+
+class _Resolver:
+    """Finds source mentions in a token list and keeps the speakers of one document."""
+
+    def __init__(self, gz: Gazetteer):
+        self.gz = gz
+        self.speakers: list[Mention] = []
+        # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
+        self.surface = lambda a, b, toks: " ".join(toks[a:b])
+
+    def _text(self, toks: list[str], a: int, b: int) -> str:
+        while b > a and not toks[b - 1][0].isalnum():
+            b -= 1
+        return self.surface(a, b, toks).strip(" \"«»“”„‘’،,")
+
+    # ---- lexicon look-ups
+    def alias_at(self, words: list[str], i: int) -> tuple[int, Entity] | None:
+        for first in _clitic_variants(words[i]):
+            for n in range(min(self.gz.max_alias_len, len(words) - i), 0, -1):
+                key = (first, *words[i + 1:i + n])
+                ent = self.gz.aliases.get(key)
+                if ent is not None:
+                    return i + n, ent
+        return None
+
+    def role_of(self, tok: str) -> str | None:
+        b = _bare(tok)
+        for role in ("media", "document", "anonymous", "expert", "official", "institution"):
+            if tok in self.gz.role_words[role] or b in self.gz.role_words[role]:
+                return role
+        return None
+
+    def _nationality(self, words: list[str]) -> str | None:
+        bare = []
+        for w in words:  # الأمريكية / الأمريكيين → امريكي
+            b = _bare(w)
+            if len(b) > 4 and b.endswith("ه"):
+                b = b[:-1]
+            elif len(b) > 5 and b.endswith(("ين", "ون")):
+                b = b[:-2]
+            bare.append(b)
+        joined = " " + " ".join(words) + " "
+        joined_bare = " " + " ".join(bare) + " "
+        for markers, kind in ((self.gz.foreign_markers, "foreign_official"),
+                              (self.gz.moroccan_markers, "moroccan_official")):
+            for m in markers:
+                phrase = " " + " ".join(m) + " "
+                if phrase in joined or " " + " ".join(_bare(x) for x in m) + " " in joined_bare:
+                    return kind
+        return None
+
+    # ---- mention parsing
+    def mention_at(self, toks: list[str], i: int) -> Mention | None:
+        """A source mention starting at token ``i`` (after determiners), or None."""
+        n = len(toks)
+        j = i
+        while j < n and toks[j] in _DETERMINERS and j - i < 3:
+            j += 1
+        if j >= n or not toks[j][0].isalnum():
+            return None
+        hit = self.alias_at(toks, j)
+        np_end = self._np_end(toks, j)
+        np_words = [t for t in toks[j:np_end] if t[0].isalnum()]
+        if any(_bare(t) in self.gz.anaphora or t in self.gz.anaphora for t in np_words):
+            return Mention(i, np_end, " ".join(np_words), "", anaphoric=True)
+        if hit is not None:
+            end, ent = hit
+            # An alias inside the NP (title + name) extends to the whole NP.
+            return self._entity_mention(i, max(end, np_end if np_end > end else end), ent)
+        # an alias later in the NP ("الأمين العام للإنتربول فالديسي أوركيزا")
+        for k in range(j + 1, np_end):
+            if toks[k][0].isalnum():
+                hit2 = self.alias_at(toks, k)
+                if hit2 is not None and self.role_of(toks[j]) is not None:
+                    return self._entity_mention(i, max(hit2[0], np_end), hit2[1])
+        role = self.role_of(toks[j])
+        if role is None:
+            return self._name_mention(toks, i, j)
+        if role == "document":
+            # A document speaks for its issuer: بلاغ الشرطة الهولندية → the police.
+            inner = self.mention_at(toks, j + 1) if j + 1 < n else None
+            if inner is not None and not inner.anaphoric:
+                inner.start = i
+                return inner
+            return Mention(i, np_end, self._text(toks, j, np_end), "anonymous", key=self._key(np_words))
+        text = self._text(toks, i, np_end)
+        if role == "media":
+            words = [t for t in toks[j:min(n, j + 5)] if t not in _QUOTE_FAMILY]
+            cut = next((k for k, w in enumerate(words[1:], 1) if w in _NP_STOP or not w[0].isalnum()), len(words))
+            words = words[:cut]
+            for k in range(1, len(words)):
+                hit3 = self.alias_at(words, k)
+                if hit3 is not None:
+                    return self._entity_mention(i, np_end, hit3[1])
+            return Mention(i, np_end, self._text(toks, j, min(np_end, j + 5)), "media", key=self._key(words))
+        if role == "anonymous":
+            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+        if role == "expert":
+            has_name = self._has_name(np_words)
+            plural = _bare(toks[j]) in self.gz.role_words["anonymous"]
+            return Mention(i, np_end, text, "expert" if has_name and not plural else "anonymous",
+                           key=self._key(np_words))
+        # official or institution
+        indefinite = not toks[j].startswith(("ال", "وال", "بال", "لل")) and (
+            j + 1 >= np_end or not toks[j + 1].startswith(("ال", "لل")))
+        if indefinite and not self._has_name(np_words):
+            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+        return Mention(i, np_end, text, self._official_type(np_words), key=self._key(np_words))
+
+    def _official_type(self, words: list[str]) -> str:
+        for k in range(len(words)):
+            hit = self.alias_at(words, k)
+            if hit is not None and hit[1].type == "international_org":
+                return "international_org"
+        return self._nationality(words) or self.gz.default_official_type
+
+    def _entity_mention(self, i: int, end: int, ent: Entity) -> Mention:
+        return Mention(i, end, ent.name, ent.type, entity_id=ent.id, key=frozenset({ent.id}))
+
+    def _np_end(self, toks: list[str], j: int) -> int:
+        """End of a noun phrase: stops at complements, prepositions, punctuation, quotes;
+        a comma followed by an apposition with a role word continues it."""
+        k = j + 1
+        n = len(toks)
+        while k < n and k - j < _MAX_NP:
+            t = toks[k]
+            if t in ("،", ","):
+                # "هشام معتضد، باحث في …" or "الأمين العام، فالديسي أوركيزا،": continue
+                if k + 1 < n and (self.role_of(toks[k + 1]) in ("official", "expert", "institution")
+                                  or self.alias_at(toks, k + 1) is not None):
+                    k += 1
+                    continue
+                break
+            if not t[0].isalnum() or t in _NP_STOP or t in self.gz.verb_forms or \
+                    _bare(t) in self.gz.verb_forms:
+                break
+            k += 1
+        return k
+
+    def _has_name(self, words: list[str]) -> bool:
+        for w in words:
+            b = _bare(w)
+            if w in _FUNCTION or self.role_of(w) is not None or w.startswith(("ال", "لل", "بال", "وال")):
+                continue
+            if self._nationality([w]) or b in self.gz.anaphora:
+                continue
+            if len(b) >= 3 and not w.isdigit():
+                return True
+        return False
+
+    def _name_mention(self, toks: list[str], i: int, j: int) -> Mention | None:
+        """An unknown name: up to 4 words of no lexicon class, followed by a complement
+        or by a comma and a role apposition ("محمد العلي، أستاذ …")."""
+        k = j
+        n = len(toks)
+        while k < n and k - j < 4 and toks[k][0].isalnum() and toks[k] not in _FUNCTION and \
+                self.role_of(toks[k]) is None and toks[k] not in self.gz.verb_forms and \
+                not toks[k].startswith(("ال", "لل", "بال", "وال", "فال")):
+            k += 1
+        if k - j < 2:  # a lone word is too ambiguous to be a name
+            return None
+        words = toks[j:k]
+        if k < n and toks[k] in ("،", ","):
+            end = self._np_end(toks, k - 1)
+            appos = [t for t in toks[k:end] if t[0].isalnum()]
+            role = next((self.role_of(t) for t in appos if self.role_of(t)), None)
+            if role == "expert":
+                return Mention(i, end, self._text(toks, j, k), "expert", key=self._key(words))
+            if role in ("official", "institution"):
+                return Mention(i, end, self._text(toks, j, k), self._official_type(appos), key=self._key(words))
+            return None
+        if k < n and (toks[k] in _COMPLEMENTS or toks[k] in (":",)):
+            return Mention(i, k, self._text(toks, j, k), "unknown", key=self._key(words))
+        return None
+
+    @staticmethod
+    def _key(words: list[str]) -> frozenset:
+        return frozenset(_bare(w) for w in words if w[0].isalnum() and len(_bare(w)) >= 3
+                         and w not in _DETERMINERS)
+
+    # ---- speakers of the document
+    def register(self, m: Mention) -> Mention:
+        """The document's speaker this mention refers to (merging title/surname mentions)."""
+        for s in reversed(self.speakers):
+            if m.entity_id and s.entity_id == m.entity_id:
+                return s
+            if not m.entity_id and not s.entity_id and m.key and s.key and \
+                    (m.key <= s.key or s.key <= m.key) and m.type == s.type:
+                if len(m.key) > len(s.key):  # keep the fullest description
+                    s.name, s.key = m.name, m.key
+                return s
+        self.speakers.append(m)
+        return m
+
+
+# --------------------------------------------------------------------------- acts
+
+@dataclass
+class _Act:
+    tok: int
+    cue_ns: int
+    cue_ne: int
+    kind: str
+    speaker: Mention
+    resolution: str
+    subj_ns: int
+    via: str = ""
+
+
+def _cue_kind(gz: Gazetteer, toks: list[str], i: int) -> tuple[str, bool, bool, int] | None:
+    """(kind, needs_complement, conjunction, n_tokens) if token i is a cue."""
+    t = toks[i]
+    conj = len(t) > 3 and t[0] in "وف"
+    for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
+        if not form:
+            continue
+        if form in gz.verb_forms:
+            return "verb", gz.verb_forms[form][1], has_conj, 1
+        if form.startswith("ل") and form[1:] in gz.verb_forms and form[1] in "يت":
+            return "verb", gz.verb_forms[form[1:]][1], has_conj, 1
+        if form in gz.participles:
+            return "participle", False, has_conj, 1
+        for phrase in gz.according_to:
+            if phrase[0] in (form, "ب" + form if False else form) and \
+                    tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
+                return "according_to", False, has_conj, len(phrase)
+        if form.startswith("ب") and (form[1:],) in gz.according_to:
+            return "according_to", False, has_conj, 1
+    bare = t[1:] if conj else t
+    for form in (bare, bare[1:] if bare[:1] in "بل" else None):
+        if form and form in gz.nouns:
+            return "noun", False, conj, 1
+    return None
+
+
+def _complement_within(toks: list[str], i: int, limit: int) -> bool:
+    for t in toks[i:i + limit]:
+        if t in _COMPLEMENTS or t == ":" or t in _QUOTE_FAMILY:
+            return True
+    return False
+
+
+def find_attributions(doc: Document, gazetteer: Gazetteer | None = None, *,
+                      structure: Structure | None = None,
+                      normalized: NormalizedText | None = None) -> pd.DataFrame:
+    """All reporting acts of one document (columns: ATTRIBUTION_COLUMNS)."""
+    rows = attribution_records(doc, gazetteer, structure=structure, normalized=normalized)
+    return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS)).astype(
+        {"cue_start": "int64", "cue_end": "int64", "start": "int64", "end": "int64",
+         "sentence_id": "int64"})
+
+
+def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
+                        structure: Structure | None = None,
+                        normalized: NormalizedText | None = None) -> list[dict]:
+    """All reporting acts of one document as dicts (keys: ATTRIBUTION_COLUMNS)."""
+    gz = gazetteer or _default_gazetteer()
+    nt = normalized or normalize(doc.text)
+    structure = structure or segment(doc)
+    raw = doc.text
+    ntext = nt.text
+    resolver = _Resolver(gz)
+    rows: list[dict] = []
+    last_speaker: Mention | None = None
+
+    sent_norm = [(nt.to_norm(r["start"]), nt.to_norm(r["end"])) for r in structure.sentence_rows]
+    sent_starts = [s for s, _ in sent_norm]
+    for para in structure.paragraph_rows:
+        if para["role"] in ("chrome", "byline"):
+            continue
+        p_ns, p_ne = nt.to_norm(para["start"]), nt.to_norm(para["end"])
+        matches = list(_TOKEN_RE.finditer(ntext, p_ns, p_ne))
+        toks = [m.group() for m in matches]
+        resolver.surface = lambda a, b, _t, _m=matches: raw[slice(*nt.to_raw_span(_m[a].start(), _m[b - 1].end()))] if b > a else ""
+        quotes = quote_spans(ntext, p_ns, p_ne)
+        q_starts = [q[0] for q in quotes]
+
+        def in_quote(pos: int) -> bool:
+            k = bisect.bisect_right(q_starts, pos) - 1
+            return k >= 0 and quotes[k][0] < pos < quotes[k][1]
+
+        def sentence_of(pos: int) -> int:
+            return bisect.bisect_right(sent_starts, pos) - 1
+
+        acts: list[_Act] = []
+        i = 0
+        while i < len(toks):
+            cue = _cue_kind(gz, toks, i)
+            if cue is None or in_quote(matches[i].start()):
+                i += 1
+                continue
+            kind, needs_comp, conj, width = cue
+            pos = matches[i].start()
+            sid = sentence_of(pos)
+            s_first = next((k for k, m in enumerate(matches) if m.start() >= sent_norm[sid][0]), 0) if sid >= 0 else 0
+            prev_tok = toks[i - 1] if i > 0 else ""
+            clause_initial = conj or i == s_first or prev_tok in ("،", ",", ":", "؛") or \
+                " ".join(toks[max(0, i - 3):i]).replace(" ،", "").strip() in _CLAUSE_OPENERS
+            speaker, resolution, subj_tok = None, "", i
+            after = i + width
+            if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
+                after += 1
+            if kind in ("verb", "noun", "according_to"):
+                j = after
+                if kind == "according_to":
+                    while j < len(toks) and j - after < 4 and (toks[j] in gz.according_to_skip or _bare(toks[j]) in gz.according_to_skip):
+                        j += 1
+                fwd = resolver.mention_at(toks, j) if j < len(toks) else None
+                if fwd is not None and fwd.anaphoric:
+                    if last_speaker is not None:
+                        speaker, resolution = last_speaker, "anaphora"
+                elif fwd is not None and fwd.type:
+                    if kind == "according_to" and fwd.type == "media" and acts and \
+                            sentence_of(acts[-1].cue_ns) == sid:
+                        acts[-1].via = fwd.name
+                        i = fwd.end
+                        continue
+                    speaker, resolution = resolver.register(fwd), "explicit"
+            if speaker is None and kind == "verb":
+                k = i - 1
+                while k >= s_first and toks[k] in _AUX:
+                    k -= 1
+                if k >= s_first and toks[k] in _RELATIVES:
+                    back = _last_mention(resolver, toks, s_first, k)
+                    if back is not None:
+                        speaker, resolution, subj_tok = resolver.register(back), "relative", back.start
+                else:
+                    strong_start = conj or i == s_first or \
+                        " ".join(toks[max(0, i - 3):i]).replace(" ،", "").strip() in _CLAUSE_OPENERS
+                    back = None if strong_start else _last_mention(resolver, toks, s_first, i)
+                    if back is not None and acts and sentence_of(acts[-1].cue_ns) == sid and \
+                            any(t in _COMPLEMENTS for t in toks[acts[-1].tok:i]):
+                        back = None  # the verb sits inside content reported by someone else
+                    if back is not None and (not needs_comp or _complement_within(toks, after, 8)):
+                        speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
+                    elif clause_initial and _complement_within(toks, after, 3) and last_speaker is not None:
+                        speaker, resolution = last_speaker, "continuation"
+            if speaker is None and kind == "participle":
+                if acts:
+                    speaker, resolution = acts[-1].speaker, "continuation"
+                elif _complement_within(toks, after, 2):
+                    back = _last_mention(resolver, toks, s_first, i)
+                    if back is not None:
+                        speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
+            if speaker is not None and kind == "verb" and needs_comp and \
+                    not _complement_within(toks, after, 8 if resolution == "explicit" else 4):
+                speaker = None
+            if speaker is None:
+                i += 1
+                continue
+            acts.append(_Act(i, pos, matches[i + width - 1].end(), kind, speaker, resolution,
+                             matches[subj_tok].start()))
+            last_speaker = speaker
+            i += width
+
+        for n_act, act in enumerate(acts):
+            sid = sentence_of(act.cue_ns)
+            clause_start = min(act.subj_ns, act.cue_ns)
+            if act.kind == "according_to":
+                prev_end = acts[n_act - 1].cue_ne if n_act and sentence_of(acts[n_act - 1].cue_ns) == sid else None
+                clause_start = prev_end if prev_end is not None else max(sent_norm[sid][0], p_ns)
+            clause_end = sent_norm[sid][1] if sid >= 0 else p_ne
+            for qs, qe in quotes:  # a quotation opened in the clause runs to its end
+                if clause_start <= qs < clause_end < qe:
+                    clause_end = qe
+            nxt_i = n_act + 1
+            if act.kind == "according_to":  # its words may follow its own participles
+                while nxt_i < len(acts) and acts[nxt_i].kind == "participle" and \
+                        acts[nxt_i].speaker is act.speaker:
+                    nxt_i += 1
+            if nxt_i < len(acts) and acts[nxt_i].cue_ns < clause_end:
+                nxt = acts[nxt_i]
+                clause_end = min(clause_end, nxt.subj_ns if nxt.subj_ns > act.cue_ne else nxt.cue_ns)
+            clause_end = max(clause_end, act.cue_ne)
+            inside = [(max(qs, clause_start), min(qe, clause_end)) for qs, qe in quotes
+                      if qs < clause_end and qe > clause_start]
+            cue_start, cue_end = nt.to_raw_span(act.cue_ns, act.cue_ne)
+            start, end = nt.to_raw_span(clause_start, clause_end)
+            quote_text = " … ".join(raw[s:e].strip("«»“”„‘’\" ") for s, e in
+                                    (nt.to_raw_span(a, b) for a, b in inside))
+            raw_sid = structure.sentence_at(cue_start)
+            rows.append({
+                "doc_id": doc.doc_id, "outlet": doc.outlet, "speaker": act.speaker.name,
+                "speaker_type": act.speaker.type, "mode": "direct" if inside else "indirect",
+                "cue": raw[cue_start:cue_end], "cue_start": cue_start, "cue_end": cue_end,
+                "start": start, "end": end, "quote": quote_text, "via": act.via,
+                "cue_kind": act.kind, "speaker_id": act.speaker.entity_id,
+                "resolution": act.resolution, "sentence_id": raw_sid,
+                "role": para["role"],
+            })
+    return rows
+
+
+def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int) -> Mention | None:
+    """The last source mention that ends at or before token ``hi`` (same sentence)."""
+    best = None
+    k = lo
+    while k < hi:
+        m = resolver.mention_at(toks, k)
+        if m is not None and not m.anaphoric and m.type and m.end <= hi + 0:
+            best = m
+            k = max(m.end, k + 1)
+        else:
+            k += 1
+    return best
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def _default_gazetteer() -> Gazetteer:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_gazetteer()
+    return _DEFAULT
+
+
+def attributions_frame(corpus: Iterable[Document], gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Reporting acts of every document of a corpus, in corpus order (ATTRIBUTION_COLUMNS)."""
+    gz = gazetteer or _default_gazetteer()
+    rows = [r for doc in corpus for r in attribution_records(doc, gz)]
+    return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS)).astype(
+        {"cue_start": "int64", "cue_end": "int64", "start": "int64", "end": "int64",
+         "sentence_id": "int64"})
+
+
+def shannon_entropy(counts: Iterable[int]) -> float:
+    """Shannon entropy (bits) of a count distribution; 0 for an empty one."""
+    counts = [c for c in counts if c > 0]
+    total = sum(counts)
+    if not total:
+        return 0.0
+    return -sum(c / total * math.log2(c / total) for c in counts)

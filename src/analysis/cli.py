@@ -1,0 +1,148 @@
+"""Command line: ``python -m analysis SUBCOMMAND``.
+
+Subcommands:
+  export     analyse a corpus, write documents / markers / attributions (CSV and Parquet)
+  validate   precision, recall and F1 of both analyses against the hand coding
+  codebook   print the codebook, or export it as a quanteda dictionary
+
+Errors about the input are printed as one line naming the file (no traceback) and the
+command exits with status 2; warnings are printed one line each.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from .errors import AnalysisError
+
+__all__ = ["main"]
+
+
+def _column_mapping(items: list[str]) -> dict[str, str]:
+    mapping = {}
+    for item in items or []:
+        if "=" not in item:
+            raise argparse.ArgumentTypeError(f"--column takes FIELD=NAME, not {item!r}")
+        key, value = item.split("=", 1)
+        mapping[key.strip()] = value.strip()
+    return mapping
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("export", help="analyse a corpus and write the tables")
+    ex.add_argument("--corpus", required=True, help="folder with manifest.csv, or .jsonl/.jsonl.gz/.csv/.parquet")
+    ex.add_argument("--out", required=True, help="output folder (created if needed)")
+    ex.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = all cores)")
+    ex.add_argument("--format", default="csv,parquet", help="csv, parquet or csv,parquet (default)")
+    ex.add_argument("--column", action="append", default=[], metavar="FIELD=NAME",
+                    help="map a field (id, outlet, date, title, text) to the corpus's column name")
+    ex.add_argument("--codebook", help="a framing codebook YAML (default: the packaged one)")
+    ex.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
+    ex.add_argument("--skip-bad", action="store_true",
+                    help="skip empty and duplicate documents of a folder corpus (reported) instead of failing")
+    ex.add_argument("--dask", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS ('local' for a LocalCluster)")
+    ex.add_argument("--progress", dest="progress", action="store_true", default=None,
+                    help="show a progress bar (default: only on a terminal)")
+    ex.add_argument("--no-progress", dest="progress", action="store_false")
+
+    va = sub.add_parser("validate", help="score both analyses against the hand coding")
+    va.add_argument("--corpus", default="seeds")
+    va.add_argument("--annotations", default="validation", help="folder with the hand-coding CSVs")
+
+    cb = sub.add_parser("codebook", help="print the codebook or export it for quanteda")
+    cb.add_argument("--codebook", help="a codebook YAML (default: the packaged one)")
+    cb.add_argument("--quanteda", metavar="FILE", help="write a quanteda YAML dictionary to FILE")
+    return parser
+
+
+def _export(args) -> int:
+    import os
+
+    from .pipeline import Analyzer, export, run_dask, write_table_atomic
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    columns = _column_mapping(args.column)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    analyzer = Analyzer(args.codebook, args.gazetteer)
+    options = {"on_empty": "skip", "on_duplicate": "skip"} if args.skip_bad else {}
+    if args.dask:
+        from dask.distributed import Client, LocalCluster
+
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True) if args.dask == "local" else None
+        with Client(cluster if cluster is not None else args.dask) as client:
+            tables = run_dask(args.corpus, client=client, analyzer=analyzer, columns=columns, **options)
+        if cluster is not None:
+            cluster.close()
+        out = Path(args.out)
+        for name, df in tables.items():
+            for fmt in formats:
+                write_table_atomic(df, out / f"{name}.{fmt}")
+        print(f"{len(tables['documents'])} documents, {len(tables['markers'])} markers, "
+              f"{len(tables['attributions'])} reporting acts → {out}")
+        return 0
+    summary = export(args.corpus, args.out, jobs=jobs, formats=formats, analyzer=analyzer,
+                     columns=columns, progress=args.progress, **options)
+    rep = summary.report
+    skipped = len(rep.empty) + len(rep.duplicate_texts) + len(rep.duplicate_ids)
+    print(f"{summary.n_documents} documents, {summary.n_markers} markers, "
+          f"{summary.n_attributions} reporting acts in {summary.seconds:.1f} s → {args.out}"
+          + (f" (skipped {len(rep.empty)} empty, {len(rep.duplicate_texts)} duplicate texts, "
+             f"{len(rep.duplicate_ids)} duplicate ids)" if skipped else ""))
+    return 0
+
+
+def _validate(args) -> int:
+    from .report import validation_report
+
+    print(validation_report(args.corpus, args.annotations))
+    return 0
+
+
+def _codebook(args) -> int:
+    from .codebook import load_codebook, to_quanteda
+
+    cb = load_codebook(args.codebook)
+    if args.quanteda:
+        import os
+        import tempfile
+
+        target = Path(args.quanteda)
+        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(to_quanteda(cb))
+        os.replace(tmp, target)
+        print(f"quanteda dictionary ({len(cb.frames)} frames, codebook {cb.version}) → {target}")
+    else:
+        print(f"codebook {cb.name} {cb.version} ({cb.path})")
+        print(cb.table().to_string(index=False))
+    return 0
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None):
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    warnings.showwarning = _one_line_warning
+    try:
+        return {"export": _export, "validate": _validate, "codebook": _codebook}[args.command](args)
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"error: {where}{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,649 @@
+"""Corpus layer: documents, their structure, and tidy tables with raw offsets.
+
+Reads a seeds-style folder (``*.txt`` files plus ``manifest.csv``) or a table corpus
+(``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.parquet``) into :class:`Document` records, and
+segments each document into paragraphs and sentences whose ``start``/``end`` are
+offsets into the raw text. It detects, and marks without deleting, the structure that
+distorts counts: page chrome, masthead/byline lines, kicker, headline, standfirst,
+section subheads and pull quotes that repeat a body sentence.
+
+Tables (documented once here; tests assert them):
+
+``DOCUMENT_COLUMNS``
+    one row per document.
+``PARAGRAPH_COLUMNS``
+    one row per non-blank line; ``role`` is one of :data:`ROLES`.
+``SENTENCE_COLUMNS``
+    one row per sentence; ``role`` is inherited from the paragraph.
+
+Nothing here writes to the corpus folder.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Iterator, Literal
+
+import numpy as np
+import pandas as pd
+
+from .errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
+                     EncodingError, ManifestError)
+from .normalize import BIDI_CONTROLS, PRESENTATION_FORM_RE, normalize_text
+
+__all__ = ["Document", "Corpus", "CorpusReport", "read_corpus", "iter_documents",
+           "segment", "Structure", "documents_frame", "paragraphs_frame", "sentences_frame",
+           "count_words", "DOCUMENT_COLUMNS", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS", "ROLES",
+           "MANIFEST_NAME", "COUNTED_ROLES"]
+
+MANIFEST_NAME = "manifest.csv"
+MANIFEST_REQUIRED = ("doc_id", "outlet")
+
+#: Paragraph roles. ``chrome`` and ``pullquote`` are excluded from body counts; ``byline``
+#: is metadata, not text, and is excluded too.
+ROLES = ("chrome", "byline", "kicker", "headline", "standfirst", "subhead", "pullquote", "body")
+#: Roles whose words count as the outlet's text (rates per 1,000 words use these).
+COUNTED_ROLES = frozenset({"kicker", "headline", "standfirst", "subhead", "body"})
+
+DOCUMENT_COLUMNS = {
+    "doc_id": "document id (file stem, or the `id` field of a table corpus)",
+    "outlet": "outlet name (Latin script)",
+    "date": "ISO date, or ISO interval start/end ('..' for an open end)",
+    "n_words": "words outside chrome, bylines and pull quotes",
+    "n_paragraphs": "non-blank lines (all roles)",
+    "n_sentences": "sentences (all roles)",
+    "n_pullquotes": "paragraphs marked as pull quotes",
+    "n_chrome_lines": "paragraphs marked as page chrome",
+    "n_subheads": "paragraphs marked as section subheads",
+    "outlet_ar": "outlet name in Arabic (empty if unknown)",
+    "outlet_short": "short outlet label for figures",
+    "title": "headline (from the manifest or the table corpus)",
+    "date_certainty": "found / inferred / unknown",
+    "outlet_certainty": "found / inferred / unverified / unknown",
+    "source": "file the document was read from",
+}
+PARAGRAPH_COLUMNS = {
+    "doc_id": "document id", "paragraph_id": "0-based index of the non-blank line",
+    "line": "1-based line number in the file", "start": "raw start offset",
+    "end": "raw end offset (line without its newline and trailing spaces)",
+    "role": "one of ROLES", "repeats": "for a pull quote, paragraph_id of the body paragraph it repeats",
+    "n_words": "words in the paragraph",
+}
+SENTENCE_COLUMNS = {
+    "doc_id": "document id", "sentence_id": "0-based index within the document",
+    "paragraph_id": "paragraph it belongs to", "start": "raw start offset",
+    "end": "raw end offset", "role": "role of its paragraph",
+}
+
+_WORD_RE = re.compile(r"\w+")
+# Sentence ends: . ! ? ؟ … (runs of them) before whitespace, a closing quote or the end;
+# ".." glued to the next word ("وشيكة..ونتذكر") also ends a sentence.
+_SENT_END_RE = re.compile(r"(?:[.!?؟…]+[\"'»”’)\]]*(?=\s|$)|\.{2,}(?=\S))")
+_DATELINE_RE = re.compile(r"^\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+)?\s*(?:\([^)]{1,30}\))?\s*[-–—]\s*\S")
+_CHROME_RES = [re.compile(p, re.IGNORECASE) for p in (
+    r"^\s*site icon\b", r"^\s*exit mobile version\s*$", r"^\s*skip to (main )?content\s*$",
+    r"^\s*(share|print|tweet|facebook|twitter|whatsapp|telegram)(\s*[|/]\s*\w+)*\s*$",
+    r"^\s*(اقرأ أيضا|اقرأ أيضاً|شارك|مشاركة|طباعة|تابعونا على)\s*:?\s*$",
+)]
+_TERMINAL_PUNCT = tuple(".!?؟:؛…,،\"»”’")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article.
+
+    Attributes:
+        doc_id: unique id.
+        text: the raw text exactly as read (offsets refer to it).
+        meta: outlet, date and other manifest fields (strings).
+        source: where it was read from (file, or file:line for table corpora).
+    """
+
+    doc_id: str
+    text: str
+    meta: dict = field(default_factory=dict)
+    source: str = ""
+
+    @property
+    def outlet(self) -> str:
+        return self.meta.get("outlet", "")
+
+
+@dataclass
+class CorpusReport:
+    """What reading a corpus skipped, so nothing is dropped silently."""
+
+    n_read: int = 0
+    empty: list[str] = field(default_factory=list)
+    duplicate_texts: list[tuple[str, str]] = field(default_factory=list)  # (dropped, kept)
+    duplicate_ids: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.n_read} documents read; skipped {len(self.empty)} empty, "
+                f"{len(self.duplicate_texts)} duplicate texts, "
+                f"{len(self.duplicate_ids)} duplicate ids")
+
+
+@dataclass
+class Corpus:
+    documents: list[Document]
+    report: CorpusReport
+    path: str
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __getitem__(self, doc_id: str) -> Document:
+        for doc in self.documents:
+            if doc.doc_id == doc_id:
+                return doc
+        raise KeyError(doc_id)
+
+
+# --------------------------------------------------------------------------- reading
+
+def _decode(data: bytes, path: Path | str, line: int | None = None) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_line = data[: exc.start].count(b"\n") + 1 if line is None else line
+        hint = ""
+        try:
+            if re.search("[\u0621-\u064a]", data.decode("cp1256")):
+                hint = " (it decodes as Windows-1256: re-save it as UTF-8)"
+        except UnicodeDecodeError:
+            pass
+        raise EncodingError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte "
+                                  f"offset {exc.start}){hint}", line=bad_line) from None
+
+
+def _check_text(doc_id: str, text: str, source: str) -> None:
+    """Warn about text that is usable but suspicious."""
+    n_pf = len(PRESENTATION_FORM_RE.findall(text))
+    if n_pf:
+        first = text[: PRESENTATION_FORM_RE.search(text).start()].count("\n") + 1
+        warnings.warn(CorpusWarning(
+            f"{source}:{first}: {n_pf} characters in Arabic presentation forms (text stored "
+            f"already shaped for display); matching maps them to base letters"), stacklevel=3)
+    n_bidi = sum(text.count(c) for c in BIDI_CONTROLS if c != "\ufeff" or not text.startswith(c))
+    if n_bidi:
+        pos = min(text.find(c) for c in BIDI_CONTROLS if c in text)
+        warnings.warn(CorpusWarning(
+            f"{source}:{text[:pos].count(chr(10)) + 1}: {n_bidi} bidi/zero-width control "
+            f"characters; matching ignores them"), stacklevel=3)
+
+
+def _text_key(text: str) -> str:
+    return hashlib.blake2b(" ".join(text.split()).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _read_manifest(path: Path) -> dict[str, dict]:
+    raw = path.read_bytes()
+    text = _decode(raw, path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if reader.fieldnames is None:
+        raise ManifestError(path, "the manifest is empty")
+    missing = [c for c in MANIFEST_REQUIRED if c not in reader.fieldnames]
+    if missing:
+        raise ManifestError(path, f"missing column(s) {', '.join(missing)}; "
+                                  f"found {', '.join(reader.fieldnames)}", line=1)
+    rows: dict[str, dict] = {}
+    for row in reader:
+        line = reader.line_num
+        doc_id = (row.get("doc_id") or "").strip()
+        if not doc_id:
+            raise ManifestError(path, "row without a doc_id", line=line)
+        if doc_id in rows:
+            raise ManifestError(path, f"duplicate doc_id {doc_id!r}", line=line)
+        if not (row.get("outlet") or "").strip():
+            raise ManifestError(path, f"doc_id {doc_id!r} has no outlet", line=line)
+        row = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        row["_line"] = line
+        rows[doc_id] = row
+    return rows
+
+
+def _folder_documents(folder: Path) -> Iterator[Document]:
+    manifest_path = folder / MANIFEST_NAME
+    files = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    if not files:
+        raise CorpusError(folder, "no .txt files in this folder")
+    if not manifest_path.exists():
+        raise ManifestError(manifest_path, "no manifest: a corpus folder needs manifest.csv "
+                                           "with at least doc_id and outlet columns")
+    manifest = _read_manifest(manifest_path)
+    stems = {p.stem: p for p in files}
+    for p in files:
+        if p.stem not in manifest:
+            raise ManifestError(p, f"no row for doc_id {p.stem!r} in {manifest_path}")
+    for doc_id, row in manifest.items():
+        if doc_id not in stems:
+            raise ManifestError(manifest_path, f"doc_id {doc_id!r} has no file {doc_id}.txt "
+                                               f"in {folder}", line=row["_line"])
+    for p in files:
+        text = _decode(p.read_bytes(), p)
+        meta = {k: v for k, v in manifest[p.stem].items() if not k.startswith("_")}
+        yield Document(p.stem, text, meta, str(p))
+
+
+_TABLE_FIELDS = ("id", "outlet", "date", "title", "text")
+
+
+def _table_rows(path: Path, columns: dict[str, str]) -> Iterator[tuple[int, dict]]:
+    """Yield (line or row number, record) from a JSONL(.gz), CSV or Parquet corpus."""
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")):
+        opener = gzip.open if name.endswith(".gz") else open
+        try:
+            with opener(path, "rb") as fh:
+                for lineno, line in enumerate(fh, 1):
+                    if not line.strip():
+                        continue
+                    text = _decode(line, path, line=lineno)
+                    try:
+                        obj = json.loads(text)
+                    except json.JSONDecodeError as exc:
+                        raise CorpusError(path, f"not a JSON object ({exc.msg})", line=lineno) from None
+                    if not isinstance(obj, dict):
+                        raise CorpusError(path, "each line must be a JSON object", line=lineno)
+                    yield lineno, obj
+        except (OSError, EOFError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            raise CorpusError(path, f"cannot read compressed data ({exc})") from None
+    elif name.endswith(".csv"):
+        data = path.read_bytes()
+        reader = csv.DictReader(io.StringIO(_decode(data, path), newline=""))
+        for row in reader:
+            yield reader.line_num, row
+    elif name.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        table = pq.ParquetFile(path)
+        row_no = 0
+        for batch in table.iter_batches(batch_size=2048):
+            for rec in batch.to_pylist():
+                row_no += 1
+                yield row_no, rec
+    else:
+        raise CorpusError(path, "unknown corpus format: give a folder with manifest.csv, or a "
+                                ".jsonl, .jsonl.gz, .csv or .parquet file")
+
+
+def _table_documents(path: Path, columns: dict[str, str] | None) -> Iterator[Document]:
+    mapping = {f: f for f in _TABLE_FIELDS}
+    mapping.update(columns or {})
+    unknown = set(columns or {}) - set(_TABLE_FIELDS)
+    if unknown:
+        raise CorpusError(path, f"unknown column mapping key(s) {sorted(unknown)}; "
+                                f"use {', '.join(_TABLE_FIELDS)}")
+    for lineno, rec in _table_rows(path, mapping):
+        for required in ("id", "text"):
+            if mapping[required] not in rec:
+                raise CorpusError(path, f"missing column {mapping[required]!r} (the document "
+                                        f"{required}); map it with --column {required}=NAME",
+                                  line=lineno)
+        text = rec[mapping["text"]]
+        if text is None:
+            text = ""
+        if not isinstance(text, str):
+            raise CorpusError(path, f"column {mapping['text']!r} holds a "
+                                    f"{type(text).__name__}, not text", line=lineno)
+        doc_id = rec[mapping["id"]]
+        if doc_id is None or isinstance(doc_id, (dict, list)):
+            raise CorpusError(path, f"column {mapping['id']!r} must hold an id", line=lineno)
+        meta = {}
+        for f in ("outlet", "date", "title"):
+            value = rec.get(mapping[f])
+            meta[f] = "" if value is None else str(value)
+        yield Document(str(doc_id), text, meta, f"{path}:{lineno}")
+
+
+def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
+                   on_empty: Literal["error", "skip"] | None = None,
+                   on_duplicate: Literal["error", "skip"] | None = None,
+                   report: CorpusReport | None = None) -> Iterator[Document]:
+    """Stream documents from a corpus folder or file, in bounded memory.
+
+    Args:
+        path: a folder of ``.txt`` files with ``manifest.csv``, or a ``.jsonl``,
+            ``.jsonl.gz``, ``.csv`` or ``.parquet`` file.
+        columns: for table corpora, maps our field names (id, outlet, date, title, text)
+            to the file's column names, e.g. ``{"id": "article_id"}``.
+        on_empty, on_duplicate: ``"error"`` raises naming the file; ``"skip"`` skips the
+            document and records it in ``report`` (with a warning at the end). Defaults:
+            ``"error"`` for folders (a curated corpus), ``"skip"`` for table corpora.
+        report: filled with what was read and skipped.
+
+    Yields:
+        :class:`Document` in file order.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise CorpusError(path, "no such file or folder")
+    is_folder = path.is_dir()
+    on_empty = on_empty or ("error" if is_folder else "skip")
+    on_duplicate = on_duplicate or ("error" if is_folder else "skip")
+    for option, value in (("on_empty", on_empty), ("on_duplicate", on_duplicate)):
+        if value not in ("error", "skip"):
+            raise ValueError(f"{option} must be 'error' or 'skip', not {value!r}")
+    report = report if report is not None else CorpusReport()
+    source_iter = _folder_documents(path) if is_folder else _table_documents(path, columns)
+    seen_ids: set[str] = set()
+    seen_texts: dict[str, str] = {}
+    for doc in source_iter:
+        if doc.doc_id in seen_ids:
+            if on_duplicate == "error":
+                raise DuplicateDocumentError(doc.source, f"duplicate document id {doc.doc_id!r}")
+            report.duplicate_ids.append(doc.doc_id)
+            continue
+        seen_ids.add(doc.doc_id)
+        if not doc.text.strip():
+            if on_empty == "error":
+                raise EmptyDocumentError(doc.source, f"document {doc.doc_id!r} is empty or "
+                                                     f"whitespace only")
+            report.empty.append(doc.doc_id)
+            continue
+        key = _text_key(doc.text)
+        if key in seen_texts:
+            if on_duplicate == "error":
+                raise DuplicateDocumentError(doc.source, f"same text as document "
+                                                         f"{seen_texts[key]!r}")
+            report.duplicate_texts.append((doc.doc_id, seen_texts[key]))
+            continue
+        seen_texts[key] = doc.doc_id
+        _check_text(doc.doc_id, doc.text, doc.source)
+        report.n_read += 1
+        yield doc
+    skipped = len(report.empty) + len(report.duplicate_texts) + len(report.duplicate_ids)
+    if skipped:
+        warnings.warn(CorpusWarning(f"{path}: {report.summary()}"), stacklevel=2)
+
+
+def read_corpus(path: str | Path, **options) -> Corpus:
+    """Read a whole corpus into memory (see :func:`iter_documents` for the options).
+
+    Example:
+        >>> corpus = read_corpus("seeds")          # doctest: +SKIP
+        >>> len(corpus), corpus.documents[0].outlet  # doctest: +SKIP
+        (5, 'Al Arab')
+    """
+    report = options.pop("report", None) or CorpusReport()
+    docs = list(iter_documents(path, report=report, **options))
+    return Corpus(docs, report, str(path))
+
+
+# --------------------------------------------------------------------------- structure
+
+def count_words(text: str) -> int:
+    """Words = maximal runs of letters or digits after normalisation (so diacritics and
+    tatweel inside a word do not split it)."""
+    return len(_WORD_RE.findall(normalize_text(text)))
+
+
+class Structure:
+    """Paragraph and sentence records of one document.
+
+    Plain lists on the hot path (large corpora); ``paragraphs`` and ``sentences`` give the
+    tidy tables (PARAGRAPH_COLUMNS, SENTENCE_COLUMNS) on request.
+    """
+
+    def __init__(self, paragraph_rows: list[dict], sentence_rows: list[dict]):
+        self.paragraph_rows = paragraph_rows
+        self.sentence_rows = sentence_rows
+        self._starts = np.fromiter((r["start"] for r in sentence_rows), dtype=np.int64,
+                                   count=len(sentence_rows))
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        return pd.DataFrame(self.paragraph_rows, columns=list(PARAGRAPH_COLUMNS)).astype(
+            {"paragraph_id": "int64", "line": "int64", "start": "int64", "end": "int64",
+             "repeats": "int64", "n_words": "int64"})
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        return pd.DataFrame(self.sentence_rows, columns=list(SENTENCE_COLUMNS)).astype(
+            {"sentence_id": "int64", "paragraph_id": "int64", "start": "int64", "end": "int64"})
+
+    def sentence_at(self, offset: int) -> int:
+        """sentence_id of the sentence containing raw ``offset`` (-1 if none)."""
+        i = int(np.searchsorted(self._starts, offset, side="right")) - 1
+        if i < 0 or offset >= self.sentence_rows[i]["end"]:
+            return -1
+        return i
+
+    def role_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(ROLES, 0)
+        for r in self.paragraph_rows:
+            counts[r["role"]] += 1
+        return counts
+
+    def counted_words(self) -> int:
+        return sum(r["n_words"] for r in self.paragraph_rows if r["role"] in COUNTED_ROLES)
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(line number, start, end) of every non-blank line, end before trailing space."""
+    out = []
+    pos = 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        stripped = line.rstrip()
+        lead = len(line) - len(line.lstrip())
+        if stripped.strip():
+            out.append((lineno, pos + lead, pos + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _norm_tokens(text: str) -> list[str]:
+    # Tokens for repeat detection: normalised words, a leading و/ف dropped so that
+    # "ويتعامل" in the body and "يتعامل" in the pull quote count as the same word.
+    toks = _WORD_RE.findall(normalize_text(text))
+    return [t[1:] if len(t) > 3 and t[0] in "وف" else t for t in toks]
+
+
+def _find_pullquotes(paras: list[dict], text: str, first_body: int) -> dict[int, int]:
+    """Paragraphs (index → index of the body paragraph repeated) that repeat body text.
+
+    A pull quote is a paragraph of at least 6 words at least 80% of whose words occur, in
+    the same order, in a longer paragraph elsewhere in the document; when both have the
+    same length, the one without final punctuation (a display line) is the pull quote.
+    """
+    tokens = [_norm_tokens(text[p["start"]:p["end"]]) for p in paras]
+    result: dict[int, int] = {}
+    body = [i for i in range(first_body, len(paras)) if paras[i]["role"] == "body"]
+    token_sets = [set(t) for t in tokens]
+    candidates = [i for i in body if 6 <= len(tokens[i]) <= 80]
+    for i in candidates:
+        best = None
+        for j in body:
+            if j == i or j in result or len(tokens[j]) < len(tokens[i]):
+                continue
+            # Cheap set test first: most paragraph pairs share few words.
+            if sum(t in token_sets[j] for t in tokens[i]) < 0.8 * len(tokens[i]):
+                continue
+            share = _ordered_share(tokens[i], tokens[j])
+            if share >= 0.8:
+                if len(tokens[j]) == len(tokens[i]):
+                    i_display = not text[paras[i]["start"]:paras[i]["end"]].endswith(_TERMINAL_PUNCT)
+                    if not i_display:
+                        continue
+                best = j
+                break
+        if best is not None:
+            result[i] = best
+    return result
+
+
+def _ordered_share(short: list[str], long: list[str]) -> float:
+    """Share of ``short``'s words found in ``long`` in the same order (greedy LCS)."""
+    if not short:
+        return 0.0
+    # Longest common subsequence by dynamic programming; paragraphs are short.
+    prev = [0] * (len(long) + 1)
+    for a in short:
+        cur = [0] * (len(long) + 1)
+        for k, b in enumerate(long, 1):
+            cur[k] = prev[k - 1] + 1 if a == b else max(prev[k], cur[k - 1])
+        prev = cur
+    return prev[-1] / len(short)
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    segment_text = text[start:end]
+    for m in _SENT_END_RE.finditer(segment_text):
+        s_end = start + m.end()
+        if text[pos:s_end].strip():
+            lead = len(text[pos:s_end]) - len(text[pos:s_end].lstrip())
+            spans.append((pos + lead, s_end))
+        pos = s_end
+    if text[pos:end].strip():
+        lead = len(text[pos:end]) - len(text[pos:end].lstrip())
+        spans.append((pos + lead, end))
+    return spans
+
+
+def segment(doc: Document) -> Structure:
+    """Paragraphs and sentences of a document, with structural roles.
+
+    Rules (general, not tuned to one file):
+      * chrome: lines matching known page-chrome patterns ("Site icon …", "Exit mobile
+        version", share/print buttons), and a short first line that names the outlet
+        (masthead, possibly run together with the byline);
+      * byline: a short first line containing the manifest's byline;
+      * headline: the line equal to the manifest headline, else the first short line
+        without final punctuation; kicker: short lines before it;
+      * standfirst: lines between the headline and a dateline paragraph ("مراكش (المغرب) –");
+      * subhead: a short body line (≤ 8 words) without final punctuation;
+      * pullquote: see :func:`_find_pullquotes`.
+    """
+    text = doc.text
+    meta = doc.meta
+    lines = _lines(text)
+    paras = [{"line": ln, "start": s, "end": e, "role": "body", "repeats": -1} for ln, s, e in lines]
+    norm = [normalize_text(text[p["start"]:p["end"]]).strip() for p in paras]
+    nwords = [len(_WORD_RE.findall(n)) for n in norm]
+
+    for i, p in enumerate(paras):
+        if any(rx.search(text[p["start"]:p["end"]]) for rx in _CHROME_RES):
+            p["role"] = "chrome"
+    first = next((i for i, p in enumerate(paras) if p["role"] != "chrome"), None)
+    if first is not None and nwords[first] <= 8 and not norm[first].endswith(_TERMINAL_PUNCT):
+        names = [normalize_text(meta.get(k, "")).strip() for k in ("outlet_ar", "outlet")]
+        byline = normalize_text(meta.get("byline", "")).strip()
+        if any(n and n in norm[first] for n in names):
+            paras[first]["role"] = "chrome"
+        elif byline and byline in norm[first]:
+            paras[first]["role"] = "byline"
+
+    content = [i for i, p in enumerate(paras) if p["role"] == "body"]
+    headline_idx = None
+    wanted = normalize_text(meta.get("headline", meta.get("title", ""))).strip()
+    if wanted:
+        headline_idx = next((i for i in content if norm[i] == wanted), None)
+    if headline_idx is None and not wanted and content:
+        i = content[0]
+        if nwords[i] <= 15 and not norm[i].endswith((".", "!", "؟", "?", "،", ",")):
+            # Without a known headline, a short opening line followed by a dateline or a
+            # longer paragraph is the headline.
+            headline_idx = i if len(content) > 1 and nwords[content[1]] > nwords[i] else None
+    body_from = 0
+    if headline_idx is not None:
+        paras[headline_idx]["role"] = "headline"
+        for i in content:
+            if i < headline_idx and nwords[i] <= 25:
+                paras[i]["role"] = "kicker"
+        after = [i for i in content if i > headline_idx]
+        dateline = next((i for i in after[:3] if _DATELINE_RE.match(text[paras[i]["start"]:paras[i]["end"]])), None)
+        if dateline is not None:
+            for i in after:
+                if i >= dateline:
+                    break
+                paras[i]["role"] = "standfirst"
+        body_from = headline_idx + 1
+
+    pullquotes = _find_pullquotes(paras, text, body_from)
+    for i, j in pullquotes.items():
+        paras[i]["role"] = "pullquote"
+        paras[i]["repeats"] = j
+    body_idx = [i for i, p in enumerate(paras) if p["role"] == "body"]
+    for i in body_idx:
+        if nwords[i] <= 8 and not norm[i].endswith(_TERMINAL_PUNCT) and i != body_idx[-1]:
+            paras[i]["role"] = "subhead"
+
+    para_rows, sent_rows = [], []
+    for pid, p in enumerate(paras):
+        para_rows.append({"doc_id": doc.doc_id, "paragraph_id": pid, "line": p["line"],
+                          "start": p["start"], "end": p["end"], "role": p["role"],
+                          "repeats": p["repeats"], "n_words": nwords[pid]})
+        for s, e in _split_sentences(text, p["start"], p["end"]):
+            sent_rows.append({"doc_id": doc.doc_id, "sentence_id": len(sent_rows),
+                              "paragraph_id": pid, "start": s, "end": e, "role": p["role"]})
+    return Structure(para_rows, sent_rows)
+
+
+# --------------------------------------------------------------------------- tables
+
+def _date_label(meta: dict) -> str:
+    start = meta.get("date_start") or meta.get("date", "")
+    end = meta.get("date_end", None)
+    if end is None or end == start:
+        return start
+    return f"{start}/{end or '..'}"
+
+
+def document_row(doc: Document, structure: Structure) -> dict:
+    """One row of the documents table (see DOCUMENT_COLUMNS)."""
+    roles = structure.role_counts()
+    meta = doc.meta
+    return {
+        "doc_id": doc.doc_id,
+        "outlet": meta.get("outlet", ""),
+        "date": _date_label(meta),
+        "n_words": structure.counted_words(),
+        "n_paragraphs": len(structure.paragraph_rows),
+        "n_sentences": len(structure.sentence_rows),
+        "n_pullquotes": roles["pullquote"],
+        "n_chrome_lines": roles["chrome"],
+        "n_subheads": roles["subhead"],
+        "outlet_ar": meta.get("outlet_ar", ""),
+        "outlet_short": meta.get("outlet_short", "") or meta.get("outlet", ""),
+        "title": meta.get("headline", meta.get("title", "")),
+        "date_certainty": meta.get("date_certainty", ""),
+        "outlet_certainty": meta.get("outlet_certainty", ""),
+        "source": doc.source,
+    }
+
+
+def documents_frame(corpus: Iterable[Document], structures: dict[str, Structure] | None = None) -> pd.DataFrame:
+    """The tidy documents table (DOCUMENT_COLUMNS), one row per document."""
+    rows = []
+    for doc in corpus:
+        st = structures[doc.doc_id] if structures else segment(doc)
+        rows.append(document_row(doc, st))
+    return pd.DataFrame(rows, columns=list(DOCUMENT_COLUMNS))
+
+
+def paragraphs_frame(corpus: Iterable[Document]) -> pd.DataFrame:
+    """All paragraphs of a corpus (PARAGRAPH_COLUMNS)."""
+    frames = [segment(doc).paragraphs for doc in corpus]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(PARAGRAPH_COLUMNS))
+
+
+def sentences_frame(corpus: Iterable[Document]) -> pd.DataFrame:
+    """All sentences of a corpus (SENTENCE_COLUMNS)."""
+    frames = [segment(doc).sentences for doc in corpus]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(SENTENCE_COLUMNS))

@@ -1,0 +1,67 @@
+"""Validation tables in one call (used by the command line and 05_validation.ipynb)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .attribution import attributions_frame
+from .codebook import load_codebook
+from .corpus import read_corpus
+from .markers import markers_frame
+from .validate import (attribution_disagreements, attribution_scores, coding_units,
+                       frame_scores, krippendorff_alpha_nominal, load_annotations,
+                       marker_disagreements)
+
+__all__ = ["Validation", "run_validation", "validation_report"]
+
+
+@dataclass
+class Validation:
+    frame_scores: pd.DataFrame
+    agreement: pd.DataFrame
+    marker_disagreements: pd.DataFrame
+    attribution_scores: pd.DataFrame
+    attribution_disagreements: pd.DataFrame
+    codebook_version: str
+
+
+def run_validation(corpus_path: str | Path = "seeds", annotations: str | Path = "validation") -> Validation:
+    """Score markers and attribution against the hand coding in ``annotations``."""
+    corpus = read_corpus(corpus_path)
+    codebook = load_codebook()
+    frames = [f.id for f in codebook.frames]
+    annotations = Path(annotations)
+    coder_a = load_annotations(annotations / "frames_coder_a.csv", corpus)
+    markers = markers_frame(corpus, codebook)
+    scores = frame_scores(markers, coder_a, frames=frames)
+    units_a = coding_units(coder_a, corpus, frames)
+    agreement_rows = []
+    pairs = [("matcher", coding_units(markers, corpus, frames))]
+    coder_b_path = annotations / "frames_coder_b.csv"
+    if coder_b_path.exists():
+        coder_b = load_annotations(coder_b_path, corpus)
+        pairs.insert(0, ("coder B", coding_units(coder_b, corpus, frames)))
+    for name, units in pairs:
+        alpha = krippendorff_alpha_nominal(np.vstack([units_a["present"], units["present"]]))
+        agreement_rows.append({"comparison": f"coder A vs {name}", "units": "sentence × frame",
+                               "n_units": len(units_a), "krippendorff_alpha": round(alpha, 3)})
+    gold_acts = load_annotations(annotations / "attributions_gold.csv", corpus, kind="attributions")
+    acts = attributions_frame(corpus)
+    return Validation(scores, pd.DataFrame(agreement_rows), marker_disagreements(markers, coder_a),
+                      attribution_scores(acts, gold_acts), attribution_disagreements(acts, gold_acts),
+                      codebook.version)
+
+
+def validation_report(corpus_path: str | Path = "seeds", annotations: str | Path = "validation") -> str:
+    v = run_validation(corpus_path, annotations)
+    fmt = {"precision": "{:.3f}".format, "recall": "{:.3f}".format, "f1": "{:.3f}".format,
+           "accuracy": "{:.3f}".format}
+    parts = [f"Framing markers (codebook {v.codebook_version}) vs coder A, span overlap:",
+             v.frame_scores.to_string(index=False, formatters=fmt, na_rep="-"),
+             "", "Agreement:", v.agreement.to_string(index=False), "",
+             "Source attribution vs hand coding:",
+             v.attribution_scores.to_string(index=False, formatters=fmt, na_rep="-")]
+    return "\n".join(parts)

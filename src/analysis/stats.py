@@ -1,0 +1,219 @@
+"""Per-outlet statistics from the tidy tables: frame rates, co-occurrence, source
+profiles, diversity and keyness.
+
+Every function takes the tidy tables (documents, markers, attributions) and returns a
+tidy table; nothing here reads text except :func:`keyness`, which counts words.
+
+Five documents support description, not inference: rates are per 1,000 body words of
+one article per outlet, and keyness statistics describe these texts, not the outlets.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .attribution import SPEAKER_TYPES, shannon_entropy
+from .corpus import COUNTED_ROLES, Document, segment
+from .normalize import normalize_text
+
+__all__ = ["counted_markers", "frame_counts", "frame_presence", "frame_cooccurrence",
+           "source_counts", "attribution_summary", "top_speakers", "keyness",
+           "FRAME_COUNT_COLUMNS", "ATTRIBUTION_SUMMARY_COLUMNS"]
+
+FRAME_COUNT_COLUMNS = {
+    "outlet": "outlet", "frame": "frame id", "count": "markers (pull quotes and chrome excluded by default)",
+    "n_words": "body words of the outlet's documents", "rate_per_1000": "count per 1,000 body words",
+    "docs_with_frame": "documents with at least one marker of the frame", "n_docs": "documents of the outlet",
+}
+ATTRIBUTION_SUMMARY_COLUMNS = {
+    "outlet": "outlet", "n_acts": "reporting acts", "n_sources": "distinct speakers",
+    "share_named": "share of acts by a named or titled source (not anonymous)",
+    "share_anonymous": "share of acts by anonymous sources", "share_direct": "share of direct acts",
+    "diversity_bits": "Shannon entropy over speaker types (bits)",
+    "evenness": "entropy / log2(number of types): 0 = one type only, 1 = all types equally",
+}
+
+_NAMED_TYPES = {"moroccan_official", "foreign_official", "international_org", "expert", "media"}
+
+
+def counted_markers(markers: pd.DataFrame, *, include_pullquotes: bool = False,
+                    include_chrome: bool = False) -> pd.DataFrame:
+    """Markers that count: pull quotes (repeats of body text) and page chrome excluded
+    unless asked for."""
+    keep = pd.Series(True, index=markers.index)
+    if not include_pullquotes:
+        keep &= ~markers["in_pullquote"].astype(bool)
+    if not include_chrome:
+        keep &= ~markers["in_chrome"].astype(bool)
+    if "role" in markers:
+        keep &= markers["role"] != "byline"
+    return markers[keep]
+
+
+def frame_counts(markers: pd.DataFrame, documents: pd.DataFrame, frames: Iterable[str], *,
+                 include_pullquotes: bool = False, include_chrome: bool = False) -> pd.DataFrame:
+    """Per outlet and frame: count, rate per 1,000 body words, documents with the frame.
+
+    Every outlet × frame pair is present (zero counts included), outlets in the order of
+    ``documents``, frames in the given order.
+    """
+    frames = list(frames)
+    m = counted_markers(markers, include_pullquotes=include_pullquotes, include_chrome=include_chrome)
+    outlets = list(dict.fromkeys(documents["outlet"]))
+    words = documents.groupby("outlet", sort=False)["n_words"].sum()
+    ndocs = documents.groupby("outlet", sort=False)["doc_id"].nunique()
+    counts = m.groupby(["outlet", "frame"]).size()
+    docs_with = m.groupby(["outlet", "frame"])["doc_id"].nunique()
+    rows = []
+    for outlet in outlets:
+        for frame in frames:
+            c = int(counts.get((outlet, frame), 0))
+            n_words = int(words[outlet])
+            rows.append({"outlet": outlet, "frame": frame, "count": c, "n_words": n_words,
+                         "rate_per_1000": round(1000 * c / n_words, 3) if n_words else float("nan"),
+                         "docs_with_frame": int(docs_with.get((outlet, frame), 0)),
+                         "n_docs": int(ndocs[outlet])})
+    return pd.DataFrame(rows, columns=list(FRAME_COUNT_COLUMNS))
+
+
+def frame_presence(markers: pd.DataFrame, documents: pd.DataFrame, frames: Iterable[str], **kw) -> pd.DataFrame:
+    """Document × frame table of marker counts (0 = frame absent)."""
+    frames = list(frames)
+    m = counted_markers(markers, **kw)
+    counts = m.groupby(["doc_id", "frame"]).size()
+    rows = [{"doc_id": d, "outlet": o, **{f: int(counts.get((d, f), 0)) for f in frames}}
+            for d, o in zip(documents["doc_id"], documents["outlet"])]
+    return pd.DataFrame(rows)
+
+
+def frame_cooccurrence(markers: pd.DataFrame, frames: Iterable[str], **kw) -> pd.DataFrame:
+    """Number of sentences in which two frames both occur (frame_a < frame_b in codebook
+    order), and for frame_a == frame_b the sentences with that frame."""
+    frames = list(frames)
+    m = counted_markers(markers, **kw)
+    by_sentence = m.groupby(["doc_id", "sentence_id"])["frame"].apply(lambda s: sorted(set(s), key=frames.index))
+    pairs: Counter = Counter()
+    for fs in by_sentence:
+        for a_i, a in enumerate(fs):
+            pairs[(a, a)] += 1
+            for b in fs[a_i + 1:]:
+                pairs[(a, b)] += 1
+    rows = [{"frame_a": a, "frame_b": b, "n_sentences": pairs.get((a, b), 0)}
+            for i, a in enumerate(frames) for b in frames[i:]]
+    return pd.DataFrame(rows)
+
+
+def source_counts(acts: pd.DataFrame, outlets: Iterable[str], *, by: str = "speaker_type") -> pd.DataFrame:
+    """Acts per outlet and speaker type (or mode): count and share of the outlet's acts."""
+    levels = list(SPEAKER_TYPES) if by == "speaker_type" else sorted(acts[by].unique()) if len(acts) else []
+    if by == "mode":
+        levels = ["direct", "indirect"]
+    counts = acts.groupby(["outlet", by]).size()
+    totals = acts.groupby("outlet").size()
+    rows = []
+    for outlet in outlets:
+        for level in levels:
+            c = int(counts.get((outlet, level), 0))
+            t = int(totals.get(outlet, 0))
+            rows.append({"outlet": outlet, by: level, "count": c,
+                         "share": round(c / t, 4) if t else 0.0})
+    out = pd.DataFrame(rows)
+    if by == "speaker_type":  # keep 'unknown' only when it occurs
+        out = out[(out[by] != "unknown") | (out.groupby(by)["count"].transform("sum") > 0)]
+    return out.reset_index(drop=True)
+
+
+def attribution_summary(acts: pd.DataFrame, outlets: Iterable[str]) -> pd.DataFrame:
+    """Per outlet: acts, distinct sources, named/anonymous/direct shares, type diversity."""
+    rows = []
+    n_types = len([t for t in SPEAKER_TYPES if t != "unknown"])
+    for outlet in outlets:
+        a = acts[acts["outlet"] == outlet]
+        n = len(a)
+        type_counts = a["speaker_type"].value_counts()
+        h = shannon_entropy(type_counts.tolist())
+        rows.append({
+            "outlet": outlet, "n_acts": n,
+            "n_sources": int(a[["speaker", "speaker_type"]].drop_duplicates().shape[0]),
+            "share_named": round(a["speaker_type"].isin(_NAMED_TYPES).mean(), 4) if n else float("nan"),
+            "share_anonymous": round((a["speaker_type"] == "anonymous").mean(), 4) if n else float("nan"),
+            "share_direct": round((a["mode"] == "direct").mean(), 4) if n else float("nan"),
+            "diversity_bits": round(h, 4),
+            "evenness": round(h / math.log2(n_types), 4),
+        })
+    return pd.DataFrame(rows, columns=list(ATTRIBUTION_SUMMARY_COLUMNS))
+
+
+def top_speakers(acts: pd.DataFrame, *, n: int = 5) -> pd.DataFrame:
+    """The ``n`` most cited speakers of each outlet (ties broken by name)."""
+    counts = (acts.groupby(["outlet", "speaker", "speaker_type"]).size()
+              .reset_index(name="n_acts"))
+    counts = counts.sort_values(["outlet", "n_acts", "speaker"], ascending=[True, False, True], kind="stable")
+    counts["rank"] = counts.groupby("outlet").cumcount() + 1
+    order = list(dict.fromkeys(acts["outlet"]))
+    counts["outlet"] = pd.Categorical(counts["outlet"], categories=order, ordered=True)
+    out = counts[counts["rank"] <= n].sort_values(["outlet", "rank"], kind="stable")
+    out["outlet"] = out["outlet"].astype(str)
+    return out.reset_index(drop=True)[["outlet", "rank", "speaker", "speaker_type", "n_acts"]]
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _word_counts(doc: Document) -> Counter:
+    st = segment(doc)
+    counter: Counter = Counter()
+    for p in st.paragraph_rows:
+        if p["role"] in COUNTED_ROLES:
+            counter.update(_WORD_RE.findall(normalize_text(doc.text[p["start"]:p["end"]])))
+    return counter
+
+
+def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int = 3,
+            top: int = 10) -> pd.DataFrame:
+    """Keywords of each group (outlet) against all other groups.
+
+    G² is the log-likelihood statistic (Dunning 1993, Rayson & Garside 2000; one degree of
+    freedom, p from the chi-square distribution); Log Ratio is the binary log of the ratio
+    of relative frequencies (Hardie 2014), with 0.5 added to a zero count. Words are
+    normalised and counted in body text (no chrome or pull quotes). Only positive keywords
+    (more frequent in the group) with at least ``min_count`` occurrences are kept, the
+    ``top`` highest G² per group.
+    """
+    counts: dict[str, Counter] = {}
+    for doc in corpus:
+        key = doc.meta.get(group, doc.doc_id) if group != "doc_id" else doc.doc_id
+        counts.setdefault(key, Counter()).update(_word_counts(doc))
+    total = Counter()
+    for c in counts.values():
+        total.update(c)
+    n_all = sum(total.values())
+    rows = []
+    for key, c in counts.items():
+        n_t = sum(c.values())
+        n_r = n_all - n_t
+        for word, a in c.items():
+            if a < min_count:
+                continue
+            b = total[word] - a
+            e1 = n_t * (a + b) / n_all
+            e2 = n_r * (a + b) / n_all
+            g2 = 2 * (a * math.log(a / e1) + (b * math.log(b / e2) if b else 0.0))
+            rel_t, rel_r = a / n_t, (b if b else 0.5) / n_r
+            log_ratio = math.log2(rel_t / rel_r)
+            if rel_t <= b / n_r:
+                continue
+            p = math.erfc(math.sqrt(g2 / 2))
+            rows.append({group: key, "word": word, "count": a, "count_rest": b,
+                         "g2": round(g2, 3), "p": p, "log_ratio": round(log_ratio, 3)})
+    out = pd.DataFrame(rows, columns=[group, "word", "count", "count_rest", "g2", "p", "log_ratio"])
+    out = out.sort_values([group, "g2", "word"], ascending=[True, False, True], kind="stable")
+    out = out.groupby(group, sort=False).head(top)
+    order = list(counts)
+    out["_o"] = out[group].map({k: i for i, k in enumerate(order)})
+    return out.sort_values(["_o", "g2", "word"], ascending=[True, False, True], kind="stable").drop(columns="_o").reset_index(drop=True)
