@@ -28,6 +28,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
@@ -72,6 +73,7 @@ _QUOTE_FAMILY = {"«": "guillemet", "»": "guillemet", "“": "curly", "”": "c
 _OPENERS = {"«", "“", "„", "‘"}
 _CLOSERS = {"»", "”", "’"}
 
+_QUOTE_RE = re.compile("[«»“”„‘’\"]")
 _TOKEN_RE = re.compile(r"\w+|[«»“”„‘’\"]|[:،,.؛;!?؟]")
 _COMPLEMENTS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
                 "الي", "علي", "عن", "لان"}
@@ -119,6 +121,23 @@ class Gazetteer:
     according_to: dict[tuple[str, ...], str]
     according_to_skip: frozenset[str]
     entities: dict[str, Entity] = field(default_factory=dict)
+    # Pre-tests (derived): every surface token that may be a cue, with its clitics, and
+    # every first word of an alias.
+    cue_tokens: frozenset = frozenset()
+    alias_firsts: frozenset = frozenset()
+    role_cache: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        forms = set()
+        for f in self.verb_forms:
+            forms |= {f, "و" + f, "ف" + f, "ل" + f, "ول" + f, "فل" + f}
+        for f in list(self.participles) + list(self.nouns):
+            forms |= {f, "و" + f, "ف" + f, "ب" + f, "وب" + f, "ل" + f, "ول" + f}
+        for phrase in self.according_to:
+            f = phrase[0]
+            forms |= {f, "و" + f, "ف" + f, "ب" + f, "وب" + f}
+        self.cue_tokens = frozenset(forms)
+        self.alias_firsts = frozenset(a[0] for a in self.aliases)
 
 
 def _norm_tokens(text: str) -> tuple[str, ...]:
@@ -232,7 +251,8 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     open_family: str | None = None
     open_at = -1
     depth = 0  # nesting of « » inside an open guillemet quote
-    for i in range(start, end):
+    for match in _QUOTE_RE.finditer(text, start, end):
+        i = match.start()
         ch = text[i]
         family = _QUOTE_FAMILY.get(ch)
         if family is None:
@@ -270,6 +290,7 @@ class Mention:
     key: frozenset = frozenset()
 
 
+@lru_cache(maxsize=1 << 16)
 def _bare(tok: str) -> str:
     """A token without the conjunction, prepositions and article (for lexicon lookups)."""
     t = tok
@@ -284,7 +305,8 @@ def _bare(tok: str) -> str:
     return t
 
 
-def _clitic_variants(tok: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _clitic_variants(tok: str) -> tuple[str, ...]:
     out = [tok]
     if len(tok) > 2 and tok[0] in "وف":
         out.append(tok[1:])
@@ -293,7 +315,7 @@ def _clitic_variants(tok: str) -> list[str]:
             out.append(t[1:])
         if len(t) > 3 and t.startswith("لل"):
             out.append("ال" + t[2:])
-    return out
+    return tuple(out)
 
 
 class _Resolver:
@@ -312,7 +334,10 @@ class _Resolver:
 
     # ---- lexicon look-ups
     def alias_at(self, words: list[str], i: int) -> tuple[int, Entity] | None:
+        firsts = self.gz.alias_firsts
         for first in _clitic_variants(words[i]):
+            if first not in firsts:
+                continue
             for n in range(min(self.gz.max_alias_len, len(words) - i), 0, -1):
                 key = (first, *words[i + 1:i + n])
                 ent = self.gz.aliases.get(key)
@@ -321,6 +346,13 @@ class _Resolver:
         return None
 
     def role_of(self, tok: str) -> str | None:
+        cache = self.gz.role_cache
+        if tok in cache:
+            return cache[tok]
+        cache[tok] = role = self._role_of(tok)
+        return role
+
+    def _role_of(self, tok: str) -> str | None:
         b = _bare(tok)
         for role in ("media", "document", "anonymous", "expert", "official", "institution"):
             if tok in self.gz.role_words[role] or b in self.gz.role_words[role]:
@@ -356,9 +388,15 @@ class _Resolver:
         if j >= n or not toks[j][0].isalnum():
             return None
         hit = self.alias_at(toks, j)
+        if hit is None and self.role_of(toks[j]) is None:
+            # Neither a known source nor a role word: an anaphor, an unknown name, or no
+            # mention at all (the common case, decided cheaply).
+            if toks[j] in self.gz.anaphora or _bare(toks[j]) in self.gz.anaphora:
+                return Mention(i, j + 1, toks[j], "", anaphoric=True)
+            return self._name_mention(toks, i, j)
         np_end = self._np_end(toks, j)
         np_words = [t for t in toks[j:np_end] if t[0].isalnum()]
-        if any(_bare(t) in self.gz.anaphora or t in self.gz.anaphora for t in np_words):
+        if any(t in self.gz.anaphora or _bare(t) in self.gz.anaphora for t in np_words):
             return Mention(i, np_end, " ".join(np_words), "", anaphoric=True)
         if hit is not None:
             end, ent = hit
@@ -553,7 +591,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     """All reporting acts of one document as dicts (keys: ATTRIBUTION_COLUMNS)."""
     gz = gazetteer or _default_gazetteer()
     nt = normalized or normalize(doc.text)
-    structure = structure or segment(doc)
+    structure = structure or segment(doc, nt)
     raw = doc.text
     ntext = nt.text
     resolver = _Resolver(gz)
@@ -566,8 +604,11 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         if para["role"] in ("chrome", "byline"):
             continue
         p_ns, p_ne = nt.to_norm(para["start"]), nt.to_norm(para["end"])
+        if gz.cue_tokens.isdisjoint(_TOKEN_RE.findall(ntext, p_ns, p_ne)):
+            continue  # no cue word in the paragraph (findall is much cheaper than finditer)
         matches = list(_TOKEN_RE.finditer(ntext, p_ns, p_ne))
         toks = [m.group() for m in matches]
+        tok_starts = [m.start() for m in matches]
         resolver.surface = lambda a, b, _t, _m=matches: raw[slice(*nt.to_raw_span(_m[a].start(), _m[b - 1].end()))] if b > a else ""
         quotes = quote_spans(ntext, p_ns, p_ne)
         q_starts = [q[0] for q in quotes]
@@ -581,7 +622,11 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
 
         acts: list[_Act] = []
         i = 0
+        cue_tokens = gz.cue_tokens
         while i < len(toks):
+            if toks[i] not in cue_tokens:
+                i += 1
+                continue
             cue = _cue_kind(gz, toks, i)
             if cue is None or in_quote(matches[i].start()):
                 i += 1
@@ -589,7 +634,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             kind, needs_comp, conj, width = cue
             pos = matches[i].start()
             sid = sentence_of(pos)
-            s_first = next((k for k, m in enumerate(matches) if m.start() >= sent_norm[sid][0]), 0) if sid >= 0 else 0
+            s_first = bisect.bisect_left(tok_starts, sent_norm[sid][0]) if sid >= 0 else 0
             prev_tok = toks[i - 1] if i > 0 else ""
             clause_initial = conj or i == s_first or prev_tok in ("،", ",", ":", "؛") or \
                 " ".join(toks[max(0, i - 3):i]).replace(" ،", "").strip() in _CLAUSE_OPENERS
@@ -688,18 +733,22 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     return rows
 
 
-def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int) -> Mention | None:
-    """The last source mention that ends at or before token ``hi`` (same sentence)."""
-    best = None
-    k = lo
-    while k < hi:
+def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int, *, window: int = 20) -> Mention | None:
+    """The last source mention that ends at or before token ``hi`` (same sentence,
+    within ``window`` tokens), extended to its earliest start (title + name)."""
+    lo = max(lo, hi - window)
+    k = hi - 1
+    while k >= lo:
         m = resolver.mention_at(toks, k)
-        if m is not None and not m.anaphoric and m.type and m.end <= hi + 0:
+        if m is not None and not m.anaphoric and m.type and m.end <= hi:
             best = m
-            k = max(m.end, k + 1)
-        else:
-            k += 1
-    return best
+            for back in range(k - 1, max(lo, k - 5) - 1, -1):  # a longer mention ending here
+                wider = resolver.mention_at(toks, back)
+                if wider is not None and not wider.anaphoric and wider.type and k < wider.end <= hi:
+                    best = wider
+            return best
+        k -= 1
+    return None
 
 
 _DEFAULT: Gazetteer | None = None

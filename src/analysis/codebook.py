@@ -53,10 +53,37 @@ class Pattern:
     literals: tuple[str, ...]
     context: re.Pattern[str] | None = None
     exclude: re.Pattern[str] | None = None
+    anchor: str = ""  # literal stem of the first token, when it has one
 
     def may_match(self, normalized: str) -> bool:
         """Cheap pre-test: every literal stem of the pattern occurs in the text."""
         return all(lit in normalized for lit in self.literals)
+
+    def finditer(self, text: str):
+        """Non-overlapping matches, as ``regex.finditer`` would give them.
+
+        With an anchor, the regex is tried only where the first token's stem occurs
+        (``str.find`` runs at memory speed), starting up to four characters earlier for
+        the proclitics: much faster than scanning every position of a long text.
+        """
+        if not self.anchor:
+            yield from self.regex.finditer(text)
+            return
+        match = self.regex.match
+        anchor = self.anchor
+        pos_min = 0
+        q = text.find(anchor)
+        while q != -1:
+            for back in range(4, -1, -1):  # leftmost start first, as finditer would
+                start = q - back
+                if start < pos_min:
+                    continue
+                m = match(text, start)
+                if m is not None and m.end() > q:
+                    yield m
+                    pos_min = m.end()
+                    break
+            q = text.find(anchor, max(q + 1, pos_min))
 
 
 @dataclass(frozen=True)
@@ -138,6 +165,11 @@ def _compile_alternative(alt: str, where: str, path: str) -> tuple[str, str]:
 
 
 def compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebook>") -> tuple[str, tuple[str, ...]]:
+    regex, literals, _ = _compile_tokens(pattern, where=where, path=path)
+    return regex, literals
+
+
+def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebook>") -> tuple[str, tuple[str, ...], str]:
     """Compile a pattern of the codebook language to a regex over normalised text.
 
     Returns ``(regex_source, literals)``: ``literals`` are stems that must all occur in
@@ -157,6 +189,7 @@ def compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebo
         raise CodebookError(path, f"{where}: the optional word '_?' must stand between two tokens")
     parts: list[str] = []
     literals: list[str] = []
+    anchor = ""
     for i, token in enumerate(tokens):
         if token == _OPTIONAL_WORD:
             parts.append(r"(?:\w+" + SEPARATOR + ")?")
@@ -170,6 +203,8 @@ def compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebo
         body = compiled[0][0] if len(compiled) == 1 else "(?:" + "|".join(c[0] for c in compiled) + ")"
         if len(compiled) == 1:
             literals.append(compiled[0][1])
+            if i == 0:
+                anchor = compiled[0][1]
         pro = PROCLITICS if clitics else ""
         if i == 0:
             pro = f"(?P<pro>{pro})"
@@ -178,7 +213,7 @@ def compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebo
             parts.append(SEPARATOR)
     # An optional word carries its own trailing separator: token SEP (word SEP)? token.
     regex = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
-    return regex, tuple(dict.fromkeys(literals))
+    return regex, tuple(dict.fromkeys(literals)), anchor
 
 
 def _compile_list(items, contexts: dict, where: str, path: str) -> re.Pattern[str] | None:
@@ -294,7 +329,7 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
             if unknown:
                 raise CodebookError(path_s, f"{pwhere}: unknown field(s) {sorted(unknown)}")
             source = _require(pd_, "pattern", str, pwhere, path_s)
-            regex_src, literals = compile_tokens(source, where=f"{pwhere}, field 'pattern'", path=path_s)
+            regex_src, literals, anchor = _compile_tokens(source, where=f"{pwhere}, field 'pattern'", path=path_s)
             try:
                 regex = re.compile(regex_src)
             except re.error as exc:  # pragma: no cover - compile_tokens escapes everything
@@ -302,7 +337,8 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
             patterns.append(Pattern(
                 fid, pid, source, regex, literals,
                 _compile_list(pd_.get("context"), contexts, f"{pwhere}, field 'context'", path_s),
-                _compile_list(pd_.get("exclude"), contexts, f"{pwhere}, field 'exclude'", path_s)))
+                _compile_list(pd_.get("exclude"), contexts, f"{pwhere}, field 'exclude'", path_s),
+                anchor))
         examples = _require(fd, "examples", dict, where, path_s, optional=True) or {}
         for kind in ("positive", "negative"):
             for e, ex in enumerate(examples.get(kind) or []):

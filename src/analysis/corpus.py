@@ -37,7 +37,7 @@ import pandas as pd
 
 from .errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
                      EncodingError, ManifestError)
-from .normalize import BIDI_CONTROLS, PRESENTATION_FORM_RE, normalize_text
+from .normalize import BIDI_CONTROLS, PRESENTATION_FORM_RE, NormalizedText, normalize, normalize_text
 
 __all__ = ["Document", "Corpus", "CorpusReport", "read_corpus", "iter_documents",
            "segment", "Structure", "documents_frame", "paragraphs_frame", "sentences_frame",
@@ -125,6 +125,8 @@ class CorpusReport:
     empty: list[str] = field(default_factory=list)
     duplicate_texts: list[tuple[str, str]] = field(default_factory=list)  # (dropped, kept)
     duplicate_ids: list[str] = field(default_factory=list)
+    presentation_forms: list[str] = field(default_factory=list)  # kept, noted
+    bidi_controls: list[str] = field(default_factory=list)  # kept, noted
 
     def summary(self) -> str:
         return (f"{self.n_read} documents read; skipped {len(self.empty)} empty, "
@@ -168,20 +170,29 @@ def _decode(data: bytes, path: Path | str, line: int | None = None) -> str:
                                   f"offset {exc.start}){hint}", line=bad_line) from None
 
 
-def _check_text(doc_id: str, text: str, source: str) -> None:
-    """Warn about text that is usable but suspicious."""
-    n_pf = len(PRESENTATION_FORM_RE.findall(text))
-    if n_pf:
-        first = text[: PRESENTATION_FORM_RE.search(text).start()].count("\n") + 1
-        warnings.warn(CorpusWarning(
-            f"{source}:{first}: {n_pf} characters in Arabic presentation forms (text stored "
-            f"already shaped for display); matching maps them to base letters"), stacklevel=3)
-    n_bidi = sum(text.count(c) for c in BIDI_CONTROLS if c != "\ufeff" or not text.startswith(c))
-    if n_bidi:
-        pos = min(text.find(c) for c in BIDI_CONTROLS if c in text)
-        warnings.warn(CorpusWarning(
-            f"{source}:{text[:pos].count(chr(10)) + 1}: {n_bidi} bidi/zero-width control "
-            f"characters; matching ignores them"), stacklevel=3)
+def _check_text(doc: Document, report: "CorpusReport", per_document: bool) -> None:
+    """Note text that is usable but suspicious: a warning per file for folder corpora,
+    counts in the report (one warning at the end) for table corpora."""
+    text = doc.text
+    pf = PRESENTATION_FORM_RE.search(text)
+    if pf:
+        report.presentation_forms.append(doc.doc_id)
+        if per_document:
+            n_pf = len(PRESENTATION_FORM_RE.findall(text))
+            warnings.warn(CorpusWarning(
+                f"{doc.source}:{text[:pf.start()].count(chr(10)) + 1}: {n_pf} characters in Arabic "
+                f"presentation forms (text stored already shaped for display); matching maps "
+                f"them to base letters"), stacklevel=3)
+    body = text[1:] if text.startswith("\ufeff") else text
+    positions = [body.find(c) for c in BIDI_CONTROLS if c in body]
+    if positions:
+        report.bidi_controls.append(doc.doc_id)
+        if per_document:
+            n_bidi = sum(body.count(c) for c in BIDI_CONTROLS)
+            line = body[:min(positions)].count("\n") + 1
+            warnings.warn(CorpusWarning(
+                f"{doc.source}:{line}: {n_bidi} bidi/zero-width control characters; matching "
+                f"ignores them"), stacklevel=3)
 
 
 def _text_key(text: str) -> str:
@@ -363,12 +374,18 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
             report.duplicate_texts.append((doc.doc_id, seen_texts[key]))
             continue
         seen_texts[key] = doc.doc_id
-        _check_text(doc.doc_id, doc.text, doc.source)
+        _check_text(doc, report, per_document=is_folder)
         report.n_read += 1
         yield doc
     skipped = len(report.empty) + len(report.duplicate_texts) + len(report.duplicate_ids)
     if skipped:
         warnings.warn(CorpusWarning(f"{path}: {report.summary()}"), stacklevel=2)
+    if not is_folder:
+        for ids, what in ((report.presentation_forms, "contain Arabic presentation forms (mapped to base letters)"),
+                          (report.bidi_controls, "contain bidi/zero-width controls (ignored by matching)")):
+            if ids:
+                warnings.warn(CorpusWarning(f"{path}: {len(ids)} documents {what}, e.g. "
+                                            f"{', '.join(ids[:3])}"), stacklevel=2)
 
 
 def read_corpus(path: str | Path, **options) -> Corpus:
@@ -446,43 +463,37 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _norm_tokens(text: str) -> list[str]:
-    # Tokens for repeat detection: normalised words, a leading و/ف dropped so that
-    # "ويتعامل" in the body and "يتعامل" in the pull quote count as the same word.
-    toks = _WORD_RE.findall(normalize_text(text))
-    return [t[1:] if len(t) > 3 and t[0] in "وف" else t for t in toks]
-
-
-def _find_pullquotes(paras: list[dict], text: str, first_body: int) -> dict[int, int]:
+def _find_pullquotes(paras: list[dict], tokens: list[list[str]], text: str, first_body: int) -> dict[int, int]:
     """Paragraphs (index → index of the body paragraph repeated) that repeat body text.
 
     A pull quote is a paragraph of at least 6 words at least 80% of whose words occur, in
     the same order, in a longer paragraph elsewhere in the document; when both have the
     same length, the one without final punctuation (a display line) is the pull quote.
+    Candidate pairs come from shared word trigrams (one pass over the document), so the
+    cost grows with the length of the document, not with its square.
     """
-    tokens = [_norm_tokens(text[p["start"]:p["end"]]) for p in paras]
     result: dict[int, int] = {}
     body = [i for i in range(first_body, len(paras)) if paras[i]["role"] == "body"]
-    token_sets = [set(t) for t in tokens]
     candidates = [i for i in body if 6 <= len(tokens[i]) <= 80]
+    if not candidates or len(body) < 2:
+        return result
+    # Word-trigram sets (built at C speed); a pull quote shares most of its trigrams with
+    # the paragraph it repeats (an inserted clause or a changed word breaks only a few).
+    trigrams = {j: set(zip(tokens[j], tokens[j][1:], tokens[j][2:])) for j in body}
     for i in candidates:
-        best = None
-        for j in body:
-            if j == i or j in result or len(tokens[j]) < len(tokens[i]):
-                continue
-            # Cheap set test first: most paragraph pairs share few words.
-            if sum(t in token_sets[j] for t in tokens[i]) < 0.8 * len(tokens[i]):
-                continue
-            share = _ordered_share(tokens[i], tokens[j])
-            if share >= 0.8:
-                if len(tokens[j]) == len(tokens[i]):
-                    i_display = not text[paras[i]["start"]:paras[i]["end"]].endswith(_TERMINAL_PUNCT)
-                    if not i_display:
-                        continue
-                best = j
+        t = tokens[i]
+        need = 0.4 * len(trigrams[i])
+        scored = sorted(((len(trigrams[i] & trigrams[j]), j) for j in body
+                         if j != i and len(tokens[j]) >= len(t) and j not in result), reverse=True)
+        for hits, j in scored:
+            if hits < need or hits == 0:
                 break
-        if best is not None:
-            result[i] = best
+            if _ordered_share(t, tokens[j]) < 0.8:
+                continue
+            if len(tokens[j]) == len(t) and text[paras[i]["start"]:paras[i]["end"]].endswith(_TERMINAL_PUNCT):
+                continue  # equal length: only a display line (no final stop) is the pull quote
+            result[i] = j
+            break
     return result
 
 
@@ -516,7 +527,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def segment(doc: Document) -> Structure:
+def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Structure:
     """Paragraphs and sentences of a document, with structural roles.
 
     Rules (general, not tuned to one file):
@@ -532,10 +543,12 @@ def segment(doc: Document) -> Structure:
     """
     text = doc.text
     meta = doc.meta
+    nt = normalized if normalized is not None else normalize(text)
     lines = _lines(text)
     paras = [{"line": ln, "start": s, "end": e, "role": "body", "repeats": -1} for ln, s, e in lines]
-    norm = [normalize_text(text[p["start"]:p["end"]]).strip() for p in paras]
-    nwords = [len(_WORD_RE.findall(n)) for n in norm]
+    norm = [nt.text[nt.to_norm(p["start"]):nt.to_norm(p["end"])].strip() for p in paras]
+    words = [_WORD_RE.findall(n) for n in norm]
+    nwords = [len(w) for w in words]
 
     for i, p in enumerate(paras):
         if any(rx.search(text[p["start"]:p["end"]]) for rx in _CHROME_RES):
@@ -575,7 +588,9 @@ def segment(doc: Document) -> Structure:
                 paras[i]["role"] = "standfirst"
         body_from = headline_idx + 1
 
-    pullquotes = _find_pullquotes(paras, text, body_from)
+    # Repeat detection ignores a leading و/ف ("ويتعامل" in the body, "يتعامل" in the quote).
+    tokens = [[t[1:] if len(t) > 3 and t[0] in "وف" else t for t in w] for w in words]
+    pullquotes = _find_pullquotes(paras, tokens, text, body_from)
     for i, j in pullquotes.items():
         paras[i]["role"] = "pullquote"
         paras[i]["repeats"] = j

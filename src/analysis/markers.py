@@ -58,7 +58,7 @@ def _candidate_matches(nt: NormalizedText, patterns: Iterable[Pattern]) -> list[
     for p in patterns:
         if not p.may_match(text):
             continue
-        for m in p.regex.finditer(text):
+        for m in p.finditer(text):
             found.append((m.start(), m.end(), p, m.group("pro") or ""))
     return found
 
@@ -104,8 +104,7 @@ def find_markers(doc: Document, codebook: Codebook | None = None, *,
 
 def marker_records(doc: Document, codebook: Codebook | None = None, *,
                    structure: Structure | None = None,
-                   normalized: NormalizedText | None = None,
-                   structure_factory=None) -> list[dict]:
+                   normalized: NormalizedText | None = None) -> list[dict]:
     """All framing markers of one document as dicts (keys: MARKER_COLUMNS), by start.
 
     Args:
@@ -121,7 +120,7 @@ def marker_records(doc: Document, codebook: Codebook | None = None, *,
     candidates = _candidate_matches(nt, codebook.patterns)
     if not candidates:
         return []
-    structure = structure or (structure_factory() if structure_factory else segment(doc))
+    structure = structure or segment(doc, nt)
     bounds = _sentence_bounds(structure, nt)
     starts = [b[0] for b in bounds]
 

@@ -112,15 +112,43 @@ def char_map() -> tuple[dict[int, str], np.ndarray]:
 
 
 @lru_cache(maxsize=1)
-def _change_re() -> re.Pattern[str]:
-    table, _ = char_map()
-    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]")
+def _single_char_map() -> np.ndarray:
+    """Code point → code point for every 1-to-1 mapping (identity elsewhere)."""
+    table, lengths = char_map()
+    mapping = np.arange(_MAX_CP, dtype=np.uint32)
+    for cp, out in table.items():
+        if len(out) == 1:
+            mapping[cp] = ord(out)
+    return mapping
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _normalise(raw: str) -> tuple[str, np.ndarray | None]:
+    """Normalised text and per-character output lengths (None if nothing changed).
+
+    Vectorised: the common case (deletions and 1-to-1 replacements) is two table
+    look-ups over the code points; ``str.translate`` handles the rare expansions
+    (ligatures such as U+FEFB lam-alef).
+    """
+    table, lengths_table = char_map()
+    cps = _codepoints(raw)
+    lengths = lengths_table[cps]
+    if (lengths > 1).any():
+        return raw.translate(table), lengths
+    mapped = _single_char_map()[cps]
+    if (lengths == 1).all():
+        if np.array_equal(mapped, cps):
+            return raw, None
+        return mapped.tobytes().decode("utf-32-le", "surrogatepass"), lengths
+    return mapped[lengths == 1].tobytes().decode("utf-32-le", "surrogatepass"), lengths
 
 
 def normalize_text(raw: str) -> str:
     """Normalised text only (no offset map): the fast path for counting and search."""
-    table, _ = char_map()
-    return _change_re().sub(lambda m: table[ord(m.group())], raw)
+    return _normalise(raw)[0]
 
 
 @dataclass(frozen=True)
@@ -208,10 +236,5 @@ def normalize(raw: str) -> NormalizedText:
     """
     if not isinstance(raw, str):
         raise TypeError(f"normalize() takes a str, not {type(raw).__name__}")
-    text = normalize_text(raw)
-    if text == raw:
-        return NormalizedText(raw, text, None)
-    _, lengths_table = char_map()
-    codepoints = np.frombuffer(raw.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    lengths = lengths_table[codepoints]
+    text, lengths = _normalise(raw)
     return NormalizedText(raw, text, lengths)

@@ -86,7 +86,7 @@ class Analyzer:
 def process_document(doc: Document, codebook: Codebook, gazetteer: Gazetteer) -> DocResult:
     """Both analyses of one document, sharing one normalisation and one segmentation."""
     nt = normalize(doc.text)
-    structure = segment(doc)
+    structure = segment(doc, nt)
     return DocResult(document_row(doc, structure),
                      marker_records(doc, codebook, structure=structure, normalized=nt),
                      attribution_records(doc, gazetteer, structure=structure, normalized=nt),

@@ -15,7 +15,7 @@ from .validate import (attribution_disagreements, attribution_scores, coding_uni
                        frame_scores, krippendorff_alpha_nominal, load_annotations,
                        marker_disagreements)
 
-__all__ = ["Validation", "run_validation", "validation_report"]
+__all__ = ["Validation", "run_validation", "validation_report", "Analysis", "analyse"]
 
 
 @dataclass
@@ -65,3 +65,46 @@ def validation_report(corpus_path: str | Path = "seeds", annotations: str | Path
              "Source attribution vs hand coding:",
              v.attribution_scores.to_string(index=False, formatters=fmt, na_rep="-")]
     return "\n".join(parts)
+
+
+@dataclass
+class Analysis:
+    """Everything the notebooks show, computed once from a corpus.
+
+    Tables: ``documents`` (corpus.DOCUMENT_COLUMNS), ``markers`` (markers.MARKER_COLUMNS),
+    ``acts`` (attribution.ATTRIBUTION_COLUMNS). ``outlet`` columns hold the short outlet
+    label used in figures; ``outlet_ar`` maps it to the Arabic name.
+    """
+
+    corpus: object
+    codebook: object
+    documents: pd.DataFrame
+    markers: pd.DataFrame
+    acts: pd.DataFrame
+    frame_ids: list
+    frame_labels: dict
+    outlet_ar: dict
+
+    @property
+    def outlets(self) -> list:
+        return list(dict.fromkeys(self.documents["outlet"]))
+
+
+def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None = None) -> Analysis:
+    """Read a corpus and run both analyses (the first cell of every notebook)."""
+    from .corpus import documents_frame
+
+    corpus = read_corpus(corpus_path)
+    codebook = load_codebook(codebook_path)
+    documents = documents_frame(corpus)
+    short = dict(zip(documents["outlet"], documents["outlet_short"].where(documents["outlet_short"] != "", documents["outlet"])))
+    markers = markers_frame(corpus, codebook)
+    acts = attributions_frame(corpus)
+    for table in (markers, acts):
+        table["outlet"] = table["outlet"].map(short)
+    outlet_ar = {short[o]: ar for o, ar in zip(documents["outlet"], documents["outlet_ar"])}
+    documents = documents.assign(outlet=documents["outlet"].map(short))
+    for doc in corpus:  # keyness groups by the same short label
+        doc.meta["outlet"] = short.get(doc.meta.get("outlet", ""), doc.meta.get("outlet", ""))
+    return Analysis(corpus, codebook, documents, markers, acts, [f.id for f in codebook.frames],
+                    {f.id: (f.label_en, f.label_ar) for f in codebook.frames}, outlet_ar)

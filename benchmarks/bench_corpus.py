@@ -1,0 +1,151 @@
+"""Benchmark the analysis pipeline against the plain-read floor.
+
+Usage:
+    python benchmarks/bench_corpus.py --corpus ../shared/corpora/saudinewsnet/saudinewsnet.jsonl.gz [--jobs 2]
+
+Measures, in one run:
+  floor        reading the corpus (decompress, parse) and splitting every text on whitespace;
+  stages       per-stage throughput on one core, streaming every document through
+               normalisation, structure (segmentation), markers and attribution;
+  aggregation  the per-outlet tables (frame counts, source counts, summaries);
+  total        the real pipeline (pipeline.run: read, all stages, tables) on --jobs processes.
+Prints seconds and words/s for each, the peak resident memory of this process and of the
+worker processes, and a last line ``total/floor ratio: X.XX``.
+Words are whitespace-separated tokens of the non-empty texts (the floor's count).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def _open(path: Path):
+    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")
+
+
+def floor(path: Path) -> tuple[float, int, int]:
+    t0 = time.perf_counter()
+    words = docs = 0
+    with _open(path) as fh:
+        for line in fh:
+            if line.strip():
+                words += len(json.loads(line).get("text", "").split())
+                docs += 1
+    return time.perf_counter() - t0, words, docs
+
+
+def stages(path: Path):
+    from analysis.attribution import attribution_records, load_gazetteer
+    from analysis.codebook import load_codebook
+    from analysis.corpus import iter_documents, segment
+    from analysis.markers import marker_records
+    from analysis.normalize import normalize
+
+    codebook, gazetteer = load_codebook(), load_gazetteer()
+    normalize("warm up the character tables")
+    spent = {"normalisation": 0.0, "structure": 0.0, "markers": 0.0, "attribution": 0.0}
+    markers, acts, documents = [], [], []
+    from analysis.corpus import document_row
+
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for doc in iter_documents(path):
+            t0 = time.perf_counter()
+            nt = normalize(doc.text)
+            t1 = time.perf_counter()
+            st = segment(doc, nt)
+            t2 = time.perf_counter()
+            markers.extend(marker_records(doc, codebook, structure=st, normalized=nt))
+            t3 = time.perf_counter()
+            acts.extend(attribution_records(doc, gazetteer, structure=st, normalized=nt))
+            t4 = time.perf_counter()
+            documents.append(document_row(doc, st))
+            spent["normalisation"] += t1 - t0
+            spent["structure"] += t2 - t1
+            spent["markers"] += t3 - t2
+            spent["attribution"] += t4 - t3
+    return spent, documents, markers, acts, codebook
+
+
+def aggregation(documents, markers, acts, codebook) -> float:
+    import pandas as pd
+
+    from analysis import stats
+    from analysis.attribution import ATTRIBUTION_COLUMNS
+    from analysis.corpus import DOCUMENT_COLUMNS
+    from analysis.markers import MARKER_COLUMNS
+
+    t0 = time.perf_counter()
+    docs = pd.DataFrame(documents, columns=list(DOCUMENT_COLUMNS))
+    m = pd.DataFrame(markers, columns=list(MARKER_COLUMNS))
+    a = pd.DataFrame(acts, columns=list(ATTRIBUTION_COLUMNS))
+    outlets = list(dict.fromkeys(docs["outlet"]))
+    stats.frame_counts(m, docs, [f.id for f in codebook.frames])
+    stats.source_counts(a, outlets)
+    stats.source_counts(a, outlets, by="mode")
+    stats.attribution_summary(a, outlets)
+    stats.top_speakers(a)
+    return time.perf_counter() - t0
+
+
+def total(path: Path, jobs: int):
+    import warnings
+
+    from analysis.pipeline import run
+
+    t0 = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tables = run(path, jobs=jobs)
+    return time.perf_counter() - t0, tables
+
+
+def _rss_mb(who) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", required=True, type=Path)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--skip-stages", action="store_true", help="measure only floor and total")
+    args = parser.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"error: {args.corpus}: no such file", file=sys.stderr)
+        return 2
+
+    def line(name, seconds, words):
+        print(f"{name:<15} {seconds:8.2f} s {words / seconds:12,.0f} words/s")
+
+    print(f"corpus: {args.corpus}  cores: {os.cpu_count()}  jobs: {args.jobs}")
+    t_floor, words, n_docs = floor(args.corpus)
+    print(f"documents: {n_docs:,}  words: {words:,}")
+    line("floor", t_floor, words)
+    if not args.skip_stages:
+        spent, documents, markers, acts, codebook = stages(args.corpus)
+        for name, seconds in spent.items():
+            line(name, seconds, words)
+        line("aggregation", aggregation(documents, markers, acts, codebook), words)
+        print(f"(one core: {sum(spent.values()):.2f} s for all stages; {len(markers):,} markers, "
+              f"{len(acts):,} reporting acts)")
+        del documents, markers, acts
+    t_total, tables = total(args.corpus, args.jobs)
+    line(f"total (jobs={args.jobs})", t_total, words)
+    print(f"rows: {len(tables['documents']):,} documents, {len(tables['markers']):,} markers, "
+          f"{len(tables['attributions']):,} reporting acts")
+    print(f"peak RSS: {_rss_mb(resource.RUSAGE_SELF):,.0f} MB (this process), "
+          f"{_rss_mb(resource.RUSAGE_CHILDREN):,.0f} MB (largest worker)")
+    print(f"total/floor ratio: {t_total / t_floor:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
