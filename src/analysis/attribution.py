@@ -126,6 +126,10 @@ class Gazetteer:
     cue_tokens: frozenset = frozenset()
     alias_firsts: frozenset = frozenset()
     role_cache: dict = field(default_factory=dict, repr=False)
+    home_markers: tuple = ()
+    home_not_after: tuple = ()
+    international_nouns: frozenset = frozenset()
+    international_adjectives: frozenset = frozenset()
 
     def __post_init__(self):
         forms = set()
@@ -138,6 +142,13 @@ class Gazetteer:
             forms |= {f, "و" + f, "ف" + f, "ب" + f, "وب" + f}
         self.cue_tokens = frozenset(forms)
         self.alias_firsts = frozenset(a[0] for a in self.aliases)
+        markers = "|".join(re.escape(m) for m in sorted(self.home_markers, key=len, reverse=True))
+        not_after = "".join(f"(?<!{re.escape(w)} )" for w in self.home_not_after)
+        self.home_re = re.compile(f"{not_after}(?<!\\w)(?:{markers})(?!\\w)") if markers else None
+
+    def mentions_home(self, normalized_text: str) -> bool:
+        """Whether a (normalised) document mentions the home country."""
+        return True if self.home_re is None else bool(self.home_re.search(normalized_text))
 
 
 def _norm_tokens(text: str) -> tuple[str, ...]:
@@ -204,7 +215,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
                 if toks:
                     aliases.setdefault(toks, ent)
     roles = {k: frozenset(normalize_text(w) for w in v) for k, v in data["role_words"].items()}
-    for needed in ("official", "institution", "expert", "anonymous", "media", "document"):
+    for needed in ("official", "institution", "expert", "anonymous", "media", "document", "private"):
         roles.setdefault(needed, frozenset())
     cues = data["cues"]
     verb_forms: dict[str, tuple[str, bool]] = {}
@@ -234,7 +245,11 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         nouns=frozenset(normalize_text(w) for w in cues.get("nouns") or []),
         according_to=according,
         according_to_skip=frozenset(normalize_text(w) for w in cues.get("according_to_skip") or []),
-        entities=entities)
+        entities=entities,
+        home_markers=tuple(normalize_text(w) for w in data.get("home_markers") or []),
+        home_not_after=tuple(normalize_text(w) for w in data.get("home_markers_not_after") or []),
+        international_nouns=frozenset(normalize_text(w) for w in data.get("international_nouns") or []),
+        international_adjectives=frozenset(normalize_text(w) for w in data.get("international_adjectives") or []))
 
 
 # --------------------------------------------------------------------------- quotes
@@ -321,8 +336,9 @@ def _clitic_variants(tok: str) -> tuple[str, ...]:
 class _Resolver:
     """Finds source mentions in a token list and keeps the speakers of one document."""
 
-    def __init__(self, gz: Gazetteer):
+    def __init__(self, gz: Gazetteer, home: bool = True):
         self.gz = gz
+        self.home = home  # the document mentions the home country
         self.speakers: list[Mention] = []
         # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
         self.surface = lambda a, b, toks: " ".join(toks[a:b])
@@ -354,7 +370,7 @@ class _Resolver:
 
     def _role_of(self, tok: str) -> str | None:
         b = _bare(tok)
-        for role in ("media", "document", "anonymous", "expert", "official", "institution"):
+        for role in ("media", "document", "anonymous", "expert", "official", "institution", "private"):
             if tok in self.gz.role_words[role] or b in self.gz.role_words[role]:
                 return role
         return None
@@ -379,8 +395,11 @@ class _Resolver:
         return None
 
     # ---- mention parsing
-    def mention_at(self, toks: list[str], i: int) -> Mention | None:
-        """A source mention starting at token ``i`` (after determiners), or None."""
+    def mention_at(self, toks: list[str], i: int, *, bare_names: bool = True) -> Mention | None:
+        """A source mention starting at token ``i`` (after determiners), or None.
+
+        ``bare_names``: accept an unknown name with no title (only right after a verb;
+        when scanning backwards, a title or apposition is required)."""
         n = len(toks)
         j = i
         while j < n and toks[j] in _DETERMINERS and j - i < 3:
@@ -393,7 +412,7 @@ class _Resolver:
             # mention at all (the common case, decided cheaply).
             if toks[j] in self.gz.anaphora or _bare(toks[j]) in self.gz.anaphora:
                 return Mention(i, j + 1, toks[j], "", anaphoric=True)
-            return self._name_mention(toks, i, j)
+            return self._name_mention(toks, i, j, bare_names=bare_names)
         np_end = self._np_end(toks, j)
         np_words = [t for t in toks[j:np_end] if t[0].isalnum()]
         if any(t in self.gz.anaphora or _bare(t) in self.gz.anaphora for t in np_words):
@@ -410,7 +429,7 @@ class _Resolver:
                     return self._entity_mention(i, max(hit2[0], np_end), hit2[1])
         role = self.role_of(toks[j])
         if role is None:
-            return self._name_mention(toks, i, j)
+            return self._name_mention(toks, i, j, bare_names=bare_names)
         if role == "document":
             # A document speaks for its issuer: بلاغ الشرطة الهولندية → the police.
             inner = self.mention_at(toks, j + 1) if j + 1 < n else None
@@ -420,26 +439,50 @@ class _Resolver:
             return Mention(i, np_end, self._text(toks, j, np_end), "anonymous", key=self._key(np_words))
         text = self._text(toks, i, np_end)
         if role == "media":
-            words = [t for t in toks[j:min(n, j + 5)] if t not in _QUOTE_FAMILY]
-            cut = next((k for k, w in enumerate(words[1:], 1) if w in _NP_STOP or not w[0].isalnum()), len(words))
-            words = words[:cut]
-            for k in range(1, len(words)):
-                hit3 = self.alias_at(words, k)
+            # The outlet's name follows the head word, often in quotation marks
+            # (موقع "مدار 21"، مجلة «دير شبيغل»).
+            k, words = j + 1, []
+            while k < n and len(words) < 4:
+                t = toks[k]
+                if t in _QUOTE_FAMILY:
+                    k += 1
+                    continue
+                if not t[0].isalnum() or t in _NP_STOP or t in _FUNCTION:
+                    break
+                words.append(t)
+                k += 1
+            end = k
+            while end > j + 1 and toks[end - 1] in _QUOTE_FAMILY and toks[end - 1] not in ("»", "”", '"'):
+                end -= 1
+            for w in range(len(words)):
+                hit3 = self.alias_at(words, w)
                 if hit3 is not None:
-                    return self._entity_mention(i, np_end, hit3[1])
-            return Mention(i, np_end, self._text(toks, j, min(np_end, j + 5)), "media", key=self._key(words))
+                    return self._entity_mention(i, max(np_end, end), hit3[1])
+            return Mention(i, max(np_end, end), self._text(toks, j, end), "media",
+                           key=self._key([toks[j], *words]))
+        if role == "private":
+            return Mention(i, np_end, text, "unknown", key=self._key(np_words))
         if role == "anonymous":
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+        if role == "expert" and _bare(toks[j]) in ("دكتور", "بروفيسور"):
+            later = [self.role_of(t) for t in np_words[1:]]
+            if "private" in later:
+                return Mention(i, np_end, text, "unknown", key=self._key(np_words))
+            if "official" in later or "institution" in later:
+                return Mention(i, np_end, text, self._official_type(np_words), key=self._key(np_words))
         if role == "expert":
             has_name = self._has_name(np_words)
             plural = _bare(toks[j]) in self.gz.role_words["anonymous"]
             return Mention(i, np_end, text, "expert" if has_name and not plural else "anonymous",
                            key=self._key(np_words))
-        # official or institution
-        indefinite = not toks[j].startswith(("ال", "وال", "بال", "لل")) and (
-            j + 1 >= np_end or not toks[j + 1].startswith(("ال", "لل")))
-        if indefinite and not self._has_name(np_words):
+        # official or institution. An indefinite description with no article in its
+        # first words and no nationality ("مسؤول أمني", "مسؤول وسيط") is an unnamed source.
+        definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
+        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and \
+                not self._nationality(np_words):
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+        if any(self.role_of(t) == "private" for t in np_words[1:]):
+            return Mention(i, np_end, text, "unknown", key=self._key(np_words))  # a company's officer
         return Mention(i, np_end, text, self._official_type(np_words), key=self._key(np_words))
 
     def _official_type(self, words: list[str]) -> str:
@@ -447,7 +490,13 @@ class _Resolver:
             hit = self.alias_at(words, k)
             if hit is not None and hit[1].type == "international_org":
                 return "international_org"
-        return self._nationality(words) or self.gz.default_official_type
+        bare = {_bare(w) for w in words}
+        if bare & self.gz.international_nouns and (bare | set(words)) & self.gz.international_adjectives:
+            return "international_org"
+        nationality = self._nationality(words)
+        if nationality:
+            return nationality
+        return self.gz.default_official_type if self.home else "foreign_official"
 
     def _entity_mention(self, i: int, end: int, ent: Entity) -> Mention:
         return Mention(i, end, ent.name, ent.type, entity_id=ent.id, key=frozenset({ent.id}))
@@ -483,16 +532,27 @@ class _Resolver:
                 return True
         return False
 
-    def _name_mention(self, toks: list[str], i: int, j: int) -> Mention | None:
+    def _name_mention(self, toks: list[str], i: int, j: int, *, bare_names: bool = True) -> Mention | None:
         """An unknown name: up to 4 words of no lexicon class, followed by a complement
         or by a comma and a role apposition ("محمد العلي، أستاذ …")."""
         k = j
         n = len(toks)
+        # The first word of a name has no article; later ones may (هشام الكتاني).
         while k < n and k - j < 4 and toks[k][0].isalnum() and toks[k] not in _FUNCTION and \
                 self.role_of(toks[k]) is None and toks[k] not in self.gz.verb_forms and \
-                not toks[k].startswith(("ال", "لل", "بال", "وال", "فال")):
+                not toks[k].isdigit() and toks[k] not in _AUX and \
+                not toks[k].endswith(("ها", "هم", "هما", "نا")) and \
+                not toks[k].startswith(("لل", "بال", "وال", "فال", "كال")) and \
+                not (k == j and (toks[k].startswith("ال") or toks[k][0] in "وف")):
             k += 1
-        if k - j < 2:  # a lone word is too ambiguous to be a name
+        if k - j < 2:
+            # A lone word is too ambiguous to be a name, unless it is the surname of a
+            # speaker already named in this document ("وختم الكتاني").
+            b = _bare(toks[j])
+            if len(b) >= 3:
+                for s in reversed(self.speakers):
+                    if not s.entity_id and b in s.key:
+                        return Mention(i, j + 1, s.name, s.type, key=frozenset({b}))
             return None
         words = toks[j:k]
         if k < n and toks[k] in ("،", ","):
@@ -504,7 +564,7 @@ class _Resolver:
             if role in ("official", "institution"):
                 return Mention(i, end, self._text(toks, j, k), self._official_type(appos), key=self._key(words))
             return None
-        if k < n and (toks[k] in _COMPLEMENTS or toks[k] in (":",)):
+        if bare_names and k - j <= 3 and k < n and (toks[k] in _COMPLEMENTS or toks[k] in (":",)):
             return Mention(i, k, self._text(toks, j, k), "unknown", key=self._key(words))
         return None
 
@@ -594,7 +654,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     structure = structure or segment(doc, nt)
     raw = doc.text
     ntext = nt.text
-    resolver = _Resolver(gz)
+    resolver = _Resolver(gz, home=gz.mentions_home(ntext))
     rows: list[dict] = []
     last_speaker: Mention | None = None
 
@@ -739,12 +799,13 @@ def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int, *, win
     lo = max(lo, hi - window)
     k = hi - 1
     while k >= lo:
-        m = resolver.mention_at(toks, k)
+        m = resolver.mention_at(toks, k, bare_names=False)
         if m is not None and not m.anaphoric and m.type and m.end <= hi:
             best = m
             for back in range(k - 1, max(lo, k - 5) - 1, -1):  # a longer mention ending here
-                wider = resolver.mention_at(toks, back)
-                if wider is not None and not wider.anaphoric and wider.type and k < wider.end <= hi:
+                wider = resolver.mention_at(toks, back, bare_names=False)
+                if wider is not None and not wider.anaphoric and wider.type and k < wider.end <= hi \
+                        and (wider.type != "unknown" or best.type == "unknown"):
                     best = wider
             return best
         k -= 1
@@ -776,4 +837,4 @@ def shannon_entropy(counts: Iterable[int]) -> float:
     total = sum(counts)
     if not total:
         return 0.0
-    return -sum(c / total * math.log2(c / total) for c in counts)
+    return max(0.0, -sum(c / total * math.log2(c / total) for c in counts))

@@ -25,7 +25,7 @@ from .codebook import Codebook, Pattern, load_codebook
 from .corpus import Document, Structure, segment
 from .normalize import NormalizedText, normalize
 
-__all__ = ["find_markers", "marker_records", "markers_frame", "MARKER_COLUMNS", "kwic"]
+__all__ = ["find_markers", "marker_records", "markers_frame", "MARKER_COLUMNS", "kwic", "Concordance"]
 
 MARKER_COLUMNS = {
     "doc_id": "document id",
@@ -186,22 +186,46 @@ def markers_frame(corpus: Iterable[Document], codebook: Codebook | None = None) 
                        "in_pullquote": bool, "in_chrome": bool})
 
 
-def kwic(markers: pd.DataFrame, *, frame: str | None = None, width: int = 40):
-    """Keyword-in-context concordance of markers, rendered right-to-left in JupyterLab.
+class Concordance:
+    """A KWIC table that renders right-to-left in JupyterLab.
 
-    Returns a pandas Styler (HTML with ``dir="rtl"``): in Arabic the left context is on
-    the right. ``Styler.data`` is the plain table (doc_id, outlet, frame, before, match,
-    after) for printing or export.
+    ``data`` is the plain table (doc_id, outlet, frame, before, match, after). The HTML
+    has ``dir="rtl"`` (in Arabic the text before the match stands on its right) and a
+    fixed element id, and the text form is the table itself, so notebook outputs are the
+    same on every run.
     """
+
+    def __init__(self, data: pd.DataFrame, caption: str = ""):
+        self.data = data
+        self.caption = caption
+
+    def to_html(self) -> str:
+        styler = self.data.style.hide(axis="index").set_uuid(f"kwic-{self.caption or 'all'}")
+        styler = styler.set_table_attributes('dir="rtl" class="kwic"')
+        styler = styler.set_properties(subset=["before"], **{"text-align": "left"})
+        styler = styler.set_properties(subset=["after"], **{"text-align": "right"})
+        styler = styler.set_properties(subset=["match"], **{"font-weight": "bold", "text-align": "center"})
+        if self.caption:
+            styler = styler.set_caption(self.caption)
+        return styler.to_html()
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        head = f"{self.caption}\n" if self.caption else ""
+        return head + (self.data.to_string(index=False) if len(self.data) else "(no markers)")
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+def kwic(markers: pd.DataFrame, *, frame: str | None = None, width: int = 40) -> Concordance:
+    """Keyword-in-context concordance of markers (see :class:`Concordance`)."""
     rows = markers if frame is None else markers[markers["frame"] == frame]
     table = pd.DataFrame({
         "doc_id": rows["doc_id"], "outlet": rows["outlet"], "frame": rows["frame"],
         "before": rows["left"].str[-width:], "match": rows["match"],
         "after": rows["right"].str[:width],
     }).reset_index(drop=True)
-    styler = table.style.hide(axis="index")
-    styler = styler.set_table_attributes('dir="rtl" class="kwic"')
-    styler = styler.set_properties(subset=["before"], **{"text-align": "left"})
-    styler = styler.set_properties(subset=["after"], **{"text-align": "right"})
-    styler = styler.set_properties(subset=["match"], **{"font-weight": "bold", "text-align": "center"})
-    return styler
+    return Concordance(table, frame or "")

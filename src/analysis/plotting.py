@@ -310,7 +310,7 @@ def named_anonymous_plot(summary: pd.DataFrame, *, outlet_ar: dict[str, str] | N
     axes[0].legend(ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.18))
     axes[1].barh(y, summary["evenness"], color=PALETTE[2], height=0.6)
     for yy, (v, h, n) in enumerate(zip(summary["evenness"], summary["diversity_bits"], summary["n_sources"])):
-        axes[1].text(v + 0.01, yy, f"{h:.2f} bits, {n} sources", va="center", fontsize=6.5)
+        axes[1].text(v + 0.01, yy, f"{h:.2f} bits, {n} source{'s' if n != 1 else ''}", va="center", fontsize=6.5)
     axes[1].set_xlim(0, 1.15)
     axes[1].set_title(bilingual("Source-type diversity (evenness)", "تنوع المصادر", sep=" / "))
     axes[0].set_yticks(y, _outlet_labels(outlets, outlet_ar))
@@ -351,8 +351,9 @@ def keyness_plot(keywords: pd.DataFrame, *, top: int = 5, outlet_ar: dict[str, s
     ``keywords``: :func:`analysis.stats.keyness` output (column ``outlet``).
     """
     outlets = list(dict.fromkeys(keywords["outlet"]))
-    fig = _new("double", 1.25 * ((len(outlets) + 2) // 3) + 0.4)
-    axes = fig.subplots((len(outlets) + 2) // 3, 3, squeeze=False)
+    n_rows = (len(outlets) + 2) // 3
+    fig = _new("double", 1.6 * n_rows + 0.5)
+    axes = fig.subplots(n_rows, 3, squeeze=False, gridspec_kw={"hspace": 0.75, "wspace": 0.45})
     for ax in axes.flat[len(outlets):]:
         ax.set_visible(False)
     for ax, outlet in zip(axes.flat, outlets):
@@ -366,7 +367,8 @@ def keyness_plot(keywords: pd.DataFrame, *, top: int = 5, outlet_ar: dict[str, s
         ax.set_title(bilingual(outlet, (outlet_ar or {}).get(outlet, ""), sep=" / "), fontsize=7.5)
         ax.set_xlim(0, max(sub["g2"].max() * 1.45, 1))
         ax.tick_params(axis="y", labelsize=7)
-    fig.supxlabel(bilingual("Log-likelihood G² (one outlet vs the rest)", "الإحصاء G²", sep=" / "), fontsize=7)
+    fig.supxlabel(bilingual("Log-likelihood G² (one outlet vs the rest); LR = Log Ratio", "الإحصاء G²", sep=" / "),
+                  fontsize=7, y=-0.02)
     return fig
 
 

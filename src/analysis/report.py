@@ -89,6 +89,11 @@ class Analysis:
     def outlets(self) -> list:
         return list(dict.fromkeys(self.documents["outlet"]))
 
+    @property
+    def outlet_of(self) -> dict:
+        """doc_id → outlet label (for keyness)."""
+        return dict(zip(self.documents["doc_id"], self.documents["outlet"]))
+
 
 def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None = None) -> Analysis:
     """Read a corpus and run both analyses (the first cell of every notebook)."""
@@ -104,7 +109,5 @@ def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None 
         table["outlet"] = table["outlet"].map(short)
     outlet_ar = {short[o]: ar for o, ar in zip(documents["outlet"], documents["outlet_ar"])}
     documents = documents.assign(outlet=documents["outlet"].map(short))
-    for doc in corpus:  # keyness groups by the same short label
-        doc.meta["outlet"] = short.get(doc.meta.get("outlet", ""), doc.meta.get("outlet", ""))
     return Analysis(corpus, codebook, documents, markers, acts, [f.id for f in codebook.frames],
                     {f.id: (f.label_en, f.label_ar) for f in codebook.frames}, outlet_ar)

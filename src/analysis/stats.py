@@ -23,7 +23,7 @@ from .normalize import normalize_text
 
 __all__ = ["counted_markers", "frame_counts", "frame_presence", "frame_cooccurrence",
            "source_counts", "attribution_summary", "top_speakers", "keyness",
-           "FRAME_COUNT_COLUMNS", "ATTRIBUTION_SUMMARY_COLUMNS"]
+           "words_by_role", "profiles", "cooccurrence_matrix", "FRAME_COUNT_COLUMNS", "ATTRIBUTION_SUMMARY_COLUMNS"]
 
 FRAME_COUNT_COLUMNS = {
     "outlet": "outlet", "frame": "frame id", "count": "markers (pull quotes and chrome excluded by default)",
@@ -174,8 +174,18 @@ def _word_counts(doc: Document) -> Counter:
     return counter
 
 
+def load_stopwords() -> frozenset[str]:
+    """Arabic function words (``data/stopwords_ar.txt``), normalised."""
+    from importlib import resources
+
+    text = (resources.files("analysis") / "data" / "stopwords_ar.txt").read_text(encoding="utf-8")
+    return frozenset(normalize_text(w) for line in text.splitlines()
+                     for w in [line.split("#")[0].strip()] if w)
+
+
 def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int = 3,
-            top: int = 10) -> pd.DataFrame:
+            top: int = 10, labels: dict[str, str] | None = None,
+            stopwords: Iterable[str] | None = None) -> pd.DataFrame:
     """Keywords of each group (outlet) against all other groups.
 
     G² is the log-likelihood statistic (Dunning 1993, Rayson & Garside 2000; one degree of
@@ -183,11 +193,14 @@ def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int
     of relative frequencies (Hardie 2014), with 0.5 added to a zero count. Words are
     normalised and counted in body text (no chrome or pull quotes). Only positive keywords
     (more frequent in the group) with at least ``min_count`` occurrences are kept, the
-    ``top`` highest G² per group.
+    ``top`` highest G² per group. ``labels`` maps a doc_id to its group label (default:
+    the document's ``group`` metadata field). Function words (``stopwords``, default
+    :func:`load_stopwords`) are left out.
     """
+    stop = frozenset(stopwords) if stopwords is not None else load_stopwords()
     counts: dict[str, Counter] = {}
     for doc in corpus:
-        key = doc.meta.get(group, doc.doc_id) if group != "doc_id" else doc.doc_id
+        key = labels[doc.doc_id] if labels else (doc.meta.get(group, doc.doc_id) if group != "doc_id" else doc.doc_id)
         counts.setdefault(key, Counter()).update(_word_counts(doc))
     total = Counter()
     for c in counts.values():
@@ -198,7 +211,7 @@ def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int
         n_t = sum(c.values())
         n_r = n_all - n_t
         for word, a in c.items():
-            if a < min_count:
+            if a < min_count or word in stop:
                 continue
             b = total[word] - a
             e1 = n_t * (a + b) / n_all
@@ -217,3 +230,47 @@ def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int
     order = list(counts)
     out["_o"] = out[group].map({k: i for i, k in enumerate(order)})
     return out.sort_values(["_o", "g2", "word"], ascending=[True, False, True], kind="stable").drop(columns="_o").reset_index(drop=True)
+
+
+def words_by_role(corpus: Iterable[Document], labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Words per outlet and structural role (rows outlet, role, n_words; roles with words)."""
+    rows = []
+    for doc in corpus:
+        outlet = labels[doc.doc_id] if labels else doc.outlet
+        for p in segment(doc).paragraph_rows:
+            rows.append({"outlet": outlet, "role": p["role"], "n_words": p["n_words"]})
+    df = pd.DataFrame(rows, columns=["outlet", "role", "n_words"])
+    out = df.groupby(["outlet", "role"], sort=False)["n_words"].sum().reset_index()
+    return out[out["n_words"] > 0].reset_index(drop=True)
+
+
+def profiles(markers: pd.DataFrame, acts: pd.DataFrame, frames: Iterable[str], outlets: Iterable[str],
+             **kw) -> pd.DataFrame:
+    """Frame and source profiles per outlet: rows outlet, kind ('frame'/'source'),
+    category, count, share (of the outlet's counted markers, or of its acts)."""
+    frames, outlets = list(frames), list(outlets)
+    m = counted_markers(markers, **kw)
+    rows = []
+    for outlet in outlets:
+        fm = m[m["outlet"] == outlet]["frame"].value_counts()
+        total = int(fm.sum())
+        for f in frames:
+            rows.append({"outlet": outlet, "kind": "frame", "category": f, "count": int(fm.get(f, 0)),
+                         "share": round(fm.get(f, 0) / total, 4) if total else 0.0})
+        sa = acts[acts["outlet"] == outlet]["speaker_type"].value_counts()
+        total = int(sa.sum())
+        for t in SPEAKER_TYPES:
+            if t == "unknown" and not (acts["speaker_type"] == "unknown").any():
+                continue
+            rows.append({"outlet": outlet, "kind": "source", "category": t, "count": int(sa.get(t, 0)),
+                         "share": round(sa.get(t, 0) / total, 4) if total else 0.0})
+    return pd.DataFrame(rows)
+
+
+def cooccurrence_matrix(cooccurrence: pd.DataFrame, frames: Iterable[str]) -> pd.DataFrame:
+    """The :func:`frame_cooccurrence` table as a symmetric frame × frame matrix of counts."""
+    frames = list(frames)
+    m = pd.DataFrame(0, index=pd.Index(frames, name="frame"), columns=frames)
+    for a, b, n in cooccurrence[["frame_a", "frame_b", "n_sentences"]].itertuples(index=False):
+        m.loc[a, b] = m.loc[b, a] = int(n)
+    return m

@@ -1,0 +1,43 @@
+"""Shared fixtures. Tests that need ../shared/corpora skip, with the reason, when it is absent."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+VALIDATION = ROOT / "validation"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    from analysis.corpus import read_corpus
+
+    return read_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def raw_texts(seeds):
+    return {d.doc_id: d.text for d in seeds}
+
+
+@pytest.fixture
+def seeds_copy(tmp_path):
+    """A writable copy of the seeds folder, for bad-input tests."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def saudinewsnet():
+    if not SHARED_CORPUS.exists():
+        pytest.skip(f"SaudiNewsNet not found at {SHARED_CORPUS} (only in CI and on the "
+                    f"project's machines; a user's clone has no ../shared)")
+    return SHARED_CORPUS

@@ -1,0 +1,209 @@
+import gzip
+import hashlib
+import json
+import subprocess
+import sys
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import (DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SENTENCE_COLUMNS, documents_frame,
+                             iter_documents, read_corpus, segment)
+from analysis.errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
+                             EncodingError, ManifestError)
+
+from conftest import ROOT, SEEDS
+
+
+def _roles(doc):
+    p = segment(doc).paragraphs
+    return {r.line: r.role for r in p.itertuples() if r.role != "body"}
+
+
+def test_five_documents_five_outlets(seeds):
+    docs = documents_frame(seeds)
+    assert list(docs.columns) == list(DOCUMENT_COLUMNS)
+    assert len(docs) == 5 and docs["outlet"].nunique() == 5
+    assert set(docs["date_certainty"]) <= {"found", "inferred", "unknown"}
+    assert docs.set_index("doc_id").loc["002_5eeac2ce75b1fb3d", "date"] == "2025-11-24"
+    assert docs.set_index("doc_id").loc["001_918a3ce10e0930b5", "date"] == "2023-12-01/.."
+
+
+def test_seeds_are_byte_copies_of_shared(seeds):
+    shared = ROOT.parent / "shared" / "seeds"
+    if not shared.exists():
+        pytest.skip("../shared/seeds is not present in a user's clone")
+    for doc in seeds:
+        assert (SEEDS / f"{doc.doc_id}.txt").read_bytes() == (shared / f"{doc.doc_id}.txt").read_bytes()
+
+
+def test_structure_of_the_seeds(seeds):
+    assert _roles(seeds["000_507e3ec0494cdcbd"]) == {1: "kicker", 2: "headline", 3: "standfirst",
+                                                       8: "pullquote", 22: "pullquote", 33: "pullquote"}
+    assert _roles(seeds["001_918a3ce10e0930b5"]) == {1: "byline", 6: "subhead", 14: "subhead"}
+    assert _roles(seeds["002_5eeac2ce75b1fb3d"]) == {1: "headline", 3: "standfirst", 39: "subhead", 47: "subhead"}
+    assert _roles(seeds["003_a81e5b6ee56853d2"]) == {1: "chrome", 2: "headline"}
+    assert _roles(seeds["004_3e7dfff35e5a38e4"]) == {1: "chrome", 3: "headline", 29: "chrome"}
+
+
+def test_pull_quotes_name_the_paragraph_they_repeat(seeds):
+    p = segment(seeds["000_507e3ec0494cdcbd"]).paragraphs.set_index("line")
+    repeats = {line: p.loc[p.index[p["paragraph_id"] == p.loc[line, "repeats"]][0]].name
+               for line in (8, 22, 33)}
+    assert repeats == {8: 34, 22: 7, 33: 10}
+
+
+def test_offsets_point_into_raw_text(seeds):
+    for doc in seeds:
+        st = segment(doc)
+        assert list(st.paragraphs.columns) == list(PARAGRAPH_COLUMNS)
+        assert list(st.sentences.columns) == list(SENTENCE_COLUMNS)
+        for r in st.sentences.itertuples():
+            chunk = doc.text[r.start:r.end]
+            assert chunk.strip() == chunk and chunk and "\n" not in chunk
+
+
+def test_word_counts_exclude_chrome_and_pull_quotes(seeds):
+    docs = documents_frame(seeds).set_index("doc_id")
+    p = segment(seeds["000_507e3ec0494cdcbd"]).paragraphs
+    assert docs.loc["000_507e3ec0494cdcbd", "n_words"] == p[p.role != "pullquote"]["n_words"].sum()
+    assert docs.loc["000_507e3ec0494cdcbd", "n_pullquotes"] == 3
+    assert docs.loc["004_3e7dfff35e5a38e4", "n_chrome_lines"] == 2
+
+
+def _tree_digest(folder):
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def test_reading_modifies_nothing(tmp_path):
+    before = _tree_digest(SEEDS)
+    from analysis.pipeline import export
+
+    export(SEEDS, tmp_path / "out", formats=("csv",))
+    assert _tree_digest(SEEDS) == before
+
+
+def test_windows_1256_file_is_named(seeds_copy):
+    path = seeds_copy / "003_a81e5b6ee56853d2.txt"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1256"))
+    with pytest.raises(EncodingError) as err:
+        read_corpus(seeds_copy)
+    assert "003_a81e5b6ee56853d2.txt" in str(err.value) and "Windows-1256" in str(err.value)
+
+
+@pytest.mark.parametrize("content", ["", "  \n\t\n"])
+def test_empty_document(seeds_copy, content):
+    (seeds_copy / "003_a81e5b6ee56853d2.txt").write_text(content, encoding="utf-8")
+    with pytest.raises(EmptyDocumentError, match="003_a81e5b6ee56853d2.txt"):
+        read_corpus(seeds_copy)
+    report_corpus = read_corpus(seeds_copy, on_empty="skip")
+    assert len(report_corpus) == 4 and report_corpus.report.empty == ["003_a81e5b6ee56853d2"]
+
+
+def test_duplicate_text(seeds_copy):
+    text = (seeds_copy / "001_918a3ce10e0930b5.txt").read_bytes()
+    (seeds_copy / "009_copy.txt").write_bytes(text)
+    manifest = seeds_copy / "manifest.csv"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "009_copy,Copy Outlet,,,,,,,,,,,,\n", encoding="utf-8")
+    with pytest.raises(DuplicateDocumentError, match="009_copy.txt.*001_918a3ce10e0930b5"):
+        read_corpus(seeds_copy)
+
+
+def test_manifest_row_without_file(seeds_copy):
+    (seeds_copy / "004_3e7dfff35e5a38e4.txt").unlink()
+    with pytest.raises(ManifestError, match=r"manifest.csv:6: doc_id '004_3e7dfff35e5a38e4' has no file"):
+        read_corpus(seeds_copy)
+
+
+def test_file_without_manifest_row(seeds_copy):
+    (seeds_copy / "005_extra.txt").write_text("نص إضافي", encoding="utf-8")
+    with pytest.raises(ManifestError, match="005_extra.txt: no row"):
+        read_corpus(seeds_copy)
+
+
+def test_duplicate_id_in_manifest(seeds_copy):
+    manifest = seeds_copy / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    manifest.write_text("\n".join(lines + [lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"manifest.csv:7: duplicate doc_id"):
+        read_corpus(seeds_copy)
+
+
+def test_presentation_forms_and_bidi_controls_warn(seeds_copy):
+    path = seeds_copy / "003_a81e5b6ee56853d2.txt"
+    path.write_text("\ufe8d\ufedf\ufee4\ufed0\ufeae\ufe8f\n\u202bنص\u202c", encoding="utf-8")
+    with pytest.warns(CorpusWarning) as record:
+        read_corpus(seeds_copy)
+    messages = [str(w.message) for w in record]
+    assert any("003_a81e5b6ee56853d2.txt:1" in m and "presentation forms" in m for m in messages)
+    assert any("003_a81e5b6ee56853d2.txt:2" in m and "bidi" in m for m in messages)
+
+
+def _jsonl(tmp_path, rows, name="c.jsonl"):
+    path = tmp_path / name
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(path, "wt", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n")
+    return path
+
+
+def test_jsonl_gz_with_empty_and_duplicate_texts(tmp_path):
+    rows = [{"id": 1, "outlet": "a", "date": "2025", "title": "t", "text": "قال الوزير إن الأمن مهم"},
+            {"id": 2, "outlet": "a", "date": "", "title": "", "text": "  "},
+            {"id": 3, "outlet": "b", "date": "", "title": "", "text": "قال الوزير إن الأمن مهم"},
+            {"id": 1, "outlet": "b", "date": "", "title": "", "text": "نص آخر"}]
+    path = _jsonl(tmp_path, rows, "c.jsonl.gz")
+    with pytest.warns(CorpusWarning, match="1 empty, 1 duplicate texts, 1 duplicate ids"):
+        corpus = read_corpus(path)
+    assert [d.doc_id for d in corpus] == ["1"]
+
+
+def test_jsonl_errors_name_the_line(tmp_path):
+    path = _jsonl(tmp_path, [{"id": 1, "text": "نص"}, "{not json"])
+    with pytest.raises(CorpusError, match=r"c.jsonl:2: not a JSON object"):
+        read_corpus(path)
+    path = _jsonl(tmp_path, [{"id": 1, "text": "نص"}, {"id": 2, "body": "x"}])
+    with pytest.raises(CorpusError, match=r"c.jsonl:2: missing column 'text'"):
+        read_corpus(path)
+    path = _jsonl(tmp_path, [{"id": 1, "text": 42}])
+    with pytest.raises(CorpusError, match=r"c.jsonl:1: column 'text' holds a int"):
+        read_corpus(path)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"id": 1, "text": "ok"}\n' + '{"id": 2, "text": "نص"}'.encode("cp1256") + b"\n")
+    with pytest.raises(EncodingError, match=r"bad.jsonl:2: not valid UTF-8"):
+        read_corpus(bad)
+
+
+def test_csv_and_parquet_with_column_mapping(tmp_path):
+    df = pd.DataFrame({"article_id": ["x1", "x2"], "source": ["s", "t"], "body": ["أكد الوزير أن", "نص ثان"]})
+    df.to_csv(tmp_path / "c.csv", index=False)
+    df.to_parquet(tmp_path / "c.parquet", index=False)
+    mapping = {"id": "article_id", "outlet": "source", "text": "body"}
+    for name in ("c.csv", "c.parquet"):
+        docs = list(iter_documents(tmp_path / name, columns=mapping))
+        assert [d.doc_id for d in docs] == ["x1", "x2"] and docs[0].outlet == "s"
+    with pytest.raises(CorpusError, match="missing column 'id'"):
+        list(iter_documents(tmp_path / "c.csv"))
+
+
+def test_unknown_format(tmp_path):
+    (tmp_path / "c.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(CorpusError, match="unknown corpus format"):
+        read_corpus(tmp_path / "c.txt")
+
+
+def test_cli_one_line_error(seeds_copy, tmp_path):
+    path = seeds_copy / "000_507e3ec0494cdcbd.txt"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1256"))
+    proc = subprocess.run([sys.executable, "-m", "analysis", "export", "--corpus", str(seeds_copy),
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert "000_507e3ec0494cdcbd.txt" in proc.stderr
+    assert not (tmp_path / "out" / "documents.csv").exists()
