@@ -137,3 +137,13 @@ def test_malformed_gazetteer(tmp_path):
                     encoding="utf-8")
     with pytest.raises(GazetteerError, match="people 'x': field 'type' must be one of"):
         load_gazetteer(path)
+
+
+def test_quoted_name_does_not_make_an_act_direct():
+    r = one("وقال الوزير إن برنامج «وطن آمن» حقق نتائج جيدة.")
+    assert r["mode"] == "indirect" and r.quote == ""
+
+
+def test_preposition_sense_of_a_cue_word():
+    assert acts("وقال الوزير إن التواصل يتم عبر المنصات الرقمية.")["cue"].tolist() == ["وقال"]
+    assert one("وعبر الوزير عن ارتياحه للنتائج.").cue == "وعبر"

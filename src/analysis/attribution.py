@@ -115,7 +115,7 @@ class Gazetteer:
     moroccan_markers: tuple[tuple[str, ...], ...]
     foreign_markers: tuple[tuple[str, ...], ...]
     anaphora: frozenset[str]
-    verb_forms: dict[str, tuple[str, bool]]  # surface → (lemma, needs_complement)
+    verb_forms: dict[str, tuple[str, bool | str]]  # surface → (lemma, needs complement or word)
     participles: dict[str, str]
     nouns: frozenset[str]
     according_to: dict[tuple[str, ...], str]
@@ -128,6 +128,7 @@ class Gazetteer:
     role_cache: dict = field(default_factory=dict, repr=False)
     home_markers: tuple = ()
     home_not_after: tuple = ()
+    name_nouns: frozenset = frozenset()
     international_nouns: frozenset = frozenset()
     international_adjectives: frozenset = frozenset()
 
@@ -143,12 +144,18 @@ class Gazetteer:
         self.cue_tokens = frozenset(forms)
         self.alias_firsts = frozenset(a[0] for a in self.aliases)
         markers = "|".join(re.escape(m) for m in sorted(self.home_markers, key=len, reverse=True))
-        not_after = "".join(f"(?<!{re.escape(w)} )" for w in self.home_not_after)
-        self.home_re = re.compile(f"{not_after}(?<!\\w)(?:{markers})(?!\\w)") if markers else None
+        self.home_re = re.compile(f"(?<!\\w)(?:{markers})(?!\\w)") if markers else None
 
     def mentions_home(self, normalized_text: str) -> bool:
-        """Whether a (normalised) document mentions the home country."""
-        return True if self.home_re is None else bool(self.home_re.search(normalized_text))
+        """Whether a (normalised) document mentions the home country (not as in
+        "صلاة المغرب", the sunset prayer: see home_markers_not_after)."""
+        if self.home_re is None:
+            return True
+        for m in self.home_re.finditer(normalized_text):
+            before = normalized_text[max(0, m.start() - 12):m.start()].split()
+            if not before or before[-1] not in self.home_not_after:
+                return True
+        return False
 
 
 def _norm_tokens(text: str) -> tuple[str, ...]:
@@ -224,7 +231,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
             raise GazetteerError(path_s, f"cues.verbs[{k}]: must be [perfect, imperfect] or "
                                          f"[perfect, imperfect, complement]")
         lemma = normalize_text(entry[0])
-        needs = len(entry) == 3 and entry[2] == "complement"
+        needs = False if len(entry) == 2 else (True if entry[2] == "complement" else normalize_text(entry[2]))
         for form in _verb_surface_forms(entry[0], entry[1]):
             verb_forms[form] = (lemma, needs)
     participles: dict[str, str] = {}
@@ -248,6 +255,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         entities=entities,
         home_markers=tuple(normalize_text(w) for w in data.get("home_markers") or []),
         home_not_after=tuple(normalize_text(w) for w in data.get("home_markers_not_after") or []),
+        name_nouns=frozenset(normalize_text(w) for w in data.get("name_nouns") or []),
         international_nouns=frozenset(normalize_text(w) for w in data.get("international_nouns") or []),
         international_adjectives=frozenset(normalize_text(w) for w in data.get("international_adjectives") or []))
 
@@ -628,6 +636,12 @@ def _cue_kind(gz: Gazetteer, toks: list[str], i: int) -> tuple[str, bool, bool, 
     return None
 
 
+def _names_a_thing(gz: Gazetteer, text: str, lo: int, quote_start: int) -> bool:
+    """Whether the quotation opening at ``quote_start`` follows a naming noun (برنامج «…»)."""
+    before = text[max(lo, quote_start - 30):quote_start].split()
+    return bool(before) and (before[-1] in gz.name_nouns or _bare(before[-1]) in gz.name_nouns)
+
+
 def _complement_within(toks: list[str], i: int, limit: int) -> bool:
     for t in toks[i:i + limit]:
         if t in _COMPLEMENTS or t == ":" or t in _QUOTE_FAMILY:
@@ -672,6 +686,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         resolver.surface = lambda a, b, _t, _m=matches: raw[slice(*nt.to_raw_span(_m[a].start(), _m[b - 1].end()))] if b > a else ""
         quotes = quote_spans(ntext, p_ns, p_ne)
         q_starts = [q[0] for q in quotes]
+        # Quotations that are names (برنامج «…») do not carry attributed words.
+        word_quotes = [q for q in quotes if not _names_a_thing(gz, ntext, p_ns, q[0])]
 
         def in_quote(pos: int) -> bool:
             k = bisect.bisect_right(q_starts, pos) - 1
@@ -744,9 +760,13 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                     back = _last_mention(resolver, toks, s_first, i)
                     if back is not None:
                         speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
-            if speaker is not None and kind == "verb" and needs_comp and \
-                    not _complement_within(toks, after, 8 if resolution == "explicit" else 4):
-                speaker = None
+            if speaker is not None and kind == "verb" and needs_comp:
+                window = 8 if resolution == "explicit" else 4
+                if isinstance(needs_comp, str):  # a required word: عبر عن
+                    if needs_comp not in toks[after:after + window]:
+                        speaker = None
+                elif not _complement_within(toks, after, window):
+                    speaker = None
             if speaker is None:
                 i += 1
                 continue
@@ -762,7 +782,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 prev_end = acts[n_act - 1].cue_ne if n_act and sentence_of(acts[n_act - 1].cue_ns) == sid else None
                 clause_start = prev_end if prev_end is not None else max(sent_norm[sid][0], p_ns)
             clause_end = sent_norm[sid][1] if sid >= 0 else p_ne
-            for qs, qe in quotes:  # a quotation opened in the clause runs to its end
+            for qs, qe in word_quotes:  # a quotation opened in the clause runs to its end
                 if clause_start <= qs < clause_end < qe:
                     clause_end = qe
             nxt_i = n_act + 1
@@ -774,7 +794,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 nxt = acts[nxt_i]
                 clause_end = min(clause_end, nxt.subj_ns if nxt.subj_ns > act.cue_ne else nxt.cue_ns)
             clause_end = max(clause_end, act.cue_ne)
-            inside = [(max(qs, clause_start), min(qe, clause_end)) for qs, qe in quotes
+            inside = [(max(qs, clause_start), min(qe, clause_end)) for qs, qe in word_quotes
                       if qs < clause_end and qe > clause_start]
             cue_start, cue_end = nt.to_raw_span(act.cue_ns, act.cue_ne)
             start, end = nt.to_raw_span(clause_start, clause_end)

@@ -93,6 +93,7 @@ _CHROME_RES = [re.compile(p, re.IGNORECASE) for p in (
     r"^\s*(share|print|tweet|facebook|twitter|whatsapp|telegram)(\s*[|/]\s*\w+)*\s*$",
     r"^\s*(اقرأ أيضا|اقرأ أيضاً|شارك|مشاركة|طباعة|تابعونا على)\s*:?\s*$",
 )]
+_SUSPICIOUS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _TERMINAL_PUNCT = tuple(".!?؟:؛…,،\"»”’")
 
 
@@ -174,6 +175,8 @@ def _check_text(doc: Document, report: "CorpusReport", per_document: bool) -> No
     """Note text that is usable but suspicious: a warning per file for folder corpora,
     counts in the report (one warning at the end) for table corpora."""
     text = doc.text
+    if not _SUSPICIOUS_RE.search(text):
+        return  # the common case: one scan for both kinds of suspicious characters
     pf = PRESENTATION_FORM_RE.search(text)
     if pf:
         report.presentation_forms.append(doc.doc_id)
@@ -196,7 +199,8 @@ def _check_text(doc: Document, report: "CorpusReport", per_document: bool) -> No
 
 
 def _text_key(text: str) -> str:
-    return hashlib.blake2b(" ".join(text.split()).encode("utf-8"), digest_size=16).hexdigest()
+    """Identity of a text for duplicate detection (differences in whitespace ignored)."""
+    return hashlib.blake2b(" ".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _read_manifest(path: Path) -> dict[str, dict]:

@@ -61,7 +61,7 @@ _COMBINING_HAMZA = frozenset("\u0653\u0654\u0655")
 _EXTRA_DELETIONS = BIDI_CONTROLS | _COMBINING_HAMZA | {TATWEEL}
 
 #: Arabic Presentation Forms-A and -B: text already "reshaped" for display.
-PRESENTATION_FORM_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+PRESENTATION_FORM_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 
 _MAX_CP = 0x110000
 
