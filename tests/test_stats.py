@@ -48,3 +48,8 @@ def test_attribution_summary_and_top_speakers():
     assert s.loc["B", "diversity_bits"] == 0.0
     top = stats.top_speakers(acts, n=1)
     assert top["speaker"].tolist() == ["x", "z"]
+
+
+def test_keyness_needs_two_groups():
+    docs = [Document("a", "أمن أمن أمن سلام", {"outlet": "A"}), Document("b", "أمن أمن أمن", {"outlet": "A"})]
+    assert stats.keyness(docs, min_count=1, stopwords=[]).empty

@@ -351,6 +351,10 @@ def keyness_plot(keywords: pd.DataFrame, *, top: int = 5, outlet_ar: dict[str, s
     ``keywords``: :func:`analysis.stats.keyness` output (column ``outlet``).
     """
     outlets = list(dict.fromkeys(keywords["outlet"]))
+    if not outlets:
+        fig = _new("single", 1.0)
+        fig.text(0.5, 0.5, "Keyness needs at least two outlets with text", ha="center", va="center")
+        return fig
     n_rows = (len(outlets) + 2) // 3
     fig = _new("double", 1.6 * n_rows + 0.5)
     axes = fig.subplots(n_rows, 3, squeeze=False, gridspec_kw={"hspace": 0.75, "wspace": 0.45})

@@ -210,6 +210,8 @@ def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int
     for key, c in counts.items():
         n_t = sum(c.values())
         n_r = n_all - n_t
+        if n_t == 0 or n_r == 0:
+            continue  # keyness needs a reference: at least two groups with words
         for word, a in c.items():
             if a < min_count or word in stop:
                 continue
