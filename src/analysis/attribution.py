@@ -610,8 +610,11 @@ class _Act:
     via: str = ""
 
 
-def _cue_kind(gz: Gazetteer, toks: list[str], i: int) -> tuple[str, bool, bool, int] | None:
-    """(kind, needs_complement, conjunction, n_tokens) if token i is a cue."""
+def _cue_kind(gz: Gazetteer, toks: list[str], i: int) -> tuple[str, bool | str, bool, int] | None:
+    """(kind, needs_complement, conjunction, n_tokens) if token i is a cue.
+
+    ``needs_complement`` is False, True (أن/إن, colon, quotation or عن must follow) or a
+    word that must follow (عبر عن)."""
     t = toks[i]
     conj = len(t) > 3 and t[0] in "وف"
     for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
@@ -623,9 +626,8 @@ def _cue_kind(gz: Gazetteer, toks: list[str], i: int) -> tuple[str, bool, bool, 
             return "verb", gz.verb_forms[form[1:]][1], has_conj, 1
         if form in gz.participles:
             return "participle", False, has_conj, 1
-        for phrase in gz.according_to:
-            if phrase[0] in (form, "ب" + form if False else form) and \
-                    tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
+        for phrase in gz.according_to:  # single words and phrases (نقلا عن)
+            if phrase[0] == form and tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
                 return "according_to", False, has_conj, len(phrase)
         if form.startswith("ب") and (form[1:],) in gz.according_to:
             return "according_to", False, has_conj, 1

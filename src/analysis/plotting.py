@@ -21,7 +21,7 @@ import os
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import matplotlib
 

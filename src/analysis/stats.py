@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from typing import Iterable
 
-import numpy as np
 import pandas as pd
 
 from .attribution import SPEAKER_TYPES, shannon_entropy
