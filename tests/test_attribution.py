@@ -147,3 +147,15 @@ def test_quoted_name_does_not_make_an_act_direct():
 def test_preposition_sense_of_a_cue_word():
     assert acts("وقال الوزير إن التواصل يتم عبر المنصات الرقمية.")["cue"].tolist() == ["وقال"]
     assert one("وعبر الوزير عن ارتياحه للنتائج.").cue == "وعبر"
+
+
+def test_a_site_citing_a_source_is_the_intermediary():
+    r = one("وذكرت صحيفة «عكاظ»، نقلا عن مصادر مطلعة، أن القرار صدر.")
+    assert (r.speaker, r.speaker_type, r.via) == ("مصادر مطلعة", "anonymous", "صحيفة عكاظ")
+
+
+def test_spokesman_of_a_body_is_not_an_anaphor():
+    df = acts("قال الباحث عمر الشرقاوي إن المغرب نموذج.\nوقال المتحدث الرسمي باسم وزارة الصحة إن الوضع مستقر.")
+    assert df["speaker"].tolist()[1].startswith("المتحدث الرسمي باسم وزارة الصحة")
+    df = acts("قال الباحث عمر الشرقاوي إن المغرب نموذج.\nولفت المتحدث إلى أن الوضع مستقر.")
+    assert df["speaker"].nunique() == 1 and "الشرقاوي" in df["speaker"].iloc[0]

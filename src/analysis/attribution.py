@@ -115,6 +115,7 @@ class Gazetteer:
     moroccan_markers: tuple[tuple[str, ...], ...]
     foreign_markers: tuple[tuple[str, ...], ...]
     anaphora: frozenset[str]
+    reflexives: frozenset[str]
     verb_forms: dict[str, tuple[str, bool | str]]  # surface → (lemma, needs complement or word)
     participles: dict[str, str]
     nouns: frozenset[str]
@@ -222,7 +223,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
                 if toks:
                     aliases.setdefault(toks, ent)
     roles = {k: frozenset(normalize_text(w) for w in v) for k, v in data["role_words"].items()}
-    for needed in ("official", "institution", "expert", "anonymous", "media", "document", "private"):
+    for needed in ("official", "institution", "expert", "anonymous", "media", "document", "private", "nonstate"):
         roles.setdefault(needed, frozenset())
     cues = data["cues"]
     verb_forms: dict[str, tuple[str, bool]] = {}
@@ -248,6 +249,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         moroccan_markers=tuple(_norm_tokens(w) for w in data.get("moroccan_markers") or []),
         foreign_markers=tuple(_norm_tokens(w) for w in data.get("foreign_markers") or []),
         anaphora=frozenset(normalize_text(w) for w in data.get("anaphora") or []),
+        reflexives=frozenset(normalize_text(w) for w in data.get("reflexives") or []),
         verb_forms=verb_forms, participles=participles,
         nouns=frozenset(normalize_text(w) for w in cues.get("nouns") or []),
         according_to=according,
@@ -378,7 +380,7 @@ class _Resolver:
 
     def _role_of(self, tok: str) -> str | None:
         b = _bare(tok)
-        for role in ("media", "document", "anonymous", "expert", "official", "institution", "private"):
+        for role in ("media", "document", "anonymous", "expert", "official", "institution", "private", "nonstate"):
             if tok in self.gz.role_words[role] or b in self.gz.role_words[role]:
                 return role
         return None
@@ -418,12 +420,13 @@ class _Resolver:
         if hit is None and self.role_of(toks[j]) is None:
             # Neither a known source nor a role word: an anaphor, an unknown name, or no
             # mention at all (the common case, decided cheaply).
-            if toks[j] in self.gz.anaphora or _bare(toks[j]) in self.gz.anaphora:
+            if toks[j] in self.gz.anaphora or toks[j] in self.gz.reflexives:
                 return Mention(i, j + 1, toks[j], "", anaphoric=True)
             return self._name_mention(toks, i, j, bare_names=bare_names)
         np_end = self._np_end(toks, j)
         np_words = [t for t in toks[j:np_end] if t[0].isalnum()]
-        if any(t in self.gz.anaphora or _bare(t) in self.gz.anaphora for t in np_words):
+        if any(t in self.gz.reflexives for t in np_words) or \
+                (len(np_words) == 1 and np_words[0] in self.gz.anaphora):
             return Mention(i, np_end, " ".join(np_words), "", anaphoric=True)
         if hit is not None:
             end, ent = hit
@@ -466,9 +469,9 @@ class _Resolver:
                 hit3 = self.alias_at(words, w)
                 if hit3 is not None:
                     return self._entity_mention(i, max(np_end, end), hit3[1])
-            return Mention(i, max(np_end, end), self._text(toks, j, end), "media",
-                           key=self._key([toks[j], *words]))
-        if role == "private":
+            name = " ".join(re.sub("[«»“”„‘’\"]", " ", self._text(toks, j, end)).split())
+            return Mention(i, max(np_end, end), name, "media", key=self._key([toks[j], *words]))
+        if role in ("private", "nonstate"):
             return Mention(i, np_end, text, "unknown", key=self._key(np_words))
         if role == "anonymous":
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
@@ -489,7 +492,7 @@ class _Resolver:
         if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and \
                 not self._nationality(np_words):
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
-        if any(self.role_of(t) == "private" for t in np_words[1:]):
+        if any(self.role_of(t) in ("private", "nonstate") for t in np_words[1:]):
             return Mention(i, np_end, text, "unknown", key=self._key(np_words))  # a company's officer
         return Mention(i, np_end, text, self._official_type(np_words), key=self._key(np_words))
 
@@ -620,6 +623,9 @@ def _cue_kind(gz: Gazetteer, toks: list[str], i: int) -> tuple[str, bool | str, 
     for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
         if not form:
             continue
+        for phrase in gz.according_to:  # phrases first: "نقلا عن" is not the verb نقلا
+            if len(phrase) > 1 and phrase[0] == form and tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
+                return "according_to", False, has_conj, len(phrase)
         if form in gz.verb_forms:
             return "verb", gz.verb_forms[form][1], has_conj, 1
         if form.startswith("ل") and form[1:] in gz.verb_forms and form[1] in "يت":
@@ -730,11 +736,20 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                     if last_speaker is not None:
                         speaker, resolution = last_speaker, "anaphora"
                 elif fwd is not None and fwd.type:
-                    if kind == "according_to" and fwd.type == "media" and acts and \
-                            sentence_of(acts[-1].cue_ns) == sid:
-                        acts[-1].via = fwd.name
-                        i = fwd.end
-                        continue
+                    if kind == "according_to" and acts and sentence_of(acts[-1].cue_ns) == sid:
+                        prev = acts[-1]
+                        if fwd.type == "media":
+                            # "قال X …، وفق موقع Y": the site is where the words come from.
+                            prev.via = fwd.name
+                            i = fwd.end
+                            continue
+                        if prev.speaker.type == "media":
+                            # "ذكر الموقع، نقلا عن X": X speaks, the site passes it on.
+                            prev.via, prev.speaker = prev.speaker.name, resolver.register(fwd)
+                            prev.resolution = "explicit"
+                            last_speaker = prev.speaker
+                            i = fwd.end
+                            continue
                     speaker, resolution = resolver.register(fwd), "explicit"
             if speaker is None and kind == "verb":
                 k = i - 1
