@@ -159,3 +159,8 @@ def test_spokesman_of_a_body_is_not_an_anaphor():
     assert df["speaker"].tolist()[1].startswith("المتحدث الرسمي باسم وزارة الصحة")
     df = acts("قال الباحث عمر الشرقاوي إن المغرب نموذج.\nولفت المتحدث إلى أن الوضع مستقر.")
     assert df["speaker"].nunique() == 1 and "الشرقاوي" in df["speaker"].iloc[0]
+
+
+def test_quoted_name_after_a_cliticised_noun():
+    r = one("وقال الوزير لصحيفة «الرياض» إن المشروع اكتمل.")
+    assert r["mode"] == "indirect"

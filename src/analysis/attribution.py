@@ -87,7 +87,8 @@ _FUNCTION = {"في", "من", "الي", "علي", "عن", "مع", "ان", "بان
              "فقد", "وقد", "كل", "جميع", "عند", "لدي", "سواء", "اما", "الا", "غير", "نحو", "لدى"}
 _NP_STOP = _COMPLEMENTS | {"في", "خلال", "امام", "عبر", "حول", "منذ", "بعد", "قبل", "ضمن", "مع",
                            "اليوم", "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له",
-                           "لها", "لهم", "خاصه", "مجددا", "كذلك", "بدوره", "بدورها"}
+                           "لها", "لهم", "خاصه", "مجددا", "كذلك", "بدوره", "بدورها", "قد", "لقد",
+                           "ان", "انه", "انها"}
 _CLAUSE_OPENERS = {"من جانبه", "من جهته", "من جانبها", "من جهتها", "بدوره", "بدورها"}
 _MAX_NP = 12
 
@@ -647,7 +648,11 @@ def _cue_kind(gz: Gazetteer, toks: list[str], i: int) -> tuple[str, bool | str, 
 def _names_a_thing(gz: Gazetteer, text: str, lo: int, quote_start: int) -> bool:
     """Whether the quotation opening at ``quote_start`` follows a naming noun (برنامج «…»)."""
     before = text[max(lo, quote_start - 30):quote_start].split()
-    return bool(before) and (before[-1] in gz.name_nouns or _bare(before[-1]) in gz.name_nouns)
+    if not before:
+        return False
+    word = before[-1]
+    return any(w in gz.name_nouns or _bare(w) in gz.name_nouns
+               for w in (word, word[1:] if len(word) > 3 and word[0] in "بلكوف" else word))
 
 
 def _complement_within(toks: list[str], i: int, limit: int) -> bool:
