@@ -86,3 +86,11 @@ def test_lengths_match_codepoints():
     n = normalize(raw)
     assert len(n.lengths) == len(raw)
     assert int(np.sum(n.lengths)) == len(n.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_to_norm_many_equals_to_norm(raw):
+    n = normalize(raw)
+    positions = list(range(len(raw) + 1))
+    assert n.to_norm_many(positions) == [n.to_norm(p) for p in positions]

@@ -131,6 +131,7 @@ class Gazetteer:
     home_markers: tuple = ()
     home_not_after: tuple = ()
     name_nouns: frozenset = frozenset()
+    nationality_tables: tuple = ()
     international_nouns: frozenset = frozenset()
     international_adjectives: frozenset = frozenset()
 
@@ -145,6 +146,14 @@ class Gazetteer:
             forms |= {f, "و" + f, "ف" + f, "ب" + f, "وب" + f}
         self.cue_tokens = frozenset(forms)
         self.alias_firsts = frozenset(a[0] for a in self.aliases)
+        tables = []
+        for markers_, kind in ((self.foreign_markers, "foreign_official"),
+                               (self.moroccan_markers, "moroccan_official")):
+            single = frozenset(w for m in markers_ if len(m) == 1 for w in (m[0], _inflection_base(m[0])))
+            multi = tuple((" " + " ".join(m) + " ", " " + " ".join(_inflection_base(x) for x in m) + " ")
+                          for m in markers_ if len(m) > 1)
+            tables.append((kind, single, multi))
+        self.nationality_tables = tuple(tables)
         markers = "|".join(re.escape(m) for m in sorted(self.home_markers, key=len, reverse=True))
         self.home_re = re.compile(f"(?<!\\w)(?:{markers})(?!\\w)") if markers else None
 
@@ -344,6 +353,32 @@ def _clitic_variants(tok: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 15)
+def _inflection_base(word: str) -> str:
+    b = _bare(word)  # الأمريكية / الأمريكيين → امريكي
+    if len(b) > 4 and b.endswith("ه"):
+        return b[:-1]
+    if len(b) > 5 and b.endswith(("ين", "ون")):
+        return b[:-2]
+    return b
+
+
+def _nationality_of(gz: "Gazetteer", words: tuple[str, ...]) -> str | None:
+    tables = gz.nationality_tables
+    bases = {_inflection_base(w) for w in words} | set(words)
+    for kind, single, multi in tables:
+        if bases & single:
+            return kind
+    if any(len(m) > 1 for _, _, multi in tables for m in multi):
+        joined = " " + " ".join(words) + " "
+        joined_bare = " " + " ".join(_inflection_base(w) for w in words) + " "
+        for kind, _, multi in tables:
+            for phrase, phrase_bare in multi:
+                if phrase in joined or phrase_bare in joined_bare:
+                    return kind
+    return None
+
+
 class _Resolver:
     """Finds source mentions in a token list and keeps the speakers of one document."""
 
@@ -351,6 +386,7 @@ class _Resolver:
         self.gz = gz
         self.home = home  # the document mentions the home country
         self.speakers: list[Mention] = []
+        self.speaker_words: set[str] = set()  # name words of the speakers (surname look-ups)
         # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
         self.surface = lambda a, b, toks: " ".join(toks[a:b])
 
@@ -387,23 +423,8 @@ class _Resolver:
         return None
 
     def _nationality(self, words: list[str]) -> str | None:
-        bare = []
-        for w in words:  # الأمريكية / الأمريكيين → امريكي
-            b = _bare(w)
-            if len(b) > 4 and b.endswith("ه"):
-                b = b[:-1]
-            elif len(b) > 5 and b.endswith(("ين", "ون")):
-                b = b[:-2]
-            bare.append(b)
-        joined = " " + " ".join(words) + " "
-        joined_bare = " " + " ".join(bare) + " "
-        for markers, kind in ((self.gz.foreign_markers, "foreign_official"),
-                              (self.gz.moroccan_markers, "moroccan_official")):
-            for m in markers:
-                phrase = " " + " ".join(m) + " "
-                if phrase in joined or " " + " ".join(_bare(x) for x in m) + " " in joined_bare:
-                    return kind
-        return None
+        """foreign_official / moroccan_official from nationality and place words, or None."""
+        return _nationality_of(self.gz, tuple(words))
 
     # ---- mention parsing
     def mention_at(self, toks: list[str], i: int, *, bare_names: bool = True) -> Mention | None:
@@ -597,6 +618,8 @@ class _Resolver:
                     s.name, s.key = m.name, m.key
                 return s
         self.speakers.append(m)
+        if not m.entity_id:
+            self.speaker_words |= m.key
         return m
 
 
@@ -685,7 +708,9 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     rows: list[dict] = []
     last_speaker: Mention | None = None
 
-    sent_norm = [(nt.to_norm(r["start"]), nt.to_norm(r["end"])) for r in structure.sentence_rows]
+    rows_ = structure.sentence_rows
+    bounds = nt.to_norm_many([r["start"] for r in rows_] + [r["end"] for r in rows_])
+    sent_norm = list(zip(bounds[:len(rows_)], bounds[len(rows_):]))
     sent_starts = [s for s, _ in sent_norm]
     for para in structure.paragraph_rows:
         if para["role"] in ("chrome", "byline"):
@@ -840,7 +865,16 @@ def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int, *, win
     within ``window`` tokens), extended to its earliest start (title + name)."""
     lo = max(lo, hi - window)
     k = hi - 1
+    firsts = resolver.gz.alias_firsts
     while k >= lo:
+        tok = toks[k]
+        # Cheap pre-test: a mention starts with an alias word, a role word or a
+        # determiner, or is a name followed by a comma (a title in apposition).
+        if not (tok in _DETERMINERS or any(v in firsts for v in _clitic_variants(tok))
+                or resolver.role_of(tok) is not None or "،" in toks[k + 1:k + 5] or "," in toks[k + 1:k + 5]
+                or _bare(tok) in resolver.speaker_words):
+            k -= 1
+            continue
         m = resolver.mention_at(toks, k, bare_names=False)
         if m is not None and not m.anaphoric and m.type and m.end <= hi:
             best = m

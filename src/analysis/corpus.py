@@ -550,7 +550,8 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
     nt = normalized if normalized is not None else normalize(text)
     lines = _lines(text)
     paras = [{"line": ln, "start": s, "end": e, "role": "body", "repeats": -1} for ln, s, e in lines]
-    norm = [nt.text[nt.to_norm(p["start"]):nt.to_norm(p["end"])].strip() for p in paras]
+    bounds = nt.to_norm_many([p["start"] for p in paras] + [p["end"] for p in paras])
+    norm = [nt.text[a:b].strip() for a, b in zip(bounds[:len(paras)], bounds[len(paras):])]
     words = [_WORD_RE.findall(n) for n in norm]
     nwords = [len(w) for w in words]
 

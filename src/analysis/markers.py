@@ -49,7 +49,9 @@ _MERGE_GAP_RE = re.compile(r"^\s*(?:[،,]\s*)?$")
 
 
 def _sentence_bounds(structure: Structure, nt: NormalizedText) -> list[tuple[int, int]]:
-    return [(nt.to_norm(r["start"]), nt.to_norm(r["end"])) for r in structure.sentence_rows]
+    rows = structure.sentence_rows
+    bounds = nt.to_norm_many([r["start"] for r in rows] + [r["end"] for r in rows])
+    return list(zip(bounds[:len(rows)], bounds[len(rows):]))
 
 
 def _candidate_matches(nt: NormalizedText, patterns: Iterable[Pattern]) -> list[tuple[int, int, Pattern, str]]:

@@ -191,6 +191,14 @@ class NormalizedText:
             return 0
         return int(self._norm_end[min(raw_pos, len(self.raw)) - 1])
 
+    def to_norm_many(self, raw_positions) -> list[int]:
+        """:meth:`to_norm` of many raw offsets at once (vectorised)."""
+        if self.lengths is None:
+            return [int(p) for p in raw_positions]
+        pos = np.clip(np.asarray(raw_positions, dtype=np.int64), 0, len(self.raw))
+        ends = np.concatenate(([0], self._norm_end))
+        return ends[pos].tolist()
+
     def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span ``[start, end)`` to raw offsets.
 
