@@ -1,5 +1,4 @@
 import re
-import textwrap
 
 import pytest
 import yaml

@@ -3,7 +3,6 @@ import hashlib
 import json
 import subprocess
 import sys
-import warnings
 
 import pandas as pd
 import pytest

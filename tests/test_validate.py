@@ -4,7 +4,7 @@ import pytest
 
 from analysis.errors import AnnotationError
 from analysis.report import run_validation
-from analysis.validate import (attribution_scores, frame_scores, krippendorff_alpha_nominal,
+from analysis.validate import (frame_scores, krippendorff_alpha_nominal,
                                load_annotations, same_speaker)
 
 from conftest import SEEDS, VALIDATION
