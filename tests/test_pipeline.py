@@ -49,3 +49,14 @@ def test_dask_local_cluster_equals_single_process():
     single = run(SEEDS, jobs=1)
     for name in single:
         pd.testing.assert_frame_equal(dask_tables[name], single[name])
+
+
+def test_exported_files_have_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    export(SEEDS, tmp_path, formats=("csv",))
+    mask = os.umask(0)
+    os.umask(mask)
+    mode = stat.S_IMODE(os.stat(tmp_path / "markers.csv").st_mode)
+    assert mode == 0o666 & ~mask

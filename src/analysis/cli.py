@@ -108,14 +108,11 @@ def _codebook(args) -> int:
 
     cb = load_codebook(args.codebook)
     if args.quanteda:
-        import os
-        import tempfile
+        from .atomic import atomic_path
 
         target = Path(args.quanteda)
-        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(to_quanteda(cb))
-        os.replace(tmp, target)
+        with atomic_path(target) as tmp:
+            Path(tmp).write_text(to_quanteda(cb), encoding="utf-8")
         print(f"quanteda dictionary ({len(cb.frames)} frames, codebook {cb.version}) → {target}")
     else:
         print(f"codebook {cb.name} {cb.version} ({cb.path})")

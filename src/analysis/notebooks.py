@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
+
+from .atomic import atomic_path
 
 __all__ = ["run_notebook", "main"]
 
@@ -26,15 +27,8 @@ def run_notebook(path: str | Path, *, timeout: int = 900) -> None:
                             resources={"metadata": {"path": str(path.parent.resolve())}})
     client.execute()
     nb.metadata.pop("widgets", None)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".ipynb", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         nbformat.write(nb, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import csv
 import glob
-import io
 import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from itertools import islice
@@ -23,6 +21,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from .atomic import atomic_path, commit_temporary, discard_temporary, new_temporary
 from .attribution import ATTRIBUTION_COLUMNS, Gazetteer, attribution_records, load_gazetteer
 from .codebook import Codebook, load_codebook
 from .corpus import DOCUMENT_COLUMNS, CorpusReport, Document, _text_key, document_row, iter_documents, segment
@@ -211,19 +210,11 @@ def run_dask(corpus: str | Path | list[str], *, client=None, npartitions: int | 
 def write_table_atomic(df: pd.DataFrame, path: str | Path) -> None:
     """Write a CSV or Parquet file atomically (temporary file + rename)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         if path.suffix == ".parquet":
             df.to_parquet(tmp, index=False)
         else:
             df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 class _TableSink:
@@ -238,13 +229,12 @@ class _TableSink:
         self.rows = 0
         self._csv = self._parquet = None
         if "csv" in formats:
-            fd, self.tmp["csv"] = tempfile.mkstemp(prefix=f".{name}.csv.", suffix=".tmp", dir=out_dir)
-            self._csv = io.open(fd, "w", encoding="utf-8", newline="")
+            self.tmp["csv"] = new_temporary(out_dir / f"{name}.csv")
+            self._csv = open(self.tmp["csv"], "w", encoding="utf-8", newline="")
             self._csv_writer = csv.DictWriter(self._csv, fieldnames=self.columns, lineterminator="\n")
             self._csv_writer.writeheader()
         if "parquet" in formats:
-            fd, self.tmp["parquet"] = tempfile.mkstemp(prefix=f".{name}.parquet.", suffix=".tmp", dir=out_dir)
-            os.close(fd)
+            self.tmp["parquet"] = new_temporary(out_dir / f"{name}.parquet")
 
     def add(self, rows: list[dict]) -> None:
         self.buffer.extend(rows)
@@ -277,7 +267,7 @@ class _TableSink:
             self._parquet.close()
         for fmt, tmp in self.tmp.items():
             target = self.out_dir / f"{self.name}.{fmt}"
-            os.replace(tmp, target)
+            commit_temporary(tmp, target)
             written.append(target)
         return written
 
@@ -289,8 +279,7 @@ class _TableSink:
             except Exception:  # pragma: no cover - best effort on the error path
                 pass
         for tmp in self.tmp.values():
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            discard_temporary(tmp)
 
 
 @dataclass

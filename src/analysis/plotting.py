@@ -18,7 +18,6 @@ what :func:`save_figure` writes as CSV next to the figure.
 from __future__ import annotations
 
 import os
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
@@ -31,6 +30,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+
+from .atomic import atomic_path  # noqa: E402
 
 __all__ = ["register_fonts", "use_style", "mpl_shapes_text", "prepare_label", "visual_text",
            "bilingual", "save_figure", "FIGURE_WIDTHS", "PALETTE", "SPEAKER_LABELS",
@@ -110,16 +111,8 @@ def bilingual(english: str, arabic: str, *, sep: str = "\n") -> str:
 
 
 def _atomic_savefig(fig, path: Path, **kwargs) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         fig.savefig(tmp, **kwargs)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def save_figure(fig, name: str, data: pd.DataFrame, out_dir: str | Path = "figures") -> list[Path]:
@@ -140,10 +133,8 @@ def save_figure(fig, name: str, data: pd.DataFrame, out_dir: str | Path = "figur
             _atomic_savefig(fig, target, format=ext, metadata=meta, dpi=300)
             written.append(target)
     csv_path = out_dir / f"{name}.csv"
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".csv", dir=out_dir)
-    os.close(fd)
-    data.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
-    os.replace(tmp, csv_path)
+    with atomic_path(csv_path) as tmp:
+        data.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
     written.append(csv_path)
     return written
 

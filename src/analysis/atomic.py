@@ -1,0 +1,58 @@
+"""Atomic file writing: write to a temporary file beside the target, then rename.
+
+A reader never sees a half-written file, and a failure leaves the previous file (or no
+file) in place. The final file gets the usual permissions (0666 less the umask), not the
+private 0600 of a temporary file.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+__all__ = ["atomic_path", "new_temporary", "commit_temporary", "discard_temporary"]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def new_temporary(target: str | Path) -> str:
+    """A new, empty temporary file beside ``target`` (hidden, same folder)."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    return tmp
+
+
+def commit_temporary(tmp: str, target: str | Path) -> None:
+    """Give ``tmp`` ordinary permissions and rename it to ``target``."""
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, target)
+
+
+def discard_temporary(tmp: str) -> None:
+    if os.path.exists(tmp):
+        os.unlink(tmp)
+
+
+@contextmanager
+def atomic_path(target: str | Path) -> Iterator[str]:
+    """Yield a temporary path to write; on success it replaces ``target`` atomically.
+
+    Example:
+        >>> with atomic_path("out/table.csv") as tmp:   # doctest: +SKIP
+        ...     frame.to_csv(tmp)
+    """
+    tmp = new_temporary(target)
+    try:
+        yield tmp
+        commit_temporary(tmp, target)
+    except BaseException:
+        discard_temporary(tmp)
+        raise
