@@ -888,14 +888,10 @@ def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int, *, win
     return None
 
 
-_DEFAULT: Gazetteer | None = None
-
-
+@lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = load_gazetteer()
-    return _DEFAULT
+    """The packaged gazetteer, loaded once per process."""
+    return load_gazetteer()
 
 
 def attributions_frame(corpus: Iterable[Document], gazetteer: Gazetteer | None = None) -> pd.DataFrame:

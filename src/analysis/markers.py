@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 import pandas as pd
@@ -169,14 +170,10 @@ def marker_records(doc: Document, codebook: Codebook | None = None, *,
     return rows
 
 
-_DEFAULT: Codebook | None = None
-
-
+@lru_cache(maxsize=1)
 def _default_codebook() -> Codebook:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = load_codebook()
-    return _DEFAULT
+    """The packaged codebook, loaded once per process."""
+    return load_codebook()
 
 
 def markers_frame(corpus: Iterable[Document], codebook: Codebook | None = None) -> pd.DataFrame:
