@@ -28,10 +28,12 @@ class Validation:
     codebook_version: str
 
 
-def run_validation(corpus_path: str | Path = "seeds", annotations: str | Path = "validation") -> Validation:
-    """Score markers and attribution against the hand coding in ``annotations``."""
+def run_validation(corpus_path: str | Path = "seeds", annotations: str | Path = "validation",
+                   codebook_path: str | Path | None = None) -> Validation:
+    """Score markers (with the given codebook, default the packaged one) and attribution
+    against the hand coding in ``annotations``."""
     corpus = read_corpus(corpus_path)
-    codebook = load_codebook()
+    codebook = load_codebook(codebook_path)
     frames = [f.id for f in codebook.frames]
     annotations = Path(annotations)
     coder_a = load_annotations(annotations / "frames_coder_a.csv", corpus)
