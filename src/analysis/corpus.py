@@ -255,7 +255,7 @@ def _folder_documents(folder: Path) -> Iterator[Document]:
 _TABLE_FIELDS = ("id", "outlet", "date", "title", "text")
 
 
-def _table_rows(path: Path, columns: dict[str, str]) -> Iterator[tuple[int, dict]]:
+def _table_rows(path: Path) -> Iterator[tuple[int, dict]]:
     """Yield (line or row number, record) from a JSONL(.gz), CSV or Parquet corpus."""
     name = path.name.lower()
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")):
@@ -303,7 +303,7 @@ def _table_documents(path: Path, columns: dict[str, str] | None) -> Iterator[Doc
     if unknown:
         raise CorpusError(path, f"unknown column mapping key(s) {sorted(unknown)}; "
                                 f"use {', '.join(_TABLE_FIELDS)}")
-    for lineno, rec in _table_rows(path, mapping):
+    for lineno, rec in _table_rows(path):
         for required in ("id", "text"):
             if mapping[required] not in rec:
                 raise CorpusError(path, f"missing column {mapping[required]!r} (the document "

@@ -16,6 +16,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Iterable
@@ -128,8 +129,6 @@ def marker_records(doc: Document, codebook: Codebook | None = None, *,
     starts = [b[0] for b in bounds]
 
     def sentence_of(norm_pos: int) -> int:
-        import bisect
-
         i = bisect.bisect_right(starts, norm_pos) - 1
         return i if i >= 0 and norm_pos < bounds[i][1] else -1
 

@@ -242,8 +242,8 @@ class _TableSink:
             self.flush()
 
     def flush(self) -> None:
-        if not self.buffer and self.rows:
-            return
+        if not self.buffer and (self._parquet is not None or "parquet" not in self.formats):
+            return  # nothing new (an empty table still gets its Parquet schema, once)
         frame = pd.DataFrame(self.buffer, columns=self.columns).astype(_DTYPES[self.name])
         self.rows += len(self.buffer)
         self.buffer = []
