@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from itertools import compress, count
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,7 +37,7 @@ from typing import Iterable
 import pandas as pd
 import yaml
 
-from .corpus import Document, Structure, segment
+from .corpus import TOKEN_RE, Document, Structure, segment
 from .errors import GazetteerError
 from .normalize import NormalizedText, normalize, normalize_text
 
@@ -74,7 +75,7 @@ _OPENERS = {"«", "“", "„", "‘"}
 _CLOSERS = {"»", "”", "’"}
 
 _QUOTE_RE = re.compile("[«»“”„‘’\"]")
-_TOKEN_RE = re.compile(r"\w+|[«»“”„‘’\"]|[:،,.؛;!?؟]")
+_TOKEN_RE = TOKEN_RE
 _COMPLEMENTS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
                 "الي", "علي", "عن", "لان"}
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
@@ -154,19 +155,46 @@ class Gazetteer:
                           for m in markers_ if len(m) > 1)
             tables.append((kind, single, multi))
         self.nationality_tables = tuple(tables)
-        markers = "|".join(re.escape(m) for m in sorted(self.home_markers, key=len, reverse=True))
-        self.home_re = re.compile(f"(?<!\\w)(?:{markers})(?!\\w)") if markers else None
+        # Longest first, as a regex alternation would try them.
+        self.home_sorted = tuple(sorted(dict.fromkeys(m for m in self.home_markers if m), key=len, reverse=True))
 
     def mentions_home(self, normalized_text: str) -> bool:
         """Whether a (normalised) document mentions the home country (not as in
-        "صلاة المغرب", the sunset prayer: see home_markers_not_after)."""
-        if self.home_re is None:
+        "صلاة المغرب", the sunset prayer: see home_markers_not_after).
+
+        A home marker counts as a whole word sequence (no letter or digit on either
+        side). The markers are found with ``str.find`` rather than one regex alternation:
+        the regex engine would try every character of the text.
+        """
+        if not self.home_sorted:
             return True
-        for m in self.home_re.finditer(normalized_text):
-            before = normalized_text[max(0, m.start() - 12):m.start()].split()
-            if not before or before[-1] not in self.home_not_after:
-                return True
+        text = normalized_text
+        starts = set()
+        for marker in self.home_sorted:
+            q = text.find(marker)
+            while q != -1:
+                if q == 0 or not _is_word_char(text[q - 1]):
+                    starts.add(q)
+                q = text.find(marker, q + 1)
+        pos_min = 0
+        n = len(text)
+        for q in sorted(starts):
+            if q < pos_min:
+                continue  # inside the previous match, as a scanning regex would skip it
+            for marker in self.home_sorted:
+                end = q + len(marker)
+                if text.startswith(marker, q) and (end == n or not _is_word_char(text[end])):
+                    before = text[max(0, q - 12):q].split()
+                    if not before or before[-1] not in self.home_not_after:
+                        return True
+                    pos_min = end
+                    break
         return False
+
+
+def _is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return ch.isalnum() or ch == "_"
 
 
 def _norm_tokens(text: str) -> tuple[str, ...]:
@@ -708,20 +736,21 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     rows: list[dict] = []
     last_speaker: Mention | None = None
 
-    rows_ = structure.sentence_rows
-    bounds = nt.to_norm_many([r["start"] for r in rows_] + [r["end"] for r in rows_])
-    sent_norm = list(zip(bounds[:len(rows_)], bounds[len(rows_):]))
+    n_sent = structure.n_sentences
+    bounds = nt.to_norm_many(structure.sentence_starts + structure.sentence_ends)
+    sent_norm = list(zip(bounds[:n_sent], bounds[n_sent:]))
     sent_starts = [s for s, _ in sent_norm]
-    for para in structure.paragraph_rows:
+    para_tokens = structure.paragraph_tokens
+    for pid, para in enumerate(structure.paragraph_rows):
         if para["role"] in ("chrome", "byline"):
             continue
         p_ns, p_ne = nt.to_norm(para["start"]), nt.to_norm(para["end"])
-        if gz.cue_tokens.isdisjoint(_TOKEN_RE.findall(ntext, p_ns, p_ne)):
-            continue  # no cue word in the paragraph (findall is much cheaper than finditer)
-        matches = list(_TOKEN_RE.finditer(ntext, p_ns, p_ne))
-        toks = [m.group() for m in matches]
-        tok_starts = [m.start() for m in matches]
-        resolver.surface = lambda a, b, _t, _m=matches: raw[slice(*nt.to_raw_span(_m[a].start(), _m[b - 1].end()))] if b > a else ""
+        toks = para_tokens[pid] if para_tokens is not None else _TOKEN_RE.findall(ntext, p_ns, p_ne)
+        if gz.cue_tokens.isdisjoint(toks):
+            continue  # no cue word in the paragraph
+        tok_starts = _TokenStarts(ntext, toks, p_ns)
+        resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
+            raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
         quotes = quote_spans(ntext, p_ns, p_ne)
         q_starts = [q[0] for q in quotes]
         # Quotations that are names (برنامج «…») do not carry attributed words.
@@ -737,18 +766,22 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         acts: list[_Act] = []
         i = 0
         cue_tokens = gz.cue_tokens
+        # Indices of the cue tokens, found at C speed; the loop visits only those.
+        cue_at = list(compress(count(), map(cue_tokens.__contains__, toks)))
         while i < len(toks):
             if toks[i] not in cue_tokens:
-                i += 1
-                continue
+                k = bisect.bisect_left(cue_at, i)
+                if k == len(cue_at):
+                    break
+                i = cue_at[k]
             cue = _cue_kind(gz, toks, i)
-            if cue is None or in_quote(matches[i].start()):
+            if cue is None or in_quote(tok_starts[i]):
                 i += 1
                 continue
             kind, needs_comp, conj, width = cue
-            pos = matches[i].start()
+            pos = tok_starts[i]
             sid = sentence_of(pos)
-            s_first = bisect.bisect_left(tok_starts, sent_norm[sid][0]) if sid >= 0 else 0
+            s_first = bisect.bisect_left(tok_starts.upto(i + 1), sent_norm[sid][0], 0, i + 1) if sid >= 0 else 0
             prev_tok = toks[i - 1] if i > 0 else ""
             clause_initial = conj or i == s_first or prev_tok in ("،", ",", ":", "؛") or \
                 " ".join(toks[max(0, i - 3):i]).replace(" ،", "").strip() in _CLAUSE_OPENERS
@@ -817,8 +850,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             if speaker is None:
                 i += 1
                 continue
-            acts.append(_Act(i, pos, matches[i + width - 1].end(), kind, speaker, resolution,
-                             matches[subj_tok].start()))
+            acts.append(_Act(i, pos, tok_starts[i + width - 1] + len(toks[i + width - 1]), kind, speaker,
+                             resolution, tok_starts[subj_tok]))
             last_speaker = speaker
             i += width
 
@@ -858,6 +891,41 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 "role": para["role"],
             })
     return rows
+
+
+class _TokenStarts:
+    """Offsets of a paragraph's tokens (TOKEN_RE tokens of ``text`` from ``pos``), found
+    on first use: the tokens after a paragraph's last cue need none.
+
+    Between two tokens there are only characters that start no token, so each token is
+    the first occurrence of its string after the previous one (``str.find``, much faster
+    than building a match object per token).
+    """
+
+    __slots__ = ("text", "toks", "pos", "starts")
+
+    def __init__(self, text: str, toks: list[str], pos: int):
+        self.text, self.toks, self.pos = text, toks, pos
+        self.starts: list[int] = []
+
+    def __getitem__(self, k: int) -> int:
+        if k >= len(self.starts):
+            self.upto(k + 1)
+        return self.starts[k]
+
+    def upto(self, n: int) -> list[int]:
+        """The list of offsets, holding at least the first ``n`` (or all of them)."""
+        starts, toks = self.starts, self.toks
+        if n > len(starts):
+            n = min(len(toks), max(n, len(starts) + 32))
+            find, pos = self.text.find, self.pos
+            for k in range(len(starts), n):
+                t = toks[k]
+                pos = find(t, pos)
+                starts.append(pos)
+                pos += len(t)
+            self.pos = pos
+        return starts
 
 
 def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int, *, window: int = 20) -> Mention | None:

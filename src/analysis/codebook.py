@@ -53,27 +53,35 @@ class Pattern:
     literals: tuple[str, ...]
     context: re.Pattern[str] | None = None
     exclude: re.Pattern[str] | None = None
-    anchor: str = ""  # literal stem of the first token, when it has one
+    anchors: tuple[str, ...] = ()  # literal stems of the first token's alternatives
+    # Stems that must occur: one of each group (a group holds a token's alternatives).
+    literal_groups: tuple[tuple[str, ...], ...] = ()
 
     def may_match(self, normalized: str) -> bool:
-        """Cheap pre-test: every literal stem of the pattern occurs in the text."""
-        return all(lit in normalized for lit in self.literals)
+        """Cheap pre-test: every literal stem of the pattern occurs in the text (for a
+        token with alternatives, the stem of one of them)."""
+        return all(lit in normalized for lit in self.literals) and \
+            all(any(lit in normalized for lit in group) for group in self.literal_groups)
 
     def finditer(self, text: str):
         """Non-overlapping matches, as ``regex.finditer`` would give them.
 
-        With an anchor, the regex is tried only where the first token's stem occurs
-        (``str.find`` runs at memory speed), starting up to four characters earlier for
-        the proclitics: much faster than scanning every position of a long text.
+        The regex is tried only where a stem of the first token occurs (``str.find``
+        runs at memory speed), starting up to four characters earlier for the
+        proclitics: much faster than scanning every position of a long text.
         """
-        if not self.anchor:
+        if not self.anchors:
             yield from self.regex.finditer(text)
             return
+        if len(self.anchors) == 1:
+            occurrences = _occurrences(text, self.anchors[0])
+        else:
+            occurrences = sorted({q for a in self.anchors for q in _occurrences(text, a)})
         match = self.regex.match
-        anchor = self.anchor
         pos_min = 0
-        q = text.find(anchor)
-        while q != -1:
+        for q in occurrences:
+            if q < pos_min:
+                continue
             for back in range(4, -1, -1):  # leftmost start first, as finditer would
                 start = q - back
                 if start < pos_min:
@@ -83,7 +91,15 @@ class Pattern:
                     yield m
                     pos_min = m.end()
                     break
-            q = text.find(anchor, max(q + 1, pos_min))
+
+
+def _occurrences(text: str, literal: str) -> list[int]:
+    out = []
+    q = text.find(literal)
+    while q != -1:
+        out.append(q)
+        q = text.find(literal, q + 1)
+    return out
 
 
 @dataclass(frozen=True)
@@ -165,16 +181,19 @@ def _compile_alternative(alt: str, where: str, path: str) -> tuple[str, str]:
 
 
 def compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebook>") -> tuple[str, tuple[str, ...]]:
-    regex, literals, _ = _compile_tokens(pattern, where=where, path=path)
+    regex, literals, _, _ = _compile_tokens(pattern, where=where, path=path)
     return regex, literals
 
 
-def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebook>") -> tuple[str, tuple[str, ...], str]:
+def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebook>"):
     """Compile a pattern of the codebook language to a regex over normalised text.
 
-    Returns ``(regex_source, literals)``: ``literals`` are stems that must all occur in
-    a text for the pattern to match (used as a fast pre-test). The first token's
-    proclitics are captured in the group ``pro`` (used to merge coordinated markers).
+    Returns ``(regex_source, literals, anchors, literal_groups)``: ``literals`` are stems
+    that must all occur in a text for the pattern to match, ``literal_groups`` the stems
+    of tokens with alternatives (one of each group must occur), ``anchors`` the stems of
+    the first token (where a match can begin); all three serve as fast pre-tests. The
+    first token's proclitics are captured in the group ``pro`` (used to merge
+    coordinated markers). :func:`compile_tokens` returns the first two.
 
     Example:
         >>> import re
@@ -189,7 +208,8 @@ def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codeb
         raise CodebookError(path, f"{where}: the optional word '_?' must stand between two tokens")
     parts: list[str] = []
     literals: list[str] = []
-    anchor = ""
+    groups: list[tuple[str, ...]] = []
+    anchors: tuple[str, ...] = ()
     for i, token in enumerate(tokens):
         if token == _OPTIONAL_WORD:
             parts.append(r"(?:\w+" + SEPARATOR + ")?")
@@ -203,8 +223,10 @@ def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codeb
         body = compiled[0][0] if len(compiled) == 1 else "(?:" + "|".join(c[0] for c in compiled) + ")"
         if len(compiled) == 1:
             literals.append(compiled[0][1])
-            if i == 0:
-                anchor = compiled[0][1]
+        else:
+            groups.append(tuple(dict.fromkeys(c[1] for c in compiled)))
+        if i == 0:
+            anchors = tuple(dict.fromkeys(c[1] for c in compiled))
         pro = PROCLITICS if clitics else ""
         if i == 0:
             pro = f"(?P<pro>{pro})"
@@ -213,7 +235,7 @@ def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codeb
             parts.append(SEPARATOR)
     # An optional word carries its own trailing separator: token SEP (word SEP)? token.
     regex = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
-    return regex, tuple(dict.fromkeys(literals)), anchor
+    return regex, tuple(dict.fromkeys(literals)), anchors, tuple(dict.fromkeys(groups))
 
 
 def _compile_list(items, contexts: dict, where: str, path: str) -> re.Pattern[str] | None:
@@ -329,7 +351,8 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
             if unknown:
                 raise CodebookError(path_s, f"{pwhere}: unknown field(s) {sorted(unknown)}")
             source = _require(pd_, "pattern", str, pwhere, path_s)
-            regex_src, literals, anchor = _compile_tokens(source, where=f"{pwhere}, field 'pattern'", path=path_s)
+            regex_src, literals, anchors, groups = _compile_tokens(
+                source, where=f"{pwhere}, field 'pattern'", path=path_s)
             try:
                 regex = re.compile(regex_src)
             except re.error as exc:  # pragma: no cover - compile_tokens escapes everything
@@ -338,7 +361,7 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
                 fid, pid, source, regex, literals,
                 _compile_list(pd_.get("context"), contexts, f"{pwhere}, field 'context'", path_s),
                 _compile_list(pd_.get("exclude"), contexts, f"{pwhere}, field 'exclude'", path_s),
-                anchor))
+                anchors, groups))
         examples = _require(fd, "examples", dict, where, path_s, optional=True) or {}
         for kind in ("positive", "negative"):
             for e, ex in enumerate(examples.get(kind) or []):

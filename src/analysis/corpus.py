@@ -20,11 +20,13 @@ Nothing here writes to the corpus folder.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import gzip
 import hashlib
 import io
 import json
+import operator
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -32,7 +34,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, Literal
 
-import numpy as np
 import pandas as pd
 
 from .errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
@@ -84,15 +85,23 @@ SENTENCE_COLUMNS = {
 }
 
 _WORD_RE = re.compile(r"\w+")
+#: Tokens of normalised text: words (``_WORD_RE``), and each quotation mark and
+#: punctuation mark on its own. Attribution works on these tokens.
+TOKEN_RE = re.compile(r"\w+|[«»“”„‘’\"]|[:،,.؛;!?؟]")
+_MARK_TOKENS = "«»“”„‘’\":،,.؛;!?؟"  # the one-character tokens (neither is a \w character)
+_MARK_SET = frozenset(_MARK_TOKENS)
 # Sentence ends: . ! ? ؟ … (runs of them) before whitespace, a closing quote or the end;
 # ".." glued to the next word ("وشيكة..ونتذكر") also ends a sentence.
 _SENT_END_RE = re.compile(r"(?:[.!?؟…]+[\"'»”’)\]]*(?=\s|$)|\.{2,}(?=\S))")
+_SENT_END_CHARS = ".!?؟…"  # the characters a _SENT_END_RE match can begin with
 _DATELINE_RE = re.compile(r"^\s*[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+)?\s*(?:\([^)]{1,30}\))?\s*[-–—]\s*\S")
-_CHROME_RES = [re.compile(p, re.IGNORECASE) for p in (
+_CHROME_PATTERNS = (
     r"^\s*site icon\b", r"^\s*exit mobile version\s*$", r"^\s*skip to (main )?content\s*$",
     r"^\s*(share|print|tweet|facebook|twitter|whatsapp|telegram)(\s*[|/]\s*\w+)*\s*$",
     r"^\s*(اقرأ أيضا|اقرأ أيضاً|شارك|مشاركة|طباعة|تابعونا على)\s*:?\s*$",
-)]
+)
+# One regex for all (each alternative is anchored at the start): one call per line.
+_CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.IGNORECASE)
 _SUSPICIOUS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _TERMINAL_PUNCT = tuple(".!?؟:؛…,،\"»”’")
 
@@ -416,15 +425,33 @@ def count_words(text: str) -> int:
 class Structure:
     """Paragraph and sentence records of one document.
 
-    Plain lists on the hot path (large corpora); ``paragraphs`` and ``sentences`` give the
-    tidy tables (PARAGRAPH_COLUMNS, SENTENCE_COLUMNS) on request.
+    Plain lists on the hot path (large corpora): ``paragraph_rows`` (dicts) and the
+    sentence columns ``sentence_starts``, ``sentence_ends``, ``sentence_paragraphs``
+    (raw offsets, paragraph index). ``sentence_rows``, ``paragraphs`` and ``sentences``
+    give the same as dicts and tidy tables (PARAGRAPH_COLUMNS, SENTENCE_COLUMNS) on request.
     """
 
-    def __init__(self, paragraph_rows: list[dict], sentence_rows: list[dict]):
+    def __init__(self, paragraph_rows: list[dict], sentence_starts: list[int],
+                 sentence_ends: list[int], sentence_paragraphs: list[int], doc_id: str = "",
+                 paragraph_tokens: list[list[str]] | None = None):
         self.paragraph_rows = paragraph_rows
-        self.sentence_rows = sentence_rows
-        self._starts = np.fromiter((r["start"] for r in sentence_rows), dtype=np.int64,
-                                   count=len(sentence_rows))
+        # TOKEN_RE tokens of each paragraph's normalised text (shared with attribution).
+        self.paragraph_tokens = paragraph_tokens
+        self.sentence_starts = sentence_starts
+        self.sentence_ends = sentence_ends
+        self.sentence_paragraphs = sentence_paragraphs
+        self.doc_id = doc_id
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.sentence_starts)
+
+    @cached_property
+    def sentence_rows(self) -> list[dict]:
+        return [{"doc_id": self.doc_id, "sentence_id": k, "paragraph_id": pid, "start": s, "end": e,
+                 "role": self.paragraph_rows[pid]["role"]}
+                for k, (s, e, pid) in enumerate(zip(self.sentence_starts, self.sentence_ends,
+                                                    self.sentence_paragraphs))]
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
@@ -439,10 +466,14 @@ class Structure:
 
     def sentence_at(self, offset: int) -> int:
         """sentence_id of the sentence containing raw ``offset`` (-1 if none)."""
-        i = int(np.searchsorted(self._starts, offset, side="right")) - 1
-        if i < 0 or offset >= self.sentence_rows[i]["end"]:
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if i < 0 or offset >= self.sentence_ends[i]:
             return -1
         return i
+
+    def sentence_role(self, sentence_id: int) -> str:
+        """Role of the paragraph of a sentence."""
+        return self.paragraph_rows[self.sentence_paragraphs[sentence_id]]["role"]
 
     def role_counts(self) -> dict[str, int]:
         counts = dict.fromkeys(ROLES, 0)
@@ -467,28 +498,75 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _find_pullquotes(paras: list[dict], tokens: list[list[str]], text: str, first_body: int) -> dict[int, int]:
+class _ConjunctionStripped(dict):
+    """Word → word without a leading و/ف (words of more than 3 letters), memoised: looked
+    up through ``map`` so a paragraph's words are mapped at C speed."""
+
+    def __missing__(self, word: str) -> str:
+        out = word[1:] if len(word) > 3 and word[0] in "وف" else word
+        if len(self) < 500_000:
+            self[word] = out
+        return out
+
+
+_STRIP_CONJUNCTION = _ConjunctionStripped()
+_LSTRIP_WF = operator.methodcaller("lstrip", "وف")
+
+
+def _find_pullquotes(paras: list[dict], para_tokens: list[list[str]], nwords: list[int], text: str,
+                     first_body: int) -> dict[int, int]:
     """Paragraphs (index → index of the body paragraph repeated) that repeat body text.
 
     A pull quote is a paragraph of at least 6 words at least 80% of whose words occur, in
     the same order, in a longer paragraph elsewhere in the document; when both have the
     same length, the one without final punctuation (a display line) is the pull quote.
+    Repeats are found ignoring a leading و/ف ("ويتعامل" in the body, "يتعامل" in the quote).
     Candidate pairs come from shared word trigrams (one pass over the document), so the
     cost grows with the length of the document, not with its square.
     """
     result: dict[int, int] = {}
     body = [i for i in range(first_body, len(paras)) if paras[i]["role"] == "body"]
-    candidates = [i for i in body if 6 <= len(tokens[i]) <= 80]
+    candidates = [i for i in body if 6 <= nwords[i] <= 80]
     if not candidates or len(body) < 2:
         return result
-    # Word-trigram sets (built at C speed); a pull quote shares most of its trigrams with
-    # the paragraph it repeats (an inserted clause or a changed word breaks only a few).
-    trigrams = {j: set(zip(tokens[j], tokens[j][1:], tokens[j][2:])) for j in body}
+    # A cheap necessary condition first, at C speed: 80% of the quote's words must have
+    # a partner in the repeated paragraph, equal up to a leading و/ف. Such words are
+    # equal once all their leading و/ف letters are stripped, so counting the quote's
+    # words whose stripped form occurs in the other paragraph can only overcount: a
+    # paragraph that fails this cannot repeat it. Most documents stop here.
+    keys = {j: list(map(_LSTRIP_WF, para_tokens[j])) for j in body}
+    key_sets = {j: set(keys[j]) for j in body}
+    seen: set[str] = set()
+    repeated: set[str] = set()  # keys of two paragraphs or more
+    for j in body:
+        repeated |= seen & key_sets[j]
+        seen |= key_sets[j]
+    possible: dict[int, list[int]] = {}
     for i in candidates:
+        need = 0.8 * nwords[i]
+        if sum(map(repeated.__contains__, keys[i])) < need:
+            continue
+        js = [j for j in body if j != i and nwords[j] >= nwords[i]
+              and sum(map(key_sets[j].__contains__, keys[i])) >= need]
+        if js:
+            possible[i] = js
+    if not possible:
+        return result
+    strip = _STRIP_CONJUNCTION.__getitem__
+    tokens: dict[int, list[str]] = {}
+    trigrams: dict[int, set] = {}
+    for j in {k for i, js in possible.items() for k in (i, *js)}:
+        tokens[j] = list(map(strip, [t for t in para_tokens[j] if t not in _MARK_SET]))
+        # Word trigrams (built at C speed); a pull quote shares most of its trigrams with
+        # the paragraph it repeats (an inserted clause or a changed word breaks only a few).
+        trigrams[j] = set(zip(tokens[j], tokens[j][1:], tokens[j][2:]))
+    for i in candidates:
+        if i not in possible:
+            continue
         t = tokens[i]
         need = 0.4 * len(trigrams[i])
-        scored = sorted(((len(trigrams[i] & trigrams[j]), j) for j in body
-                         if j != i and len(tokens[j]) >= len(t) and j not in result), reverse=True)
+        scored = sorted(((len(trigrams[i] & trigrams[j]), j) for j in possible[i]
+                         if j not in result), reverse=True)
         for hits, j in scored:
             if hits < need or hits == 0:
                 break
@@ -515,19 +593,52 @@ def _ordered_share(short: list[str], long: list[str]) -> float:
     return prev[-1] / len(short)
 
 
-def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _sentence_ends(text: str) -> list[int]:
+    """End offsets of the sentence-final punctuation of a whole text (``_SENT_END_RE``).
+
+    The same matches as ``_SENT_END_RE.finditer(text)``: a match can only begin at one of
+    the punctuation characters, so the regex is tried only there (``str.find`` runs at
+    memory speed; scanning every character with the regex engine is many times slower).
+    """
+    candidates = []
+    for ch in _SENT_END_CHARS:
+        i = text.find(ch)
+        while i != -1:
+            candidates.append(i)
+            i = text.find(ch, i + 1)
+    candidates.sort()
+    ends = []
+    pos = 0
+    match = _SENT_END_RE.match
+    for c in candidates:
+        if c < pos:
+            continue
+        m = match(text, c)
+        if m is not None:
+            pos = m.end()
+            ends.append(pos)
+    return ends
+
+
+def _split_sentences(text: str, start: int, end: int, ends: list[int] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of the paragraph ``text[start:end]`` (leading space excluded).
+
+    ``ends``: the :func:`_sentence_ends` of the whole text, if already computed. Paragraphs
+    are lines that start and end with a non-space, so no punctuation match crosses them.
+    """
+    if ends is None:
+        ends = [start + e for e in _sentence_ends(text[start:end])]
     spans = []
     pos = start
-    segment_text = text[start:end]
-    for m in _SENT_END_RE.finditer(segment_text):
-        s_end = start + m.end()
-        if text[pos:s_end].strip():
-            lead = len(text[pos:s_end]) - len(text[pos:s_end].lstrip())
-            spans.append((pos + lead, s_end))
+    for k in range(bisect.bisect_right(ends, start), bisect.bisect_right(ends, end)):
+        s_end = ends[k]
+        rest = text[pos:s_end].lstrip()
+        if rest.rstrip():
+            spans.append((s_end - len(rest), s_end))
         pos = s_end
-    if text[pos:end].strip():
-        lead = len(text[pos:end]) - len(text[pos:end].lstrip())
-        spans.append((pos + lead, end))
+    rest = text[pos:end].lstrip()
+    if rest.rstrip():
+        spans.append((end - len(rest), end))
     return spans
 
 
@@ -552,11 +663,12 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
     paras = [{"line": ln, "start": s, "end": e, "role": "body", "repeats": -1} for ln, s, e in lines]
     bounds = nt.to_norm_many([p["start"] for p in paras] + [p["end"] for p in paras])
     norm = [nt.text[a:b].strip() for a, b in zip(bounds[:len(paras)], bounds[len(paras):])]
-    words = [_WORD_RE.findall(n) for n in norm]
-    nwords = [len(w) for w in words]
+    tokens = [TOKEN_RE.findall(n) for n in norm]
+    # Words are the tokens that are not marks; each mark is one character and one token.
+    nwords = [len(t) - sum(map(n.count, _MARK_TOKENS)) if t else 0 for n, t in zip(norm, tokens)]
 
     for i, p in enumerate(paras):
-        if any(rx.search(text[p["start"]:p["end"]]) for rx in _CHROME_RES):
+        if _CHROME_RE.match(text[p["start"]:p["end"]]):
             p["role"] = "chrome"
     first = next((i for i, p in enumerate(paras) if p["role"] != "chrome"), None)
     if first is not None and nwords[first] <= 8 and not norm[first].endswith(_TERMINAL_PUNCT):
@@ -593,9 +705,7 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
                 paras[i]["role"] = "standfirst"
         body_from = headline_idx + 1
 
-    # Repeat detection ignores a leading و/ف ("ويتعامل" in the body, "يتعامل" in the quote).
-    tokens = [[t[1:] if len(t) > 3 and t[0] in "وف" else t for t in w] for w in words]
-    pullquotes = _find_pullquotes(paras, tokens, text, body_from)
+    pullquotes = _find_pullquotes(paras, tokens, nwords, text, body_from)
     for i, j in pullquotes.items():
         paras[i]["role"] = "pullquote"
         paras[i]["repeats"] = j
@@ -604,15 +714,21 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
         if nwords[i] <= 8 and not norm[i].endswith(_TERMINAL_PUNCT) and i != body_idx[-1]:
             paras[i]["role"] = "subhead"
 
-    para_rows, sent_rows = [], []
+    para_rows = []
+    s_starts: list[int] = []
+    s_ends: list[int] = []
+    s_paras: list[int] = []
+    ends = _sentence_ends(text)
     for pid, p in enumerate(paras):
         para_rows.append({"doc_id": doc.doc_id, "paragraph_id": pid, "line": p["line"],
                           "start": p["start"], "end": p["end"], "role": p["role"],
                           "repeats": p["repeats"], "n_words": nwords[pid]})
-        for s, e in _split_sentences(text, p["start"], p["end"]):
-            sent_rows.append({"doc_id": doc.doc_id, "sentence_id": len(sent_rows),
-                              "paragraph_id": pid, "start": s, "end": e, "role": p["role"]})
-    return Structure(para_rows, sent_rows)
+        spans = _split_sentences(text, p["start"], p["end"], ends)
+        s_starts.extend(s for s, _ in spans)
+        s_ends.extend(e for _, e in spans)
+        s_paras.extend([pid] * len(spans))
+    return Structure(para_rows, s_starts, s_ends, s_paras, doc.doc_id, tokens)
+
 
 
 # --------------------------------------------------------------------------- tables
@@ -635,7 +751,7 @@ def document_row(doc: Document, structure: Structure) -> dict:
         "date": _date_label(meta),
         "n_words": structure.counted_words(),
         "n_paragraphs": len(structure.paragraph_rows),
-        "n_sentences": len(structure.sentence_rows),
+        "n_sentences": structure.n_sentences,
         "n_pullquotes": roles["pullquote"],
         "n_chrome_lines": roles["chrome"],
         "n_subheads": roles["subhead"],

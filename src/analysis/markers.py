@@ -51,9 +51,9 @@ _MERGE_GAP_RE = re.compile(r"^\s*(?:[،,]\s*)?$")
 
 
 def _sentence_bounds(structure: Structure, nt: NormalizedText) -> list[tuple[int, int]]:
-    rows = structure.sentence_rows
-    bounds = nt.to_norm_many([r["start"] for r in rows] + [r["end"] for r in rows])
-    return list(zip(bounds[:len(rows)], bounds[len(rows):]))
+    n = structure.n_sentences
+    bounds = nt.to_norm_many(structure.sentence_starts + structure.sentence_ends)
+    return list(zip(bounds[:n], bounds[n:]))
 
 
 def _candidate_matches(nt: NormalizedText, patterns: Iterable[Pattern]) -> list[tuple[int, int, Pattern, str]]:
@@ -155,7 +155,7 @@ def marker_records(doc: Document, codebook: Codebook | None = None, *,
         for ns, ne, ids in _merge_coordinated(_select_longest(by_frame[frame]), nt.text, sentence_of):
             start, end = nt.to_raw_span(ns, ne)
             sid = structure.sentence_at(start)
-            role = structure.sentence_rows[sid]["role"] if sid >= 0 else "body"
+            role = structure.sentence_role(sid) if sid >= 0 else "body"
             rows.append({
                 "doc_id": doc.doc_id, "outlet": doc.outlet, "frame": frame,
                 "pattern_id": "+".join(ids), "match": raw[start:end], "start": start, "end": end,

@@ -32,6 +32,8 @@ Example
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -127,7 +129,8 @@ def _codepoints(text: str) -> np.ndarray:
 
 
 def _normalise(raw: str) -> tuple[str, np.ndarray | None]:
-    """Normalised text and per-character output lengths (None if nothing changed).
+    """Normalised text and per-character output lengths (None if every character maps
+    to exactly one character, so offsets are the identity).
 
     Vectorised: the common case (deletions and 1-to-1 replacements) is two table
     look-ups over the code points; ``str.translate`` handles the rare expansions
@@ -140,15 +143,23 @@ def _normalise(raw: str) -> tuple[str, np.ndarray | None]:
         return raw.translate(table), lengths
     mapped = _single_char_map()[cps]
     if (lengths == 1).all():
+        # One character for one: offsets are the identity, no map needed.
         if np.array_equal(mapped, cps):
             return raw, None
-        return mapped.tobytes().decode("utf-32-le", "surrogatepass"), lengths
+        return mapped.tobytes().decode("utf-32-le", "surrogatepass"), None
     return mapped[lengths == 1].tobytes().decode("utf-32-le", "surrogatepass"), lengths
 
 
 def normalize_text(raw: str) -> str:
     """Normalised text only (no offset map): the fast path for counting and search."""
+    if len(raw) < _SHORT:
+        # str.translate with the same table gives the same text; for a short string it
+        # is cheaper than setting up the vectorised path (titles, names, lexicon words).
+        return raw.translate(char_map()[0])
     return _normalise(raw)[0]
+
+
+_SHORT = 200
 
 
 @dataclass(frozen=True)
@@ -159,7 +170,7 @@ class NormalizedText:
         raw: the text as given.
         text: the normalised text.
         lengths: per raw character, how many normalised characters it produced
-            (``None`` when normalisation changed nothing, i.e. offsets are the identity).
+            (``None`` when every raw character gave exactly one, i.e. offsets are the identity).
     """
 
     raw: str
@@ -175,13 +186,22 @@ class NormalizedText:
             object.__setattr__(self, "_norm_end_cache", cached)
         return cached
 
+    @property
+    def _norm_end_list(self) -> list[int]:
+        # The same as a list: scalar look-ups in a list are far cheaper than in an array.
+        cached = self.__dict__.get("_norm_end_list_cache")
+        if cached is None:
+            cached = self._norm_end.tolist()
+            object.__setattr__(self, "_norm_end_list_cache", cached)
+        return cached
+
     def to_raw(self, pos: int) -> int:
         """Raw offset of the raw character that produced normalised character ``pos``."""
         if self.lengths is None:
             return pos
         if pos >= len(self.text):
             return len(self.raw)
-        return int(np.searchsorted(self._norm_end, pos, side="right"))
+        return bisect.bisect_right(self._norm_end_list, pos)
 
     def to_norm(self, raw_pos: int) -> int:
         """Normalised offset where raw character ``raw_pos`` begins (or would begin)."""
@@ -189,7 +209,7 @@ class NormalizedText:
             return raw_pos
         if raw_pos <= 0:
             return 0
-        return int(self._norm_end[min(raw_pos, len(self.raw)) - 1])
+        return self._norm_end_list[min(raw_pos, len(self.raw)) - 1]
 
     def to_norm_many(self, raw_positions) -> list[int]:
         """:meth:`to_norm` of many raw offsets at once (vectorised)."""

@@ -47,7 +47,7 @@ class DocResult:
     document: dict
     markers: list[dict]
     attributions: list[dict]
-    text_key: str = ""
+    text_key: str = ""  # set where duplicates are found after the map (Dask)
 
 
 @dataclass
@@ -88,8 +88,7 @@ def process_document(doc: Document, codebook: Codebook, gazetteer: Gazetteer) ->
     structure = segment(doc, nt)
     return DocResult(document_row(doc, structure),
                      marker_records(doc, codebook, structure=structure, normalized=nt),
-                     attribution_records(doc, gazetteer, structure=structure, normalized=nt),
-                     _text_key(doc.text))
+                     attribution_records(doc, gazetteer, structure=structure, normalized=nt))
 
 
 def _batched(it: Iterable, n: int) -> Iterator[list]:
@@ -157,12 +156,19 @@ def run(corpus: str | Path, *, jobs: int = 1, analyzer: Analyzer | None = None,
 
 # --------------------------------------------------------------------------- Dask
 
+def _keyed(docs: list[Document], analyzer: Analyzer) -> list[DocResult]:
+    results = analyzer.batch(docs)
+    for doc, r in zip(docs, results):
+        r.text_key = _text_key(doc.text)  # duplicates across partitions are dropped after the map
+    return results
+
+
 def _dask_partition(docs: list[Document], analyzer: Analyzer) -> list[DocResult]:
-    return analyzer.batch(list(docs))
+    return _keyed(list(docs), analyzer)
 
 
 def _dask_file_partition(path: str, analyzer: Analyzer, columns, options) -> list[DocResult]:
-    return analyzer.batch(list(iter_documents(path, columns=columns, **options)))
+    return _keyed(list(iter_documents(path, columns=columns, **options)), analyzer)
 
 
 def run_dask(corpus: str | Path | list[str], *, client=None, npartitions: int | None = None,

@@ -1,0 +1,189 @@
+"""Every shortcut taken for speed gives exactly what the plain formulation gives.
+
+Each fast path (``str.find`` instead of a scanning regex, pre-tests that skip work,
+offsets found on demand) is compared with the straightforward reference it replaces, on
+generated text and on the seeds.
+"""
+import re
+from itertools import islice
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.attribution import TOKEN_RE, _TokenStarts, load_gazetteer
+from analysis.codebook import load_codebook
+from analysis.corpus import (_CHROME_PATTERNS, _CHROME_RE, _SENT_END_RE, _find_pullquotes, _lines,
+                             _sentence_ends, _split_sentences, segment)
+from analysis.normalize import _normalise, normalize, normalize_text
+
+from test_normalize import ALPHABET
+
+PUNCT_TEXT = st.text(alphabet="ابتوفقال .!?؟…\"'»”’)]\n،,:«“abc0123", max_size=120)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PUNCT_TEXT)
+def test_sentence_ends_equal_the_regex_scan(text):
+    assert _sentence_ends(text) == [m.end() for m in _SENT_END_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(PUNCT_TEXT)
+def test_sentences_of_a_paragraph_equal_the_per_paragraph_split(text):
+    ends = _sentence_ends(text)
+    for _, start, end in _lines(text):
+        assert _split_sentences(text, start, end, ends) == _split_sentences(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=150))
+def test_short_normalisation_path_equals_the_vectorised_one(text):
+    assert normalize_text(text) == _normalise(text)[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ابو فقال«»“”\"،,.:؟!x_1-\n", max_size=100), st.integers(0, 10))
+def test_token_offsets_found_on_demand_equal_finditer(text, pos):
+    pos = min(pos, len(text))
+    expected = [m.start() for m in TOKEN_RE.finditer(text, pos)]
+    starts = _TokenStarts(text, TOKEN_RE.findall(text, pos), pos)
+    for k in reversed(range(len(expected))):  # out of order on purpose
+        assert starts[k] == expected[k]
+    assert starts.upto(len(expected)) == expected
+
+
+def _home_regex(gz):
+    markers = "|".join(re.escape(m) for m in sorted(gz.home_markers, key=len, reverse=True))
+    return re.compile(f"(?<!\\w)(?:{markers})(?!\\w)")
+
+
+def _mentions_home_reference(gz, text):
+    for m in _home_regex(gz).finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if not before or before[-1] not in gz.home_not_after:
+            return True
+    return False
+
+
+_GZ = load_gazetteer()
+HOME_WORDS = ["المغرب", "المغربي", "المغربيه", "المغاربه", "الرباط", "المملكه المغربيه", "صلاه",
+              "بعد", "وقت", "والمغرب", "المغربيات", "x", "_", "قال", "1"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HOME_WORDS), max_size=8), st.lists(st.sampled_from([" ", "", "، ", "\n"]), max_size=8))
+def test_home_markers_found_as_the_regex_finds_them(words, seps):
+    gz = _GZ
+    text = "".join(w + (seps[k] if k < len(seps) else " ") for k, w in enumerate(words))
+    assert gz.mentions_home(text) == _mentions_home_reference(gz, text)
+
+
+def _pattern_texts():
+    """Texts made of every pattern's stems with clitics, suffixes and separators."""
+    cb = load_codebook()
+    stems = sorted({s for p in cb.patterns for s in (*p.literals, *p.anchors,
+                                                     *(x for g in p.literal_groups for x in g))})
+    return cb, st.lists(st.tuples(st.sampled_from(["", "و", "ال", "وال", "بال", "لل", "x", "ف"]),
+                                  st.sampled_from(stems),
+                                  st.sampled_from(["", "ه", "ا", "ات", "ين", "ها", "ي"]),
+                                  st.sampled_from([" ", "، ", ",", "", "  "])), max_size=10)
+
+
+_CB, _PIECES = _pattern_texts()
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PIECES)
+def test_anchored_pattern_search_equals_regex_finditer(pieces):
+    text = "".join(a + b + c + d for a, b, c, d in pieces)
+    for p in _CB.patterns:
+        fast = [(m.start(), m.end()) for m in p.finditer(text)] if p.may_match(text) else []
+        assert fast == [(m.start(), m.end()) for m in p.regex.finditer(text)], p.pattern_id
+
+
+def test_anchored_pattern_search_on_the_seeds(seeds):
+    for doc in seeds:
+        text = normalize(doc.text).text
+        for p in _CB.patterns:
+            fast = [(m.start(), m.end()) for m in p.finditer(text)] if p.may_match(text) else []
+            assert fast == [(m.start(), m.end()) for m in p.regex.finditer(text)], p.pattern_id
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="sharepintSHARE exitmobvrsonkcwfbl|/: اقرأيضشكطبعونل\t", max_size=40))
+def test_one_chrome_regex_equals_the_list(line):
+    expected = any(re.search(p, line, re.IGNORECASE) for p in _CHROME_PATTERNS)
+    assert bool(_CHROME_RE.match(line)) == expected
+
+
+# ---- pull quotes: the pre-test never drops a pair the full comparison would accept
+
+def _pullquotes_reference(paras, para_tokens, text, first_body):
+    """The detection without its pre-test (every pair compared)."""
+    from analysis.corpus import _MARK_SET, _TERMINAL_PUNCT, _ordered_share
+
+    words = [[t for t in toks if t not in _MARK_SET] for toks in para_tokens]
+    tokens = [[w[1:] if len(w) > 3 and w[0] in "وف" else w for w in ws] for ws in words]
+    result = {}
+    body = [i for i in range(first_body, len(paras)) if paras[i]["role"] == "body"]
+    candidates = [i for i in body if 6 <= len(tokens[i]) <= 80]
+    if not candidates or len(body) < 2:
+        return result
+    trigrams = {j: set(zip(tokens[j], tokens[j][1:], tokens[j][2:])) for j in body}
+    for i in candidates:
+        t = tokens[i]
+        need = 0.4 * len(trigrams[i])
+        scored = sorted(((len(trigrams[i] & trigrams[j]), j) for j in body
+                         if j != i and len(tokens[j]) >= len(t) and j not in result), reverse=True)
+        for hits, j in scored:
+            if hits < need or hits == 0:
+                break
+            if _ordered_share(t, tokens[j]) < 0.8:
+                continue
+            if len(tokens[j]) == len(t) and text[paras[i]["start"]:paras[i]["end"]].endswith(_TERMINAL_PUNCT):
+                continue
+            result[i] = j
+            break
+    return result
+
+
+VOCAB = ["وفد", "ووفد", "فوفد", "قال", "وقال", "فقال", "الامن", "والامن", "تعاون", "وتعاون", "في", "و",
+         "ف", "المغرب", "دولي", "ودولي", "امن", "فامن", "،", ".", "نموذج", "شراكه", "وشراكه", "مع"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=14), min_size=2, max_size=5),
+       st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4), st.booleans()), max_size=3))
+def test_pull_quote_pretest_is_sound(paragraphs, copies):
+    # Near-repeats: a paragraph copied with a word dropped and و/ف added or removed.
+    paragraphs = [list(p) for p in paragraphs]
+    for src, drop, add in copies:
+        if src < len(paragraphs):
+            copy = [w for k, w in enumerate(paragraphs[src]) if k != drop]
+            copy = [("و" + w if add and len(w) > 2 else w.lstrip("و")) for w in copy]
+            paragraphs.append(copy or ["قال"])
+    text = "\n".join(" ".join(p) for p in paragraphs)
+    from analysis.corpus import Document
+
+    doc = Document("t", text, {"outlet": "X"})
+    nt = normalize(text)
+    st_ = segment(doc, nt)
+    paras = [{"start": r["start"], "end": r["end"], "role": "body"} for r in st_.paragraph_rows]
+    toks = st_.paragraph_tokens
+    nwords = [r["n_words"] for r in st_.paragraph_rows]
+    assert _find_pullquotes(paras, toks, nwords, text, 0) == _pullquotes_reference(paras, toks, text, 0)
+
+
+def test_pull_quotes_of_the_seeds_unchanged(seeds):
+    # Seed 000 has three pull quotes (see test_corpus); the shortcut finds the same.
+    for doc in seeds:
+        st_ = segment(doc)
+        paras = [dict(r) for r in st_.paragraph_rows]
+        for p in paras:
+            if p["role"] == "pullquote":
+                p["role"] = "body"
+        nwords = [r["n_words"] for r in st_.paragraph_rows]
+        first = next((k + 1 for k, r in enumerate(st_.paragraph_rows) if r["role"] == "headline"), 0)
+        assert _find_pullquotes(paras, st_.paragraph_tokens, nwords, doc.text, first) == \
+            _pullquotes_reference(paras, st_.paragraph_tokens, doc.text, first)
