@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from itertools import compress, count
+from itertools import accumulate, compress, count
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,7 +37,7 @@ from typing import Iterable
 import pandas as pd
 import yaml
 
-from .corpus import TOKEN_RE, Document, Structure, segment
+from .corpus import _TOKEN_SPLIT_RE, TOKEN_RE, Document, Structure, segment
 from .errors import GazetteerError
 from .normalize import NormalizedText, normalize, normalize_text
 
@@ -129,6 +129,8 @@ class Gazetteer:
     cue_tokens: frozenset = frozenset()
     alias_firsts: frozenset = frozenset()
     role_cache: dict = field(default_factory=dict, repr=False)
+    # token → (may begin a mention, may begin a name, may continue a name); see _Resolver.
+    token_class_cache: dict = field(default_factory=dict, repr=False)
     home_markers: tuple = ()
     home_not_after: tuple = ()
     name_nouns: frozenset = frozenset()
@@ -436,6 +438,24 @@ class _Resolver:
                     return i + n, ent
         return None
 
+    def token_class(self, tok: str) -> tuple[bool, bool, bool]:
+        """What a token can be, from the lexicon alone (cached per gazetteer):
+        (may begin a mention: determiner, alias word or role word; may begin an unknown
+        name; may continue one)."""
+        cached = self.gz.token_class_cache.get(tok)
+        if cached is None:
+            starts_mention = tok in _DETERMINERS or any(v in self.gz.alias_firsts for v in _clitic_variants(tok)) \
+                or self.role_of(tok) is not None
+            in_name = tok[0].isalnum() and tok not in _FUNCTION and self.role_of(tok) is None and \
+                tok not in self.gz.verb_forms and not tok.isdigit() and tok not in _AUX and \
+                not tok.endswith(("ها", "هم", "هما", "نا")) and \
+                not tok.startswith(("لل", "بال", "وال", "فال", "كال"))
+            starts_name = in_name and not (tok.startswith("ال") or tok[0] in "وف")
+            cached = (starts_mention, starts_name, in_name)
+            if len(self.gz.token_class_cache) < 500_000:
+                self.gz.token_class_cache[tok] = cached
+        return cached
+
     def role_of(self, tok: str) -> str | None:
         cache = self.gz.role_cache
         if tok in cache:
@@ -599,12 +619,8 @@ class _Resolver:
         k = j
         n = len(toks)
         # The first word of a name has no article; later ones may (هشام الكتاني).
-        while k < n and k - j < 4 and toks[k][0].isalnum() and toks[k] not in _FUNCTION and \
-                self.role_of(toks[k]) is None and toks[k] not in self.gz.verb_forms and \
-                not toks[k].isdigit() and toks[k] not in _AUX and \
-                not toks[k].endswith(("ها", "هم", "هما", "نا")) and \
-                not toks[k].startswith(("لل", "بال", "وال", "فال", "كال")) and \
-                not (k == j and (toks[k].startswith("ال") or toks[k][0] in "وف")):
+        token_class = self.token_class
+        while k < n and k - j < 4 and token_class(toks[k])[1 if k == j else 2]:
             k += 1
         if k - j < 2:
             # A lone word is too ambiguous to be a name, unless it is the surname of a
@@ -740,15 +756,17 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     bounds = nt.to_norm_many(structure.sentence_starts + structure.sentence_ends)
     sent_norm = list(zip(bounds[:n_sent], bounds[n_sent:]))
     sent_starts = [s for s, _ in sent_norm]
+    para_pieces = structure.paragraph_pieces
     para_tokens = structure.paragraph_tokens
     for pid, para in enumerate(structure.paragraph_rows):
         if para["role"] in ("chrome", "byline"):
             continue
         p_ns, p_ne = nt.to_norm(para["start"]), nt.to_norm(para["end"])
-        toks = para_tokens[pid] if para_tokens is not None else _TOKEN_RE.findall(ntext, p_ns, p_ne)
+        pieces = para_pieces[pid] if para_pieces is not None else _TOKEN_SPLIT_RE.split(ntext[p_ns:p_ne])
+        toks = para_tokens[pid] if para_tokens is not None else pieces[1::2]
         if gz.cue_tokens.isdisjoint(toks):
             continue  # no cue word in the paragraph
-        tok_starts = _TokenStarts(ntext, toks, p_ns)
+        tok_starts = _token_offsets(pieces, p_ns)
         resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
             raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
         quotes = quote_spans(ntext, p_ns, p_ne)
@@ -781,7 +799,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             kind, needs_comp, conj, width = cue
             pos = tok_starts[i]
             sid = sentence_of(pos)
-            s_first = bisect.bisect_left(tok_starts.upto(i + 1), sent_norm[sid][0], 0, i + 1) if sid >= 0 else 0
+            s_first = bisect.bisect_left(tok_starts, sent_norm[sid][0]) if sid >= 0 else 0
             prev_tok = toks[i - 1] if i > 0 else ""
             clause_initial = conj or i == s_first or prev_tok in ("،", ",", ":", "؛") or \
                 " ".join(toks[max(0, i - 3):i]).replace(" ،", "").strip() in _CLAUSE_OPENERS
@@ -893,39 +911,11 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     return rows
 
 
-class _TokenStarts:
-    """Offsets of a paragraph's tokens (TOKEN_RE tokens of ``text`` from ``pos``), found
-    on first use: the tokens after a paragraph's last cue need none.
-
-    Between two tokens there are only characters that start no token, so each token is
-    the first occurrence of its string after the previous one (``str.find``, much faster
-    than building a match object per token).
-    """
-
-    __slots__ = ("text", "toks", "pos", "starts")
-
-    def __init__(self, text: str, toks: list[str], pos: int):
-        self.text, self.toks, self.pos = text, toks, pos
-        self.starts: list[int] = []
-
-    def __getitem__(self, k: int) -> int:
-        if k >= len(self.starts):
-            self.upto(k + 1)
-        return self.starts[k]
-
-    def upto(self, n: int) -> list[int]:
-        """The list of offsets, holding at least the first ``n`` (or all of them)."""
-        starts, toks = self.starts, self.toks
-        if n > len(starts):
-            n = min(len(toks), max(n, len(starts) + 32))
-            find, pos = self.text.find, self.pos
-            for k in range(len(starts), n):
-                t = toks[k]
-                pos = find(t, pos)
-                starts.append(pos)
-                pos += len(t)
-            self.pos = pos
-        return starts
+def _token_offsets(pieces: list[str], base: int) -> list[int]:
+    """Start offsets of the tokens of a text split by TOKEN_RE into ``pieces`` (gap,
+    token, gap, …, gap) that begins at offset ``base``: running sums of the pieces'
+    lengths, computed at C speed (no match object per token)."""
+    return list(accumulate(map(len, pieces), initial=base))[1:len(pieces) - 1:2]
 
 
 def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int, *, window: int = 20) -> Mention | None:
@@ -933,13 +923,12 @@ def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int, *, win
     within ``window`` tokens), extended to its earliest start (title + name)."""
     lo = max(lo, hi - window)
     k = hi - 1
-    firsts = resolver.gz.alias_firsts
+    token_class = resolver.token_class
     while k >= lo:
         tok = toks[k]
         # Cheap pre-test: a mention starts with an alias word, a role word or a
         # determiner, or is a name followed by a comma (a title in apposition).
-        if not (tok in _DETERMINERS or any(v in firsts for v in _clitic_variants(tok))
-                or resolver.role_of(tok) is not None or "،" in toks[k + 1:k + 5] or "," in toks[k + 1:k + 5]
+        if not (token_class(tok)[0] or "،" in toks[k + 1:k + 5] or "," in toks[k + 1:k + 5]
                 or _bare(tok) in resolver.speaker_words):
             k -= 1
             continue

@@ -88,6 +88,7 @@ _WORD_RE = re.compile(r"\w+")
 #: Tokens of normalised text: words (``_WORD_RE``), and each quotation mark and
 #: punctuation mark on its own. Attribution works on these tokens.
 TOKEN_RE = re.compile(r"\w+|[«»“”„‘’\"]|[:،,.؛;!?؟]")
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")  # split: gaps and tokens, alternating
 _MARK_TOKENS = "«»“”„‘’\":،,.؛;!?؟"  # the one-character tokens (neither is a \w character)
 _MARK_SET = frozenset(_MARK_TOKENS)
 # Sentence ends: . ! ? ؟ … (runs of them) before whitespace, a closing quote or the end;
@@ -433,14 +434,22 @@ class Structure:
 
     def __init__(self, paragraph_rows: list[dict], sentence_starts: list[int],
                  sentence_ends: list[int], sentence_paragraphs: list[int], doc_id: str = "",
-                 paragraph_tokens: list[list[str]] | None = None):
+                 paragraph_pieces: list[list[str]] | None = None):
         self.paragraph_rows = paragraph_rows
-        # TOKEN_RE tokens of each paragraph's normalised text (shared with attribution).
-        self.paragraph_tokens = paragraph_tokens
+        # Each paragraph's normalised text split by TOKEN_RE: [gap, token, gap, …, gap]
+        # (shared with attribution, which needs the tokens and their offsets).
+        self.paragraph_pieces = paragraph_pieces
         self.sentence_starts = sentence_starts
         self.sentence_ends = sentence_ends
         self.sentence_paragraphs = sentence_paragraphs
         self.doc_id = doc_id
+
+    @cached_property
+    def paragraph_tokens(self) -> list[list[str]] | None:
+        """TOKEN_RE tokens of each paragraph's normalised text."""
+        if self.paragraph_pieces is None:
+            return None
+        return [pieces[1::2] for pieces in self.paragraph_pieces]
 
     @property
     def n_sentences(self) -> int:
@@ -662,8 +671,11 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
     lines = _lines(text)
     paras = [{"line": ln, "start": s, "end": e, "role": "body", "repeats": -1} for ln, s, e in lines]
     bounds = nt.to_norm_many([p["start"] for p in paras] + [p["end"] for p in paras])
-    norm = [nt.text[a:b].strip() for a, b in zip(bounds[:len(paras)], bounds[len(paras):])]
-    tokens = [TOKEN_RE.findall(n) for n in norm]
+    segments = [nt.text[a:b] for a, b in zip(bounds[:len(paras)], bounds[len(paras):])]
+    norm = [t.strip() for t in segments]
+    # One regex pass gives the tokens and, from the lengths of the pieces, their offsets.
+    pieces = [_TOKEN_SPLIT_RE.split(t) for t in segments]
+    tokens = [p[1::2] for p in pieces]
     # Words are the tokens that are not marks; each mark is one character and one token.
     nwords = [len(t) - sum(map(n.count, _MARK_TOKENS)) if t else 0 for n, t in zip(norm, tokens)]
 
@@ -727,7 +739,9 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
         s_starts.extend(s for s, _ in spans)
         s_ends.extend(e for _, e in spans)
         s_paras.extend([pid] * len(spans))
-    return Structure(para_rows, s_starts, s_ends, s_paras, doc.doc_id, tokens)
+    structure = Structure(para_rows, s_starts, s_ends, s_paras, doc.doc_id, pieces)
+    structure.__dict__["paragraph_tokens"] = tokens  # already split (cached_property slot)
+    return structure
 
 
 

@@ -32,7 +32,6 @@ Example
 """
 from __future__ import annotations
 
-import bisect
 
 import re
 import unicodedata
@@ -186,22 +185,13 @@ class NormalizedText:
             object.__setattr__(self, "_norm_end_cache", cached)
         return cached
 
-    @property
-    def _norm_end_list(self) -> list[int]:
-        # The same as a list: scalar look-ups in a list are far cheaper than in an array.
-        cached = self.__dict__.get("_norm_end_list_cache")
-        if cached is None:
-            cached = self._norm_end.tolist()
-            object.__setattr__(self, "_norm_end_list_cache", cached)
-        return cached
-
     def to_raw(self, pos: int) -> int:
         """Raw offset of the raw character that produced normalised character ``pos``."""
         if self.lengths is None:
             return pos
         if pos >= len(self.text):
             return len(self.raw)
-        return bisect.bisect_right(self._norm_end_list, pos)
+        return int(self._norm_end.searchsorted(pos, side="right"))
 
     def to_norm(self, raw_pos: int) -> int:
         """Normalised offset where raw character ``raw_pos`` begins (or would begin)."""
@@ -209,14 +199,17 @@ class NormalizedText:
             return raw_pos
         if raw_pos <= 0:
             return 0
-        return self._norm_end_list[min(raw_pos, len(self.raw)) - 1]
+        return int(self._norm_end[min(raw_pos, len(self.raw)) - 1])
 
     def to_norm_many(self, raw_positions) -> list[int]:
         """:meth:`to_norm` of many raw offsets at once (vectorised)."""
         if self.lengths is None:
             return [int(p) for p in raw_positions]
         pos = np.clip(np.asarray(raw_positions, dtype=np.int64), 0, len(self.raw))
-        ends = np.concatenate(([0], self._norm_end))
+        ends = self.__dict__.get("_starts_cache")  # normalised start of every raw character
+        if ends is None:
+            ends = np.concatenate(([0], self._norm_end))
+            object.__setattr__(self, "_starts_cache", ends)
         return ends[pos].tolist()
 
     def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
