@@ -57,11 +57,35 @@ class Pattern:
     # Stems that must occur: one of each group (a group holds a token's alternatives).
     literal_groups: tuple[tuple[str, ...], ...] = ()
 
-    def may_match(self, normalized: str) -> bool:
+    @property
+    def _checks(self) -> tuple[tuple[str, ...], ...]:
+        # Literal tests, longest stems first: a long stem is usually rarer, so a text
+        # without the pattern fails on the first test.
+        cached = self.__dict__.get("_checks_cache")
+        if cached is None:
+            groups = [(lit,) for lit in self.literals] + list(self.literal_groups)
+            cached = tuple(sorted(groups, key=lambda g: -min(map(len, g))))
+            object.__setattr__(self, "_checks_cache", cached)
+        return cached
+
+    def may_match(self, normalized: str, seen: dict[str, bool] | None = None) -> bool:
         """Cheap pre-test: every literal stem of the pattern occurs in the text (for a
-        token with alternatives, the stem of one of them)."""
-        return all(lit in normalized for lit in self.literals) and \
-            all(any(lit in normalized for lit in group) for group in self.literal_groups)
+        token with alternatives, the stem of one of them).
+
+        ``seen``: answers for this text already known (stem → occurs), shared by the
+        patterns of a codebook so that each stem is looked for once."""
+        if seen is None:
+            seen = {}
+        for group in self._checks:
+            for lit in group:
+                found = seen.get(lit)
+                if found is None:
+                    found = seen[lit] = lit in normalized
+                if found:
+                    break
+            else:
+                return False
+        return True
 
     def finditer(self, text: str):
         """Non-overlapping matches, as ``regex.finditer`` would give them.

@@ -592,6 +592,10 @@ def _ordered_share(short: list[str], long: list[str]) -> float:
     """Share of ``short``'s words found in ``long`` in the same order (greedy LCS)."""
     if not short:
         return 0.0
+    # Words of ``long`` that ``short`` lacks cannot be in a common subsequence: dropping
+    # them leaves the LCS unchanged and the table much smaller.
+    vocabulary = set(short)
+    long = [b for b in long if b in vocabulary]
     # Longest common subsequence by dynamic programming; paragraphs are short.
     prev = [0] * (len(long) + 1)
     for a in short:

@@ -59,8 +59,9 @@ def _sentence_bounds(structure: Structure, nt: NormalizedText) -> list[tuple[int
 def _candidate_matches(nt: NormalizedText, patterns: Iterable[Pattern]) -> list[tuple[int, int, Pattern, str]]:
     found = []
     text = nt.text
+    seen: dict[str, bool] = {}
     for p in patterns:
-        if not p.may_match(text):
+        if not p.may_match(text, seen):
             continue
         for m in p.finditer(text):
             found.append((m.start(), m.end(), p, m.group("pro") or ""))
