@@ -438,20 +438,20 @@ class _Resolver:
                     return i + n, ent
         return None
 
-    def token_class(self, tok: str) -> tuple[bool, bool, bool]:
+    def token_class(self, tok: str) -> tuple[bool, bool, bool, bool]:
         """What a token can be, from the lexicon alone (cached per gazetteer):
         (may begin a mention: determiner, alias word or role word; may begin an unknown
-        name; may continue one)."""
+        name; may continue one; may begin an alias)."""
         cached = self.gz.token_class_cache.get(tok)
         if cached is None:
-            starts_mention = tok in _DETERMINERS or any(v in self.gz.alias_firsts for v in _clitic_variants(tok)) \
-                or self.role_of(tok) is not None
+            alias_first = any(v in self.gz.alias_firsts for v in _clitic_variants(tok))
+            starts_mention = tok in _DETERMINERS or alias_first or self.role_of(tok) is not None
             in_name = tok[0].isalnum() and tok not in _FUNCTION and self.role_of(tok) is None and \
                 tok not in self.gz.verb_forms and not tok.isdigit() and tok not in _AUX and \
                 not tok.endswith(("ها", "هم", "هما", "نا")) and \
                 not tok.startswith(("لل", "بال", "وال", "فال", "كال"))
             starts_name = in_name and not (tok.startswith("ال") or tok[0] in "وف")
-            cached = (starts_mention, starts_name, in_name)
+            cached = (starts_mention, starts_name, in_name, alias_first)
             if len(self.gz.token_class_cache) < 500_000:
                 self.gz.token_class_cache[tok] = cached
         return cached
@@ -486,7 +486,7 @@ class _Resolver:
             j += 1
         if j >= n or not toks[j][0].isalnum():
             return None
-        hit = self.alias_at(toks, j)
+        hit = self.alias_at(toks, j) if self.token_class(toks[j])[3] else None
         if hit is None and self.role_of(toks[j]) is None:
             # Neither a known source nor a role word: an anaphor, an unknown name, or no
             # mention at all (the common case, decided cheaply).
@@ -504,7 +504,7 @@ class _Resolver:
             return self._entity_mention(i, max(end, np_end if np_end > end else end), ent)
         # an alias later in the NP ("الأمين العام للإنتربول فالديسي أوركيزا")
         for k in range(j + 1, np_end):
-            if toks[k][0].isalnum():
+            if toks[k][0].isalnum() and self.token_class(toks[k])[3]:
                 hit2 = self.alias_at(toks, k)
                 if hit2 is not None and self.role_of(toks[j]) is not None:
                     return self._entity_mention(i, max(hit2[0], np_end), hit2[1])
