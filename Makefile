@@ -30,7 +30,7 @@ export: $(STAMP)
 	$(BIN)/python -m analysis export --corpus seeds --out out
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_corpus.py --corpus ../shared/corpora/saudinewsnet/saudinewsnet.jsonl.gz --jobs 2
+	$(BIN)/python benchmarks/bench_corpus.py --corpus ../shared/corpora/saudinewsnet/saudinewsnet.jsonl.gz --jobs 2 --repeat 3
 
 # Regenerate the full pin list from requirements/direct.txt (maintainers only).
 lock:

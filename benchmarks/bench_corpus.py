@@ -10,7 +10,8 @@ Measures, in one run:
   aggregation  the per-outlet tables (frame counts, source counts, summaries);
   total        the real pipeline (pipeline.run: read, all stages, tables) on --jobs processes.
 Prints seconds and words/s for each, the peak resident memory of this process and of the
-worker processes, and a last line ``total/floor ratio: X.XX``.
+worker processes, and a last line ``total/floor ratio: X.XX``. With ``--repeat N`` the floor
+and the total are measured N times, alternately, and the ratio uses their medians.
 Words are whitespace-separated tokens of the non-empty texts (the floor's count).
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ import gzip
 import json
 import os
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -117,6 +119,9 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", required=True, type=Path)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--skip-stages", action="store_true", help="measure only floor and total")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="measure floor and total this many times, alternately, and use the "
+                             "medians (steadier on a shared machine)")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"error: {args.corpus}: no such file", file=sys.stderr)
@@ -125,6 +130,9 @@ def main(argv=None) -> int:
     def line(name, seconds, words):
         print(f"{name:<15} {seconds:8.2f} s {words / seconds:12,.0f} words/s")
 
+    if args.repeat < 1:
+        print("error: --repeat must be at least 1", file=sys.stderr)
+        return 2
     print(f"corpus: {args.corpus}  cores: {os.cpu_count()}  jobs: {args.jobs}")
     t_floor, words, n_docs = floor(args.corpus)
     print(f"documents: {n_docs:,}  words: {words:,}")
@@ -138,7 +146,16 @@ def main(argv=None) -> int:
               f"{len(acts):,} reporting acts)")
         del documents, markers, acts
     t_total, tables = total(args.corpus, args.jobs)
-    line(f"total (jobs={args.jobs})", t_total, words)
+    if args.repeat > 1:
+        floors, totals = [t_floor], [t_total]
+        for _ in range(args.repeat - 1):
+            floors.append(floor(args.corpus)[0])
+            totals.append(total(args.corpus, args.jobs)[0])
+        print("floor runs:  " + "  ".join(f"{t:.2f}" for t in floors))
+        print("total runs:  " + "  ".join(f"{t:.2f}" for t in totals))
+        t_floor, t_total = statistics.median(floors), statistics.median(totals)
+        line("floor (median)", t_floor, words)
+    line(f"total (jobs={args.jobs})" + (" (median)" if args.repeat > 1 else ""), t_total, words)
     print(f"rows: {len(tables['documents']):,} documents, {len(tables['markers']):,} markers, "
           f"{len(tables['attributions']):,} reporting acts")
     print(f"peak RSS: {_rss_mb(resource.RUSAGE_SELF):,.0f} MB (this process), "

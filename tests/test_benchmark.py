@@ -1,0 +1,35 @@
+"""The benchmark runs on any JSONL corpus and ends with the ratio line."""
+import gzip
+import json
+import re
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import bench_corpus  # noqa: E402
+
+
+def _corpus(tmp_path, seeds):
+    path = tmp_path / "seeds.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for doc in seeds:
+            fh.write(json.dumps({"id": doc.doc_id, "outlet": doc.outlet, "text": doc.text},
+                                ensure_ascii=False) + "\n")
+    return path
+
+
+def test_benchmark_prints_stages_and_ratio(tmp_path, seeds, capsys):
+    path = _corpus(tmp_path, seeds)
+    assert bench_corpus.main(["--corpus", str(path), "--jobs", "1", "--repeat", "2"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    for stage in ("floor", "normalisation", "structure", "markers", "attribution", "aggregation"):
+        assert any(line.startswith(stage) for line in out), stage
+    assert any(line.startswith("floor runs:") for line in out)
+    assert "rows: 5 documents" in "\n".join(out)
+    assert re.fullmatch(r"total/floor ratio: \d+\.\d\d", out[-1])
+
+
+def test_benchmark_rejects_bad_arguments(tmp_path, capsys):
+    assert bench_corpus.main(["--corpus", str(tmp_path / "missing.jsonl")]) == 2
+    assert bench_corpus.main(["--corpus", str(tmp_path), "--repeat", "0"]) == 2
