@@ -177,13 +177,21 @@ class NormalizedText:
     lengths: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
-    def _norm_end(self) -> np.ndarray:
-        # End offset (exclusive) in normalised text of each raw character; cached lazily.
-        cached = self.__dict__.get("_norm_end_cache")
+    def _norm_start(self) -> np.ndarray:
+        # Normalised offset where each raw character begins, plus the total at the end
+        # (length len(raw) + 1); computed once, on first use.
+        cached = self.__dict__.get("_norm_start_cache")
         if cached is None:
-            cached = np.cumsum(self.lengths, dtype=np.int64)
-            object.__setattr__(self, "_norm_end_cache", cached)
+            cached = np.empty(len(self.lengths) + 1, dtype=np.int64)
+            cached[0] = 0
+            np.cumsum(self.lengths, out=cached[1:])
+            object.__setattr__(self, "_norm_start_cache", cached)
         return cached
+
+    @property
+    def _norm_end(self) -> np.ndarray:
+        # End offset (exclusive) in normalised text of each raw character (a view).
+        return self._norm_start[1:]
 
     def to_raw(self, pos: int) -> int:
         """Raw offset of the raw character that produced normalised character ``pos``."""
@@ -199,18 +207,14 @@ class NormalizedText:
             return raw_pos
         if raw_pos <= 0:
             return 0
-        return int(self._norm_end[min(raw_pos, len(self.raw)) - 1])
+        return int(self._norm_start[min(raw_pos, len(self.raw))])
 
     def to_norm_many(self, raw_positions) -> list[int]:
-        """:meth:`to_norm` of many raw offsets at once (vectorised)."""
+        """:meth:`to_norm` of many raw offsets at once (vectorised; offsets outside the
+        text are clipped to it)."""
         if self.lengths is None:
             return [int(p) for p in raw_positions]
-        pos = np.clip(np.asarray(raw_positions, dtype=np.int64), 0, len(self.raw))
-        ends = self.__dict__.get("_starts_cache")  # normalised start of every raw character
-        if ends is None:
-            ends = np.concatenate(([0], self._norm_end))
-            object.__setattr__(self, "_starts_cache", ends)
-        return ends[pos].tolist()
+        return self._norm_start.take(raw_positions, mode="clip").tolist()
 
     def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span ``[start, end)`` to raw offsets.
