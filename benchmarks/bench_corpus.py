@@ -128,7 +128,7 @@ def main(argv=None) -> int:
         return 2
 
     def line(name, seconds, words):
-        print(f"{name:<15} {seconds:8.2f} s {words / seconds:12,.0f} words/s")
+        print(f"{name:<24} {seconds:8.2f} s {words / seconds:12,.0f} words/s")
 
     if args.repeat < 1:
         print("error: --repeat must be at least 1", file=sys.stderr)
