@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import bisect
 import math
-from itertools import accumulate, compress, count
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, compress, count
 from pathlib import Path
 from typing import Iterable
 
@@ -75,7 +75,7 @@ _OPENERS = {"«", "“", "„", "‘"}
 _CLOSERS = {"»", "”", "’"}
 
 _QUOTE_RE = re.compile("[«»“”„‘’\"]")
-_TOKEN_RE = TOKEN_RE
+_TOKEN_RE = TOKEN_RE  # the tokenizer shared with corpus.segment
 _COMPLEMENTS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
                 "الي", "علي", "عن", "لان"}
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
@@ -129,7 +129,7 @@ class Gazetteer:
     cue_tokens: frozenset = frozenset()
     alias_firsts: frozenset = frozenset()
     role_cache: dict = field(default_factory=dict, repr=False)
-    # token → (may begin a mention, may begin a name, may continue a name); see _Resolver.
+    # token → what it can be from the lexicon alone; see _Resolver.token_class.
     token_class_cache: dict = field(default_factory=dict, repr=False)
     home_markers: tuple = ()
     home_not_after: tuple = ()

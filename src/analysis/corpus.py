@@ -530,8 +530,8 @@ def _find_pullquotes(paras: list[dict], para_tokens: list[list[str]], nwords: li
     the same order, in a longer paragraph elsewhere in the document; when both have the
     same length, the one without final punctuation (a display line) is the pull quote.
     Repeats are found ignoring a leading و/ف ("ويتعامل" in the body, "يتعامل" in the quote).
-    Candidate pairs come from shared word trigrams (one pass over the document), so the
-    cost grows with the length of the document, not with its square.
+    A bound on shared words (sets, at C speed) rules out most pairs; the rest are ranked by
+    shared word trigrams and checked by their longest common subsequence.
     """
     result: dict[int, int] = {}
     body = [i for i in range(first_body, len(paras)) if paras[i]["role"] == "body"]
@@ -744,7 +744,7 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
         s_ends.extend(e for _, e in spans)
         s_paras.extend([pid] * len(spans))
     structure = Structure(para_rows, s_starts, s_ends, s_paras, doc.doc_id, pieces)
-    structure.__dict__["paragraph_tokens"] = tokens  # already split (cached_property slot)
+    structure.__dict__["paragraph_tokens"] = tokens  # at hand already: fill the cached property
     return structure
 
 
