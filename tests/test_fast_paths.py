@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from analysis.attribution import TOKEN_RE, _token_offsets, load_gazetteer
 from analysis.codebook import load_codebook
-from analysis.corpus import (_CHROME_PATTERNS, _CHROME_RE, _SENT_END_RE, _TOKEN_SPLIT_RE, _find_pullquotes,
-                             _lines, _sentence_ends, _split_sentences, segment)
+from analysis.corpus import (_CHROME_PATTERNS, _CHROME_RE, _MARK_SET, _SENT_END_RE, _TOKEN_SPLIT_RE,
+                             _confirm_repeats, _find_pullquotes, _lines, _sentence_ends, _split_sentences,
+                             segment)
 from analysis.normalize import _normalise, normalize, normalize_text
 
 from test_normalize import ALPHABET
@@ -118,32 +119,14 @@ def test_one_chrome_regex_equals_the_list(line):
 # ---- pull quotes: the pre-test never drops a pair the full comparison would accept
 
 def _pullquotes_reference(paras, para_tokens, text, first_body):
-    """The detection without its pre-test (every pair compared)."""
-    from analysis.corpus import _MARK_SET, _TERMINAL_PUNCT, _ordered_share
-
-    words = [[t for t in toks if t not in _MARK_SET] for toks in para_tokens]
-    tokens = [[w[1:] if len(w) > 3 and w[0] in "وف" else w for w in ws] for ws in words]
-    result = {}
+    """The detection without its pre-test: every pair goes to the full comparison."""
+    nwords = [sum(t not in _MARK_SET for t in toks) for toks in para_tokens]
     body = [i for i in range(first_body, len(paras)) if paras[i]["role"] == "body"]
-    candidates = [i for i in body if 6 <= len(tokens[i]) <= 80]
+    candidates = [i for i in body if 6 <= nwords[i] <= 80]
     if not candidates or len(body) < 2:
-        return result
-    trigrams = {j: set(zip(tokens[j], tokens[j][1:], tokens[j][2:])) for j in body}
-    for i in candidates:
-        t = tokens[i]
-        need = 0.4 * len(trigrams[i])
-        scored = sorted(((len(trigrams[i] & trigrams[j]), j) for j in body
-                         if j != i and len(tokens[j]) >= len(t) and j not in result), reverse=True)
-        for hits, j in scored:
-            if hits < need or hits == 0:
-                break
-            if _ordered_share(t, tokens[j]) < 0.8:
-                continue
-            if len(tokens[j]) == len(t) and text[paras[i]["start"]:paras[i]["end"]].endswith(_TERMINAL_PUNCT):
-                continue
-            result[i] = j
-            break
-    return result
+        return {}
+    every_pair = {i: [j for j in body if j != i and nwords[j] >= nwords[i]] for i in candidates}
+    return _confirm_repeats(paras, para_tokens, text, candidates, every_pair)
 
 
 VOCAB = ["وفد", "ووفد", "فوفد", "قال", "وقال", "فقال", "الامن", "والامن", "تعاون", "وتعاون", "في", "و",

@@ -533,11 +533,10 @@ def _find_pullquotes(paras: list[dict], para_tokens: list[list[str]], nwords: li
     A bound on shared words (sets, at C speed) rules out most pairs; the rest are ranked by
     shared word trigrams and checked by their longest common subsequence.
     """
-    result: dict[int, int] = {}
     body = [i for i in range(first_body, len(paras)) if paras[i]["role"] == "body"]
     candidates = [i for i in body if 6 <= nwords[i] <= 80]
     if not candidates or len(body) < 2:
-        return result
+        return {}
     # A cheap necessary condition first, at C speed: 80% of the quote's words must have
     # a partner in the repeated paragraph, equal up to a leading و/ف. Such words are
     # equal once all their leading و/ف letters are stripped, so counting the quote's
@@ -559,6 +558,15 @@ def _find_pullquotes(paras: list[dict], para_tokens: list[list[str]], nwords: li
               and sum(map(key_sets[j].__contains__, keys[i])) >= need]
         if js:
             possible[i] = js
+    return _confirm_repeats(paras, para_tokens, text, candidates, possible)
+
+
+def _confirm_repeats(paras: list[dict], para_tokens: list[list[str]], text: str,
+                     candidates: list[int], possible: dict[int, list[int]]) -> dict[int, int]:
+    """Pull quotes among the pairs ``possible`` (candidate → paragraphs it may repeat):
+    each candidate, in order, repeats the paragraph sharing most of its word trigrams
+    whose words it has, 80% of them, in the same order (see :func:`_find_pullquotes`)."""
+    result: dict[int, int] = {}
     if not possible:
         return result
     strip = _STRIP_CONJUNCTION.__getitem__
