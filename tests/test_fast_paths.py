@@ -38,6 +38,17 @@ def test_sentences_of_a_paragraph_equal_the_per_paragraph_split(text):
 
 
 @settings(max_examples=300, deadline=None)
+@given(PUNCT_TEXT)
+def test_sentences_of_a_document_equal_the_per_paragraph_split(text):
+    from analysis.corpus import Document
+
+    st_ = segment(Document("t", text, {"outlet": "X"}))
+    expected = [(s, e, pid) for pid, p in enumerate(st_.paragraph_rows)
+                for s, e in _split_sentences(text, p["start"], p["end"])]
+    assert list(zip(st_.sentence_starts, st_.sentence_ends, st_.sentence_paragraphs)) == expected
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=150))
 def test_short_normalisation_path_equals_the_vectorised_one(text):
     assert normalize_text(text) == _normalise(text)[0]

@@ -742,15 +742,31 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
     s_starts: list[int] = []
     s_ends: list[int] = []
     s_paras: list[int] = []
+    # Sentences: what _split_sentences gives each paragraph, in one pass over the
+    # document's sentence ends (paragraphs come in text order).
     ends = _sentence_ends(text)
+    k, n_ends = 0, len(ends)
     for pid, p in enumerate(paras):
+        start, end = p["start"], p["end"]
         para_rows.append({"doc_id": doc.doc_id, "paragraph_id": pid, "line": p["line"],
-                          "start": p["start"], "end": p["end"], "role": p["role"],
+                          "start": start, "end": end, "role": p["role"],
                           "repeats": p["repeats"], "n_words": nwords[pid]})
-        spans = _split_sentences(text, p["start"], p["end"], ends)
-        s_starts.extend(s for s, _ in spans)
-        s_ends.extend(e for _, e in spans)
-        s_paras.extend([pid] * len(spans))
+        while k < n_ends and ends[k] <= start:
+            k += 1
+        pos = start
+        while k < n_ends and ends[k] <= end:
+            rest = text[pos:ends[k]].lstrip()
+            if rest.rstrip():
+                s_starts.append(ends[k] - len(rest))
+                s_ends.append(ends[k])
+                s_paras.append(pid)
+            pos = ends[k]
+            k += 1
+        rest = text[pos:end].lstrip()
+        if rest.rstrip():
+            s_starts.append(end - len(rest))
+            s_ends.append(end)
+            s_paras.append(pid)
     structure = Structure(para_rows, s_starts, s_ends, s_paras, doc.doc_id, pieces)
     structure.__dict__["paragraph_tokens"] = tokens  # at hand already: fill the cached property
     return structure
