@@ -24,6 +24,7 @@ import resource
 import statistics
 import sys
 import time
+import warnings
 from pathlib import Path
 
 
@@ -45,7 +46,7 @@ def floor(path: Path) -> tuple[float, int, int]:
 def stages(path: Path):
     from analysis.attribution import attribution_records, load_gazetteer
     from analysis.codebook import load_codebook
-    from analysis.corpus import iter_documents, segment
+    from analysis.corpus import document_row, iter_documents, segment
     from analysis.markers import marker_records
     from analysis.normalize import normalize
 
@@ -53,10 +54,6 @@ def stages(path: Path):
     normalize("warm up the character tables")
     spent = {"normalisation": 0.0, "structure": 0.0, "markers": 0.0, "attribution": 0.0}
     markers, acts, documents = [], [], []
-    from analysis.corpus import document_row
-
-    import warnings
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for doc in iter_documents(path):
@@ -99,8 +96,6 @@ def aggregation(documents, markers, acts, codebook) -> float:
 
 
 def total(path: Path, jobs: int):
-    import warnings
-
     from analysis.pipeline import run
 
     t0 = time.perf_counter()

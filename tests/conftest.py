@@ -1,6 +1,8 @@
 """Shared fixtures. Tests that need ../shared/corpora skip, with the reason, when it is absent."""
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 from pathlib import Path
@@ -41,3 +43,13 @@ def saudinewsnet():
         pytest.skip(f"SaudiNewsNet not found at {SHARED_CORPUS} (only in CI and on the "
                     f"project's machines; a user's clone has no ../shared)")
     return SHARED_CORPUS
+
+
+def write_jsonl(folder: Path, rows, name: str = "c.jsonl") -> Path:
+    """Write ``rows`` (dicts, or raw lines as strings) as a JSONL (``.gz``: gzipped) corpus."""
+    path = folder / name
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(path, "wt", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n")
+    return path

@@ -1,22 +1,16 @@
 """The benchmark runs on any JSONL corpus and ends with the ratio line."""
-import gzip
-import json
 import re
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, write_jsonl
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_corpus  # noqa: E402
 
 
 def _corpus(tmp_path, seeds):
-    path = tmp_path / "seeds.jsonl.gz"
-    with gzip.open(path, "wt", encoding="utf-8") as fh:
-        for doc in seeds:
-            fh.write(json.dumps({"id": doc.doc_id, "outlet": doc.outlet, "text": doc.text},
-                                ensure_ascii=False) + "\n")
-    return path
+    rows = [{"id": d.doc_id, "outlet": d.outlet, "text": d.text} for d in seeds]
+    return write_jsonl(tmp_path, rows, "seeds.jsonl.gz")
 
 
 def test_benchmark_prints_stages_and_ratio(tmp_path, seeds, capsys):

@@ -1,6 +1,4 @@
-import gzip
 import hashlib
-import json
 import subprocess
 import sys
 
@@ -12,7 +10,7 @@ from analysis.corpus import (DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SENTENCE_COLUM
 from analysis.errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
                              EncodingError, ManifestError)
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, write_jsonl
 
 
 def _roles(doc):
@@ -143,34 +141,25 @@ def test_presentation_forms_and_bidi_controls_warn(seeds_copy):
     assert any("003_a81e5b6ee56853d2.txt:2" in m and "bidi" in m for m in messages)
 
 
-def _jsonl(tmp_path, rows, name="c.jsonl"):
-    path = tmp_path / name
-    opener = gzip.open if name.endswith(".gz") else open
-    with opener(path, "wt", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n")
-    return path
-
-
 def test_jsonl_gz_with_empty_and_duplicate_texts(tmp_path):
     rows = [{"id": 1, "outlet": "a", "date": "2025", "title": "t", "text": "قال الوزير إن الأمن مهم"},
             {"id": 2, "outlet": "a", "date": "", "title": "", "text": "  "},
             {"id": 3, "outlet": "b", "date": "", "title": "", "text": "قال الوزير إن الأمن مهم"},
             {"id": 1, "outlet": "b", "date": "", "title": "", "text": "نص آخر"}]
-    path = _jsonl(tmp_path, rows, "c.jsonl.gz")
+    path = write_jsonl(tmp_path, rows, "c.jsonl.gz")
     with pytest.warns(CorpusWarning, match="1 empty, 1 duplicate texts, 1 duplicate ids"):
         corpus = read_corpus(path)
     assert [d.doc_id for d in corpus] == ["1"]
 
 
 def test_jsonl_errors_name_the_line(tmp_path):
-    path = _jsonl(tmp_path, [{"id": 1, "text": "نص"}, "{not json"])
+    path = write_jsonl(tmp_path, [{"id": 1, "text": "نص"}, "{not json"])
     with pytest.raises(CorpusError, match=r"c.jsonl:2: not a JSON object"):
         read_corpus(path)
-    path = _jsonl(tmp_path, [{"id": 1, "text": "نص"}, {"id": 2, "body": "x"}])
+    path = write_jsonl(tmp_path, [{"id": 1, "text": "نص"}, {"id": 2, "body": "x"}])
     with pytest.raises(CorpusError, match=r"c.jsonl:2: missing column 'text'"):
         read_corpus(path)
-    path = _jsonl(tmp_path, [{"id": 1, "text": 42}])
+    path = write_jsonl(tmp_path, [{"id": 1, "text": 42}])
     with pytest.raises(CorpusError, match=r"c.jsonl:1: column 'text' holds a int"):
         read_corpus(path)
     bad = tmp_path / "bad.jsonl"

@@ -5,17 +5,15 @@ offsets found on demand) is compared with the straightforward reference it repla
 generated text and on the seeds.
 """
 import re
-from itertools import islice
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.attribution import TOKEN_RE, _token_offsets, load_gazetteer
+from analysis.attribution import _token_offsets, load_gazetteer
 from analysis.codebook import load_codebook
-from analysis.corpus import (_CHROME_PATTERNS, _CHROME_RE, _MARK_SET, _SENT_END_RE, _TOKEN_SPLIT_RE,
-                             _confirm_repeats, _find_pullquotes, _lines, _sentence_ends, _split_sentences,
-                             segment)
+from analysis.corpus import (_CHROME_PATTERNS, _CHROME_RE, _MARK_SET, _SENT_END_RE, _TOKEN_SPLIT_RE, TOKEN_RE,
+                             Document, _confirm_repeats, _find_pullquotes, _lines, _sentence_ends,
+                             _split_sentences, segment)
 from analysis.normalize import _normalise, normalize, normalize_text
 
 from test_normalize import ALPHABET
@@ -40,8 +38,6 @@ def test_sentences_of_a_paragraph_equal_the_per_paragraph_split(text):
 @settings(max_examples=300, deadline=None)
 @given(PUNCT_TEXT)
 def test_sentences_of_a_document_equal_the_per_paragraph_split(text):
-    from analysis.corpus import Document
-
     st_ = segment(Document("t", text, {"outlet": "X"}))
     expected = [(s, e, pid) for pid, p in enumerate(st_.paragraph_rows)
                 for s, e in _split_sentences(text, p["start"], p["end"])]
@@ -156,8 +152,6 @@ def test_pull_quote_pretest_is_sound(paragraphs, copies):
             copy = [("و" + w if add and len(w) > 2 else w.lstrip("و")) for w in copy]
             paragraphs.append(copy or ["قال"])
     text = "\n".join(" ".join(p) for p in paragraphs)
-    from analysis.corpus import Document
-
     doc = Document("t", text, {"outlet": "X"})
     nt = normalize(text)
     st_ = segment(doc, nt)

@@ -14,7 +14,7 @@ def test_results_identical_whatever_the_number_of_jobs():
     assert len(one["documents"]) == 5 and len(one["markers"]) > 40 and len(one["attributions"]) > 50
 
 
-def test_export_writes_csv_and_parquet_atomically(tmp_path):
+def test_export_writes_csv_and_parquet_atomically(tmp_path, raw_texts):
     summary = export(SEEDS, tmp_path, jobs=1)
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["attributions.csv", "attributions.parquet", "documents.csv", "documents.parquet",
@@ -25,7 +25,7 @@ def test_export_writes_csv_and_parquet_atomically(tmp_path):
         assert len(csv) == len(parquet)
     markers = pd.read_csv(tmp_path / "markers.csv", keep_default_na=False)
     assert {"doc_id", "outlet", "frame", "pattern_id", "match", "start", "end", "in_pullquote"} <= set(markers)
-    raws = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    raws = raw_texts
     assert all(raws[r.doc_id][r.start:r.end] == r.match for r in markers.itertuples())
     acts = pd.read_csv(tmp_path / "attributions.csv", keep_default_na=False)
     assert all(raws[r.doc_id][r.cue_start:r.cue_end] == r.cue for r in acts.itertuples())

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["atomic_path", "new_temporary", "commit_temporary", "discard_temporary"]
+__all__ = ["atomic_path", "new_temporary", "commit_temporary", "discard_temporary", "write_table_atomic"]
 
 
 def _umask() -> int:
@@ -56,3 +56,14 @@ def atomic_path(target: str | Path) -> Iterator[str]:
     except BaseException:
         discard_temporary(tmp)
         raise
+
+
+def write_table_atomic(df, path: str | Path) -> None:
+    """Write a pandas DataFrame as CSV (UTF-8, ``\\n`` line ends, no index) or, for a
+    ``.parquet`` path, Parquet, atomically."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        if path.suffix == ".parquet":
+            df.to_parquet(tmp, index=False)
+        else:
+            df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")

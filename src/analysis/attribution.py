@@ -37,9 +37,9 @@ from typing import Iterable
 import pandas as pd
 import yaml
 
-from .corpus import _TOKEN_SPLIT_RE, TOKEN_RE, Document, Structure, segment
+from .corpus import TOKEN_RE, Document, Structure, segment
 from .errors import GazetteerError
-from .normalize import NormalizedText, normalize, normalize_text
+from .normalize import NormalizedText, find_all, normalize, normalize_text
 
 __all__ = ["find_attributions", "attribution_records", "attributions_frame", "shannon_entropy", "load_gazetteer", "Gazetteer",
            "quote_spans", "ATTRIBUTION_COLUMNS", "SPEAKER_TYPES"]
@@ -74,8 +74,7 @@ _QUOTE_FAMILY = {"«": "guillemet", "»": "guillemet", "“": "curly", "”": "c
 _OPENERS = {"«", "“", "„", "‘"}
 _CLOSERS = {"»", "”", "’"}
 
-_QUOTE_RE = re.compile("[«»“”„‘’\"]")
-_TOKEN_RE = TOKEN_RE  # the tokenizer shared with corpus.segment
+_QUOTE_RE = re.compile(f"[{re.escape(''.join(_QUOTE_FAMILY))}]")
 _COMPLEMENTS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
                 "الي", "علي", "عن", "لان"}
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
@@ -88,8 +87,7 @@ _FUNCTION = {"في", "من", "الي", "علي", "عن", "مع", "ان", "بان
              "فقد", "وقد", "كل", "جميع", "عند", "لدي", "سواء", "اما", "الا", "غير", "نحو", "لدى"}
 _NP_STOP = _COMPLEMENTS | {"في", "خلال", "امام", "عبر", "حول", "منذ", "بعد", "قبل", "ضمن", "مع",
                            "اليوم", "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له",
-                           "لها", "لهم", "خاصه", "مجددا", "كذلك", "بدوره", "بدورها", "قد", "لقد",
-                           "ان", "انه", "انها"}
+                           "لها", "لهم", "خاصه", "مجددا", "كذلك", "بدوره", "بدورها", "قد", "لقد"}
 _CLAUSE_OPENERS = {"من جانبه", "من جهته", "من جانبها", "من جهتها", "بدوره", "بدورها"}
 _MAX_NP = 12
 
@@ -137,6 +135,9 @@ class Gazetteer:
     nationality_tables: tuple = ()
     international_nouns: frozenset = frozenset()
     international_adjectives: frozenset = frozenset()
+    # Academic titles (الدكتور …): such a phrase with an official, institution or company
+    # word in it is typed by that word, not as an expert.
+    academic_titles: frozenset = frozenset()
 
     def __post_init__(self):
         forms = set()
@@ -148,6 +149,11 @@ class Gazetteer:
             f = phrase[0]
             forms |= {f, "و" + f, "ف" + f, "ب" + f, "وب" + f}
         self.cue_tokens = frozenset(forms)
+        # Multi-word according-to phrases by first word, in gazetteer order.
+        self.according_phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for phrase in self.according_to:
+            if len(phrase) > 1:
+                self.according_phrases[phrase[0]] = (*self.according_phrases.get(phrase[0], ()), phrase)
         self.alias_firsts = frozenset(a[0] for a in self.aliases)
         tables = []
         for markers_, kind in ((self.foreign_markers, "foreign_official"),
@@ -171,13 +177,8 @@ class Gazetteer:
         if not self.home_sorted:
             return True
         text = normalized_text
-        starts = set()
-        for marker in self.home_sorted:
-            q = text.find(marker)
-            while q != -1:
-                if q == 0 or not _is_word_char(text[q - 1]):
-                    starts.add(q)
-                q = text.find(marker, q + 1)
+        starts = {q for marker in self.home_sorted for q in find_all(text, marker)
+                  if q == 0 or not _is_word_char(text[q - 1])}
         pos_min = 0
         n = len(text)
         for q in sorted(starts):
@@ -200,7 +201,7 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _norm_tokens(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN_RE.findall(normalize_text(text)))
+    return tuple(TOKEN_RE.findall(normalize_text(text)))
 
 
 def _verb_surface_forms(perfect: str, imperfect: str) -> set[str]:
@@ -299,7 +300,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         home_not_after=tuple(normalize_text(w) for w in data.get("home_markers_not_after") or []),
         name_nouns=frozenset(normalize_text(w) for w in data.get("name_nouns") or []),
         international_nouns=frozenset(normalize_text(w) for w in data.get("international_nouns") or []),
-        international_adjectives=frozenset(normalize_text(w) for w in data.get("international_adjectives") or []))
+        international_adjectives=frozenset(normalize_text(w) for w in data.get("international_adjectives") or []),
+        academic_titles=frozenset(normalize_text(w) for w in data.get("academic_titles") or []))
 
 
 # --------------------------------------------------------------------------- quotes
@@ -319,9 +321,7 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     for match in _QUOTE_RE.finditer(text, start, end):
         i = match.start()
         ch = text[i]
-        family = _QUOTE_FAMILY.get(ch)
-        if family is None:
-            continue
+        family = _QUOTE_FAMILY[ch]
         if open_family is None:
             if ch in ("»", "’"):
                 continue  # a stray closing guillemet; an apostrophe
@@ -399,13 +399,12 @@ def _nationality_of(gz: "Gazetteer", words: tuple[str, ...]) -> str | None:
     for kind, single, multi in tables:
         if bases & single:
             return kind
-    if any(len(m) > 1 for _, _, multi in tables for m in multi):
-        joined = " " + " ".join(words) + " "
-        joined_bare = " " + " ".join(_inflection_base(w) for w in words) + " "
-        for kind, _, multi in tables:
-            for phrase, phrase_bare in multi:
-                if phrase in joined or phrase_bare in joined_bare:
-                    return kind
+    joined = " " + " ".join(words) + " "
+    joined_bare = " " + " ".join(_inflection_base(w) for w in words) + " "
+    for kind, _, multi in tables:
+        for phrase, phrase_bare in multi:
+            if phrase in joined or phrase_bare in joined_bare:
+                return kind
     return None
 
 
@@ -506,11 +505,9 @@ class _Resolver:
         for k in range(j + 1, np_end):
             if toks[k][0].isalnum() and self.token_class(toks[k])[3]:
                 hit2 = self.alias_at(toks, k)
-                if hit2 is not None and self.role_of(toks[j]) is not None:
+                if hit2 is not None:  # (toks[j] is a role word: no alias begins at j)
                     return self._entity_mention(i, max(hit2[0], np_end), hit2[1])
         role = self.role_of(toks[j])
-        if role is None:
-            return self._name_mention(toks, i, j, bare_names=bare_names)
         if role == "document":
             # A document speaks for its issuer: بلاغ الشرطة الهولندية → the police.
             inner = self.mention_at(toks, j + 1) if j + 1 < n else None
@@ -539,13 +536,13 @@ class _Resolver:
                 hit3 = self.alias_at(words, w)
                 if hit3 is not None:
                     return self._entity_mention(i, max(np_end, end), hit3[1])
-            name = " ".join(re.sub("[«»“”„‘’\"]", " ", self._text(toks, j, end)).split())
+            name = " ".join(_QUOTE_RE.sub(" ", self._text(toks, j, end)).split())
             return Mention(i, max(np_end, end), name, "media", key=self._key([toks[j], *words]))
         if role in ("private", "nonstate"):
             return Mention(i, np_end, text, "unknown", key=self._key(np_words))
         if role == "anonymous":
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
-        if role == "expert" and _bare(toks[j]) in ("دكتور", "بروفيسور"):
+        if role == "expert" and _bare(toks[j]) in self.gz.academic_titles:
             later = [self.role_of(t) for t in np_words[1:]]
             if "private" in later:
                 return Mention(i, np_end, text, "unknown", key=self._key(np_words))
@@ -691,8 +688,8 @@ def _cue_kind(gz: Gazetteer, toks: list[str], i: int) -> tuple[str, bool | str, 
     for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
         if not form:
             continue
-        for phrase in gz.according_to:  # phrases first: "نقلا عن" is not the verb نقلا
-            if len(phrase) > 1 and phrase[0] == form and tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
+        for phrase in gz.according_phrases.get(form, ()):  # phrases first: "نقلا عن" is not the verb نقلا
+            if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
                 return "according_to", False, has_conj, len(phrase)
         if form in gz.verb_forms:
             return "verb", gz.verb_forms[form][1], has_conj, 1
@@ -700,9 +697,8 @@ def _cue_kind(gz: Gazetteer, toks: list[str], i: int) -> tuple[str, bool | str, 
             return "verb", gz.verb_forms[form[1:]][1], has_conj, 1
         if form in gz.participles:
             return "participle", False, has_conj, 1
-        for phrase in gz.according_to:  # single words and phrases (نقلا عن)
-            if phrase[0] == form and tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
-                return "according_to", False, has_conj, len(phrase)
+        if (form,) in gz.according_to:  # one word (phrases were tried above)
+            return "according_to", False, has_conj, 1
         if form.startswith("ب") and (form[1:],) in gz.according_to:
             return "according_to", False, has_conj, 1
     bare = t[1:] if conj else t
@@ -752,21 +748,19 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     rows: list[dict] = []
     last_speaker: Mention | None = None
 
-    n_sent = structure.n_sentences
-    bounds = nt.to_norm_many(structure.sentence_starts + structure.sentence_ends)
-    sent_norm = list(zip(bounds[:n_sent], bounds[n_sent:]))
+    sent_norm = structure.sentence_norm
     sent_starts = [s for s, _ in sent_norm]
-    para_pieces = structure.paragraph_pieces
-    para_tokens = structure.paragraph_tokens
+    cue_tokens = gz.cue_tokens
     for pid, para in enumerate(structure.paragraph_rows):
         if para["role"] in ("chrome", "byline"):
             continue
-        p_ns, p_ne = nt.to_norm(para["start"]), nt.to_norm(para["end"])
-        pieces = para_pieces[pid] if para_pieces is not None else _TOKEN_SPLIT_RE.split(ntext[p_ns:p_ne])
-        toks = para_tokens[pid] if para_tokens is not None else pieces[1::2]
-        if gz.cue_tokens.isdisjoint(toks):
+        toks = structure.paragraph_tokens[pid]
+        # Indices of the cue tokens, found at C speed; the loop below visits only those.
+        cue_at = list(compress(count(), map(cue_tokens.__contains__, toks)))
+        if not cue_at:
             continue  # no cue word in the paragraph
-        tok_starts = _token_offsets(pieces, p_ns)
+        p_ns, p_ne = structure.paragraph_norm[pid]
+        tok_starts = _token_offsets(structure.paragraph_pieces[pid], p_ns)
         resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
             raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
         quotes = quote_spans(ntext, p_ns, p_ne)
@@ -783,9 +777,6 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
 
         acts: list[_Act] = []
         i = 0
-        cue_tokens = gz.cue_tokens
-        # Indices of the cue tokens, found at C speed; the loop visits only those.
-        cue_at = list(compress(count(), map(cue_tokens.__contains__, toks)))
         while i < len(toks):
             if toks[i] not in cue_tokens:
                 k = bisect.bisect_left(cue_at, i)

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
 from .errors import CodebookError
-from .normalize import normalize_text
+from .normalize import find_all, normalize_text
 
 __all__ = ["Codebook", "Frame", "Pattern", "load_codebook", "compile_tokens", "to_quanteda",
            "DEFAULT_CODEBOOK", "REQUIRED_FRAMES"]
@@ -34,6 +35,7 @@ _VERSION_RE = re.compile(r"^\d+\.\d+\.\d+$")
 # Proclitics: conjunction و/ف, then preposition ب/ك with the article, the contraction لل
 # (ل + ال), or a bare preposition ب/ك/ل.
 PROCLITICS = "(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+_MAX_PROCLITIC = 4  # the longest PROCLITICS match (و + ب + ال)
 # Pronoun suffixes (ه ها هم هما هن نا ك كم كن ي).
 _PRONOUNS = "(?:ه|ها|هم|هما|هن|نا|ك|كم|كن|ي)"
 # Between the tokens of a multiword pattern: spaces, or a comma with optional spaces.
@@ -57,16 +59,12 @@ class Pattern:
     # Stems that must occur: one of each group (a group holds a token's alternatives).
     literal_groups: tuple[tuple[str, ...], ...] = ()
 
-    @property
+    @cached_property
     def _checks(self) -> tuple[tuple[str, ...], ...]:
         # Literal tests, longest stems first: a long stem is usually rarer, so a text
         # without the pattern fails on the first test.
-        cached = self.__dict__.get("_checks_cache")
-        if cached is None:
-            groups = [(lit,) for lit in self.literals] + list(self.literal_groups)
-            cached = tuple(sorted(groups, key=lambda g: -min(map(len, g))))
-            object.__setattr__(self, "_checks_cache", cached)
-        return cached
+        groups = [(lit,) for lit in self.literals] + list(self.literal_groups)
+        return tuple(sorted(groups, key=lambda g: -min(map(len, g))))
 
     def may_match(self, normalized: str, seen: dict[str, bool] | None = None) -> bool:
         """Cheap pre-test: every literal stem of the pattern occurs in the text (for a
@@ -98,15 +96,15 @@ class Pattern:
             yield from self.regex.finditer(text)
             return
         if len(self.anchors) == 1:
-            occurrences = _occurrences(text, self.anchors[0])
+            occurrences = find_all(text, self.anchors[0])
         else:
-            occurrences = sorted({q for a in self.anchors for q in _occurrences(text, a)})
+            occurrences = sorted({q for a in self.anchors for q in find_all(text, a)})
         match = self.regex.match
         pos_min = 0
         for q in occurrences:
             if q < pos_min:
                 continue
-            for back in range(4, -1, -1):  # leftmost start first, as finditer would
+            for back in range(_MAX_PROCLITIC, -1, -1):  # leftmost start first, as finditer would
                 start = q - back
                 if start < pos_min:
                     continue
@@ -115,15 +113,6 @@ class Pattern:
                     yield m
                     pos_min = m.end()
                     break
-
-
-def _occurrences(text: str, literal: str) -> list[int]:
-    out = []
-    q = text.find(literal)
-    while q != -1:
-        out.append(q)
-        q = text.find(literal, q + 1)
-    return out
 
 
 @dataclass(frozen=True)

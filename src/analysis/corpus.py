@@ -38,7 +38,7 @@ import pandas as pd
 
 from .errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
                      EncodingError, ManifestError)
-from .normalize import BIDI_CONTROLS, PRESENTATION_FORM_RE, NormalizedText, normalize, normalize_text
+from .normalize import BIDI_CONTROLS, PRESENTATION_FORM_RE, NormalizedText, find_all, normalize, normalize_text
 
 __all__ = ["Document", "Corpus", "CorpusReport", "read_corpus", "iter_documents",
            "segment", "Structure", "documents_frame", "paragraphs_frame", "sentences_frame",
@@ -85,12 +85,14 @@ SENTENCE_COLUMNS = {
 }
 
 _WORD_RE = re.compile(r"\w+")
+_QUOTATION_MARKS = "«»“”„‘’\""
+_PUNCTUATION_MARKS = ":،,.؛;!?؟"
+_MARK_TOKENS = _QUOTATION_MARKS + _PUNCTUATION_MARKS  # one-character tokens (none is \w)
+_MARK_SET = frozenset(_MARK_TOKENS)
 #: Tokens of normalised text: words (``_WORD_RE``), and each quotation mark and
 #: punctuation mark on its own. Attribution works on these tokens.
-TOKEN_RE = re.compile(r"\w+|[«»“”„‘’\"]|[:،,.؛;!?؟]")
+TOKEN_RE = re.compile(f"\\w+|[{re.escape(_QUOTATION_MARKS)}]|[{re.escape(_PUNCTUATION_MARKS)}]")
 _TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")  # split: gaps and tokens, alternating
-_MARK_TOKENS = "«»“”„‘’\":،,.؛;!?؟"  # the one-character tokens (neither is a \w character)
-_MARK_SET = frozenset(_MARK_TOKENS)
 # Sentence ends: . ! ? ؟ … (runs of them) before whitespace, a closing quote or the end;
 # ".." glued to the next word ("وشيكة..ونتذكر") also ends a sentence.
 _SENT_END_RE = re.compile(r"(?:[.!?؟…]+[\"'»”’)\]]*(?=\s|$)|\.{2,}(?=\S))")
@@ -433,23 +435,22 @@ class Structure:
     """
 
     def __init__(self, paragraph_rows: list[dict], sentence_starts: list[int],
-                 sentence_ends: list[int], sentence_paragraphs: list[int], doc_id: str = "",
-                 paragraph_pieces: list[list[str]] | None = None):
+                 sentence_ends: list[int], sentence_paragraphs: list[int], doc_id: str, *,
+                 paragraph_pieces: list[list[str]], paragraph_tokens: list[list[str]],
+                 paragraph_norm: list[tuple[int, int]], sentence_norm: list[tuple[int, int]]):
         self.paragraph_rows = paragraph_rows
-        # Each paragraph's normalised text split by TOKEN_RE: [gap, token, gap, …, gap]
-        # (shared with attribution, which needs the tokens and their offsets).
-        self.paragraph_pieces = paragraph_pieces
         self.sentence_starts = sentence_starts
         self.sentence_ends = sentence_ends
         self.sentence_paragraphs = sentence_paragraphs
         self.doc_id = doc_id
-
-    @cached_property
-    def paragraph_tokens(self) -> list[list[str]] | None:
-        """TOKEN_RE tokens of each paragraph's normalised text."""
-        if self.paragraph_pieces is None:
-            return None
-        return [pieces[1::2] for pieces in self.paragraph_pieces]
+        # Shared with the extractors, so that a document is split and mapped once:
+        # each paragraph's normalised text split by TOKEN_RE ([gap, token, gap, …, gap])
+        # and its tokens (``pieces[1::2]``), and the normalised (start, end) of paragraphs
+        # and sentences.
+        self.paragraph_pieces = paragraph_pieces
+        self.paragraph_tokens = paragraph_tokens
+        self.paragraph_norm = paragraph_norm
+        self.sentence_norm = sentence_norm
 
     @property
     def n_sentences(self) -> int:
@@ -507,18 +508,6 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-class _ConjunctionStripped(dict):
-    """Word → word without a leading و/ف (words of more than 3 letters), memoised: looked
-    up through ``map`` so a paragraph's words are mapped at C speed."""
-
-    def __missing__(self, word: str) -> str:
-        out = word[1:] if len(word) > 3 and word[0] in "وف" else word
-        if len(self) < 500_000:
-            self[word] = out
-        return out
-
-
-_STRIP_CONJUNCTION = _ConjunctionStripped()
 _LSTRIP_WF = operator.methodcaller("lstrip", "وف")
 
 
@@ -569,11 +558,10 @@ def _confirm_repeats(paras: list[dict], para_tokens: list[list[str]], text: str,
     result: dict[int, int] = {}
     if not possible:
         return result
-    strip = _STRIP_CONJUNCTION.__getitem__
     tokens: dict[int, list[str]] = {}
     trigrams: dict[int, set] = {}
     for j in {k for i, js in possible.items() for k in (i, *js)}:
-        tokens[j] = list(map(strip, [t for t in para_tokens[j] if t not in _MARK_SET]))
+        tokens[j] = [t[1:] if len(t) > 3 and t[0] in "وف" else t for t in para_tokens[j] if t not in _MARK_SET]
         # Word trigrams (built at C speed); a pull quote shares most of its trigrams with
         # the paragraph it repeats (an inserted clause or a changed word breaks only a few).
         trigrams[j] = set(zip(tokens[j], tokens[j][1:], tokens[j][2:]))
@@ -621,13 +609,7 @@ def _sentence_ends(text: str) -> list[int]:
     the punctuation characters, so the regex is tried only there (``str.find`` runs at
     memory speed; scanning every character with the regex engine is many times slower).
     """
-    candidates = []
-    for ch in _SENT_END_CHARS:
-        i = text.find(ch)
-        while i != -1:
-            candidates.append(i)
-            i = text.find(ch, i + 1)
-    candidates.sort()
+    candidates = sorted(q for ch in _SENT_END_CHARS for q in find_all(text, ch))
     ends = []
     pos = 0
     match = _SENT_END_RE.match
@@ -742,34 +724,20 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
     s_starts: list[int] = []
     s_ends: list[int] = []
     s_paras: list[int] = []
-    # Sentences: what _split_sentences gives each paragraph, in one pass over the
-    # document's sentence ends (paragraphs come in text order).
     ends = _sentence_ends(text)
-    k, n_ends = 0, len(ends)
     for pid, p in enumerate(paras):
-        start, end = p["start"], p["end"]
         para_rows.append({"doc_id": doc.doc_id, "paragraph_id": pid, "line": p["line"],
-                          "start": start, "end": end, "role": p["role"],
+                          "start": p["start"], "end": p["end"], "role": p["role"],
                           "repeats": p["repeats"], "n_words": nwords[pid]})
-        while k < n_ends and ends[k] <= start:
-            k += 1
-        pos = start
-        while k < n_ends and ends[k] <= end:
-            rest = text[pos:ends[k]].lstrip()
-            if rest.rstrip():
-                s_starts.append(ends[k] - len(rest))
-                s_ends.append(ends[k])
-                s_paras.append(pid)
-            pos = ends[k]
-            k += 1
-        rest = text[pos:end].lstrip()
-        if rest.rstrip():
-            s_starts.append(end - len(rest))
+        for start, end in _split_sentences(text, p["start"], p["end"], ends):
+            s_starts.append(start)
             s_ends.append(end)
             s_paras.append(pid)
-    structure = Structure(para_rows, s_starts, s_ends, s_paras, doc.doc_id, pieces)
-    structure.__dict__["paragraph_tokens"] = tokens  # at hand already: fill the cached property
-    return structure
+    n = len(s_starts)
+    sent_bounds = nt.to_norm_many(s_starts + s_ends)
+    return Structure(para_rows, s_starts, s_ends, s_paras, doc.doc_id, paragraph_pieces=pieces,
+                     paragraph_tokens=tokens, paragraph_norm=list(zip(bounds[:len(paras)], bounds[len(paras):])),
+                     sentence_norm=list(zip(sent_bounds[:n], sent_bounds[n:])))
 
 
 

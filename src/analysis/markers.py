@@ -50,12 +50,6 @@ _CONTEXT_CHARS = 40
 _MERGE_GAP_RE = re.compile(r"^\s*(?:[،,]\s*)?$")
 
 
-def _sentence_bounds(structure: Structure, nt: NormalizedText) -> list[tuple[int, int]]:
-    n = structure.n_sentences
-    bounds = nt.to_norm_many(structure.sentence_starts + structure.sentence_ends)
-    return list(zip(bounds[:n], bounds[n:]))
-
-
 def _candidate_matches(nt: NormalizedText, patterns: Iterable[Pattern]) -> list[tuple[int, int, Pattern, str]]:
     found = []
     text = nt.text
@@ -126,7 +120,7 @@ def marker_records(doc: Document, codebook: Codebook | None = None, *,
     if not candidates:
         return []
     structure = structure or segment(doc, nt)
-    bounds = _sentence_bounds(structure, nt)
+    bounds = structure.sentence_norm
     starts = [b[0] for b in bounds]
 
     def sentence_of(norm_pos: int) -> int:

@@ -32,11 +32,10 @@ Example
 """
 from __future__ import annotations
 
-
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from camel_tools.utils.dediac import dediac_ar
@@ -47,7 +46,7 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
-__all__ = ["NormalizedText", "normalize", "normalize_text", "char_map", "BIDI_CONTROLS",
+__all__ = ["NormalizedText", "normalize", "normalize_text", "find_all", "char_map", "BIDI_CONTROLS",
            "TATWEEL", "PRESENTATION_FORM_RE"]
 
 TATWEEL = "\u0640"
@@ -115,7 +114,7 @@ def char_map() -> tuple[dict[int, str], np.ndarray]:
 @lru_cache(maxsize=1)
 def _single_char_map() -> np.ndarray:
     """Code point → code point for every 1-to-1 mapping (identity elsewhere)."""
-    table, lengths = char_map()
+    table, _ = char_map()
     mapping = np.arange(_MAX_CP, dtype=np.uint32)
     for cp, out in table.items():
         if len(out) == 1:
@@ -149,16 +148,28 @@ def _normalise(raw: str) -> tuple[str, np.ndarray | None]:
     return mapped[lengths == 1].tobytes().decode("utf-32-le", "surrogatepass"), lengths
 
 
+# Below this length str.translate with the same table gives the same text more cheaply
+# than setting up the vectorised path (titles, names, lexicon words).
+_SHORT = 200
+
+
 def normalize_text(raw: str) -> str:
     """Normalised text only (no offset map): the fast path for counting and search."""
     if len(raw) < _SHORT:
-        # str.translate with the same table gives the same text; for a short string it
-        # is cheaper than setting up the vectorised path (titles, names, lexicon words).
         return raw.translate(char_map()[0])
     return _normalise(raw)[0]
 
 
-_SHORT = 200
+def find_all(text: str, literal: str) -> list[int]:
+    """Offsets of every occurrence of ``literal`` in ``text`` (overlapping ones too).
+
+    ``str.find`` runs at memory speed; a regex would try every character of the text."""
+    out = []
+    q = text.find(literal)
+    while q != -1:
+        out.append(q)
+        q = text.find(literal, q + 1)
+    return out
 
 
 @dataclass(frozen=True)
@@ -176,17 +187,14 @@ class NormalizedText:
     text: str
     lengths: np.ndarray | None = field(default=None, repr=False, compare=False)
 
-    @property
+    @cached_property
     def _norm_start(self) -> np.ndarray:
         # Normalised offset where each raw character begins, plus the total at the end
         # (length len(raw) + 1); computed once, on first use.
-        cached = self.__dict__.get("_norm_start_cache")
-        if cached is None:
-            cached = np.empty(len(self.lengths) + 1, dtype=np.int64)
-            cached[0] = 0
-            np.cumsum(self.lengths, out=cached[1:])
-            object.__setattr__(self, "_norm_start_cache", cached)
-        return cached
+        starts = np.empty(len(self.lengths) + 1, dtype=np.int64)
+        starts[0] = 0
+        np.cumsum(self.lengths, out=starts[1:])
+        return starts
 
     @property
     def _norm_end(self) -> np.ndarray:

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .atomic import atomic_path, commit_temporary, discard_temporary, new_temporary
+from .atomic import commit_temporary, discard_temporary, new_temporary, write_table_atomic
 from .attribution import ATTRIBUTION_COLUMNS, Gazetteer, attribution_records, load_gazetteer
 from .codebook import Codebook, load_codebook
 from .corpus import DOCUMENT_COLUMNS, CorpusReport, Document, _text_key, document_row, iter_documents, segment
@@ -156,19 +156,16 @@ def run(corpus: str | Path, *, jobs: int = 1, analyzer: Analyzer | None = None,
 
 # --------------------------------------------------------------------------- Dask
 
-def _keyed(docs: list[Document], analyzer: Analyzer) -> list[DocResult]:
-    results = analyzer.batch(docs)
-    for doc, r in zip(docs, results):
-        r.text_key = _text_key(doc.text)  # duplicates across partitions are dropped after the map
-    return results
-
-
 def _dask_partition(docs: list[Document], analyzer: Analyzer) -> list[DocResult]:
-    return _keyed(list(docs), analyzer)
+    return analyzer.batch(list(docs))
 
 
 def _dask_file_partition(path: str, analyzer: Analyzer, columns, options) -> list[DocResult]:
-    return _keyed(list(iter_documents(path, columns=columns, **options)), analyzer)
+    docs = list(iter_documents(path, columns=columns, **options))
+    results = analyzer.batch(docs)
+    for doc, r in zip(docs, results):
+        r.text_key = _text_key(doc.text)  # duplicates across files are dropped after the map
+    return results
 
 
 def run_dask(corpus: str | Path | list[str], *, client=None, npartitions: int | None = None,
@@ -194,34 +191,26 @@ def run_dask(corpus: str | Path | list[str], *, client=None, npartitions: int | 
         files = sorted(glob.glob(corpus)) if isinstance(corpus, str) else [str(p) for p in corpus]
         bag = db.from_sequence(files, npartitions=len(files)).map(
             _dask_file_partition, analyzer=analyzer, columns=columns, options=read_options).flatten()
-    else:
-        docs = list(iter_documents(corpus, columns=columns, **read_options))
-        if npartitions is None:
-            workers = len(client.scheduler_info()["workers"]) if client is not None else os.cpu_count() or 1
-            npartitions = max(1, min(len(docs), 4 * workers))
-        bag = db.from_sequence(docs, npartitions=npartitions).map_partitions(_dask_partition, analyzer=analyzer)
-    results = client.compute(bag).result() if client is not None else bag.compute()
-    seen_ids, seen_keys, kept = set(), set(), []
-    for r in results:
-        if r.document["doc_id"] in seen_ids or r.text_key in seen_keys:
-            continue
-        seen_ids.add(r.document["doc_id"])
-        seen_keys.add(r.text_key)
-        kept.append(r)
-    return _frames(kept)
+        results = client.compute(bag).result() if client is not None else bag.compute()
+        # Each file was deduplicated as it was read; drop what repeats across files.
+        seen_ids, seen_keys, kept = set(), set(), []
+        for r in results:
+            if r.document["doc_id"] in seen_ids or r.text_key in seen_keys:
+                continue
+            seen_ids.add(r.document["doc_id"])
+            seen_keys.add(r.text_key)
+            kept.append(r)
+        return _frames(kept)
+    docs = list(iter_documents(corpus, columns=columns, **read_options))
+    if npartitions is None:
+        workers = len(client.scheduler_info()["workers"]) if client is not None else os.cpu_count() or 1
+        npartitions = max(1, min(len(docs), 4 * workers))
+    bag = db.from_sequence(docs, npartitions=npartitions).map_partitions(_dask_partition, analyzer=analyzer)
+    # iter_documents has already dropped duplicate ids and texts.
+    return _frames(client.compute(bag).result() if client is not None else bag.compute())
 
 
 # --------------------------------------------------------------------------- writing
-
-def write_table_atomic(df: pd.DataFrame, path: str | Path) -> None:
-    """Write a CSV or Parquet file atomically (temporary file + rename)."""
-    path = Path(path)
-    with atomic_path(path) as tmp:
-        if path.suffix == ".parquet":
-            df.to_parquet(tmp, index=False)
-        else:
-            df.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-
 
 class _TableSink:
     """Streams rows of one table to a temporary CSV (and Parquet) file; ``commit`` renames."""

@@ -18,6 +18,7 @@ what :func:`save_figure` writes as CSV next to the figure.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
@@ -31,7 +32,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from .atomic import atomic_path  # noqa: E402
+from .atomic import atomic_path, write_table_atomic  # noqa: E402
 
 __all__ = ["register_fonts", "use_style", "mpl_shapes_text", "prepare_label", "visual_text",
            "bilingual", "save_figure", "FIGURE_WIDTHS", "PALETTE", "SPEAKER_LABELS",
@@ -57,8 +58,9 @@ SPEAKER_LABELS = {  # English label, Arabic gloss
 _MODE_LABELS = {"direct": ("Direct quote", "اقتباس مباشر"), "indirect": ("Indirect", "غير مباشر")}
 
 
+@lru_cache(maxsize=1)
 def register_fonts() -> str:
-    """Register the packaged Amiri font with matplotlib; returns the family name."""
+    """Register the packaged Amiri font with matplotlib (once); returns the family name."""
     import fontpkg_amiri
 
     for ttf in sorted(Path(fontpkg_amiri.ROOT, "files").glob("*.ttf")):
@@ -133,8 +135,7 @@ def save_figure(fig, name: str, data: pd.DataFrame, out_dir: str | Path = "figur
             _atomic_savefig(fig, target, format=ext, metadata=meta, dpi=300)
             written.append(target)
     csv_path = out_dir / f"{name}.csv"
-    with atomic_path(csv_path) as tmp:
-        data.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
+    write_table_atomic(data, csv_path)
     written.append(csv_path)
     return written
 
@@ -227,7 +228,7 @@ def frame_presence_plot(presence: pd.DataFrame, labels: dict[str, tuple[str, str
             else:
                 ax.scatter(j, i, s=8, facecolors="none", edgecolors="#999999", linewidths=0.5)
     ax.set_xticks(range(len(presence)),
-                  [prepare_label(f"{d[:3]}\n{o}") for d, o in zip(presence["doc_id"], presence["outlet"])])
+                  [prepare_label(f"{d.split('_', 1)[0]}\n{o}") for d, o in zip(presence["doc_id"], presence["outlet"])])
     ax.set_yticks(range(len(frames)), _frame_labels(frames, labels))
     ax.set_xlim(-0.5, len(presence) - 0.3)
     ax.set_ylim(len(frames) - 0.5, -0.5)

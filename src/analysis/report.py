@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .attribution import attributions_frame
+from .attribution import attributions_frame, load_gazetteer
 from .codebook import load_codebook
 from .corpus import read_corpus
 from .markers import markers_frame
@@ -99,14 +99,15 @@ class Analysis:
 
 def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None = None) -> Analysis:
     """Read a corpus and run both analyses (the first cell of every notebook)."""
-    from .corpus import documents_frame
+    from .pipeline import _frames, process_document
 
     corpus = read_corpus(corpus_path)
     codebook = load_codebook(codebook_path)
-    documents = documents_frame(corpus)
+    gazetteer = load_gazetteer()
+    # One normalisation and segmentation per document for all three tables.
+    tables = _frames(process_document(doc, codebook, gazetteer) for doc in corpus)
+    documents, markers, acts = tables["documents"], tables["markers"], tables["attributions"]
     short = dict(zip(documents["outlet"], documents["outlet_short"].where(documents["outlet_short"] != "", documents["outlet"])))
-    markers = markers_frame(corpus, codebook)
-    acts = attributions_frame(corpus)
     for table in (markers, acts):
         table["outlet"] = table["outlet"].map(short)
     outlet_ar = {short[o]: ar for o, ar in zip(documents["outlet"], documents["outlet_ar"])}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
 import pandas as pd
@@ -173,6 +174,7 @@ def _word_counts(doc: Document) -> Counter:
     return counter
 
 
+@lru_cache(maxsize=1)
 def load_stopwords() -> frozenset[str]:
     """Arabic function words (``data/stopwords_ar.txt``), normalised."""
     from importlib import resources
