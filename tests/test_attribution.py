@@ -164,3 +164,15 @@ def test_spokesman_of_a_body_is_not_an_anaphor():
 def test_quoted_name_after_a_cliticised_noun():
     r = one("وقال الوزير لصحيفة «الرياض» إن المشروع اكتمل.")
     assert r["mode"] == "indirect"
+
+
+def test_a_speaker_named_more_fully_is_found_by_the_new_words():
+    # The second mention widens the speaker's name; its new word ("الكتاني") alone then
+    # names the speaker before a verb (a surname of a speaker already in the document).
+    df = acts("قال كريم الزياني، الخبير الأمني، إن التعاون مهم.\n\n"
+              "وأضاف كريم الزياني الكتاني، الخبير الأمني، أن المغرب شريك موثوق.\n\n"
+              "وفي السياق نفسه، الكتاني أكد أن الاجتماع ناجح.")
+    assert df["cue"].tolist() == ["قال", "وأضاف", "أكد"]
+    assert df["resolution"].tolist() == ["explicit", "explicit", "preceding"]
+    assert df["speaker"].tolist()[1:] == ["كريم الزياني الكتاني"] * 2
+    assert set(df["speaker_type"]) == {"expert"}

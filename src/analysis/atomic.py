@@ -7,7 +7,7 @@ private 0600 of a temporary file.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -15,24 +15,27 @@ from typing import Iterator
 __all__ = ["atomic_path", "new_temporary", "commit_temporary", "discard_temporary", "write_table_atomic"]
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def new_temporary(target: str | Path) -> str:
-    """A new, empty temporary file beside ``target`` (hidden, same folder)."""
+    """A new, empty temporary file beside ``target`` (hidden, same folder).
+
+    Created with mode 0666 so that the system applies the umask itself: reading the umask
+    means setting it, which would briefly change it for every thread of the process.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    return tmp
+    for _ in range(100):
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return str(tmp)
+    raise FileExistsError(f"{target.parent}: no free temporary name for {target.name}")
 
 
 def commit_temporary(tmp: str, target: str | Path) -> None:
-    """Give ``tmp`` ordinary permissions and rename it to ``target``."""
-    os.chmod(tmp, 0o666 & ~_umask())
+    """Rename ``tmp`` to ``target`` (atomic within one file system)."""
     os.replace(tmp, target)
 
 

@@ -415,7 +415,6 @@ class _Resolver:
         self.gz = gz
         self.home = home  # the document mentions the home country
         self.speakers: list[Mention] = []
-        self.speaker_words: set[str] = set()  # name words of the speakers (surname look-ups)
         # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
         self.surface = lambda a, b, toks: " ".join(toks[a:b])
 
@@ -659,8 +658,6 @@ class _Resolver:
                     s.name, s.key = m.name, m.key
                 return s
         self.speakers.append(m)
-        if not m.entity_id:
-            self.speaker_words |= m.key
         return m
 
 
@@ -914,15 +911,7 @@ def _last_mention(resolver: _Resolver, toks: list[str], lo: int, hi: int, *, win
     within ``window`` tokens), extended to its earliest start (title + name)."""
     lo = max(lo, hi - window)
     k = hi - 1
-    token_class = resolver.token_class
     while k >= lo:
-        tok = toks[k]
-        # Cheap pre-test: a mention starts with an alias word, a role word or a
-        # determiner, or is a name followed by a comma (a title in apposition).
-        if not (token_class(tok)[0] or "،" in toks[k + 1:k + 5] or "," in toks[k + 1:k + 5]
-                or _bare(tok) in resolver.speaker_words):
-            k -= 1
-            continue
         m = resolver.mention_at(toks, k, bare_names=False)
         if m is not None and not m.anaphoric and m.type and m.end <= hi:
             best = m
