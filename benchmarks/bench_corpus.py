@@ -9,9 +9,10 @@ Measures, in one run:
                normalisation, structure (segmentation), markers and attribution;
   aggregation  the per-outlet tables (frame counts, source counts, summaries);
   total        the real pipeline (pipeline.run: read, all stages, tables) on --jobs processes.
-Prints seconds and words/s for each, the peak resident memory of this process and of the
-worker processes, and a last line ``total/floor ratio: X.XX``. With ``--repeat N`` the floor
-and the total are measured N times, alternately, and the ratio uses their medians.
+Prints seconds and words/s for each, the CPU seconds the total used (main process and
+workers), the peak resident memory of this process and of the worker processes, and a
+last line ``total/floor ratio: X.XX``. With ``--repeat N`` the floor and the total are
+measured N times, alternately, and the ratio uses their medians.
 Words are whitespace-separated tokens of the non-empty texts (the floor's count).
 """
 from __future__ import annotations
@@ -95,14 +96,24 @@ def aggregation(documents, markers, acts, codebook) -> float:
     return time.perf_counter() - t0
 
 
+def _cpu_seconds(who) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def total(path: Path, jobs: int):
+    """Wall seconds of ``pipeline.run``, its tables, and the CPU seconds it used in this
+    process and in its worker processes (reaped when the pool closes)."""
     from analysis.pipeline import run
 
+    cpu0 = _cpu_seconds(resource.RUSAGE_SELF), _cpu_seconds(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         tables = run(path, jobs=jobs)
-    return time.perf_counter() - t0, tables
+    wall = time.perf_counter() - t0
+    cpu = (_cpu_seconds(resource.RUSAGE_SELF) - cpu0[0], _cpu_seconds(resource.RUSAGE_CHILDREN) - cpu0[1])
+    return wall, tables, cpu
 
 
 def _rss_mb(who) -> float:
@@ -140,17 +151,28 @@ def main(argv=None) -> int:
         print(f"(one core: {sum(spent.values()):.2f} s for all stages; {len(markers):,} markers, "
               f"{len(acts):,} reporting acts)")
         del documents, markers, acts
-    t_total, tables = total(args.corpus, args.jobs)
+    t_total, tables, cpu = total(args.corpus, args.jobs)
+    cpus = [cpu]
     if args.repeat > 1:
         floors, totals = [t_floor], [t_total]
         for _ in range(args.repeat - 1):
             floors.append(floor(args.corpus)[0])
-            totals.append(total(args.corpus, args.jobs)[0])
+            t, _, cpu = total(args.corpus, args.jobs)
+            totals.append(t)
+            cpus.append(cpu)
         print("floor runs:  " + "  ".join(f"{t:.2f}" for t in floors))
         print("total runs:  " + "  ".join(f"{t:.2f}" for t in totals))
         t_floor, t_total = statistics.median(floors), statistics.median(totals)
         line("floor (median)", t_floor, words)
     line(f"total (jobs={args.jobs})" + (" (median)" if args.repeat > 1 else ""), t_total, words)
+    cpu_main = statistics.median(c[0] for c in cpus)
+    cpu_workers = statistics.median(c[1] for c in cpus)
+    cores = min(args.jobs, os.cpu_count() or 1) if args.jobs > 1 else 1
+    # With every core busy the wall time cannot fall below the CPU time over the cores:
+    # this shows how much of the gap to the floor is work and how much is waiting.
+    print(f"cpu during total{' (median)' if args.repeat > 1 else ''}: {cpu_main:.2f} s main process + "
+          f"{cpu_workers:.2f} s workers = {cpu_main + cpu_workers:.2f} s; "
+          f"over {cores} core(s): {(cpu_main + cpu_workers) / cores:.2f} s")
     print(f"rows: {len(tables['documents']):,} documents, {len(tables['markers']):,} markers, "
           f"{len(tables['attributions']):,} reporting acts")
     print(f"peak RSS: {_rss_mb(resource.RUSAGE_SELF):,.0f} MB (this process), "

@@ -21,6 +21,8 @@ def test_benchmark_prints_stages_and_ratio(tmp_path, seeds, capsys):
         assert any(line.startswith(stage) for line in out), stage
     assert any(line.startswith("floor runs:") for line in out)
     assert "rows: 5 documents" in "\n".join(out)
+    cpu = next(line for line in out if line.startswith("cpu during total"))
+    assert re.search(r"(\d+\.\d\d) s main process \+ (\d+\.\d\d) s workers = \d+\.\d\d s; over 1 core", cpu)
     assert re.fullmatch(r"total/floor ratio: \d+\.\d\d", out[-1])
 
 
