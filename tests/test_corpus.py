@@ -98,7 +98,8 @@ def test_empty_document(seeds_copy, content):
     (seeds_copy / "003_a81e5b6ee56853d2.txt").write_text(content, encoding="utf-8")
     with pytest.raises(EmptyDocumentError, match="003_a81e5b6ee56853d2.txt"):
         read_corpus(seeds_copy)
-    report_corpus = read_corpus(seeds_copy, on_empty="skip")
+    with pytest.warns(CorpusWarning, match="skipped 1 empty"):  # skipped, never silently
+        report_corpus = read_corpus(seeds_copy, on_empty="skip")
     assert len(report_corpus) == 4 and report_corpus.report.empty == ["003_a81e5b6ee56853d2"]
 
 
