@@ -139,6 +139,30 @@ def test_malformed_gazetteer(tmp_path):
         load_gazetteer(path)
 
 
+@pytest.mark.parametrize("change, message", [
+    ("aliases: أحمد", r"people\[0\].aliases: must be a list of words"),
+    ("alias: [أحمد]", r"people\[0\]: unknown key\(s\) 'alias'"),
+])
+def test_gazetteer_entries_are_checked(tmp_path, change, message):
+    path = tmp_path / "g.yaml"
+    path.write_text("people:\n  - id: x\n    name: أحمد العلوي\n    type: expert\n    " + change +
+                    "\ninstitutions: []\nmedia: []\nrole_words: {}\ncues: {}\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=message):
+        load_gazetteer(path)
+
+
+def test_gazetteer_word_lists_and_keys_are_checked(tmp_path):
+    base = "people: []\ninstitutions: []\nmedia: []\nrole_words: {expert: [خبير]}\ncues: {verbs: [[قال, يقول]]}\n"
+    path = tmp_path / "g.yaml"
+    for extra, message in (("anaphora: المتحدث\n", "anaphora: must be a list"),
+                           ("reflexive: [ذاته]\n", "unknown key\\(s\\) 'reflexive'"),
+                           ("role_words: {expert: خبير}\n", None)):
+        text = base.replace("role_words: {expert: [خبير]}\n", "") + extra if extra.startswith("role_words") else base + extra
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(GazetteerError, match=message or "role_words.expert: must be a list"):
+            load_gazetteer(path)
+
+
 def test_quoted_name_does_not_make_an_act_direct():
     r = one("وقال الوزير إن برنامج «وطن آمن» حقق نتائج جيدة.")
     assert r["mode"] == "indirect" and r.quote == ""

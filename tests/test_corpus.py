@@ -148,14 +148,20 @@ def test_jsonl_gz_with_empty_and_duplicate_texts(tmp_path):
             {"id": 3, "outlet": "b", "date": "", "title": "", "text": "قال الوزير إن الأمن مهم"},
             {"id": 1, "outlet": "b", "date": "", "title": "", "text": "نص آخر"}]
     path = write_jsonl(tmp_path, rows, "c.jsonl.gz")
-    with pytest.warns(CorpusWarning, match="1 empty, 1 duplicate texts, 1 duplicate ids"):
+    with pytest.warns(CorpusWarning, match="1 empty, 1 duplicate texts, 1 duplicate ids") as record:
         corpus = read_corpus(path)
     assert [d.doc_id for d in corpus] == ["1"]
+    # Each skipped document is named with the line it came from.
+    message = str(record[0].message)
+    assert "'2' at " in message and "c.jsonl.gz:2 (empty)" in message
+    assert "c.jsonl.gz:3 (same text as '1')" in message
+    assert "c.jsonl.gz:4 (duplicate id (different text))" in message
 
 
+@pytest.mark.filterwarnings("ignore:.*no column 'outlet'")
 def test_jsonl_errors_name_the_line(tmp_path):
     path = write_jsonl(tmp_path, [{"id": 1, "text": "نص"}, "{not json"])
-    with pytest.raises(CorpusError, match=r"c.jsonl:2: not a JSON object"):
+    with pytest.raises(CorpusError, match=r"c.jsonl:2: not valid JSON \(.* at column 2\)"):
         read_corpus(path)
     path = write_jsonl(tmp_path, [{"id": 1, "text": "نص"}, {"id": 2, "body": "x"}])
     with pytest.raises(CorpusError, match=r"c.jsonl:2: missing column 'text'"):
@@ -196,3 +202,96 @@ def test_cli_one_line_error(seeds_copy, tmp_path):
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     assert "000_507e3ec0494cdcbd.txt" in proc.stderr
     assert not (tmp_path / "out" / "documents.csv").exists()
+
+
+# ---- CSV and table corpora: nothing lost silently
+def _write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_csv_unclosed_quote_is_an_error_not_merged_rows(tmp_path):
+    path = _write(tmp_path, "u.csv", 'id,outlet,text\nx1,A,"نص"\nx2,B,"نص ثان\nx3,C,نص ثالث\n')
+    with pytest.raises(CorpusError, match=r"u.csv:3: malformed CSV .*unclosed or stray quotation"):
+        list(iter_documents(path))
+
+
+def test_csv_row_with_extra_or_missing_fields_is_an_error(tmp_path):
+    path = _write(tmp_path, "e.csv", "id,outlet,text\nx1,A,نص أول\nx2,B,نص, ثان\n")
+    with pytest.raises(CorpusError, match=r"e.csv:3: 4 fields where the header has 3"):
+        list(iter_documents(path))
+    path = _write(tmp_path, "m.csv", "id,outlet,text\nx1,A\n")
+    with pytest.raises(CorpusError, match=r"m.csv:2: 2 fields where the header has 3"):
+        list(iter_documents(path))
+
+
+def test_csv_line_numbers_are_where_the_record_starts(tmp_path):
+    path = _write(tmp_path, "l.csv", 'id,outlet,text\nx1,A,"سطر أول\nسطر ثان"\nx2,B,"نص"\n')
+    assert [d.source.rsplit(":", 1)[1] for d in iter_documents(path)] == ["2", "4"]
+    # A missing column is the header's fault: line 1, whatever the row.
+    with pytest.raises(CorpusError, match=r"l.csv:1: missing column 'body'"):
+        list(iter_documents(path, columns={"text": "body"}))
+
+
+def test_csv_and_manifest_accept_a_byte_order_mark(tmp_path, seeds_copy):
+    path = _write(tmp_path, "bom.csv", "\ufeffid,outlet,text\nx1,A,قال الوزير إن الأمن مهم\n")
+    assert [d.doc_id for d in iter_documents(path)] == ["x1"]
+    manifest = seeds_copy / "manifest.csv"
+    manifest.write_bytes(b"\xef\xbb\xbf" + manifest.read_bytes())
+    assert len(read_corpus(seeds_copy)) == 5
+
+
+def test_a_mapped_column_must_exist(tmp_path):
+    path = _write(tmp_path, "c.csv", "id,outlet,text\nx1,A,نص\n")
+    with pytest.raises(CorpusError, match=r"c.csv:1: missing column 'source_name' \(the document outlet\); found id, outlet, text"):
+        list(iter_documents(path, columns={"outlet": "source_name"}))
+    jsonl = write_jsonl(tmp_path, [{"id": 1, "text": "نص"}])
+    with pytest.raises(CorpusError, match=r"c.jsonl:1: missing column 'published'"):
+        list(iter_documents(jsonl, columns={"date": "published"}))
+
+
+def test_no_outlet_column_is_a_warning(tmp_path):
+    path = _write(tmp_path, "c.csv", "id,text\nx1,نص\n")
+    with pytest.warns(CorpusWarning, match="no column 'outlet'"):
+        docs = list(iter_documents(path))
+    assert docs[0].outlet == ""
+
+
+@pytest.mark.parametrize("cell", ["", "   "])
+def test_an_empty_id_is_an_error(tmp_path, cell):
+    path = _write(tmp_path, "c.csv", f"id,outlet,text\n{cell},A,نص\n")
+    with pytest.raises(CorpusError, match=r"c.csv:2: column 'id' must hold an id; here it is empty"):
+        list(iter_documents(path))
+
+
+def test_column_mapping_on_a_folder_is_an_error():
+    with pytest.raises(CorpusError, match="column mappings apply to table corpora"):
+        list(iter_documents(SEEDS, columns={"text": "body"}))
+
+
+def test_an_empty_corpus_is_reported(tmp_path):
+    path = _write(tmp_path, "c.csv", "id,outlet,text\n")
+    with pytest.warns(CorpusWarning, match="no documents to analyse"):
+        assert list(iter_documents(path)) == []
+
+
+def test_utf16_and_garbage_parquet_are_named(tmp_path):
+    path = _write(tmp_path, "c.csv", "id,outlet,text\nx1,A,نص\n", encoding="utf-16")
+    with pytest.raises(EncodingError, match=r"c.csv:1: not valid UTF-8 .*it is UTF-16"):
+        list(iter_documents(path))
+    garbage = tmp_path / "g.parquet"
+    garbage.write_bytes(b"not parquet at all")
+    with pytest.raises(CorpusError, match=r"g.parquet: not a readable Parquet file"):
+        list(iter_documents(garbage))
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--column", "body"], "argument --column: takes FIELD=NAME"),
+    (["--jobs", "-3"], "argument --jobs: must be 0 (all cores) or more"),
+])
+def test_cli_bad_options_are_usage_errors(tmp_path, args, message):
+    proc = subprocess.run([sys.executable, "-m", "analysis", "export", "--corpus", str(SEEDS),
+                           "--out", str(tmp_path / "out"), *args], capture_output=True, text=True)
+    assert proc.returncode == 2 and message in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()

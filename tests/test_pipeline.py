@@ -1,6 +1,7 @@
 import pandas as pd
 import pytest
 
+from analysis.errors import CorpusError
 from analysis.pipeline import export, run, run_dask
 
 from conftest import SEEDS
@@ -35,9 +36,46 @@ def test_export_writes_csv_and_parquet_atomically(tmp_path, raw_texts):
 def test_failed_export_leaves_no_partial_files(tmp_path, seeds_copy):
     bad = seeds_copy / "004_3e7dfff35e5a38e4.txt"
     bad.write_bytes(bad.read_text(encoding="utf-8").encode("cp1256"))
-    with pytest.raises(Exception):
-        export(seeds_copy, tmp_path / "out")
-    assert list((tmp_path / "out").iterdir()) == []
+    with pytest.raises(CorpusError, match="004_3e7dfff35e5a38e4.txt"):
+        export(seeds_copy, tmp_path / "out" / "run1")
+    assert not (tmp_path / "out").exists()  # the folders it created are gone again
+    # An existing folder keeps what the user had, and only that.
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(CorpusError):
+        export(seeds_copy, tmp_path / "mine")
+    assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.txt"]
+
+
+def test_export_never_writes_over_the_corpus(tmp_path, seeds_copy):
+    with pytest.raises(CorpusError, match="inside the corpus folder"):
+        export(seeds_copy, seeds_copy)
+    with pytest.raises(CorpusError, match="inside the corpus folder"):
+        export(seeds_copy, seeds_copy / "out")
+    table = tmp_path / "documents.csv"
+    table.write_text("id,outlet,text\nx1,A,قال الوزير إن الأمن مهم\n", encoding="utf-8")
+    before = table.read_bytes()
+    with pytest.raises(CorpusError, match="would replace the corpus file"):
+        export(table, tmp_path, formats=("csv",))
+    assert table.read_bytes() == before
+    export(table, tmp_path, formats=("parquet",))  # other names: allowed
+    assert table.read_bytes() == before and (tmp_path / "documents.parquet").exists()
+
+
+def test_crlf_text_gives_one_line_context_columns(tmp_path, seeds_copy):
+    import csv
+
+    for path in seeds_copy.glob("*.txt"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    export(seeds_copy, tmp_path / "out", formats=("csv",))
+    with open(tmp_path / "out" / "markers.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) > 50 and {len(r) for r in rows} == {len(rows[0])}
+    raws = {p.stem: p.read_bytes().decode("utf-8") for p in seeds_copy.glob("*.txt")}
+    header = rows[0]
+    for r in rows[1:]:
+        rec = dict(zip(header, r))
+        assert raws[rec["doc_id"]][int(rec["start"]):int(rec["end"])] == rec["match"]
 
 
 def test_dask_local_cluster_equals_single_process():

@@ -2,6 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.codebook import load_codebook
 from analysis.errors import AnnotationError
 from analysis.report import run_validation
 from analysis.validate import (frame_scores, krippendorff_alpha_nominal,
@@ -39,6 +40,21 @@ def test_annotation_rows_must_match_the_text(seeds, tmp_path):
     bad.write_text("doc_id,frame,start,end,text\n000_507e3ec0494cdcbd,soft_power,0,5,wrong\n", encoding="utf-8")
     with pytest.raises(AnnotationError, match=r"a.csv:2: 000_507e3ec0494cdcbd\[0:5\]"):
         load_annotations(bad, seeds)
+
+
+def test_unknown_labels_in_the_hand_coding_are_errors(seeds, tmp_path):
+    frames_csv = (VALIDATION / "frames_coder_a.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    line3 = frames_csv[2].split(",")
+    line3[1] = line3[1] + "_typo"
+    bad = tmp_path / "f.csv"
+    bad.write_text("".join(frames_csv[:2]) + ",".join(line3) + "".join(frames_csv[3:]), encoding="utf-8")
+    frames = [f.id for f in load_codebook().frames]
+    with pytest.raises(AnnotationError, match=rf"f.csv:3: unknown frame '{line3[1]}'; expected one of"):
+        load_annotations(bad, seeds, frames=frames)
+    acts_csv = (VALIDATION / "attributions_gold.csv").read_text(encoding="utf-8")
+    bad.write_text(acts_csv.replace(",indirect,", ",indrect,", 1), encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"f.csv:\d+: unknown mode 'indrect'"):
+        load_annotations(bad, seeds, kind="attributions")
 
 
 def test_hand_codings_are_consistent_with_the_seeds(seeds):

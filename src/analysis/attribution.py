@@ -221,6 +221,53 @@ def _verb_surface_forms(perfect: str, imperfect: str) -> set[str]:
     return forms
 
 
+_GAZETTEER_KEYS = {
+    "version", "default_official_type", "people", "institutions", "media", "role_words", "cues",
+    "moroccan_markers", "foreign_markers", "home_markers", "home_markers_not_after", "anaphora",
+    "reflexives", "name_nouns", "international_nouns", "international_adjectives", "academic_titles"}
+_WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", "people", "institutions",
+                                 "media", "role_words", "cues"}
+_ENTITY_KEYS = {"id", "name", "type", "aliases", "title"}
+_CUE_KEYS = {"verbs", "participles", "nouns", "according_to", "according_to_skip", "not_cues"}
+
+
+def _check_gazetteer_shape(data: dict, path_s: str) -> None:
+    """Unknown keys (a typo such as ``alias:``) and a word list given as one string (which
+    would become one alias per letter) are errors, not silently ignored."""
+    def words(value, where: str) -> None:
+        if value is None:
+            return
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise GazetteerError(path_s, f"{where}: must be a list of words or phrases, "
+                                         f"e.g. [كلمة, عبارة أخرى]")
+
+    def known(keys, allowed: set, where: str) -> None:
+        unknown = sorted(map(str, set(keys) - allowed))
+        if unknown:
+            raise GazetteerError(path_s, f"{where}unknown key(s) {', '.join(map(repr, unknown))}; "
+                                         f"known: {', '.join(sorted(allowed))}")
+
+    known(data, _GAZETTEER_KEYS, "")
+    for key in sorted(_WORD_LISTS):
+        words(data.get(key), key)
+    for section in ("people", "institutions", "media"):
+        if not isinstance(data[section], list):
+            raise GazetteerError(path_s, f"{section}: must be a list of entries")
+        for k, item in enumerate(data[section]):
+            if isinstance(item, dict):
+                known(item, _ENTITY_KEYS, f"{section}[{k}]: ")
+                words(item.get("aliases"), f"{section}[{k}].aliases")
+    if not isinstance(data["role_words"], dict):
+        raise GazetteerError(path_s, "role_words: must map each role to a list of words")
+    for role, value in data["role_words"].items():
+        words(value, f"role_words.{role}")
+    if not isinstance(data["cues"], dict):
+        raise GazetteerError(path_s, "cues: must be a mapping (verbs, participles, nouns, according_to …)")
+    known(data["cues"], _CUE_KEYS, "cues: ")
+    for key in sorted(_CUE_KEYS - {"verbs"}):
+        words(data["cues"].get(key), f"cues.{key}")
+
+
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     """Load and validate the source gazetteer (default: the packaged ``sources.yaml``)."""
     if path is None:
@@ -241,6 +288,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     for key in ("people", "institutions", "media", "role_words", "cues"):
         if not isinstance(data.get(key), (list, dict)):
             raise GazetteerError(path_s, f"missing or malformed section {key!r}")
+    _check_gazetteer_shape(data, path_s)
     default_type = data.get("default_official_type", "moroccan_official")
     if default_type not in SPEAKER_TYPES:
         raise GazetteerError(path_s, f"default_official_type must be one of {SPEAKER_TYPES}")
@@ -286,7 +334,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         according[_norm_tokens(phrase)] = normalize_text(phrase)
     return Gazetteer(
         path=path_s, version=str(data.get("version", "")), default_official_type=default_type,
-        aliases=aliases, max_alias_len=max(len(a) for a in aliases), role_words=roles,
+        aliases=aliases, max_alias_len=max((len(a) for a in aliases), default=1), role_words=roles,
         moroccan_markers=tuple(_norm_tokens(w) for w in data.get("moroccan_markers") or []),
         foreign_markers=tuple(_norm_tokens(w) for w in data.get("foreign_markers") or []),
         anaphora=frozenset(normalize_text(w) for w in data.get("anaphora") or []),

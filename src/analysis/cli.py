@@ -20,14 +20,19 @@ from .errors import AnalysisError
 __all__ = ["main"]
 
 
-def _column_mapping(items: list[str]) -> dict[str, str]:
-    mapping = {}
-    for item in items or []:
-        if "=" not in item:
-            raise argparse.ArgumentTypeError(f"--column takes FIELD=NAME, not {item!r}")
-        key, value = item.split("=", 1)
-        mapping[key.strip()] = value.strip()
-    return mapping
+def _column_item(item: str) -> tuple[str, str]:
+    """One ``--column FIELD=NAME`` (argparse turns the error into a usage message)."""
+    key, sep, value = item.partition("=")
+    if not sep or not key.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(f"takes FIELD=NAME (e.g. text=body), not {item!r}")
+    return key.strip(), value.strip()
+
+
+def _jobs(value: str) -> int:
+    jobs = int(value)
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (all cores) or more, not {jobs}")
+    return jobs
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,9 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("export", help="analyse a corpus and write the tables")
     ex.add_argument("--corpus", required=True, help="folder with manifest.csv, or .jsonl/.jsonl.gz/.csv/.parquet")
     ex.add_argument("--out", required=True, help="output folder (created if needed)")
-    ex.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = all cores)")
+    ex.add_argument("--jobs", type=_jobs, default=1, help="worker processes (default 1; 0 = all cores)")
     ex.add_argument("--format", default="csv,parquet", help="csv, parquet or csv,parquet (default)")
-    ex.add_argument("--column", action="append", default=[], metavar="FIELD=NAME",
+    ex.add_argument("--column", action="append", default=[], metavar="FIELD=NAME", type=_column_item,
                     help="map a field (id, outlet, date, title, text) to the corpus's column name")
     ex.add_argument("--codebook", help="a framing codebook YAML (default: the packaged one)")
     ex.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
@@ -63,16 +68,17 @@ def _parser() -> argparse.ArgumentParser:
 def _export(args) -> int:
     import os
 
-    from .pipeline import Analyzer, export, run_dask, write_table_atomic
+    from .pipeline import Analyzer, check_output, export, run_dask, write_table_atomic
 
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    columns = _column_mapping(args.column)
+    columns = dict(args.column)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     analyzer = Analyzer(args.codebook, args.gazetteer)
     options = {"on_empty": "skip", "on_duplicate": "skip"} if args.skip_bad else {}
     if args.dask:
         from dask.distributed import Client, LocalCluster
 
+        check_output(args.corpus, args.out, formats)
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True) if args.dask == "local" else None
         with Client(cluster if cluster is not None else args.dask) as client:
             tables = run_dask(args.corpus, client=client, analyzer=analyzer, columns=columns, **options)

@@ -36,8 +36,8 @@ from typing import Iterable, Iterator, Literal
 
 import pandas as pd
 
-from .errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
-                     EncodingError, ManifestError)
+from .errors import (AnalysisError, CorpusError, CorpusWarning, DuplicateDocumentError,
+                     EmptyDocumentError, EncodingError, ManifestError)
 from .normalize import BIDI_CONTROLS, PRESENTATION_FORM_RE, NormalizedText, find_all, normalize, normalize_text
 
 __all__ = ["Document", "Corpus", "CorpusReport", "read_corpus", "iter_documents",
@@ -140,11 +140,19 @@ class CorpusReport:
     duplicate_ids: list[str] = field(default_factory=list)
     presentation_forms: list[str] = field(default_factory=list)  # kept, noted
     bidi_controls: list[str] = field(default_factory=list)  # kept, noted
+    #: every skipped document: (why, doc_id, where it was read: file or file:line)
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)
 
-    def summary(self) -> str:
-        return (f"{self.n_read} documents read; skipped {len(self.empty)} empty, "
+    def summary(self, examples: int = 3) -> str:
+        """Counts, and the first skipped documents by name and place."""
+        text = (f"{self.n_read} documents read; skipped {len(self.empty)} empty, "
                 f"{len(self.duplicate_texts)} duplicate texts, "
                 f"{len(self.duplicate_ids)} duplicate ids")
+        if self.skipped:
+            shown = "; ".join(f"{doc_id!r} at {where} ({why})" for why, doc_id, where in self.skipped[:examples])
+            more = f"; and {len(self.skipped) - examples} more" if len(self.skipped) > examples else ""
+            text += f" ({shown}{more})"
+        return text
 
 
 @dataclass
@@ -175,7 +183,9 @@ def _decode(data: bytes, path: Path | str, line: int | None = None) -> str:
         bad_line = data[: exc.start].count(b"\n") + 1 if line is None else line
         hint = ""
         try:
-            if re.search("[\u0621-\u064a]", data.decode("cp1256")):
+            if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                hint = " (it is UTF-16: re-save it as UTF-8)"
+            elif re.search("[\u0621-\u064a]", data.decode("cp1256")):
                 hint = " (it decodes as Windows-1256: re-save it as UTF-8)"
         except UnicodeDecodeError:
             pass
@@ -215,19 +225,56 @@ def _text_key(text: str) -> str:
     return hashlib.blake2b(" ".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+def csv_records(text: str, path: Path | str, error: type[AnalysisError] = CorpusError
+                ) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
+    """The header of a CSV text and its records as (line where the record starts, row).
+
+    Strict, because a lenient reader loses data silently: an unclosed or stray quotation
+    mark (which would swallow the following rows into one field) and a row with more or
+    fewer fields than the header (an unquoted comma in a text) are errors naming the line.
+    A UTF-8 byte-order mark (Excel's "CSV UTF-8") is dropped; blank lines are skipped.
+    The header is read at once (``None`` for an empty text), the records lazily.
+    """
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise error(path, f"malformed CSV header ({exc})", line=1) from None
+
+    def records() -> Iterator[tuple[int, dict]]:
+        end = reader.line_num
+        while True:
+            start = end + 1
+            try:
+                row = next(reader, None)
+            except csv.Error as exc:
+                raise error(path, f"malformed CSV ({exc}): an unclosed or stray quotation mark "
+                                  f"in the record starting here?", line=start) from None
+            if row is None:
+                return
+            end = reader.line_num
+            if not row:
+                continue  # a blank line
+            if len(row) != len(header):
+                raise error(path, f"{len(row)} fields where the header has {len(header)} "
+                                  f"(an unquoted comma in a field?)", line=start)
+            yield start, dict(zip(header, row))
+
+    return header, (records() if header is not None else iter(()))
+
+
 def _read_manifest(path: Path) -> dict[str, dict]:
     raw = path.read_bytes()
     text = _decode(raw, path)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if reader.fieldnames is None:
+    header, records = csv_records(text, path, ManifestError)
+    if header is None:
         raise ManifestError(path, "the manifest is empty")
-    missing = [c for c in MANIFEST_REQUIRED if c not in reader.fieldnames]
+    missing = [c for c in MANIFEST_REQUIRED if c not in header]
     if missing:
         raise ManifestError(path, f"missing column(s) {', '.join(missing)}; "
-                                  f"found {', '.join(reader.fieldnames)}", line=1)
+                                  f"found {', '.join(header)}", line=1)
     rows: dict[str, dict] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, row in records:
         doc_id = (row.get("doc_id") or "").strip()
         if not doc_id:
             raise ManifestError(path, "row without a doc_id", line=line)
@@ -235,7 +282,7 @@ def _read_manifest(path: Path) -> dict[str, dict]:
             raise ManifestError(path, f"duplicate doc_id {doc_id!r}", line=line)
         if not (row.get("outlet") or "").strip():
             raise ManifestError(path, f"doc_id {doc_id!r} has no outlet", line=line)
-        row = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        row = {k: (v or "").strip() for k, v in row.items()}
         row["_line"] = line
         rows[doc_id] = row
     return rows
@@ -281,7 +328,8 @@ def _table_rows(path: Path) -> Iterator[tuple[int, dict]]:
                     try:
                         obj = json.loads(text)
                     except json.JSONDecodeError as exc:
-                        raise CorpusError(path, f"not a JSON object ({exc.msg})", line=lineno) from None
+                        raise CorpusError(path, f"not valid JSON ({exc.msg} at column {exc.colno})",
+                                          line=lineno) from None
                     if not isinstance(obj, dict):
                         raise CorpusError(path, "each line must be a JSON object", line=lineno)
                     yield lineno, obj
@@ -290,14 +338,18 @@ def _table_rows(path: Path) -> Iterator[tuple[int, dict]]:
                 raise
             raise CorpusError(path, f"cannot read compressed data ({exc})") from None
     elif name.endswith(".csv"):
-        data = path.read_bytes()
-        reader = csv.DictReader(io.StringIO(_decode(data, path), newline=""))
-        for row in reader:
-            yield reader.line_num, row
+        _, records = csv_records(_decode(path.read_bytes(), path), path)
+        yield from records
     elif name.endswith(".parquet"):
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        table = pq.ParquetFile(path)
+        try:
+            table = pq.ParquetFile(path)
+        except (pa.ArrowException, OSError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            raise CorpusError(path, f"not a readable Parquet file ({exc})") from None
         row_no = 0
         for batch in table.iter_batches(batch_size=2048):
             for rec in batch.to_pylist():
@@ -315,12 +367,23 @@ def _table_documents(path: Path, columns: dict[str, str] | None) -> Iterator[Doc
     if unknown:
         raise CorpusError(path, f"unknown column mapping key(s) {sorted(unknown)}; "
                                 f"use {', '.join(_TABLE_FIELDS)}")
+    explicit = set(columns or {})
+    # In a CSV every record has the header's columns: a missing one is the header's fault.
+    header_line = 1 if path.name.lower().endswith(".csv") else None
+    first = True
     for lineno, rec in _table_rows(path):
-        for required in ("id", "text"):
-            if mapping[required] not in rec:
-                raise CorpusError(path, f"missing column {mapping[required]!r} (the document "
-                                        f"{required}); map it with --column {required}=NAME",
-                                  line=lineno)
+        for f in _TABLE_FIELDS:
+            if mapping[f] in rec or (f not in explicit and f not in ("id", "text")):
+                continue
+            hint = (f"found {', '.join(map(str, rec))}" if f in explicit
+                    else f"map it with --column {f}=NAME")
+            raise CorpusError(path, f"missing column {mapping[f]!r} (the document {f}); {hint}",
+                              line=header_line or lineno)
+        if first and mapping["outlet"] not in rec:
+            warnings.warn(CorpusWarning(f"{path}: no column {mapping['outlet']!r}: documents have no "
+                                        f"outlet, so per-outlet counts pool them (map one with "
+                                        f"--column outlet=NAME)"), stacklevel=3)
+        first = False
         text = rec[mapping["text"]]
         if text is None:
             text = ""
@@ -328,8 +391,10 @@ def _table_documents(path: Path, columns: dict[str, str] | None) -> Iterator[Doc
             raise CorpusError(path, f"column {mapping['text']!r} holds a "
                                     f"{type(text).__name__}, not text", line=lineno)
         doc_id = rec[mapping["id"]]
-        if doc_id is None or isinstance(doc_id, (dict, list)):
-            raise CorpusError(path, f"column {mapping['id']!r} must hold an id", line=lineno)
+        if doc_id is None or isinstance(doc_id, (dict, list)) or not str(doc_id).strip():
+            what = f"holds a {type(doc_id).__name__}" if isinstance(doc_id, (dict, list)) else "is empty"
+            raise CorpusError(path, f"column {mapping['id']!r} must hold an id; here it {what}",
+                              line=lineno)
         meta = {}
         for f in ("outlet", "date", "title"):
             value = rec.get(mapping[f])
@@ -365,6 +430,9 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
     for option, value in (("on_empty", on_empty), ("on_duplicate", on_duplicate)):
         if value not in ("error", "skip"):
             raise ValueError(f"{option} must be 'error' or 'skip', not {value!r}")
+    if is_folder and columns:
+        raise CorpusError(path, "column mappings apply to table corpora; a folder's fields are "
+                                "the columns of its manifest.csv")
     report = report if report is not None else CorpusReport()
     source_iter = _folder_documents(path) if is_folder else _table_documents(path, columns)
     seen_ids: set[str] = set()
@@ -374,6 +442,9 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
             if on_duplicate == "error":
                 raise DuplicateDocumentError(doc.source, f"duplicate document id {doc.doc_id!r}")
             report.duplicate_ids.append(doc.doc_id)
+            same = seen_texts.get(_text_key(doc.text)) == doc.doc_id
+            report.skipped.append((f"duplicate id ({'same' if same else 'different'} text)",
+                                   doc.doc_id, doc.source))
             continue
         seen_ids.add(doc.doc_id)
         if not doc.text.strip():
@@ -381,6 +452,7 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
                 raise EmptyDocumentError(doc.source, f"document {doc.doc_id!r} is empty or "
                                                      f"whitespace only")
             report.empty.append(doc.doc_id)
+            report.skipped.append(("empty", doc.doc_id, doc.source))
             continue
         key = _text_key(doc.text)
         if key in seen_texts:
@@ -388,6 +460,7 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
                 raise DuplicateDocumentError(doc.source, f"same text as document "
                                                          f"{seen_texts[key]!r}")
             report.duplicate_texts.append((doc.doc_id, seen_texts[key]))
+            report.skipped.append((f"same text as {seen_texts[key]!r}", doc.doc_id, doc.source))
             continue
         seen_texts[key] = doc.doc_id
         _check_text(doc, report, per_document=is_folder)
@@ -396,6 +469,8 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
     skipped = len(report.empty) + len(report.duplicate_texts) + len(report.duplicate_ids)
     if skipped:
         warnings.warn(CorpusWarning(f"{path}: {report.summary()}"), stacklevel=2)
+    if report.n_read == 0:
+        warnings.warn(CorpusWarning(f"{path}: no documents to analyse"), stacklevel=2)
     if not is_folder:
         for ids, what in ((report.presentation_forms, "contain Arabic presentation forms (mapped to base letters)"),
                           (report.bidi_controls, "contain bidi/zero-width controls (ignored by matching)")):

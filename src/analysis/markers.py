@@ -47,6 +47,10 @@ MARKER_COLUMNS = {
 }
 
 _CONTEXT_CHARS = 40
+# Context columns are one line each: "\r" too (Windows files), since a CSV written with
+# "\n" line ends leaves a bare "\r" unquoted and readers then split the row there.
+# Character for character, so that the context keeps the raw slice's length.
+_LINE_BREAKS_TO_SPACES = str.maketrans("\r\n", "  ")
 _MERGE_GAP_RE = re.compile(r"^\s*(?:[،,]\s*)?$")
 
 
@@ -156,8 +160,8 @@ def marker_records(doc: Document, codebook: Codebook | None = None, *,
                 "pattern_id": "+".join(ids), "match": raw[start:end], "start": start, "end": end,
                 "sentence_id": sid, "role": role, "in_pullquote": role == "pullquote",
                 "in_chrome": role == "chrome",
-                "left": raw[max(0, start - _CONTEXT_CHARS):start].replace("\n", " "),
-                "right": raw[end:end + _CONTEXT_CHARS].replace("\n", " "),
+                "left": raw[max(0, start - _CONTEXT_CHARS):start].translate(_LINE_BREAKS_TO_SPACES),
+                "right": raw[end:end + _CONTEXT_CHARS].translate(_LINE_BREAKS_TO_SPACES),
                 "normalized": nt.text[ns:ne],
             })
     rows.sort(key=lambda r: (r["start"], r["frame"]))

@@ -25,11 +25,12 @@ from .atomic import commit_temporary, discard_temporary, new_temporary, write_ta
 from .attribution import ATTRIBUTION_COLUMNS, Gazetteer, attribution_records, load_gazetteer
 from .codebook import Codebook, load_codebook
 from .corpus import DOCUMENT_COLUMNS, CorpusReport, Document, _text_key, document_row, iter_documents, segment
+from .errors import CorpusError
 from .markers import MARKER_COLUMNS, marker_records
 from .normalize import normalize
 
 __all__ = ["Analyzer", "DocResult", "process_document", "iter_results", "run", "run_dask",
-           "export", "write_table_atomic", "TABLES"]
+           "export", "check_output", "write_table_atomic", "TABLES"]
 
 TABLES = {"documents": DOCUMENT_COLUMNS, "markers": MARKER_COLUMNS, "attributions": ATTRIBUTION_COLUMNS}
 _DTYPES = {
@@ -253,13 +254,18 @@ class _TableSink:
                 self._parquet = pq.ParquetWriter(self.tmp["parquet"], table.schema)
             self._parquet.write_table(table.cast(self._parquet.schema))
 
-    def commit(self) -> list[Path]:
+    def finish(self) -> None:
+        """Write what is buffered and close the temporary files (the step that can fail
+        on a full disk), before any table is renamed."""
         self.flush()
-        written = []
         if self._csv is not None:
             self._csv.close()
         if self._parquet is not None:
             self._parquet.close()
+
+    def commit(self) -> list[Path]:
+        """Rename the finished temporary files to their targets."""
+        written = []
         for fmt, tmp in self.tmp.items():
             target = self.out_dir / f"{self.name}.{fmt}"
             commit_temporary(tmp, target)
@@ -277,6 +283,14 @@ class _TableSink:
             discard_temporary(tmp)
 
 
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:  # deepest first
+        try:
+            folder.rmdir()
+        except OSError:
+            return  # not empty (or not ours to remove): leave it
+
+
 @dataclass
 class ExportSummary:
     files: list[Path]
@@ -285,6 +299,27 @@ class ExportSummary:
     n_attributions: int
     seconds: float
     report: CorpusReport
+
+
+def check_output(corpus: str | Path | list, out_dir: str | Path, formats: Iterable[str]) -> None:
+    """Refuse an output folder that would write over the corpus: the corpus folder itself
+    (or a folder inside it), or a table file with the name of a corpus file.
+
+    Raises:
+        CorpusError: naming the output and the corpus.
+    """
+    out = Path(out_dir).resolve()
+    paths = [Path(p) for p in corpus] if isinstance(corpus, (list, tuple)) else \
+        [Path(p) for p in sorted(glob.glob(str(corpus)))] if glob.has_magic(str(corpus)) else [Path(corpus)]
+    targets = {(out / f"{name}.{fmt}") for name in TABLES for fmt in formats}
+    for path in paths:
+        source = path.resolve()
+        if source.is_dir() and (out == source or source in out.parents):
+            raise CorpusError(out_dir, f"is inside the corpus folder {path}: nothing is written "
+                                       f"there; choose another --out")
+        if source in targets:
+            raise CorpusError(out_dir, f"writing {source.name} here would replace the corpus "
+                                       f"file {path}; choose another --out")
 
 
 def export(corpus: str | Path, out_dir: str | Path, *, jobs: int = 1,
@@ -297,24 +332,29 @@ def export(corpus: str | Path, out_dir: str | Path, *, jobs: int = 1,
     whole corpus succeeded: a failure leaves no partial table behind.
     """
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     unknown = set(formats) - {"csv", "parquet"}
     if unknown or not formats:
         raise ValueError(f"formats must be csv and/or parquet, not {sorted(unknown) or formats}")
+    check_output(corpus, out_dir, formats)
     report = CorpusReport()
     analyzer = analyzer or Analyzer()
     analyzer.codebook, analyzer.gazetteer  # fail early on a malformed codebook or gazetteer
-    sinks = {name: _TableSink(name, out_dir, formats) for name in TABLES}
+    # Folders this export creates are removed again if it fails (when left empty).
+    created = [p for p in (out_dir, *out_dir.parents) if not p.exists()]
+    out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     if progress is None:
         progress = sys.stderr.isatty()
     bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(unit=" articles", unit_scale=False, file=sys.stderr, smoothing=0.1)
+    sinks: dict[str, _TableSink] = {}
     n_docs = n_markers = n_acts = 0
     try:
+        for name in TABLES:
+            sinks[name] = _TableSink(name, out_dir, formats)
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(unit=" articles", unit_scale=False, file=sys.stderr, smoothing=0.1)
         docs = iter_documents(corpus, columns=columns, report=report, **read_options)
         for r in iter_results(docs, analyzer, jobs=jobs):
             sinks["documents"].add([r.document])
@@ -325,10 +365,13 @@ def export(corpus: str | Path, out_dir: str | Path, *, jobs: int = 1,
             n_acts += len(r.attributions)
             if bar is not None:
                 bar.update(1)
+        for sink in sinks.values():  # all tables complete before any is renamed
+            sink.finish()
         files = [f for s in sinks.values() for f in s.commit()]
     except BaseException:
         for s in sinks.values():
             s.abort()
+        _remove_empty(created)
         raise
     finally:
         if bar is not None:

@@ -36,7 +36,7 @@ def run_validation(corpus_path: str | Path = "seeds", annotations: str | Path = 
     codebook = load_codebook(codebook_path)
     frames = [f.id for f in codebook.frames]
     annotations = Path(annotations)
-    coder_a = load_annotations(annotations / "frames_coder_a.csv", corpus)
+    coder_a = load_annotations(annotations / "frames_coder_a.csv", corpus, frames=frames)
     markers = markers_frame(corpus, codebook)
     scores = frame_scores(markers, coder_a, frames=frames)
     units_a = coding_units(coder_a, corpus, frames)
@@ -44,7 +44,7 @@ def run_validation(corpus_path: str | Path = "seeds", annotations: str | Path = 
     pairs = [("matcher", coding_units(markers, corpus, frames))]
     coder_b_path = annotations / "frames_coder_b.csv"
     if coder_b_path.exists():
-        coder_b = load_annotations(coder_b_path, corpus)
+        coder_b = load_annotations(coder_b_path, corpus, frames=frames)
         pairs.insert(0, ("coder B", coding_units(coder_b, corpus, frames)))
     for name, units in pairs:
         alpha = krippendorff_alpha_nominal(np.vstack([units_a["present"], units["present"]]))
@@ -97,13 +97,15 @@ class Analysis:
         return dict(zip(self.documents["doc_id"], self.documents["outlet"]))
 
 
-def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None = None) -> Analysis:
-    """Read a corpus and run both analyses (the first cell of every notebook)."""
+def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None = None,
+            gazetteer_path: str | Path | None = None) -> Analysis:
+    """Read a corpus and run both analyses (the first cell of every notebook), with the
+    given codebook and source gazetteer (default: the packaged ones)."""
     from .pipeline import _frames, process_document
 
     corpus = read_corpus(corpus_path)
     codebook = load_codebook(codebook_path)
-    gazetteer = load_gazetteer()
+    gazetteer = load_gazetteer(gazetteer_path)
     # One normalisation and segmentation per document for all three tables.
     tables = _frames(process_document(doc, codebook, gazetteer) for doc in corpus)
     documents, markers, acts = tables["documents"], tables["markers"], tables["attributions"]

@@ -18,15 +18,14 @@ coding of the same texts) and ``attributions_gold.csv``.
 """
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
-from .corpus import Document, segment
+from .attribution import SPEAKER_TYPES
+from .corpus import Document, csv_records, segment
 from .errors import AnnotationError
 from .normalize import normalize_text
 
@@ -40,12 +39,18 @@ ATTRIBUTION_ANNOTATION_COLUMNS = ("doc_id", "cue", "cue_start", "cue_end", "spea
                                   "speaker_type", "mode", "via")
 
 
-def load_annotations(path: str | Path, corpus: Iterable[Document], *, kind: str = "frames") -> pd.DataFrame:
+def load_annotations(path: str | Path, corpus: Iterable[Document], *, kind: str = "frames",
+                     frames: Iterable[str] | None = None) -> pd.DataFrame:
     """Read a hand-coding CSV and check every row against the corpus text.
+
+    ``frames``: the codebook's frame ids; a frame annotation with another label is an
+    error (a typo would otherwise lower recall silently). Attribution annotations are
+    checked against SPEAKER_TYPES and the modes direct / indirect.
 
     Raises:
         AnnotationError: naming the file and line of a row whose offsets do not give its
-            text, whose document is not in the corpus, or that lacks a column.
+            text, whose document is not in the corpus, whose label is unknown, or that
+            lacks a column.
     """
     path = Path(path)
     required = FRAME_ANNOTATION_COLUMNS if kind == "frames" else ATTRIBUTION_ANNOTATION_COLUMNS
@@ -55,14 +60,21 @@ def load_annotations(path: str | Path, corpus: Iterable[Document], *, kind: str 
         content = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise AnnotationError(path, "no such file") from None
-    reader = csv.DictReader(io.StringIO(content, newline=""))
-    missing = [c for c in required if c not in (reader.fieldnames or [])]
+    header, records = csv_records(content, path, AnnotationError)
+    missing = [c for c in required if c not in (header or [])]
     if missing:
         raise AnnotationError(path, f"missing column(s) {', '.join(missing)}", line=1)
+    if kind == "frames":
+        allowed = {"frame": sorted(frames)} if frames is not None else {}
+    else:
+        allowed = {"speaker_type": list(SPEAKER_TYPES), "mode": ["direct", "indirect"]}
     rows = []
-    for row in reader:
-        line = reader.line_num
+    for line, row in records:
         doc_id = row["doc_id"]
+        for column, labels in allowed.items():
+            if row[column] not in labels:
+                raise AnnotationError(path, f"unknown {column} {row[column]!r}; expected one of "
+                                            f"{', '.join(labels)}", line=line)
         if doc_id not in raws:
             raise AnnotationError(path, f"document {doc_id!r} is not in the corpus", line=line)
         try:
@@ -74,7 +86,7 @@ def load_annotations(path: str | Path, corpus: Iterable[Document], *, kind: str 
                                         f"{raws[doc_id][start:end]!r}, not {row[text_col]!r}", line=line)
         row[s_col], row[e_col] = start, end
         rows.append(row)
-    df = pd.DataFrame(rows, columns=reader.fieldnames)
+    df = pd.DataFrame(rows, columns=header)
     return df.astype({s_col: "int64", e_col: "int64"}) if len(df) else df
 
 
