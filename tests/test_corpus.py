@@ -289,9 +289,40 @@ def test_utf16_and_garbage_parquet_are_named(tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["--column", "body"], "argument --column: takes FIELD=NAME"),
     (["--jobs", "-3"], "argument --jobs: must be 0 (all cores) or more"),
+    (["--jobs", "abc"], "argument --jobs: must be a whole number, not 'abc'"),
 ])
 def test_cli_bad_options_are_usage_errors(tmp_path, args, message):
     proc = subprocess.run([sys.executable, "-m", "analysis", "export", "--corpus", str(SEEDS),
                            "--out", str(tmp_path / "out"), *args], capture_output=True, text=True)
     assert proc.returncode == 2 and message in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_rows_of_empty_fields_are_blank_lines(tmp_path):
+    path = _write(tmp_path, "c.csv", "id,outlet,text\nx1,A,قال الوزير إن الأمن مهم\n,,\n   \n\n")
+    assert [d.doc_id for d in iter_documents(path)] == ["x1"]
+
+
+def test_a_header_only_csv_still_checks_its_mapping(tmp_path):
+    path = _write(tmp_path, "c.csv", "id,outlet,text\n")
+    with pytest.raises(CorpusError, match=r"c.csv:1: missing column 'body'"):
+        list(iter_documents(path, columns={"text": "body"}))
+
+
+def test_errors_keep_their_class_and_place_across_processes():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(EncodingError("a.csv", "not valid UTF-8", line=3)))
+    assert type(err) is EncodingError and str(err) == "a.csv:3: not valid UTF-8" and err.line == 3
+
+
+def test_a_bad_record_late_in_the_corpus_fails_cleanly_on_several_jobs(tmp_path):
+    # The error is met while the pool is being fed: it must end the run with the error
+    # (not hang), and leave nothing behind.
+    rows = [f"x{i},A,قال الوزير إن الأمن مهم رقم {i}" for i in range(150)]
+    path = _write(tmp_path, "late.csv", "id,outlet,text\n" + "\n".join(rows) + '\nx999,B,"نص بلا نهاية\n')
+    proc = subprocess.run([sys.executable, "-m", "analysis", "export", "--corpus", str(path),
+                           "--out", str(tmp_path / "out"), "--jobs", "2"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and "late.csv:152: malformed CSV" in proc.stderr
     assert not (tmp_path / "out").exists()

@@ -29,7 +29,10 @@ def _column_item(item: str) -> tuple[str, str]:
 
 
 def _jobs(value: str) -> int:
-    jobs = int(value)
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
     if jobs < 0:
         raise argparse.ArgumentTypeError(f"must be 0 (all cores) or more, not {jobs}")
     return jobs

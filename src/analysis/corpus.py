@@ -253,11 +253,13 @@ def csv_records(text: str, path: Path | str, error: type[AnalysisError] = Corpus
             if row is None:
                 return
             end = reader.line_num
-            if not row:
-                continue  # a blank line
+            if not any(field.strip() for field in row):
+                continue  # a blank line, or one of empty fields (",,,," left by spreadsheets)
             if len(row) != len(header):
-                raise error(path, f"{len(row)} fields where the header has {len(header)} "
-                                  f"(an unquoted comma in a field?)", line=start)
+                why = "an unquoted comma in a field?" if len(row) > len(header) else \
+                    "a missing comma, or a line break outside quotation marks?"
+                raise error(path, f"{len(row)} fields where the header has {len(header)} ({why})",
+                            line=start)
             yield start, dict(zip(header, row))
 
     return header, (records() if header is not None else iter(()))
@@ -314,8 +316,35 @@ def _folder_documents(folder: Path) -> Iterator[Document]:
 _TABLE_FIELDS = ("id", "outlet", "date", "title", "text")
 
 
-def _table_rows(path: Path) -> Iterator[tuple[int, dict]]:
-    """Yield (line or row number, record) from a JSONL(.gz), CSV or Parquet corpus."""
+def _table_rows(path: Path) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
+    """The columns of a CSV or Parquet corpus (``None`` for JSONL, whose records may
+    differ) and its records as (line or row number, record)."""
+    name = path.name.lower()
+    if name.endswith(".csv"):
+        return csv_records(_decode(path.read_bytes(), path), path)
+    if name.endswith(".parquet"):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        try:
+            table = pq.ParquetFile(path)
+        except (pa.ArrowException, OSError) as exc:
+            if isinstance(exc, FileNotFoundError):
+                raise
+            raise CorpusError(path, f"not a readable Parquet file ({exc})") from None
+        return list(table.schema_arrow.names), _parquet_records(table)
+    return None, _jsonl_records(path)
+
+
+def _parquet_records(table) -> Iterator[tuple[int, dict]]:
+    row_no = 0
+    for batch in table.iter_batches(batch_size=2048):
+        for rec in batch.to_pylist():
+            row_no += 1
+            yield row_no, rec
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[int, dict]]:
     name = path.name.lower()
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")):
         opener = gzip.open if name.endswith(".gz") else open
@@ -337,27 +366,26 @@ def _table_rows(path: Path) -> Iterator[tuple[int, dict]]:
             if isinstance(exc, FileNotFoundError):
                 raise
             raise CorpusError(path, f"cannot read compressed data ({exc})") from None
-    elif name.endswith(".csv"):
-        _, records = csv_records(_decode(path.read_bytes(), path), path)
-        yield from records
-    elif name.endswith(".parquet"):
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        try:
-            table = pq.ParquetFile(path)
-        except (pa.ArrowException, OSError) as exc:
-            if isinstance(exc, FileNotFoundError):
-                raise
-            raise CorpusError(path, f"not a readable Parquet file ({exc})") from None
-        row_no = 0
-        for batch in table.iter_batches(batch_size=2048):
-            for rec in batch.to_pylist():
-                row_no += 1
-                yield row_no, rec
     else:
         raise CorpusError(path, "unknown corpus format: give a folder with manifest.csv, or a "
                                 ".jsonl, .jsonl.gz, .csv or .parquet file")
+
+
+def _check_columns(path: Path, found: Iterable, mapping: dict[str, str], explicit: set[str],
+                   line: int | None) -> None:
+    """The id and text columns, and every column the user mapped, must exist; a missing
+    outlet column is only a warning."""
+    found = set(found)
+    for f in _TABLE_FIELDS:
+        if mapping[f] in found or (f not in explicit and f not in ("id", "text")):
+            continue
+        hint = (f"found {', '.join(sorted(map(str, found)))}" if f in explicit
+                else f"map it with --column {f}=NAME")
+        raise CorpusError(path, f"missing column {mapping[f]!r} (the document {f}); {hint}", line=line)
+    if mapping["outlet"] not in found:
+        warnings.warn(CorpusWarning(f"{path}: no column {mapping['outlet']!r}: documents have no "
+                                    f"outlet, so per-outlet counts pool them (map one with "
+                                    f"--column outlet=NAME)"), stacklevel=4)
 
 
 def _table_documents(path: Path, columns: dict[str, str] | None) -> Iterator[Document]:
@@ -368,21 +396,13 @@ def _table_documents(path: Path, columns: dict[str, str] | None) -> Iterator[Doc
         raise CorpusError(path, f"unknown column mapping key(s) {sorted(unknown)}; "
                                 f"use {', '.join(_TABLE_FIELDS)}")
     explicit = set(columns or {})
-    # In a CSV every record has the header's columns: a missing one is the header's fault.
-    header_line = 1 if path.name.lower().endswith(".csv") else None
+    header, records = _table_rows(path)
+    if header is not None:  # CSV (line 1) and Parquet: checked once, before any record
+        _check_columns(path, header, mapping, explicit, 1 if path.suffix.lower() == ".csv" else None)
     first = True
-    for lineno, rec in _table_rows(path):
-        for f in _TABLE_FIELDS:
-            if mapping[f] in rec or (f not in explicit and f not in ("id", "text")):
-                continue
-            hint = (f"found {', '.join(map(str, rec))}" if f in explicit
-                    else f"map it with --column {f}=NAME")
-            raise CorpusError(path, f"missing column {mapping[f]!r} (the document {f}); {hint}",
-                              line=header_line or lineno)
-        if first and mapping["outlet"] not in rec:
-            warnings.warn(CorpusWarning(f"{path}: no column {mapping['outlet']!r}: documents have no "
-                                        f"outlet, so per-outlet counts pool them (map one with "
-                                        f"--column outlet=NAME)"), stacklevel=3)
+    for lineno, rec in records:
+        if header is None and (first or not all(mapping[f] in rec for f in ("id", "text"))):
+            _check_columns(path, rec, mapping, explicit, lineno)
         first = False
         text = rec[mapping["text"]]
         if text is None:

@@ -24,6 +24,15 @@ class AnalysisError(Exception):
             where = f"{where}:{line}"
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):
+        # Picklable (the default would call cls(message)): errors cross process
+        # boundaries in multiprocessing and Dask.
+        return _rebuild_error, (type(self), self.path, self.problem, self.line)
+
+
+def _rebuild_error(cls, path, problem, line):
+    return cls(path, problem, line=line)
+
 
 class CorpusError(AnalysisError):
     """A corpus file or folder cannot be read as documents."""

@@ -129,10 +129,23 @@ def iter_results(docs: Iterable[Document], analyzer: Analyzer | None = None, *, 
     import multiprocessing as mp
 
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    # The corpus is read in the pool's feeding thread. An error while reading (a bad line
+    # in the file) is kept here and raised in this process once the documents before it
+    # are done, as with one job; left to the pool, it would be sent to a worker instead.
+    read_error: list[BaseException] = []
+
+    def batches() -> Iterator[list[Document]]:
+        try:
+            yield from _batched(docs, batch_size)
+        except Exception as exc:
+            read_error.append(exc)
+
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(analyzer,)) as pool:
         # imap keeps input order; its look-ahead is bounded by the batches we feed it.
-        for batch in pool.imap(_run_batch, _batched(docs, batch_size), chunksize=1):
+        for batch in pool.imap(_run_batch, batches(), chunksize=1):
             yield from batch
+    if read_error:
+        raise read_error[0]
 
 
 def _frames(results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:
