@@ -43,3 +43,15 @@ def test_failure_keeps_the_previous_file_and_leaves_no_temporary(tmp_path):
             raise RuntimeError("interrupted")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"]
+
+
+def test_a_folder_that_cannot_be_written_is_named(tmp_path, monkeypatch):
+    import errno
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system", str(args[0]))
+
+    monkeypatch.setattr(os, "open", read_only)
+    with pytest.raises(OSError) as info:
+        write_table_atomic(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
+    assert info.value.filename == str(tmp_path) and info.value.strerror == "Read-only file system"

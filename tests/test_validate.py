@@ -74,3 +74,13 @@ def test_validation_figures_do_not_regress():
     assert acts.loc["speaker_type accuracy (detected acts)", "accuracy"] >= 0.9
     alpha = v.agreement.set_index("comparison").loc["coder A vs coder B", "krippendorff_alpha"]
     assert alpha >= 0.8
+
+
+def test_validate_finds_the_project_folders_from_anywhere(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "analysis", "validate"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "act detected" in proc.stdout

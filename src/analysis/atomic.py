@@ -29,6 +29,8 @@ def new_temporary(target: str | Path) -> str:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
             continue
+        except OSError as exc:  # name the folder the user chose, not our hidden file
+            raise OSError(exc.errno, exc.strerror, str(target.parent)) from None
         os.close(fd)
         return str(tmp)
     raise FileExistsError(f"{target.parent}: no free temporary name for {target.name}")

@@ -59,8 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-progress", dest="progress", action="store_false")
 
     va = sub.add_parser("validate", help="score both analyses against the hand coding")
-    va.add_argument("--corpus", default="seeds")
-    va.add_argument("--annotations", default="validation", help="folder with the hand-coding CSVs")
+    va.add_argument("--corpus", default=None,
+                    help="default: seeds/ here, else the project's seeds/")
+    va.add_argument("--annotations", default=None,
+                    help="folder with the hand-coding CSVs (default: validation/ here, else the project's)")
 
     cb = sub.add_parser("codebook", help="print the codebook or export it for quanteda")
     cb.add_argument("--codebook", help="a codebook YAML (default: the packaged one)")
@@ -105,10 +107,20 @@ def _export(args) -> int:
     return 0
 
 
+def _project_folder(name: str) -> str:
+    """``name`` in the working directory if it is there, else in the project this package
+    was installed from (an editable install: ``src/analysis`` → the project root)."""
+    if Path(name).exists():
+        return name
+    project = Path(__file__).resolve().parents[2] / name
+    return str(project) if project.exists() else name
+
+
 def _validate(args) -> int:
     from .report import validation_report
 
-    print(validation_report(args.corpus, args.annotations))
+    print(validation_report(args.corpus or _project_folder("seeds"),
+                            args.annotations or _project_folder("validation")))
     return 0
 
 
