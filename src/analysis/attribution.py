@@ -221,19 +221,20 @@ def _verb_surface_forms(perfect: str, imperfect: str) -> set[str]:
     return forms
 
 
+_SECTIONS = {"people": list, "institutions": list, "media": list, "role_words": dict, "cues": dict}
 _GAZETTEER_KEYS = {
-    "version", "default_official_type", "people", "institutions", "media", "role_words", "cues",
+    "version", "default_official_type", *_SECTIONS,
     "moroccan_markers", "foreign_markers", "home_markers", "home_markers_not_after", "anaphora",
     "reflexives", "name_nouns", "international_nouns", "international_adjectives", "academic_titles"}
-_WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", "people", "institutions",
-                                 "media", "role_words", "cues"}
+_WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title"}
 _CUE_KEYS = {"verbs", "participles", "nouns", "according_to", "according_to_skip", "not_cues"}
 
 
 def _check_gazetteer_shape(data: dict, path_s: str) -> None:
-    """Unknown keys (a typo such as ``alias:``) and a word list given as one string (which
-    would become one alias per letter) are errors, not silently ignored."""
+    """The required sections with their types; unknown keys (a typo such as ``alias:``) and
+    a word list given as one string (which would become one alias per letter) are errors,
+    not silently ignored."""
     def words(value, where: str) -> None:
         if value is None:
             return
@@ -247,22 +248,20 @@ def _check_gazetteer_shape(data: dict, path_s: str) -> None:
             raise GazetteerError(path_s, f"{where}unknown key(s) {', '.join(map(repr, unknown))}; "
                                          f"known: {', '.join(sorted(allowed))}")
 
+    for key, kind in _SECTIONS.items():
+        if not isinstance(data.get(key), kind):
+            raise GazetteerError(path_s, f"missing or malformed section {key!r} "
+                                         f"(must be a {'list' if kind is list else 'mapping'})")
     known(data, _GAZETTEER_KEYS, "")
     for key in sorted(_WORD_LISTS):
         words(data.get(key), key)
     for section in ("people", "institutions", "media"):
-        if not isinstance(data[section], list):
-            raise GazetteerError(path_s, f"{section}: must be a list of entries")
         for k, item in enumerate(data[section]):
             if isinstance(item, dict):
                 known(item, _ENTITY_KEYS, f"{section}[{k}]: ")
                 words(item.get("aliases"), f"{section}[{k}].aliases")
-    if not isinstance(data["role_words"], dict):
-        raise GazetteerError(path_s, "role_words: must map each role to a list of words")
     for role, value in data["role_words"].items():
         words(value, f"role_words.{role}")
-    if not isinstance(data["cues"], dict):
-        raise GazetteerError(path_s, "cues: must be a mapping (verbs, participles, nouns, according_to …)")
     known(data["cues"], _CUE_KEYS, "cues: ")
     for key in sorted(_CUE_KEYS - {"verbs"}):
         words(data["cues"].get(key), f"cues.{key}")
@@ -285,9 +284,6 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         raise GazetteerError(path_s, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict):
         raise GazetteerError(path_s, "must be a mapping")
-    for key in ("people", "institutions", "media", "role_words", "cues"):
-        if not isinstance(data.get(key), (list, dict)):
-            raise GazetteerError(path_s, f"missing or malformed section {key!r}")
     _check_gazetteer_shape(data, path_s)
     default_type = data.get("default_official_type", "moroccan_official")
     if default_type not in SPEAKER_TYPES:

@@ -99,11 +99,10 @@ def _export(args) -> int:
     summary = export(args.corpus, args.out, jobs=jobs, formats=formats, analyzer=analyzer,
                      columns=columns, progress=args.progress, **options)
     rep = summary.report
-    skipped = len(rep.empty) + len(rep.duplicate_texts) + len(rep.duplicate_ids)
     print(f"{summary.n_documents} documents, {summary.n_markers} markers, "
           f"{summary.n_attributions} reporting acts in {summary.seconds:.1f} s → {args.out}"
           + (f" (skipped {len(rep.empty)} empty, {len(rep.duplicate_texts)} duplicate texts, "
-             f"{len(rep.duplicate_ids)} duplicate ids)" if skipped else ""))
+             f"{len(rep.duplicate_ids)} duplicate ids)" if rep.skipped else ""))
     return 0
 
 

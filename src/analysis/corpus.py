@@ -314,6 +314,7 @@ def _folder_documents(folder: Path) -> Iterator[Document]:
 
 
 _TABLE_FIELDS = ("id", "outlet", "date", "title", "text")
+_JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
 
 
 def _table_rows(path: Path) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
@@ -322,6 +323,8 @@ def _table_rows(path: Path) -> tuple[list[str] | None, Iterator[tuple[int, dict]
     name = path.name.lower()
     if name.endswith(".csv"):
         return csv_records(_decode(path.read_bytes(), path), path)
+    if name.endswith(_JSONL_SUFFIXES):
+        return None, _jsonl_records(path)
     if name.endswith(".parquet"):
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -333,7 +336,8 @@ def _table_rows(path: Path) -> tuple[list[str] | None, Iterator[tuple[int, dict]
                 raise
             raise CorpusError(path, f"not a readable Parquet file ({exc})") from None
         return list(table.schema_arrow.names), _parquet_records(table)
-    return None, _jsonl_records(path)
+    raise CorpusError(path, "unknown corpus format: give a folder with manifest.csv, or a "
+                            ".jsonl, .jsonl.gz, .csv or .parquet file")
 
 
 def _parquet_records(table) -> Iterator[tuple[int, dict]]:
@@ -345,30 +349,25 @@ def _parquet_records(table) -> Iterator[tuple[int, dict]]:
 
 
 def _jsonl_records(path: Path) -> Iterator[tuple[int, dict]]:
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")):
-        opener = gzip.open if name.endswith(".gz") else open
-        try:
-            with opener(path, "rb") as fh:
-                for lineno, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    text = _decode(line, path, line=lineno)
-                    try:
-                        obj = json.loads(text)
-                    except json.JSONDecodeError as exc:
-                        raise CorpusError(path, f"not valid JSON ({exc.msg} at column {exc.colno})",
-                                          line=lineno) from None
-                    if not isinstance(obj, dict):
-                        raise CorpusError(path, "each line must be a JSON object", line=lineno)
-                    yield lineno, obj
-        except (OSError, EOFError) as exc:
-            if isinstance(exc, FileNotFoundError):
-                raise
-            raise CorpusError(path, f"cannot read compressed data ({exc})") from None
-    else:
-        raise CorpusError(path, "unknown corpus format: give a folder with manifest.csv, or a "
-                                ".jsonl, .jsonl.gz, .csv or .parquet file")
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                text = _decode(line, path, line=lineno)
+                try:
+                    obj = json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raise CorpusError(path, f"not valid JSON ({exc.msg} at column {exc.colno})",
+                                      line=lineno) from None
+                if not isinstance(obj, dict):
+                    raise CorpusError(path, "each line must be a JSON object", line=lineno)
+                yield lineno, obj
+    except (OSError, EOFError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise CorpusError(path, f"cannot read compressed data ({exc})") from None
 
 
 def _check_columns(path: Path, found: Iterable, mapping: dict[str, str], explicit: set[str],
@@ -396,21 +395,23 @@ def _table_documents(path: Path, columns: dict[str, str] | None) -> Iterator[Doc
         raise CorpusError(path, f"unknown column mapping key(s) {sorted(unknown)}; "
                                 f"use {', '.join(_TABLE_FIELDS)}")
     explicit = set(columns or {})
+    id_col, text_col = mapping["id"], mapping["text"]
     header, records = _table_rows(path)
     if header is not None:  # CSV (line 1) and Parquet: checked once, before any record
-        _check_columns(path, header, mapping, explicit, 1 if path.suffix.lower() == ".csv" else None)
+        _check_columns(path, header, mapping, explicit, 1 if path.name.lower().endswith(".csv") else None)
     first = True
     for lineno, rec in records:
-        if header is None and (first or not all(mapping[f] in rec for f in ("id", "text"))):
+        # JSONL records may differ: the first is checked in full, the others for id and text.
+        if header is None and (first or id_col not in rec or text_col not in rec):
             _check_columns(path, rec, mapping, explicit, lineno)
         first = False
-        text = rec[mapping["text"]]
+        text = rec[text_col]
         if text is None:
             text = ""
         if not isinstance(text, str):
             raise CorpusError(path, f"column {mapping['text']!r} holds a "
                                     f"{type(text).__name__}, not text", line=lineno)
-        doc_id = rec[mapping["id"]]
+        doc_id = rec[id_col]
         if doc_id is None or isinstance(doc_id, (dict, list)) or not str(doc_id).strip():
             what = f"holds a {type(doc_id).__name__}" if isinstance(doc_id, (dict, list)) else "is empty"
             raise CorpusError(path, f"column {mapping['id']!r} must hold an id; here it {what}",
@@ -486,8 +487,7 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
         _check_text(doc, report, per_document=is_folder)
         report.n_read += 1
         yield doc
-    skipped = len(report.empty) + len(report.duplicate_texts) + len(report.duplicate_ids)
-    if skipped:
+    if report.skipped:
         warnings.warn(CorpusWarning(f"{path}: {report.summary()}"), stacklevel=2)
     if report.n_read == 0:
         warnings.warn(CorpusWarning(f"{path}: no documents to analyse"), stacklevel=2)

@@ -322,8 +322,12 @@ def check_output(corpus: str | Path | list, out_dir: str | Path, formats: Iterab
         CorpusError: naming the output and the corpus.
     """
     out = Path(out_dir).resolve()
-    paths = [Path(p) for p in corpus] if isinstance(corpus, (list, tuple)) else \
-        [Path(p) for p in sorted(glob.glob(str(corpus)))] if glob.has_magic(str(corpus)) else [Path(corpus)]
+    if isinstance(corpus, (list, tuple)):
+        paths = [Path(p) for p in corpus]
+    elif glob.has_magic(str(corpus)):
+        paths = [Path(p) for p in sorted(glob.glob(str(corpus)))]
+    else:
+        paths = [Path(corpus)]
     targets = {(out / f"{name}.{fmt}") for name in TABLES for fmt in formats}
     for path in paths:
         source = path.resolve()
