@@ -135,6 +135,7 @@ def test_duplicate_id_in_manifest(seeds_copy):
 def test_presentation_forms_and_bidi_controls_warn(seeds_copy):
     path = seeds_copy / "003_a81e5b6ee56853d2.txt"
     path.write_text("\ufe8d\ufedf\ufee4\ufed0\ufeae\ufe8f\n\u202bنص\u202c", encoding="utf-8")
+    _edit_manifest(seeds_copy, "003_a81e5b6ee56853d2", headline="")  # the new text has none
     with pytest.warns(CorpusWarning) as record:
         read_corpus(seeds_copy)
     messages = [str(w.message) for w in record]
@@ -326,3 +327,68 @@ def test_a_bad_record_late_in_the_corpus_fails_cleanly_on_several_jobs(tmp_path)
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 2 and "late.csv:152: malformed CSV" in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def _edit_manifest(folder, doc_id, **fields):
+    """Set manifest fields of one document, keeping the rest of the file as it is."""
+    import csv
+    import io
+
+    path = folder / "manifest.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = list(rows[0])
+    for row in rows:
+        if row["doc_id"] == doc_id:
+            row.update(fields)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header + [f for f in fields if f not in header], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"date_start": "25/11/2025"}, r"manifest.csv:4: date_start '25/11/2025' of doc_id '002_5eeac2ce75b1fb3d' is not an ISO date"),
+    ({"date_start": "2025-02-30", "date_end": ""}, r"date_start '2025-02-30' .* not an ISO date"),
+    ({"date_end": "2025-13"}, r"date_end '2025-13' .* not an ISO date"),
+    ({"date_start": "2025-11-24", "date_end": "2025-11-20"}, r"manifest.csv:4: date_end '2025-11-20' .* before its date_start '2025-11-24'"),
+    ({"date_start": "", "date_end": "2025-11-20"}, r"has a date_end but no date_start"),
+    ({"date_certainty": "infered"}, r"date_certainty 'infered' of doc_id '002_5eeac2ce75b1fb3d' is not one of found, inferred, unknown"),
+    ({"outlet_certainty": "sure"}, r"outlet_certainty 'sure' .* not one of found, inferred, unverified, unknown"),
+])
+def test_manifest_dates_and_certainty_are_checked(seeds_copy, fields, message):
+    _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", **fields)
+    with pytest.raises(ManifestError, match=message):
+        read_corpus(seeds_copy)
+
+
+@pytest.mark.parametrize("fields, label", [
+    ({"date_start": "2025-11", "date_end": "2025-11-30"}, "2025-11/2025-11-30"),
+    ({"date_start": "2025", "date_end": "2025-06"}, "2025/2025-06"),
+    ({"date_start": "2025-11-24", "date_end": ".."}, "2025-11-24/.."),
+    ({"date_start": "2024-02-29", "date_end": "2024-02-29"}, "2024-02-29"),
+])
+def test_manifest_partial_and_open_dates_are_accepted(seeds_copy, fields, label):
+    _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", **fields)
+    docs = documents_frame(read_corpus(seeds_copy)).set_index("doc_id")
+    assert docs.loc["002_5eeac2ce75b1fb3d", "date"] == label
+
+
+def test_manifest_headline_must_be_a_line_of_its_file(seeds_copy):
+    # A headline that is not in the text would leave the document without one and count
+    # the real headline as body text: the manifest disagrees with the file.
+    _edit_manifest(seeds_copy, "003_a81e5b6ee56853d2", headline="عنوان غير موجود في النص")
+    with pytest.raises(ManifestError, match=r"manifest.csv:5: the headline of doc_id "
+                                            r"'003_a81e5b6ee56853d2' is not a line of .*003_a81e5b6ee56853d2.txt"):
+        read_corpus(seeds_copy)
+
+
+def test_manifest_headline_is_compared_after_normalisation(seeds_copy):
+    # Diacritics, tatweel, alef forms and outer spaces do not make a headline differ.
+    _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d",
+                   headline="  حمُوشي يدعو لبنيـات أمنية مشتركة لأمن جماعي مستدام ")
+    corpus = read_corpus(seeds_copy)
+    assert _roles(corpus["002_5eeac2ce75b1fb3d"])[1] == "headline"
+    # Left empty, the headline is detected.
+    _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", headline="")
+    assert _roles(read_corpus(seeds_copy)["002_5eeac2ce75b1fb3d"])[1] == "headline"

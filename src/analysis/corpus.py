@@ -21,6 +21,7 @@ Nothing here writes to the corpus folder.
 from __future__ import annotations
 
 import bisect
+import calendar
 import csv
 import gzip
 import hashlib
@@ -265,6 +266,58 @@ def csv_records(text: str, path: Path | str, error: type[AnalysisError] = Corpus
     return header, (records() if header is not None else iter(()))
 
 
+_ISO_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: Controlled values of the manifest's certainty columns (see DOCUMENT_COLUMNS).
+CERTAINTY_VALUES = {"date_certainty": ("found", "inferred", "unknown"),
+                    "outlet_certainty": ("found", "inferred", "unverified", "unknown")}
+
+
+def _date_range(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """First and last day (year, month, day) of an ISO date ``YYYY-MM-DD``, month
+    ``YYYY-MM`` or year ``YYYY``; None if ``value`` is none of these or no such day exists."""
+    m = _ISO_DATE_RE.fullmatch(value)
+    if m is None:
+        return None
+    year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+    if m[2] is None:
+        return (year, 1, 1), (year, 12, 31)
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if m[3] is None:
+        return (year, month, 1), (year, month, last)
+    return ((year, month, day),) * 2 if 1 <= day <= last else None
+
+
+def _check_manifest_row(path: Path, line: int, doc_id: str, row: dict) -> None:
+    """Dates must be ISO dates (an interval must not end before it starts) and the
+    certainty columns must use their documented values: a date like "25/11/2025" or a
+    typo in "inferred" would otherwise pass into every table without a word."""
+    ranges = {}
+    for col in ("date", "date_start", "date_end"):
+        value = row.get(col, "")
+        if not value or (col == "date_end" and value == ".."):
+            continue
+        ranges[col] = _date_range(value)
+        if ranges[col] is None:
+            raise ManifestError(path, f"{col} {value!r} of doc_id {doc_id!r} is not an ISO date "
+                                      f"(YYYY-MM-DD, YYYY-MM or YYYY)", line=line)
+    start = ranges.get("date_start") or ranges.get("date")
+    if "date_end" in ranges:
+        if start is None:
+            raise ManifestError(path, f"doc_id {doc_id!r} has a date_end but no date_start",
+                                line=line)
+        if ranges["date_end"][1] < start[0]:
+            raise ManifestError(path, f"date_end {row['date_end']!r} of doc_id {doc_id!r} is "
+                                      f"before its date_start {row.get('date_start') or row['date']!r}",
+                                line=line)
+    for col, allowed in CERTAINTY_VALUES.items():
+        value = row.get(col, "")
+        if value and value not in allowed:
+            raise ManifestError(path, f"{col} {value!r} of doc_id {doc_id!r} is not one of "
+                                      f"{', '.join(allowed)}", line=line)
+
+
 def _read_manifest(path: Path) -> dict[str, dict]:
     raw = path.read_bytes()
     text = _decode(raw, path)
@@ -285,6 +338,7 @@ def _read_manifest(path: Path) -> dict[str, dict]:
         if not (row.get("outlet") or "").strip():
             raise ManifestError(path, f"doc_id {doc_id!r} has no outlet", line=line)
         row = {k: (v or "").strip() for k, v in row.items()}
+        _check_manifest_row(path, line, doc_id, row)
         row["_line"] = line
         rows[doc_id] = row
     return rows
@@ -309,8 +363,23 @@ def _folder_documents(folder: Path) -> Iterator[Document]:
                                                f"in {folder}", line=row["_line"])
     for p in files:
         text = _decode(p.read_bytes(), p)
-        meta = {k: v for k, v in manifest[p.stem].items() if not k.startswith("_")}
+        row = manifest[p.stem]
+        meta = {k: v for k, v in row.items() if not k.startswith("_")}
+        _check_headline(manifest_path, row["_line"], p, text, meta)
         yield Document(p.stem, text, meta, str(p))
+
+
+def _check_headline(manifest_path: Path, line: int, file: Path, text: str, meta: dict) -> None:
+    """A manifest headline must be a line of its file, compared as :func:`segment` compares
+    them (normalised, outer spaces ignored): one that is not would silently leave the
+    document without a headline and count the real one as body text."""
+    column = "headline" if "headline" in meta else "title"
+    wanted = normalize_text(meta.get(column, "")).strip()
+    if wanted and text.strip() and not any(normalize_text(ln).strip() == wanted for ln in text.split("\n")):
+        raise ManifestError(manifest_path, f"the {column} of doc_id {file.stem!r} is not a line of "
+                                           f"{file} (compared without diacritics, tatweel and "
+                                           f"letter variants): correct it, or leave it empty to "
+                                           f"have the headline detected", line=line)
 
 
 _TABLE_FIELDS = ("id", "outlet", "date", "title", "text")
