@@ -58,7 +58,8 @@ COUNTED_ROLES = frozenset({"kicker", "headline", "standfirst", "subhead", "body"
 DOCUMENT_COLUMNS = {
     "doc_id": "document id (file stem, or the `id` field of a table corpus)",
     "outlet": "outlet name (Latin script)",
-    "date": "ISO date, or ISO interval start/end ('..' for an open end)",
+    "date": "manifest: ISO date, or ISO interval start/end ('..' for an open end); "
+            "table corpus: its date field as given",
     "n_words": "words outside chrome, bylines and pull quotes",
     "n_paragraphs": "non-blank lines (all roles)",
     "n_sentences": "sentences (all roles)",
