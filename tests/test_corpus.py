@@ -351,6 +351,8 @@ def _edit_manifest(folder, doc_id, **fields):
     ({"date_start": "25/11/2025"}, r"manifest.csv:4: date_start '25/11/2025' of doc_id '002_5eeac2ce75b1fb3d' is not an ISO date"),
     ({"date_start": "2025-02-30", "date_end": ""}, r"date_start '2025-02-30' .* not an ISO date"),
     ({"date_end": "2025-13"}, r"date_end '2025-13' .* not an ISO date"),
+    ({"date_start": "20251124", "date_end": ""}, r"date_start '20251124' .* not an ISO date"),
+    ({"date_start": "2025-11-24 25:00", "date_end": ""}, r"date_start '2025-11-24 25:00' .* not an ISO date"),
     ({"date_start": "2025-11-24", "date_end": "2025-11-20"}, r"manifest.csv:4: date_end '2025-11-20' .* before its date_start '2025-11-24'"),
     ({"date_start": "", "date_end": "2025-11-20"}, r"has a date_end but no date_start"),
     ({"date_certainty": "infered"}, r"date_certainty 'infered' of doc_id '002_5eeac2ce75b1fb3d' is not one of found, inferred, unknown"),
@@ -367,6 +369,7 @@ def test_manifest_dates_and_certainty_are_checked(seeds_copy, fields, message):
     ({"date_start": "2025", "date_end": "2025-06"}, "2025/2025-06"),
     ({"date_start": "2025-11-24", "date_end": ".."}, "2025-11-24/.."),
     ({"date_start": "2024-02-29", "date_end": "2024-02-29"}, "2024-02-29"),
+    ({"date_start": "2025-11-24 09:30:00", "date_end": "2025-11-24T18:00"}, "2025-11-24 09:30:00/2025-11-24T18:00"),
 ])
 def test_manifest_partial_and_open_dates_are_accepted(seeds_copy, fields, label):
     _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", **fields)

@@ -31,6 +31,7 @@ import operator
 import re
 import warnings
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, Literal
@@ -267,27 +268,32 @@ def csv_records(text: str, path: Path | str, error: type[AnalysisError] = Corpus
     return header, (records() if header is not None else iter(()))
 
 
-_ISO_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO_MONTH_RE = re.compile(r"(\d{4})(?:-(\d{2}))?")
 #: Controlled values of the manifest's certainty columns (see DOCUMENT_COLUMNS).
 CERTAINTY_VALUES = {"date_certainty": ("found", "inferred", "unknown"),
                     "outlet_certainty": ("found", "inferred", "unverified", "unknown")}
 
 
 def _date_range(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
-    """First and last day (year, month, day) of an ISO date ``YYYY-MM-DD``, month
-    ``YYYY-MM`` or year ``YYYY``; None if ``value`` is none of these or no such day exists."""
-    m = _ISO_DATE_RE.fullmatch(value)
-    if m is None:
+    """First and last day (year, month, day) of an ISO 8601 year ``YYYY``, month
+    ``YYYY-MM``, date ``YYYY-MM-DD`` or date and time (``2025-11-24T10:30``, as in many
+    table corpora); None if ``value`` is none of these or names no real day."""
+    m = _ISO_MONTH_RE.fullmatch(value)
+    if m is not None:
+        year = int(m[1])
+        if m[2] is None:
+            return (year, 1, 1), (year, 12, 31)
+        month = int(m[2])
+        if not 1 <= month <= 12:
+            return None
+        return (year, month, 1), (year, month, calendar.monthrange(year, month)[1])
+    if not re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", value):
+        return None  # fromisoformat would also take compact forms such as 20251124
+    try:
+        day = datetime.fromisoformat(value)
+    except ValueError:
         return None
-    year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
-    if m[2] is None:
-        return (year, 1, 1), (year, 12, 31)
-    if not 1 <= month <= 12:
-        return None
-    last = calendar.monthrange(year, month)[1]
-    if m[3] is None:
-        return (year, month, 1), (year, month, last)
-    return ((year, month, day),) * 2 if 1 <= day <= last else None
+    return ((day.year, day.month, day.day),) * 2
 
 
 def _check_manifest_row(path: Path, line: int, doc_id: str, row: dict) -> None:
@@ -302,7 +308,7 @@ def _check_manifest_row(path: Path, line: int, doc_id: str, row: dict) -> None:
         ranges[col] = _date_range(value)
         if ranges[col] is None:
             raise ManifestError(path, f"{col} {value!r} of doc_id {doc_id!r} is not an ISO date "
-                                      f"(YYYY-MM-DD, YYYY-MM or YYYY)", line=line)
+                                      f"(YYYY-MM-DD, YYYY-MM, YYYY, or a date and time)", line=line)
     start = ranges.get("date_start") or ranges.get("date")
     if "date_end" in ranges:
         if start is None:
