@@ -348,15 +348,24 @@ def _edit_manifest(folder, doc_id, **fields):
 
 
 @pytest.mark.parametrize("fields, message", [
-    ({"date_start": "25/11/2025"}, r"manifest.csv:4: date_start '25/11/2025' of doc_id '002_5eeac2ce75b1fb3d' is not an ISO date"),
-    ({"date_start": "2025-02-30", "date_end": ""}, r"date_start '2025-02-30' .* not an ISO date"),
-    ({"date_end": "2025-13"}, r"date_end '2025-13' .* not an ISO date"),
-    ({"date_start": "20251124", "date_end": ""}, r"date_start '20251124' .* not an ISO date"),
-    ({"date_start": "2025-11-24 25:00", "date_end": ""}, r"date_start '2025-11-24 25:00' .* not an ISO date"),
-    ({"date_start": "2025-11-24", "date_end": "2025-11-20"}, r"manifest.csv:4: date_end '2025-11-20' .* before its date_start '2025-11-24'"),
-    ({"date_start": "", "date_end": "2025-11-20"}, r"has a date_end but no date_start"),
-    ({"date_certainty": "infered"}, r"date_certainty 'infered' of doc_id '002_5eeac2ce75b1fb3d' is not one of found, inferred, unknown"),
-    ({"outlet_certainty": "sure"}, r"outlet_certainty 'sure' .* not one of found, inferred, unverified, unknown"),
+    ({"date_start": "25/11/2025"}, r"manifest.csv:4: doc_id '002_5eeac2ce75b1fb3d': date_start '25/11/2025' is not an ISO date"),
+    ({"date_start": "2025-02-30", "date_end": ""}, r"date_start '2025-02-30' is not an ISO date"),
+    ({"date_end": "2025-13"}, r"date_end '2025-13' is not an ISO date"),
+    ({"date_start": "20251124", "date_end": ""}, r"date_start '20251124' is not an ISO date"),
+    ({"date_start": "2025-11-24 25:00", "date_end": ""}, r"date_start '2025-11-24 25:00' is not an ISO date"),
+    ({"date_start": "٢٠٢٥-١١", "date_end": ""}, r"date_start '٢٠٢٥-١١' is not an ISO date"),
+    ({"date_start": "0000", "date_end": ""}, r"date_start '0000' is not an ISO date"),
+    ({"date_start": "2025-11-24", "date_end": "2025-11-20"}, r"manifest.csv:4: doc_id '002_5eeac2ce75b1fb3d': date_end '2025-11-20' is before date_start '2025-11-24'"),
+    ({"date_start": "2025-11-24", "date_end": "2025-10"}, r"date_end '2025-10' is before date_start"),
+    ({"date_start": "2025-11-24T18:00", "date_end": "2025-11-24T09:00"}, r"date_end '2025-11-24T09:00' is before"),
+    ({"date_start": "2025-11-24T23:30-05:00", "date_end": "2025-11-25T01:00+09:00"}, r"date_end .* is before"),
+    ({"date_start": "", "date": "2025-11-24", "date_end": "2025-11-20"}, r"date_end '2025-11-20' is before date '2025-11-24'"),
+    ({"date_start": "", "date_end": "2025-11-20"}, r"date_end '2025-11-20' but no date_start"),
+    ({"date_start": "", "date_end": ".."}, r"date_end '..' but no date_start"),
+    ({"date_start": "..", "date_end": ""}, r"an open date_start \('..'\) needs a date_end"),
+    ({"date": "2025-11-25"}, r"date '2025-11-25' and date_start '2025-11-24' disagree"),
+    ({"date_certainty": "infered"}, r"doc_id '002_5eeac2ce75b1fb3d': date_certainty 'infered' is not one of found, inferred, unknown"),
+    ({"outlet_certainty": "sure"}, r"outlet_certainty 'sure' is not one of found, inferred, unverified, unknown"),
 ])
 def test_manifest_dates_and_certainty_are_checked(seeds_copy, fields, message):
     _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", **fields)
@@ -367,9 +376,12 @@ def test_manifest_dates_and_certainty_are_checked(seeds_copy, fields, message):
 @pytest.mark.parametrize("fields, label", [
     ({"date_start": "2025-11", "date_end": "2025-11-30"}, "2025-11/2025-11-30"),
     ({"date_start": "2025", "date_end": "2025-06"}, "2025/2025-06"),
+    ({"date_start": "2025-11-24", "date_end": "2025-11"}, "2025-11-24/2025-11"),
     ({"date_start": "2025-11-24", "date_end": ".."}, "2025-11-24/.."),
+    ({"date_start": "..", "date_end": "2025-11-24"}, "../2025-11-24"),
     ({"date_start": "2024-02-29", "date_end": "2024-02-29"}, "2024-02-29"),
     ({"date_start": "2025-11-24 09:30:00", "date_end": "2025-11-24T18:00"}, "2025-11-24 09:30:00/2025-11-24T18:00"),
+    ({"date_start": "2025-11-24", "date_end": "2025-11-24T09:00"}, "2025-11-24/2025-11-24T09:00"),
 ])
 def test_manifest_partial_and_open_dates_are_accepted(seeds_copy, fields, label):
     _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", **fields)
@@ -381,17 +393,29 @@ def test_manifest_headline_must_be_a_line_of_its_file(seeds_copy):
     # A headline that is not in the text would leave the document without one and count
     # the real headline as body text: the manifest disagrees with the file.
     _edit_manifest(seeds_copy, "003_a81e5b6ee56853d2", headline="عنوان غير موجود في النص")
-    with pytest.raises(ManifestError, match=r"manifest.csv:5: the headline of doc_id "
-                                            r"'003_a81e5b6ee56853d2' is not a line of .*003_a81e5b6ee56853d2.txt"):
+    with pytest.raises(ManifestError, match=r"manifest.csv:5: doc_id '003_a81e5b6ee56853d2': the headline "
+                                            r"'عنوان غير موجود في النص' is not a line of .*003_a81e5b6ee56853d2.txt"):
         read_corpus(seeds_copy)
 
 
 def test_manifest_headline_is_compared_after_normalisation(seeds_copy):
-    # Diacritics, tatweel, alef forms and outer spaces do not make a headline differ.
+    # Diacritics, tatweel and hamza forms (أمنية / امنية) do not make a headline differ.
     _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d",
-                   headline="  حمُوشي يدعو لبنيـات أمنية مشتركة لأمن جماعي مستدام ")
+                   headline="حمُوشي يدعو لبنيـات امنية مشتركة لأمن جماعي مستدام")
     corpus = read_corpus(seeds_copy)
     assert _roles(corpus["002_5eeac2ce75b1fb3d"])[1] == "headline"
-    # Left empty, the headline is detected.
-    _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", headline="")
+
+
+def test_given_headline_is_never_chrome_or_byline(seeds_copy):
+    # A short first line naming the outlet is taken as the masthead, one naming the byline's
+    # author as the byline; the line the manifest gives as the headline is neither.
+    path = seeds_copy / "002_5eeac2ce75b1fb3d.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("وزراء الداخلية العرب يجتمعون في تونس\n" + text, encoding="utf-8")
+    _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", outlet_ar="العرب",
+                   headline="وزراء الداخلية العرب يجتمعون في تونس")
+    assert _roles(read_corpus(seeds_copy)["002_5eeac2ce75b1fb3d"])[1] == "headline"
+    path.write_text(text, encoding="utf-8")
+    _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", outlet_ar="", byline="حموشي",
+                   headline="حموشي يدعو لبنيات أمنية مشتركة لأمن جماعي مستدام")
     assert _roles(read_corpus(seeds_copy)["002_5eeac2ce75b1fb3d"])[1] == "headline"

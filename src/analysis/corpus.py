@@ -31,7 +31,7 @@ import operator
 import re
 import warnings
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator, Literal
@@ -268,61 +268,72 @@ def csv_records(text: str, path: Path | str, error: type[AnalysisError] = Corpus
     return header, (records() if header is not None else iter(()))
 
 
-_ISO_MONTH_RE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+_ISO_MONTH_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
+_ISO_DAY_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:$|[T ])")
 #: Controlled values of the manifest's certainty columns (see DOCUMENT_COLUMNS).
 CERTAINTY_VALUES = {"date_certainty": ("found", "inferred", "unknown"),
                     "outlet_certainty": ("found", "inferred", "unverified", "unknown")}
 
 
-def _date_range(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
-    """First and last day (year, month, day) of an ISO 8601 year ``YYYY``, month
-    ``YYYY-MM``, date ``YYYY-MM-DD`` or date and time (``2025-11-24T10:30``, as in many
-    table corpora); None if ``value`` is none of these or names no real day."""
+def _date_range(value: str) -> tuple[datetime, datetime] | None:
+    """First and last moment of an ISO 8601 year ``YYYY``, month ``YYYY-MM``, day
+    ``YYYY-MM-DD`` or date and time (``2025-11-24T10:30``, as in many table corpora;
+    with an offset, in UTC); None if ``value`` is none of these or names no real day.
+    Digits are ASCII: ``٢٠٢٥`` is written as given in every table, so it is refused."""
     m = _ISO_MONTH_RE.fullmatch(value)
     if m is not None:
-        year = int(m[1])
-        if m[2] is None:
-            return (year, 1, 1), (year, 12, 31)
-        month = int(m[2])
-        if not 1 <= month <= 12:
+        year, month = int(m[1]), int(m[2] or 0)
+        if year < 1 or (m[2] is not None and not 1 <= month <= 12):
             return None
-        return (year, month, 1), (year, month, calendar.monthrange(year, month)[1])
-    if not re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", value):
+        first, last = (year, month or 1), (year, month or 12)
+        days = calendar.monthrange(*last)[1]
+        return datetime(*first, 1), datetime(*last, days, 23, 59, 59, 999999)
+    if not _ISO_DAY_RE.match(value):
         return None  # fromisoformat would also take compact forms such as 20251124
     try:
-        day = datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return ((day.year, day.month, day.day),) * 2
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    if len(value) == 10:  # a day: all of it
+        return moment, moment.replace(hour=23, minute=59, second=59, microsecond=999999)
+    return moment, moment
 
 
 def _check_manifest_row(path: Path, line: int, doc_id: str, row: dict) -> None:
     """Dates must be ISO dates (an interval must not end before it starts) and the
     certainty columns must use their documented values: a date like "25/11/2025" or a
-    typo in "inferred" would otherwise pass into every table without a word."""
+    typo in "inferred" would otherwise pass into every table without a word.
+    ``..`` is an open end (``date_end``, or an empty one) or an open start (``date_start``,
+    with a ``date_end``)."""
+    def problem(text: str) -> ManifestError:
+        return ManifestError(path, f"doc_id {doc_id!r}: {text}", line=line)
+
     ranges = {}
     for col in ("date", "date_start", "date_end"):
         value = row.get(col, "")
-        if not value or (col == "date_end" and value == ".."):
-            continue
-        ranges[col] = _date_range(value)
-        if ranges[col] is None:
-            raise ManifestError(path, f"{col} {value!r} of doc_id {doc_id!r} is not an ISO date "
-                                      f"(YYYY-MM-DD, YYYY-MM, YYYY, or a date and time)", line=line)
-    start = ranges.get("date_start") or ranges.get("date")
-    if "date_end" in ranges:
-        if start is None:
-            raise ManifestError(path, f"doc_id {doc_id!r} has a date_end but no date_start",
-                                line=line)
-        if ranges["date_end"][1] < start[0]:
-            raise ManifestError(path, f"date_end {row['date_end']!r} of doc_id {doc_id!r} is "
-                                      f"before its date_start {row.get('date_start') or row['date']!r}",
-                                line=line)
+        if value and value != "..":
+            ranges[col] = _date_range(value)
+            if ranges[col] is None:
+                raise problem(f"{col} {value!r} is not an ISO date (YYYY-MM-DD, YYYY-MM, YYYY, "
+                              f"or a date and time)")
+    if row.get("date") and row.get("date_start") and row["date"] != row["date_start"]:
+        raise problem(f"date {row['date']!r} and date_start {row['date_start']!r} disagree "
+                      f"(give one of them)")
+    start_col = "date_start" if row.get("date_start") else "date"
+    start = row.get(start_col, "")
+    end = row.get("date_end", "")
+    if start == ".." and not ranges.get("date_end"):
+        raise problem("an open date_start ('..') needs a date_end")
+    if end and not start:
+        raise problem(f"date_end {end!r} but no date_start")
+    if start_col in ranges and "date_end" in ranges and ranges["date_end"][1] < ranges[start_col][0]:
+        raise problem(f"date_end {end!r} is before {start_col} {start!r}")
     for col, allowed in CERTAINTY_VALUES.items():
         value = row.get(col, "")
         if value and value not in allowed:
-            raise ManifestError(path, f"{col} {value!r} of doc_id {doc_id!r} is not one of "
-                                      f"{', '.join(allowed)}", line=line)
+            raise problem(f"{col} {value!r} is not one of {', '.join(allowed)}")
 
 
 def _read_manifest(path: Path) -> dict[str, dict]:
@@ -382,11 +393,13 @@ def _check_headline(manifest_path: Path, line: int, file: Path, text: str, meta:
     document without a headline and count the real one as body text."""
     column = "headline" if "headline" in meta else "title"
     wanted = normalize_text(meta.get(column, "")).strip()
-    if wanted and text.strip() and not any(normalize_text(ln).strip() == wanted for ln in text.split("\n")):
-        raise ManifestError(manifest_path, f"the {column} of doc_id {file.stem!r} is not a line of "
-                                           f"{file} (compared without diacritics, tatweel and "
-                                           f"letter variants): correct it, or leave it empty to "
-                                           f"have the headline detected", line=line)
+    if not wanted or not text.strip():
+        return  # nothing to check; an empty text is reported as such
+    if not any(normalize_text(ln).strip() == wanted for ln in text.split("\n")):
+        raise ManifestError(manifest_path, f"doc_id {file.stem!r}: the {column} {meta[column]!r} is "
+                                           f"not a line of {file} (compared without diacritics, "
+                                           f"tatweel and letter variants): correct it, or leave it "
+                                           f"empty to have the headline detected", line=line)
 
 
 _TABLE_FIELDS = ("id", "outlet", "date", "title", "text")
@@ -824,8 +837,9 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
         version", share/print buttons), and a short first line that names the outlet
         (masthead, possibly run together with the byline);
       * byline: a short first line containing the manifest's byline;
-      * headline: the line equal to the manifest headline, else the first short line
-        without final punctuation; kicker: short lines before it;
+      * headline: the line equal to the manifest headline (never taken as chrome or a
+        byline), else the first short line without final punctuation; kicker: short
+        lines before it;
       * standfirst: lines between the headline and a dateline paragraph ("مراكش (المغرب) –");
       * subhead: a short body line (≤ 8 words) without final punctuation;
       * pullquote: see :func:`_find_pullquotes`.
@@ -844,11 +858,16 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
     # Words are the tokens that are not marks; each mark is one character and one token.
     nwords = [len(t) - sum(map(n.count, _MARK_TOKENS)) if t else 0 for n, t in zip(norm, tokens)]
 
+    wanted = normalize_text(meta.get("headline", meta.get("title", ""))).strip()
+    # The given headline is never page chrome or a byline, even when it names the outlet
+    # ("… العرب …" in صحيفة العرب) or the byline's author.
+    given = {i for i, n in enumerate(norm) if n == wanted} if wanted else set()
     for i, p in enumerate(paras):
-        if _CHROME_RE.match(text[p["start"]:p["end"]]):
+        if i not in given and _CHROME_RE.match(text[p["start"]:p["end"]]):
             p["role"] = "chrome"
     first = next((i for i, p in enumerate(paras) if p["role"] != "chrome"), None)
-    if first is not None and nwords[first] <= 8 and not norm[first].endswith(_TERMINAL_PUNCT):
+    if first is not None and first not in given and nwords[first] <= 8 and \
+            not norm[first].endswith(_TERMINAL_PUNCT):
         names = [normalize_text(meta.get(k, "")).strip() for k in ("outlet_ar", "outlet")]
         byline = normalize_text(meta.get("byline", "")).strip()
         if any(n and n in norm[first] for n in names):
@@ -857,10 +876,7 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
             paras[first]["role"] = "byline"
 
     content = [i for i, p in enumerate(paras) if p["role"] == "body"]
-    headline_idx = None
-    wanted = normalize_text(meta.get("headline", meta.get("title", ""))).strip()
-    if wanted:
-        headline_idx = next((i for i in content if norm[i] == wanted), None)
+    headline_idx = min(given) if given else None
     if headline_idx is None and not wanted and content:
         i = content[0]
         if nwords[i] <= 15 and not norm[i].endswith((".", "!", "؟", "?", "،", ",")):
