@@ -1,4 +1,6 @@
+import csv
 import hashlib
+import io
 import subprocess
 import sys
 
@@ -331,9 +333,6 @@ def test_a_bad_record_late_in_the_corpus_fails_cleanly_on_several_jobs(tmp_path)
 
 def _edit_manifest(folder, doc_id, **fields):
     """Set manifest fields of one document, keeping the rest of the file as it is."""
-    import csv
-    import io
-
     path = folder / "manifest.csv"
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     header = list(rows[0])

@@ -387,11 +387,17 @@ def _folder_documents(folder: Path) -> Iterator[Document]:
         yield Document(p.stem, text, meta, str(p))
 
 
+def _headline_field(meta: dict) -> str:
+    """The metadata field that gives a document's headline: a manifest's ``headline``
+    (even when empty: the headline is then detected), else a table corpus's ``title``."""
+    return "headline" if "headline" in meta else "title"
+
+
 def _check_headline(manifest_path: Path, line: int, file: Path, text: str, meta: dict) -> None:
     """A manifest headline must be a line of its file, compared as :func:`segment` compares
     them (normalised, outer spaces ignored): one that is not would silently leave the
     document without a headline and count the real one as body text."""
-    column = "headline" if "headline" in meta else "title"
+    column = _headline_field(meta)
     wanted = normalize_text(meta.get(column, "")).strip()
     if not wanted or not text.strip():
         return  # nothing to check; an empty text is reported as such
@@ -858,7 +864,7 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
     # Words are the tokens that are not marks; each mark is one character and one token.
     nwords = [len(t) - sum(map(n.count, _MARK_TOKENS)) if t else 0 for n, t in zip(norm, tokens)]
 
-    wanted = normalize_text(meta.get("headline", meta.get("title", ""))).strip()
+    wanted = normalize_text(meta.get(_headline_field(meta), "")).strip()
     # The given headline is never page chrome or a byline, even when it names the outlet
     # ("… العرب …" in صحيفة العرب) or the byline's author.
     given = {i for i, n in enumerate(norm) if n == wanted} if wanted else set()
@@ -954,7 +960,7 @@ def document_row(doc: Document, structure: Structure) -> dict:
         "n_subheads": roles["subhead"],
         "outlet_ar": meta.get("outlet_ar", ""),
         "outlet_short": meta.get("outlet_short", "") or meta.get("outlet", ""),
-        "title": meta.get("headline", meta.get("title", "")),
+        "title": meta.get(_headline_field(meta), ""),
         "date_certainty": meta.get("date_certainty", ""),
         "outlet_certainty": meta.get("outlet_certainty", ""),
         "source": doc.source,
