@@ -7,12 +7,15 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis.corpus import (DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SENTENCE_COLUMNS, documents_frame,
+from analysis.corpus import (DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SENTENCE_COLUMNS, Document, documents_frame,
                              iter_documents, read_corpus, segment)
 from analysis.errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
                              EncodingError, ManifestError)
 
-from conftest import ROOT, SEEDS, write_jsonl
+from conftest import ROOT, SEEDS, profile_events, write_jsonl
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_size import synthetic_article  # noqa: E402  (invented sentences, no corpus text)
 
 
 def _roles(doc):
@@ -418,3 +421,18 @@ def test_given_headline_is_never_chrome_or_byline(seeds_copy):
     _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", outlet_ar="", byline="حموشي",
                    headline="حموشي يدعو لبنيات أمنية مشتركة لأمن جماعي مستدام")
     assert _roles(read_corpus(seeds_copy)["002_5eeac2ce75b1fb3d"])[1] == "headline"
+
+
+# ---- long documents: work in proportion to the length (issue 12, defect 3)
+
+def test_pull_quote_detection_grows_linearly_with_the_document():
+    # Synthetic articles of 150 KB and 600 KB (about 340 and 1,300 paragraphs, each
+    # sharing most words with others, a pull quote every twenty paragraphs). Comparing
+    # every paragraph with every other made the work grow about 9-fold (16-fold in the
+    # limit); it must grow about 4-fold.
+    work = []
+    for size in (150_000, 600_000):
+        doc = Document("long", synthetic_article(size), {"outlet": "X"})
+        work.append(profile_events(segment, doc))
+        assert sum(r["role"] == "pullquote" for r in segment(doc).paragraph_rows) > size / 20_000
+    assert work[1] / work[0] < 6, work

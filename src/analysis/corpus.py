@@ -27,6 +27,7 @@ import gzip
 import hashlib
 import io
 import json
+import math
 import operator
 import re
 import warnings
@@ -699,18 +700,31 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
 
 
 _LSTRIP_WF = operator.methodcaller("lstrip", "وف")
+#: A pull quote is set beside the passage it repeats: it is looked for among the body
+#: paragraphs at most this many body paragraphs before or after it. This bounds the work
+#: per paragraph, so a document of any length takes time in proportion to its length.
+#: On SaudiNewsNet (articles of up to 544 paragraphs; pull quotes at most 112 paragraphs
+#: from what they repeat) it changes nothing: the roles of all 29,904 articles are those
+#: found by comparing every pair.
+PULLQUOTE_WINDOW = 250
 
 
 def _find_pullquotes(paras: list[dict], para_tokens: list[list[str]], nwords: list[int], text: str,
                      first_body: int) -> dict[int, int]:
     """Paragraphs (index → index of the body paragraph repeated) that repeat body text.
 
-    A pull quote is a paragraph of at least 6 words at least 80% of whose words occur, in
-    the same order, in a longer paragraph elsewhere in the document; when both have the
-    same length, the one without final punctuation (a display line) is the pull quote.
-    Repeats are found ignoring a leading و/ف ("ويتعامل" in the body, "يتعامل" in the quote).
-    A bound on shared words (sets, at C speed) rules out most pairs; the rest are ranked by
-    shared word trigrams and checked by their longest common subsequence.
+    A pull quote is a paragraph of 6 to 80 words at least 80% of whose words occur, in
+    the same order, in a longer paragraph within :data:`PULLQUOTE_WINDOW` body paragraphs
+    of it; when both have the same length, the one without final punctuation (a display
+    line) is the pull quote. Repeats are found ignoring a leading و/ف ("ويتعامل" in the
+    body, "يتعامل" in the quote). Each candidate, in order, repeats the paragraph sharing
+    most of its word trigrams (at least 40% of them) that passes these tests.
+
+    Fast, with the result of comparing every pair (``tests/test_fast_paths.py``): a bound
+    on shared words rules out most candidates at once; a remaining candidate is compared
+    only with the paragraphs that share one of its rarest trigrams or words (prefix
+    filtering: a paragraph that lacks them all cannot have 40% of the trigrams or 80% of
+    the words).
     """
     body = [i for i in range(first_body, len(paras)) if paras[i]["role"] == "body"]
     candidates = [i for i in body if 6 <= nwords[i] <= 80]
@@ -728,46 +742,77 @@ def _find_pullquotes(paras: list[dict], para_tokens: list[list[str]], nwords: li
     for j in body:
         repeated |= seen & key_sets[j]
         seen |= key_sets[j]
-    possible: dict[int, list[int]] = {}
-    for i in candidates:
-        need = 0.8 * nwords[i]
-        if sum(map(repeated.__contains__, keys[i])) < need:
-            continue
-        js = [j for j in body if j != i and nwords[j] >= nwords[i]
-              and sum(map(key_sets[j].__contains__, keys[i])) >= need]
-        if js:
-            possible[i] = js
-    return _confirm_repeats(paras, para_tokens, text, candidates, possible)
-
-
-def _confirm_repeats(paras: list[dict], para_tokens: list[list[str]], text: str,
-                     candidates: list[int], possible: dict[int, list[int]]) -> dict[int, int]:
-    """Pull quotes among the pairs ``possible`` (candidate → paragraphs it may repeat):
-    each candidate, in order, repeats the paragraph sharing most of its word trigrams
-    whose words it has, 80% of them, in the same order (see :func:`_find_pullquotes`)."""
-    result: dict[int, int] = {}
-    if not possible:
-        return result
-    tokens: dict[int, list[str]] = {}
+    candidates = [i for i in candidates if sum(map(repeated.__contains__, keys[i])) >= 0.8 * nwords[i]]
+    if not candidates:
+        return {}
+    words: dict[int, list[str]] = {}
     trigrams: dict[int, set] = {}
-    for j in {k for i, js in possible.items() for k in (i, *js)}:
-        tokens[j] = [t[1:] if len(t) > 3 and t[0] in "وف" else t for t in para_tokens[j] if t not in _MARK_SET]
-        # Word trigrams (built at C speed); a pull quote shares most of its trigrams with
-        # the paragraph it repeats (an inserted clause or a changed word breaks only a few).
-        trigrams[j] = set(zip(tokens[j], tokens[j][1:], tokens[j][2:]))
+
+    def trigrams_of(j: int) -> set:
+        if j not in trigrams:
+            # Words compared in order: marks left out, one leading و/ف dropped from
+            # longer words. A pull quote shares most of its word trigrams with the
+            # paragraph it repeats (an inserted clause or a changed word breaks few).
+            w = words[j] = [t[1:] if len(t) > 3 and t[0] in "وف" else t for t in para_tokens[j] if t not in _MARK_SET]
+            trigrams[j] = set(zip(w, w[1:], w[2:]))
+        return trigrams[j]
+
+    # In a short document every candidate is compared with every body paragraph; in a
+    # long one, only with those that share one of its rarest trigrams or words, found
+    # through where each occurs (positions in ``body``, ascending).
+    indexed = len(body) > PULLQUOTE_WINDOW + 1
+    key_at: dict[str, list[int]] = {}
+    trigram_at: dict[tuple, list[int]] = {}
+    if indexed:
+        for pos, j in enumerate(body):
+            for k in key_sets[j]:
+                key_at.setdefault(k, []).append(pos)
+            for t in trigrams_of(j):
+                trigram_at.setdefault(t, []).append(pos)
+    position = {j: pos for pos, j in enumerate(body)}
+    result: dict[int, int] = {}
+
+    def near(postings: list[int], lo: int, hi: int) -> list[int]:
+        return postings[bisect.bisect_left(postings, lo):bisect.bisect_right(postings, hi)]
+
     for i in candidates:
-        if i not in possible:
+        keys_i, trigrams_i = keys[i], trigrams_of(i)
+        need = 0.8 * nwords[i]
+        min_hits = max(1, math.ceil(0.4 * len(trigrams_i)))
+        if len(trigrams_i) < min_hits:
             continue
-        t = tokens[i]
-        need = 0.4 * len(trigrams[i])
-        scored = sorted(((len(trigrams[i] & trigrams[j]), j) for j in possible[i]
-                         if j not in result), reverse=True)
-        for hits, j in scored:
-            if hits < need or hits == 0:
-                break
-            if _ordered_share(t, tokens[j]) < 0.8:
+        if indexed:
+            lo, hi = position[i] - PULLQUOTE_WINDOW, position[i] + PULLQUOTE_WINDOW
+            # The rarest trigrams beyond the 60% another paragraph may lack, and the
+            # rarest keys whose occurrences exceed the 20% of the tokens it may lack: a
+            # paragraph sharing no entry of either list fails. The shorter list is used.
+            rare = sorted(trigrams_i, key=lambda t: (len(trigram_at[t]), t))[:len(trigrams_i) - min_hits + 1]
+            by_trigram = [near(trigram_at[t], lo, hi) for t in rare]
+            counts: dict[str, int] = {}
+            for k in keys_i:
+                counts[k] = counts.get(k, 0) + 1
+            by_key, missing = [], 0
+            for k in sorted(counts, key=lambda k: (len(key_at[k]), k)):
+                by_key.append(near(key_at[k], lo, hi))
+                missing += counts[k]
+                if missing > len(keys_i) - need:
+                    break
+            nearby = set().union(*(by_trigram if sum(map(len, by_trigram)) <= sum(map(len, by_key)) else by_key))
+            others = [body[pos] for pos in sorted(nearby)]
+        else:
+            others = body
+        scored = []
+        for j in others:
+            if j == i or j in result or nwords[j] < nwords[i] or \
+                    sum(map(key_sets[j].__contains__, keys_i)) < need:
                 continue
-            if len(tokens[j]) == len(t) and text[paras[i]["start"]:paras[i]["end"]].endswith(_TERMINAL_PUNCT):
+            hits = len(trigrams_i & trigrams_of(j))
+            if hits >= min_hits:
+                scored.append((hits, j))
+        for hits, j in sorted(scored, reverse=True):
+            if _ordered_share(words[i], words[j]) < 0.8:
+                continue
+            if len(words[j]) == len(words[i]) and text[paras[i]["start"]:paras[i]["end"]].endswith(_TERMINAL_PUNCT):
                 continue  # equal length: only a display line (no final stop) is the pull quote
             result[i] = j
             break
@@ -775,21 +820,27 @@ def _confirm_repeats(paras: list[dict], para_tokens: list[list[str]], text: str,
 
 
 def _ordered_share(short: list[str], long: list[str]) -> float:
-    """Share of ``short``'s words found in ``long`` in the same order (greedy LCS)."""
+    """Share of ``short``'s words found in ``long`` in the same order: the length of their
+    longest common subsequence over ``len(short)``.
+
+    Bit-parallel (Hyyrö 2004): one bit per word of ``short``, a few integer operations
+    per word of ``long``, instead of a ``len(short) × len(long)`` table; the table is
+    the reference it is tested against (``tests/test_fast_paths.py``).
+    """
     if not short:
         return 0.0
-    # Words of ``long`` that ``short`` lacks cannot be in a common subsequence: dropping
-    # them leaves the LCS unchanged and the table much smaller.
-    vocabulary = set(short)
-    long = [b for b in long if b in vocabulary]
-    # Longest common subsequence by dynamic programming; paragraphs are short.
-    prev = [0] * (len(long) + 1)
-    for a in short:
-        cur = [0] * (len(long) + 1)
-        for k, b in enumerate(long, 1):
-            cur[k] = prev[k - 1] + 1 if a == b else max(prev[k], cur[k - 1])
-        prev = cur
-    return prev[-1] / len(short)
+    masks: dict[str, int] = {}
+    for k, a in enumerate(short):
+        masks[a] = masks.get(a, 0) | (1 << k)
+    full = (1 << len(short)) - 1
+    v = full
+    get = masks.get
+    for b in long:
+        u = get(b)
+        if u is not None:
+            u &= v
+            v = ((v + u) | (v - u)) & full
+    return (len(short) - v.bit_count()) / len(short)
 
 
 def _sentence_ends(text: str) -> list[int]:
