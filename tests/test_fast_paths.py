@@ -119,6 +119,45 @@ def test_anchored_pattern_search_on_the_seeds(seeds):
             assert fast == [(m.start(), m.end()) for m in p.regex.finditer(text)], p.pattern_id
 
 
+def _backtracking_twin(rx):
+    """The same regex with every atomic group and possessive quantifier made plain: it
+    tries every way of matching, as the patterns did before they were made linear."""
+    return re.compile(rx.pattern.replace("(?>", "(?:").replace("\\w++", "\\w+"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PIECES)
+def test_atomic_patterns_match_what_backtracking_matches(pieces):
+    # Committing to the first way a token matches loses nothing (a token spans one
+    # whole word): the same spans and the same captured proclitics.
+    text = "".join(a + b + c + d for a, b, c, d in pieces)
+    for p in _CB.patterns:
+        for rx in (p.regex, p.context, p.exclude):
+            if rx is None:
+                continue
+            plain = _backtracking_twin(rx)
+            assert [(m.span(), m.groupdict()) for m in rx.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in plain.finditer(text)], p.pattern_id
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["امن", "والامن", "جماعي", "جماعيه", "شامل", "x", "بالبال", "بال"]), max_size=9),
+       st.lists(st.sampled_from([" ", "، ", ",", "  ", "-"]), max_size=9),
+       st.sampled_from(["امن _? _? جماعي~", "امن _? جماعي~ _? شامل", "بال* بال*", "امن|امن* _? _? _? _? جماعي~"]))
+def test_optional_word_runs_match_what_separate_optional_words_match(words, seps, pattern):
+    from analysis.codebook import compile_tokens
+
+    text = "".join(w + (seps[k] if k < len(seps) else " ") for k, w in enumerate(words))
+    rx = re.compile(compile_tokens(pattern)[0])
+    # The plain form: one optional group per _? (each "(?:\w+SEP)?"), nothing atomic.
+    plain = _backtracking_twin(rx).pattern
+    plain = re.sub(r"\(\?:\\w\+(\(\?:\\s\*\[،,\]\\s\*\|\\s\+\))\)\{0,(\d)\}",
+                   lambda m: ("(?:\\w+" + m[1] + ")?") * int(m[2]), plain)
+    assert "{0," not in plain
+    assert [(m.span(), m.groupdict()) for m in rx.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in re.finditer(plain, text)]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="sharepintSHARE exitmobvrsonkcwfbl|/: اقرأيضشكطبعونل\t", max_size=40))
 def test_one_chrome_regex_equals_the_list(line):
