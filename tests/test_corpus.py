@@ -13,6 +13,7 @@ from analysis.corpus import (DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SENTENCE_COLUM
                              iter_documents, read_corpus, segment)
 from analysis.errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
                              EncodingError, ManifestError)
+from analysis.markers import find_markers
 
 from conftest import ROOT, SEEDS, profile_events, write_jsonl
 
@@ -656,6 +657,11 @@ def test_cr_only_line_ends_keep_paragraphs_and_offsets(seeds):
             chunk = text[r["start"]:r["end"]]
             assert chunk and "\r" not in chunk and "\n" not in chunk
         assert len(other.sentence_starts) == len(same.sentence_starts)
+        markers = find_markers(Document(doc.doc_id, text, doc.meta))
+        assert len(markers) == len(find_markers(doc)) > 0
+        assert all(text[r.start:r.end] == r.match for r in markers.itertuples())
+        if newline == "\r":  # same length: the same offsets
+            assert markers[["frame", "start", "end"]].equals(find_markers(doc)[["frame", "start", "end"]])
 
 
 def test_a_cr_only_folder_document_and_its_manifest_headline(seeds_copy):

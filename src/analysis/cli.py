@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--codebook", help="a framing codebook YAML (default: the packaged one)")
     ex.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
     ex.add_argument("--max-document-mb", type=_megabytes, default=None, metavar="MB",
-                    help="largest document read, in MB of UTF-8 text (default 50): a larger file, "
+                    help="largest document read, in MB of UTF-8 text (default 20): a larger file, "
                          "line or cell is an error naming it")
     ex.add_argument("--skip-bad", action="store_true",
                     help="skip empty and duplicate documents of a folder corpus (reported) instead of failing")
