@@ -203,3 +203,18 @@ def test_sample_is_frozen():
     dev = [r for r in rows if r["split"] == "dev"]
     assert len(dev) >= 40 and len(test) >= 20
     assert len({r["outlet"] for r in rows}) >= 12
+
+
+def test_coder_agreement_known_figures():
+    from analysis.testbed import coder_agreement
+
+    a = _gold([("d", 10, 14, 0, 60, "سامي الخطيب", ["سامي الخطيب", "الخطيب"], "official", "SA", "indirect", "", "o"),
+               ("d", 70, 75, 62, 120, "سامي الخطيب", ["سامي الخطيب"], "official", "SA", "direct", "", "o"),
+               ("d", 130, 135, 125, 180, "مصادر", ["مصادر"], "anonymous", "", "indirect", "", "o")])
+    b = _gold([("d", 10, 14, 0, 60, "الخطيب", ["الخطيب"], "official", "SA", "indirect", "", "o"),
+               ("d", 70, 75, 62, 120, "سامي الخطيب", ["سامي الخطيب"], "official", "", "indirect", "", "o")])
+    ag = coder_agreement(a, b, home_country="SA").set_index("measure")
+    assert ag.loc["acts (F1 between coders)", "value"] == pytest.approx(0.8)        # 2 × 2 / 5
+    assert ag.loc["acts with the same source (F1)", "value"] == pytest.approx(0.8)
+    assert ag.loc["speaker type (alpha)", "n_units"] == 2
+    assert ag.loc["mode (alpha)", "value"] < 0.5  # one of two matched acts differs in mode

@@ -192,9 +192,10 @@ class Testbed:
     outlets: dict[str, str]
 
 
-def load_testbed(folder: Path, split: str, corpus_path: Path) -> Testbed:
-    """Read ``folder/sample.csv`` and ``folder/SPLIT/{sources,acts}.csv`` and check every span
-    against the corpus text.
+def load_testbed(folder: Path, split: str, corpus_path: Path, *, coding: str | None = None) -> Testbed:
+    """Read ``folder/sample.csv`` and ``folder/CODING/{sources,acts}.csv`` (``CODING`` is the
+    split's name unless given, e.g. ``agreement`` for the second coder's files) and check
+    every span against the corpus text. ``split`` ``all`` takes both dev and test articles.
 
     Raises:
         AnnotationError: naming the file and line of a row whose span is out of its text or
@@ -203,12 +204,12 @@ def load_testbed(folder: Path, split: str, corpus_path: Path) -> Testbed:
     """
     folder = Path(folder)
     sample = {r["doc_id"]: r for _, r in _read_csv(folder / "sample.csv", ("doc_id", "outlet", "split"))
-              if r["split"] == split}
+              if split == "all" or r["split"] == split}
     if not sample:
         raise AnnotationError(folder / "sample.csv", f"no article in split {split!r}")
     docs = testbed_documents(corpus_path, sample)
     texts = {d: v["text"] for d, v in docs.items()}
-    src_path, act_path = folder / split / "sources.csv", folder / split / "acts.csv"
+    src_path, act_path = (folder / (coding or split) / name for name in ("sources.csv", "acts.csv"))
     sources, names = [], {}
     for line, r in _read_csv(src_path, SOURCE_FILE_COLUMNS):
         doc = r["doc_id"]
@@ -448,6 +449,38 @@ def disagreements(pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str],
     return out.assign(_o=order).sort_values(["doc_id", "_o"], kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
+def coder_agreement(a: pd.DataFrame, b: pd.DataFrame, *, home_country: str = "SA") -> pd.DataFrame:
+    """Agreement of two independent codings of the same documents (acts as loaded by
+    :func:`load_testbed`): F1 of acts and of acts with the same source between coders (B's
+    acts matched to A's by the matching rule; a source is the same when either coder's
+    fullest name names the other's source), and Krippendorff's alpha (nominal) for type
+    (with the home/foreign split for ``home_country``) and mode over matched acts.
+
+    Columns: measure, n_a, n_b, n_units, value.
+    """
+    from .validate import krippendorff_alpha_nominal
+
+    a = a.reset_index(drop=True)
+    b = b.reset_index(drop=True)
+    pairs = match_acts(b, a)
+    same = [names_same_source(b.at[j, "speaker"], a.at[i, "names"]) or names_same_source(a.at[i, "speaker"], b.at[j, "names"])
+            for j, i in pairs]
+    n = len(a) + len(b)
+    rows = [{"measure": "acts (F1 between coders)", "value": 2 * len(pairs) / n if n else float("nan"),
+             "n_units": len(pairs)},
+            {"measure": "acts with the same source (F1)", "value": 2 * sum(same) / n if n else float("nan"),
+             "n_units": sum(same)}]
+    for label, key in (("speaker type (alpha)", lambda r: type_key(r["speaker_type"], r["speaker_country"],
+                                                                     home_country=home_country)),
+                       ("mode (alpha)", lambda r: r["mode"])):
+        codes = sorted({key(a.loc[i]) for _, i in pairs} | {key(b.loc[j]) for j, _ in pairs})
+        data = [[codes.index(key(a.loc[i])) for j, i in pairs], [codes.index(key(b.loc[j])) for j, i in pairs]]
+        rows.append({"measure": label, "value": krippendorff_alpha_nominal(data) if pairs else float("nan"),
+                     "n_units": len(pairs)})
+    return pd.DataFrame([{**r, "n_a": len(a), "n_b": len(b)} for r in rows],
+                        columns=["measure", "n_a", "n_b", "n_units", "value"])
+
+
 def project_root() -> Path:
     """The project this package was installed from (an editable install: src/analysis → root)."""
     return Path(__file__).resolve().parents[2]
@@ -528,3 +561,24 @@ def format_scores(s: SplitScores) -> str:
         s.scores.to_string(index=False, formatters=fmt, na_rep="-"), "",
         "Recall by coded type:", s.by_type.to_string(index=False, formatters=fmt, na_rep="-"), "",
         "By outlet:", s.by_outlet.to_string(index=False, formatters=fmt, na_rep="-")])
+
+
+def side_by_side(*, home_country: str = "MA", testbed_home_country: str | None = None,
+                 corpus_path: Path | None = None, gazetteer=None) -> pd.DataFrame:
+    """In-sample (seeds) and out-of-sample (the test bed's dev and test splits) attribution
+    figures in one table: one row per measure, columns ``seeds``, ``dev``, ``test`` (F1 or
+    accuracy) and ``n_seeds``, ``n_dev``, ``n_test`` (coded acts, or matched acts for the
+    accuracies). The splits that cannot be scored (no SaudiNewsNet) are left out."""
+    out = {}
+    for split in ("seeds", "dev", "test"):
+        home = home_country if split == "seeds" else (testbed_home_country or home_country)
+        try:
+            s = score_split(split, home_country=home, gazetteer=gazetteer, corpus_path=corpus_path).scores
+        except FileNotFoundError:
+            continue
+        out[split] = s.assign(value=s["f1"].fillna(s["accuracy"]), n=s["n_gold"])[["measure", "value", "n"]]
+    table = None
+    for split, s in out.items():
+        s = s.rename(columns={"value": split, "n": f"n_{split}"})
+        table = s if table is None else table.merge(s, on="measure", how="outer", sort=False)
+    return table
