@@ -481,6 +481,17 @@ def coder_agreement(a: pd.DataFrame, b: pd.DataFrame, *, home_country: str = "SA
                         columns=["measure", "n_a", "n_b", "n_units", "value"])
 
 
+def agreement_scores(*, folder: Path | None = None, corpus_path: Path | None = None,
+                     home_country: str = "SA") -> pd.DataFrame:
+    """Agreement between the first (``agreement/first_coding``) and the second
+    (``agreement/``) independent coding of the overlap articles, as made, before adjudication."""
+    folder = Path(folder or project_root() / "validation" / "attributions")
+    corpus_path = Path(corpus_path or default_corpus())
+    first = load_testbed(folder, "all", corpus_path, coding="agreement/first_coding").acts
+    second = load_testbed(folder, "all", corpus_path, coding="agreement").acts
+    return coder_agreement(first, second, home_country=home_country)
+
+
 def project_root() -> Path:
     """The project this package was installed from (an editable install: src/analysis → root)."""
     return Path(__file__).resolve().parents[2]
