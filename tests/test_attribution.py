@@ -218,3 +218,14 @@ def test_a_speaker_named_more_fully_is_found_by_the_new_words():
     assert df["resolution"].tolist() == ["explicit", "explicit", "preceding"]
     assert df["speaker"].tolist()[1:] == ["كريم الزياني الكتاني"] * 2
     assert set(df["speaker_type"]) == {"expert"}
+
+
+@pytest.mark.parametrize("text", [
+    "قال الوزير «» إن الأمن مهم.",         # an empty pair of guillemets
+    "قال الوزير: \"\" الأمن مهم.",          # an empty pair of straight quotes
+    "وقال الوزير إن الأمن مهم \"",          # a stray mark at the end of the paragraph
+])
+def test_an_empty_or_stray_quotation_mark_does_not_make_an_act_direct(text):
+    # "the minister said security matters", with quotation marks that quote nothing.
+    r = one(text)
+    assert (r["mode"], r.quote) == ("indirect", "")

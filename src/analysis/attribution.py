@@ -955,12 +955,14 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                       if qs < clause_end and qe > clause_start]
             cue_start, cue_end = nt.to_raw_span(act.cue_ns, act.cue_ne)
             start, end = nt.to_raw_span(clause_start, clause_end)
-            quote_text = " … ".join(raw[s:e].strip("«»“”„‘’\" ") for s, e in
-                                    (nt.to_raw_span(a, b) for a, b in inside))
+            # An empty pair of quotation marks, or a stray one with no word after it, quotes
+            # nothing: such an act is indirect, not direct with an empty quote.
+            quoted = [raw[s:e].strip("«»“”„‘’\" ") for s, e in (nt.to_raw_span(a, b) for a, b in inside)]
+            quote_text = " … ".join(q for q in quoted if q)
             raw_sid = structure.sentence_at(cue_start)
             rows.append({
                 "doc_id": doc.doc_id, "outlet": doc.outlet, "speaker": act.speaker.name,
-                "speaker_type": act.speaker.type, "mode": "direct" if inside else "indirect",
+                "speaker_type": act.speaker.type, "mode": "direct" if quote_text else "indirect",
                 "cue": raw[cue_start:cue_end], "cue_start": cue_start, "cue_end": cue_end,
                 "start": start, "end": end, "quote": quote_text, "via": act.via,
                 "cue_kind": act.kind, "speaker_id": act.speaker.entity_id,
