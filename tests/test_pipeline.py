@@ -122,7 +122,7 @@ def _cli(*args, **kwargs):
 @pytest.fixture(scope="module")
 def long_corpus(tmp_path_factory):
     """A corpus that takes far longer than these tests wait before they stop the run."""
-    return write_jsonl(tmp_path_factory.mktemp("long"), synthetic_rows(60000), "long.jsonl")
+    return write_jsonl(tmp_path_factory.mktemp("long"), synthetic_rows(8000), "long.jsonl")
 
 
 def _started(out, proc, workers=0, timeout=60):
@@ -187,20 +187,32 @@ def test_a_stopped_run_leaves_nothing(tmp_path, long_corpus, how, status, messag
     assert not (tmp_path / "new").exists()  # temporaries, lock and the folders it created
 
 
-def test_two_exports_into_one_folder_do_not_mix_tables(tmp_path, long_corpus):
+def test_two_exports_into_one_folder_do_not_mix_tables(tmp_path):
+    # The first export reads a named pipe, so it holds the folder until we write to it.
+    import json
+
     out = tmp_path / "out"
-    first = _cli("export", "--corpus", long_corpus, "--out", out, "--no-progress")
+    pipe = tmp_path / "first.jsonl"
+    os.mkfifo(pipe)
+    first = _cli("export", "--corpus", pipe, "--out", out, "--no-progress")
     try:
-        _started(out, first)
+        deadline = time.monotonic() + 120
+        while not (out / ".arabic-discourse.lock").exists():
+            assert first.poll() is None and time.monotonic() < deadline, first.communicate()
+            time.sleep(0.05)
         second = _cli("export", "--corpus", SEEDS, "--out", out)
         _, stderr = second.communicate(timeout=300)
         assert second.returncode == 2 and stderr.count("\n") == 1
         assert f"error: {out}: another export (process {first.pid} " in stderr
-        assert not any(p.name in TABLE_FILES for p in out.iterdir())
+        with open(pipe, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(dict(next(synthetic_rows(1)), id="first"), ensure_ascii=False) + "\n")
+        assert first.wait(timeout=120) == 0
     finally:
-        first.terminate()
-        first.communicate(timeout=60)
-    assert not out.exists()
+        if first.poll() is None:
+            first.kill()
+        first.communicate()
+    docs = pd.read_csv(out / "documents.csv", dtype=str)
+    assert docs["doc_id"].tolist() == ["first"] and sorted(p.name for p in out.iterdir()) == TABLE_FILES
 
 
 def _file_size_limit(limit):
