@@ -511,6 +511,28 @@ def kill_parent(work, fmt, sizes):
     return Outcome(gone and lines == 0, f"{lines} lines on stderr; workers {'gone' if gone else 'STILL RUNNING'}")
 
 
+@case("8  Ctrl-C of a --dask local run", "one line; the cluster's workers end quietly; nothing left",
+      formats=("-",), separate=True, quick=False)  # a LocalCluster: slow
+def dask_interrupt(work, fmt, sizes):
+    import psutil
+
+    out = work / "new" / "out"
+    corpus = _long_corpus(work, 20000)
+    proc = subprocess.Popen([sys.executable, "-m", "analysis", "export", "--corpus", str(corpus), "--out",
+                             str(out), "--dask", "local", "--jobs", "2"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and proc.poll() is None and \
+            len(psutil.Process(proc.pid).children(recursive=True)) < 2:
+        time.sleep(0.2)
+    time.sleep(5)  # the cluster computing
+    workers = [c.pid for c in psutil.Process(proc.pid).children(recursive=True)] if proc.poll() is None else []
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    ok = proc.returncode == 130 and len(err.splitlines()) == 1 and _gone(workers) and not (work / "new").exists()
+    return Outcome(ok, f"status {proc.returncode}, {len(err.splitlines())} lines: {err.strip()[-80:]}")
+
+
 # ---- 9: errors name the file and line
 @case("9  JSONL id of 5,000 digits", "one line naming file:line", formats=("jsonl", "jsonl.gz"), owner="12a")
 def huge_number_id(work, fmt, sizes):

@@ -265,7 +265,7 @@ def test_glob_exports_several_files_as_one_corpus(tmp_path):
     rows = list(synthetic_rows(6))
     write_jsonl(tmp_path, rows[:4], "part1.jsonl")
     write_jsonl(tmp_path, rows[3:], "part2.jsonl")  # a03 in both: skipped in the second
-    with pytest.warns(CorpusWarning, match="repeat an id or a text of an earlier file"):
+    with pytest.warns(CorpusWarning, match="1 document repeats an id or a text of an earlier file"):
         summary = export(expand_pattern(tmp_path / "part*.jsonl"), tmp_path / "out", formats=("csv",))
     assert summary.n_documents == 6 and summary.report.duplicate_ids == ["a000003"]
     proc = _cli("export", "--corpus", tmp_path / "part*.jsonl", "--glob", "--out", tmp_path / "out2")

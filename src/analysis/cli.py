@@ -211,8 +211,17 @@ def _export(args) -> int:
         # The cluster's own log lines (workers starting and stopping) are not ours to show.
         logging.getLogger("distributed").setLevel(logging.ERROR)
         analyzer.codebook, analyzer.gazetteer  # a malformed file fails before a cluster starts
-        cluster = (LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
-                   if args.dask == "local" else None)
+        cluster = None
+        if args.dask == "local":
+            # Its worker processes start with Ctrl-C ignored (a started Python keeps an
+            # ignored SIGINT ignored): this process stops them, without their tracebacks.
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
+            try:
+                cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+            finally:
+                if previous is not None:
+                    signal.signal(signal.SIGINT, previous)
         try:
             with Client(cluster if cluster is not None else args.dask) as client:
                 summary = export(corpus, client=client, **run)
@@ -279,10 +288,14 @@ def _terminate(signum, frame):
     raise Terminated(signum)
 
 
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
 def _stop_signals() -> dict:
     """SIGTERM (``kill``, a job scheduler) and SIGHUP (the terminal closed) stop a run like
     Ctrl-C. Returns the previous handlers."""
-    if threading.current_thread() is not threading.main_thread():
+    if not _main_thread():
         return {}
     stops = [s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
     return {s: signal.signal(s, _terminate) for s in stops}

@@ -225,10 +225,11 @@ class _AcrossFiles:
         return False
 
     def warn(self, what: str) -> None:
-        if self.n_skipped:
-            warnings.warn(CorpusWarning(f"{what}: {self.n_skipped} documents repeat an id or a text "
-                                        f"of an earlier file and were skipped; {self.report.summary()}"),
-                          stacklevel=3)
+        n = self.n_skipped
+        if n:
+            repeat = "documents repeat" if n > 1 else "document repeats"
+            warnings.warn(CorpusWarning(f"{what}: {n} {repeat} an id or a text of an earlier file "
+                                        f"(skipped); {self.report.summary()}"), stacklevel=3)
 
 
 def _add_report(total: CorpusReport, part: CorpusReport) -> None:
