@@ -109,6 +109,18 @@ def test_the_position_of_a_stream_is_the_bytes_read(tmp_path):
     assert _stream_position(str(path)) is None
 
 
+def test_without_a_read_position_the_bar_counts_documents(tmp_path, capsys, monkeypatch):
+    # A reader that does not keep the file open (or a system that does not report the
+    # position) gives no position: the bar counts articles instead of sitting at 0%.
+    import analysis.progress
+
+    monkeypatch.setattr(analysis.progress, "_stream_position", lambda path: None)
+    corpus = write_jsonl(tmp_path, synthetic_rows(12))
+    assert main(["export", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "--progress"]) == 0
+    bar = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert re.match(r"12 articles \[\d\d:\d\d, ", bar) and "%" not in bar, bar
+
+
 def test_warnings_print_above_the_bar_not_onto_it(tmp_path, capsys):
     rows = list(synthetic_rows(30))
     rows[20] = dict(rows[5], id="dup")  # the same text twice: skipped with a warning

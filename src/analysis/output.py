@@ -167,9 +167,10 @@ class OutputLock:
                 os.close(fd)
                 raise OutputError(self.folder, f"{_describe(holder)} is writing here; wait for it "
                                                f"to finish or choose another --out") from None
-            except OSError:
+            except OSError as exc:  # a file system without locks (some network mounts)
                 os.close(fd)
-                raise
+                raise OSError(exc.errno, f"cannot lock the output folder ({exc.strerror})",
+                              str(self.path)) from None
             # The holder before us may have removed the file between our open and our
             # lock: then we locked a file nobody else sees. Start again.
             try:

@@ -92,7 +92,8 @@ class ExportProgress:
         bar = self.bar
         if self.mode == "documents":
             bar.update(1)
-        elif self.mode == "rows":
+            return
+        if self.mode == "rows":
             _, _, row = source.rpartition(":")
             if row.isdigit() and int(row) > bar.n:
                 bar.update(int(row) - bar.n)
@@ -101,8 +102,9 @@ class ExportProgress:
             if now - self._last_poll >= _POLL_SECONDS:
                 self._last_poll = now
                 self._poll(source)
-                bar.set_postfix_str(f"{self.n_docs:,} articles", refresh=False)
-                bar.refresh()
+                if self.mode == "bytes":
+                    bar.set_postfix_str(f"{self.n_docs:,} articles", refresh=False)
+                    bar.refresh()
 
     def _poll(self, source: str) -> None:
         # In a list of files, the document's source says which file is being read.
@@ -112,6 +114,18 @@ class ExportProgress:
         position = _stream_position(str(self.paths[self._current]))
         if position is not None:
             self.bar.n = min(self._done_bytes + position, self.bar.total or 0)
+        elif self.n_docs == 1 and len(self.paths) == 1:
+            self._count_documents()  # the reader does not keep the file open: no position
+
+    def _count_documents(self) -> None:
+        """Count documents without a total (this system, or this reader, gives no position)."""
+        self.mode = "documents"
+        self.bar.bar_format = None
+        self.bar.unit, self.bar.unit_scale, self.bar.unit_divisor = " articles", False, 1000
+        self.bar.postfix = None
+        self.bar.reset()
+        self.bar.total = None  # reset(total=None) would keep the old total
+        self.bar.update(self.n_docs)
 
     def close(self, completed: bool = True) -> None:
         if completed:
