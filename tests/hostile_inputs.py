@@ -318,7 +318,7 @@ def _ratio(run: Run, limit: float = 8.0) -> Outcome:
 def pull_quote_time(work, fmt, sizes):
     # Distinct paragraphs that all look alike: every one a pull-quote candidate of every other.
     build = "return '\\n'.join(f'{S[k % 3]} {S[(k + 1) % 3]} {k}' for k in range(n))"
-    n = 150 if sizes.quick else 2500  # quick: 0.03 / 0.12 MB; full: 0.5 / 2 MB
+    n = 150 if sizes.quick else 1250  # about 0.03 / 0.12 MB quick, 0.25 / 1 MB full
     return _ratio(subprocess_cli(code=_ratio_code(build, n, 4 * n), timeout=40 if sizes.quick else 300))
 
 
