@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: figures test export bench bench-size lock clean-venv
+.PHONY: figures test hostile export bench bench-size lock clean-venv
 
 $(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (camel-tools 1.6.0 requires it); set PYTHON=/path/to/python3.11")'
@@ -25,6 +25,10 @@ figures: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest --nbval --mpl --mpl-baseline-path=tests/baseline tests notebooks
+
+# Every case of issue 12 on every corpus format, full sizes (gzip bomb, --dask): a table.
+hostile: $(STAMP)
+	$(BIN)/python tests/hostile_inputs.py
 
 export: $(STAMP)
 	$(BIN)/python -m analysis export --corpus seeds --out out

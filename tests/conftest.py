@@ -74,3 +74,19 @@ def profile_events(fn, *args, **kwargs) -> int:
     finally:
         sys.setprofile(None)
     return count
+
+
+# Sentences written for the tests (not from any article): "the minister said that security
+# cooperation with Morocco is excellent", "the spokesman added that the meeting discussed
+# terrorism", "the expert considered that the agency plays a central role".
+SYNTHETIC_SENTENCES = ("قال وزير الداخلية إن التعاون الأمني مع المغرب ممتاز.",
+                       "وأضاف المتحدث أن الاجتماع ناقش مكافحة الإرهاب والجريمة المنظمة.",
+                       "واعتبر الخبير الأمني أن الوكالة تلعب دورا محوريا في المنطقة.")
+
+
+def synthetic_rows(n: int, sentences_per_doc: int = 12):
+    """``n`` distinct articles made of the sentences above (JSONL/CSV/Parquet rows)."""
+    for k in range(n):
+        body = "\n".join(f"{SYNTHETIC_SENTENCES[(k + j) % 3]} ({k}-{j})" for j in range(sentences_per_doc))
+        yield {"id": f"a{k:06d}", "outlet": f"Outlet {k % 4}", "date": f"2025-11-{1 + k % 28:02d}",
+               "title": f"عنوان {k}", "text": body}

@@ -163,6 +163,24 @@ def test_gazetteer_word_lists_and_keys_are_checked(tmp_path):
             load_gazetteer(path)
 
 
+@pytest.mark.parametrize("entry, cues, message", [
+    ("{id: x, name: 123, type: expert}", "", r"g.yaml: people\[0\].name: must be one word or phrase, not the number 123"),
+    ("{id: 7, name: أحمد العلوي, type: expert}", "", r"g.yaml: people\[0\].id: must be one word or phrase, not the number 7"),
+    ("{id: x, name: [أحمد, العلوي], type: expert}", "", r"g.yaml: people\[0\].name: must be one word or phrase, not a list"),
+    ("{id: x, name: أحمد العلوي, type: expert, title: true}", "", r"g.yaml: people\[0\].title: must be one word or phrase, not the value True"),
+    ("{id: x, name: أحمد العلوي, type: expert}", "[[[قال], يقول]]", r"g.yaml: cues.verbs\[0\]\[0\]: must be one word or phrase, not a list"),
+    ("{id: x, name: أحمد العلوي, type: expert}", "[[قال, 5]]", r"g.yaml: cues.verbs\[0\]\[1\]: must be one word or phrase, not the number 5"),
+])
+def test_gazetteer_values_of_the_wrong_type_fail_on_load(tmp_path, entry, cues, message):
+    # YAML reads `id: 7` as a number and `[قال]` as a list; each used to fail far from the
+    # file: a traceback in normalisation, or (an id) when the tables were written.
+    path = tmp_path / "g.yaml"
+    path.write_text(f"people: [{entry}]\ninstitutions: []\nmedia: []\nrole_words: {{}}\n"
+                    f"cues: {{verbs: {cues or '[[قال, يقول]]'}}}\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=message):
+        load_gazetteer(path)
+
+
 def test_quoted_name_does_not_make_an_act_direct():
     r = one("وقال الوزير إن برنامج «وطن آمن» حقق نتائج جيدة.")
     assert r["mode"] == "indirect" and r.quote == ""
@@ -200,3 +218,14 @@ def test_a_speaker_named_more_fully_is_found_by_the_new_words():
     assert df["resolution"].tolist() == ["explicit", "explicit", "preceding"]
     assert df["speaker"].tolist()[1:] == ["كريم الزياني الكتاني"] * 2
     assert set(df["speaker_type"]) == {"expert"}
+
+
+@pytest.mark.parametrize("text", [
+    "قال الوزير «» إن الأمن مهم.",         # an empty pair of guillemets
+    "قال الوزير: \"\" الأمن مهم.",          # an empty pair of straight quotes
+    "وقال الوزير إن الأمن مهم \"",          # a stray mark at the end of the paragraph
+])
+def test_an_empty_or_stray_quotation_mark_does_not_make_an_act_direct(text):
+    # "the minister said security matters", with quotation marks that quote nothing.
+    r = one(text)
+    assert (r["mode"], r.quote) == ("indirect", "")

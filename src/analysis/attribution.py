@@ -248,23 +248,50 @@ def _check_gazetteer_shape(data: dict, path_s: str) -> None:
             raise GazetteerError(path_s, f"{where}unknown key(s) {', '.join(map(repr, unknown))}; "
                                          f"known: {', '.join(sorted(allowed))}")
 
+    def text(value, where: str, *, required: bool = True) -> None:
+        # YAML reads `id: 7` as a number and `name: [a, b]` as a list: each would fail far
+        # from here (an id when the tables are written), so the type is checked on load.
+        if value is None and not required:
+            return
+        if isinstance(value, str) and value.strip():
+            return
+        kind = {bool: "the value", int: "the number", float: "the number", list: "a list",
+                dict: "a mapping"}.get(type(value))
+        got = "empty" if value is None or isinstance(value, str) else f"{kind or type(value).__name__} {value!r}"
+        hint = f' (write it in quotation marks: "{value}")' if isinstance(value, (bool, int, float)) else ""
+        raise GazetteerError(path_s, f"{where}: must be one word or phrase, not {got}{hint}")
+
     for key, kind in _SECTIONS.items():
         if not isinstance(data.get(key), kind):
             raise GazetteerError(path_s, f"missing or malformed section {key!r} "
                                          f"(must be a {'list' if kind is list else 'mapping'})")
     known(data, _GAZETTEER_KEYS, "")
+    text(data.get("default_official_type"), "default_official_type", required=False)
+    if not isinstance(data.get("version", ""), (str, int, float)):
+        raise GazetteerError(path_s, "version: must be text such as \"1.0.0\"")
     for key in sorted(_WORD_LISTS):
         words(data.get(key), key)
     for section in ("people", "institutions", "media"):
         for k, item in enumerate(data[section]):
             if isinstance(item, dict):
                 known(item, _ENTITY_KEYS, f"{section}[{k}]: ")
+                for key in ("id", "name"):
+                    text(item.get(key), f"{section}[{k}].{key}")
+                for key in ("type", "title"):
+                    text(item.get(key), f"{section}[{k}].{key}", required=False)
                 words(item.get("aliases"), f"{section}[{k}].aliases")
     for role, value in data["role_words"].items():
         words(value, f"role_words.{role}")
     known(data["cues"], _CUE_KEYS, "cues: ")
     for key in sorted(_CUE_KEYS - {"verbs"}):
         words(data["cues"].get(key), f"cues.{key}")
+    verbs = data["cues"].get("verbs")
+    if verbs is not None and not isinstance(verbs, list):
+        raise GazetteerError(path_s, "cues.verbs: must be a list of [perfect, imperfect] entries")
+    for k, entry in enumerate(verbs or []):
+        if isinstance(entry, list):
+            for j, form in enumerate(entry):
+                text(form, f"cues.verbs[{k}][{j}]")
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
@@ -928,12 +955,14 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                       if qs < clause_end and qe > clause_start]
             cue_start, cue_end = nt.to_raw_span(act.cue_ns, act.cue_ne)
             start, end = nt.to_raw_span(clause_start, clause_end)
-            quote_text = " … ".join(raw[s:e].strip("«»“”„‘’\" ") for s, e in
-                                    (nt.to_raw_span(a, b) for a, b in inside))
+            # An empty pair of quotation marks, or a stray one with no word after it, quotes
+            # nothing: such an act is indirect, not direct with an empty quote.
+            quoted = [raw[s:e].strip("«»“”„‘’\" ") for s, e in (nt.to_raw_span(a, b) for a, b in inside)]
+            quote_text = " … ".join(q for q in quoted if q)
             raw_sid = structure.sentence_at(cue_start)
             rows.append({
                 "doc_id": doc.doc_id, "outlet": doc.outlet, "speaker": act.speaker.name,
-                "speaker_type": act.speaker.type, "mode": "direct" if inside else "indirect",
+                "speaker_type": act.speaker.type, "mode": "direct" if quote_text else "indirect",
                 "cue": raw[cue_start:cue_end], "cue_start": cue_start, "cue_end": cue_end,
                 "start": start, "end": end, "quote": quote_text, "via": act.via,
                 "cue_kind": act.kind, "speaker_id": act.speaker.entity_id,

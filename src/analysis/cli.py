@@ -1,23 +1,109 @@
-"""Command line: ``python -m analysis SUBCOMMAND``.
-
-Subcommands:
-  export     analyse a corpus, write documents / markers / attributions (CSV and Parquet)
-  validate   precision, recall and F1 of both analyses against the hand coding
-  codebook   print the codebook, or export it as a quanteda dictionary
+"""Command line: ``arabic-discourse SUBCOMMAND`` (or ``python -m analysis SUBCOMMAND``).
 
 Errors about the input are printed as one line naming the file (no traceback) and the
-command exits with status 2; warnings are printed one line each.
+command exits with status 2; warnings are printed one line each. Ctrl-C, SIGTERM and
+SIGHUP stop a run cleanly (no partial table, no temporary file, no folder it created)
+with status 130, 143 or 129.
 """
 from __future__ import annotations
 
 import argparse
+import difflib
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 
 from .errors import AnalysisError
 
 __all__ = ["main"]
+
+DESCRIPTION = ("Arabic media discourse analysis: framing markers and source attribution, every "
+               "count traceable to character offsets in the raw text.")
+
+EXAMPLES = {
+    None: """\
+examples:
+  {prog} export --corpus seeds --out out
+  {prog} export --corpus press.jsonl.gz --out out --jobs 0
+  {prog} validate
+  {prog} codebook --quanteda frames_quanteda.yml
+  {prog} SUBCOMMAND --help     (the options and examples of each subcommand)
+""",
+    "export": """\
+corpus formats:
+  a folder of .txt files with manifest.csv (at least doc_id, outlet), or a .jsonl,
+  .jsonl.gz, .csv or .parquet file with the fields id, outlet, date, title, text
+  (map other names with --column). The corpus path is used as written: characters
+  such as [ ] * ? are part of the name unless --glob is given.
+
+output:
+  documents, markers and attributions, as .csv and/or .parquet. They are written
+  to temporary files and renamed only when every table is complete; a failure or
+  Ctrl-C leaves no partial table. One export at a time writes into a folder.
+  The CSV files keep the exact text: a cell may begin with = + - or @, which a
+  spreadsheet program runs as a formula. Open them with a text import, or add
+  --csv-safe for copies made for spreadsheets.
+
+examples:
+  {prog} export --corpus seeds --out out
+  {prog} export --corpus press.jsonl.gz --out out --jobs 0 --no-progress
+  {prog} export --corpus press.csv --column id=article_id --column text=body --out out
+  {prog} export --corpus 'press/*.jsonl.gz' --glob --out out
+  {prog} export --corpus press.parquet --out out --format parquet --gazetteer my_sources.yaml
+  {prog} export --corpus press.jsonl.gz --out out --dask local --jobs 4
+""",
+    "validate": """\
+examples:
+  {prog} validate
+  {prog} validate --corpus seeds --annotations validation
+""",
+    "codebook": """\
+examples:
+  {prog} codebook
+  {prog} codebook --codebook my_frames.yaml
+  {prog} codebook --quanteda frames_quanteda.yml
+""",
+}
+
+
+def _prog() -> str:
+    """The name the user typed: ``python -m analysis`` or the console script."""
+    started_as = Path(sys.argv[0])
+    return ("python -m analysis" if (started_as.name, started_as.parent.name) == ("__main__.py", "analysis")
+            else "arabic-discourse")
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("analysis")
+    except Exception:  # not installed (run from a source tree)
+        from . import __version__
+
+        return __version__
+
+
+class _Parser(argparse.ArgumentParser):
+    """No abbreviations (``--job`` is not ``--jobs``); an unknown option is named, with
+    the closest known one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def unknown(self, extras: list[str]) -> None:
+        options = [s for a in self._actions for s in a.option_strings]
+        for item in extras:
+            if item.startswith("-") and len(item) > 1:
+                name = item.split("=", 1)[0]
+                close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+                hint = f"; did you mean {close[0]}?" if close else f"; see {self.prog} --help"
+                self.error(f"unknown option {name}{hint}")
+        self.error(f"unexpected argument{'s' if len(extras) > 1 else ''}: {' '.join(extras)}")
 
 
 def _column_item(item: str) -> tuple[str, str]:
@@ -48,33 +134,66 @@ def _megabytes(value: str) -> float:
     return mb
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
 
-    ex = sub.add_parser("export", help="analyse a corpus and write the tables")
-    ex.add_argument("--corpus", required=True, help="folder with manifest.csv, or .jsonl/.jsonl.gz/.csv/.parquet")
-    ex.add_argument("--out", required=True, help="output folder (created if needed)")
-    ex.add_argument("--jobs", type=_jobs, default=1, help="worker processes (default 1; 0 = all cores)")
-    ex.add_argument("--format", default="csv,parquet", help="csv, parquet or csv,parquet (default)")
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip() for f in value.split(",") if f.strip()))
+    wrong = [f for f in formats if f not in ("csv", "parquet")]
+    if wrong or not formats:
+        raise argparse.ArgumentTypeError(f"takes csv, parquet or csv,parquet, not {value!r}")
+    return formats
+
+
+def _parser() -> _Parser:
+    prog = _prog()
+    parser = _Parser(prog=prog, description=DESCRIPTION, epilog=EXAMPLES[None].format(prog=prog))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="SUBCOMMAND",
+                                parser_class=_Parser)
+
+    parser.subcommands = {}
+
+    def subcommand(name: str, summary: str) -> _Parser:
+        parser.subcommands[name] = sub.add_parser(name, help=summary, description=summary,
+                                                  epilog=EXAMPLES[name].format(prog=prog))
+        return parser.subcommands[name]
+
+    ex = subcommand("export", "analyse a corpus and write the documents, markers and attributions tables")
+    ex.add_argument("--corpus", required=True, metavar="PATH",
+                    help="folder with manifest.csv, or a .jsonl, .jsonl.gz, .csv or .parquet file")
+    ex.add_argument("--glob", action="store_true",
+                    help="--corpus is a pattern of corpus files (quote it: 'press/*.jsonl.gz'); ids "
+                         "and texts repeated across files are skipped and reported")
+    ex.add_argument("--out", required=True, metavar="FOLDER", help="output folder (created if needed)")
+    ex.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                    help="worker processes (default 1; 0 = all cores)")
+    ex.add_argument("--format", type=_formats, default=("csv", "parquet"), metavar="FORMATS",
+                    help="csv, parquet or csv,parquet (default)")
+    ex.add_argument("--csv-safe", action="store_true",
+                    help="also write documents.safe.csv, markers.safe.csv, attributions.safe.csv for "
+                         "spreadsheets: UTF-8 with a byte-order mark, and a text cell beginning with "
+                         "= + - or @ prefixed with an apostrophe so it is not run as a formula (such "
+                         "cells no longer match the offsets: analyse the plain tables)")
     ex.add_argument("--column", action="append", default=[], metavar="FIELD=NAME", type=_column_item,
-                    help="map a field (id, outlet, date, title, text) to the corpus's column name")
-    ex.add_argument("--codebook", help="a framing codebook YAML (default: the packaged one)")
-    ex.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
+                    help="map a field (id, outlet, date, title, text) to the corpus's column name; "
+                         "repeat for several")
+    ex.add_argument("--codebook", metavar="YAML", help="a framing codebook (default: the packaged one)")
+    ex.add_argument("--gazetteer", metavar="YAML", help="a source gazetteer (default: the packaged one)")
     ex.add_argument("--max-document-mb", type=_megabytes, default=None, metavar="MB",
                     help="largest document read, in MB of UTF-8 text (default 20): a larger file, "
                          "line or cell is an error naming it")
     ex.add_argument("--skip-bad", action="store_true",
                     help="skip empty and duplicate documents of a folder corpus (reported) instead of failing")
-    ex.add_argument("--dask", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS ('local' for a LocalCluster)")
+    ex.add_argument("--dask", metavar="ADDRESS",
+                    help="run on the Dask scheduler at ADDRESS ('local': a LocalCluster of --jobs workers)")
     ex.add_argument("--progress", dest="progress", action="store_true", default=None,
-                    help="show a progress bar (default: only on a terminal)")
-    ex.add_argument("--no-progress", dest="progress", action="store_false")
+                    help="show a progress bar (default: only when stderr is a terminal)")
+    ex.add_argument("--no-progress", dest="progress", action="store_false",
+                    help="never show the progress bar (e.g. in a terminal whose output is logged)")
 
-    va = sub.add_parser("validate", help="score both analyses against the hand coding")
-    va.add_argument("--corpus", default=None,
+    va = subcommand("validate", "score both analyses against the hand coding (precision, recall, F1)")
+    va.add_argument("--corpus", default=None, metavar="FOLDER",
                     help="default: seeds/ here, else the project's seeds/")
-    va.add_argument("--annotations", default=None,
+    va.add_argument("--annotations", default=None, metavar="FOLDER",
                     help="folder with the hand-coding CSVs (default: validation/ here, else the project's)")
     va.add_argument("--attributions", choices=("dev", "test", "seeds", "agreement"),
                     help="score the attribution on the test bed's dev or test split (SaudiNewsNet, "
@@ -87,8 +206,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="with --attributions: write the disagreements table (CSV; it quotes the articles, "
                          "keep it out of a public repository)")
 
-    cb = sub.add_parser("codebook", help="print the codebook or export it for quanteda")
-    cb.add_argument("--codebook", help="a codebook YAML (default: the packaged one)")
+    cb = subcommand("codebook", "print the codebook, or export it as a quanteda dictionary")
+    cb.add_argument("--codebook", metavar="YAML", help="a codebook (default: the packaged one)")
     cb.add_argument("--quanteda", metavar="FILE", help="write a quanteda YAML dictionary to FILE")
     return parser
 
@@ -96,33 +215,47 @@ def _parser() -> argparse.ArgumentParser:
 def _export(args) -> int:
     import os
 
-    from .pipeline import Analyzer, check_output, export, run_dask, write_table_atomic
+    from .output import expand_pattern, literal_path
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    # The corpus is found before the slow imports and before a cluster starts.
+    corpus = expand_pattern(args.corpus) if args.glob else literal_path(args.corpus)
+    from .pipeline import Analyzer, export
+
+    formats = args.format + (("safe.csv",) if args.csv_safe else ())
     columns = dict(args.column)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     analyzer = Analyzer(args.codebook, args.gazetteer)
     options = {"on_empty": "skip", "on_duplicate": "skip"} if args.skip_bad else {}
     if args.max_document_mb is not None:
         options["max_document_mb"] = args.max_document_mb
+    run = dict(out_dir=args.out, formats=formats, analyzer=analyzer, columns=columns, **options)
     if args.dask:
+        import logging
+
         from dask.distributed import Client, LocalCluster
 
-        check_output(args.corpus, args.out, formats)
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True) if args.dask == "local" else None
-        with Client(cluster if cluster is not None else args.dask) as client:
-            tables = run_dask(args.corpus, client=client, analyzer=analyzer, columns=columns, **options)
-        if cluster is not None:
-            cluster.close()
-        out = Path(args.out)
-        for name, df in tables.items():
-            for fmt in formats:
-                write_table_atomic(df, out / f"{name}.{fmt}")
-        print(f"{len(tables['documents'])} documents, {len(tables['markers'])} markers, "
-              f"{len(tables['attributions'])} reporting acts → {out}")
-        return 0
-    summary = export(args.corpus, args.out, jobs=jobs, formats=formats, analyzer=analyzer,
-                     columns=columns, progress=args.progress, **options)
+        # The cluster's own log lines (workers starting and stopping) are not ours to show.
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        analyzer.codebook, analyzer.gazetteer  # a malformed file fails before a cluster starts
+        cluster = None
+        if args.dask == "local":
+            # Its worker processes start with Ctrl-C ignored (a started Python keeps an
+            # ignored SIGINT ignored): this process stops them, without their tracebacks.
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
+            try:
+                cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+            finally:
+                if previous is not None:
+                    signal.signal(signal.SIGINT, previous)
+        try:
+            with Client(cluster if cluster is not None else args.dask) as client:
+                summary = export(corpus, client=client, **run)
+        finally:
+            if cluster is not None:
+                cluster.close()
+    else:
+        summary = export(corpus, jobs=jobs, progress=args.progress, **run)
     rep = summary.report
     print(f"{summary.n_documents} documents, {summary.n_markers} markers, "
           f"{summary.n_attributions} reporting acts in {summary.seconds:.1f} s → {args.out}"
@@ -185,11 +318,41 @@ def _codebook(args) -> int:
 
 
 def _one_line_warning(message, category, filename, lineno, file=None, line=None):
-    print(f"warning: {message}", file=sys.stderr)
+    print(f"warning: {message}", file=file or sys.stderr)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where Ctrl-C would be, so that a run stops as cleanly."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum, frame):
+    raise Terminated(signum)
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+def _stop_signals() -> dict:
+    """SIGTERM (``kill``, a job scheduler) and SIGHUP (the terminal closed) stop a run like
+    Ctrl-C. Returns the previous handlers."""
+    if not _main_thread():
+        return {}
+    stops = [s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    return {s: signal.signal(s, _terminate) for s in stops}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        parser.subcommands[args.command].unknown(extras)
+    previous_handlers = _stop_signals()
+    previous_warning = warnings.showwarning
     warnings.showwarning = _one_line_warning
     try:
         return {"export": _export, "validate": _validate, "codebook": _codebook}[args.command](args)
@@ -200,9 +363,17 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         print(f"error: {where}{getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         return 2
+    except Terminated as exc:
+        name = signal.Signals(exc.signum).name
+        print(f"stopped by {name}: nothing was written", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print("interrupted: nothing was written", file=sys.stderr)
         return 130
+    finally:
+        warnings.showwarning = previous_warning
+        for s, handler in previous_handlers.items():
+            signal.signal(s, handler)
 
 
 if __name__ == "__main__":  # pragma: no cover

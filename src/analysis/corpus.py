@@ -603,7 +603,8 @@ _TABLE_FIELDS = ("id", "outlet", "date", "title", "text")
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
 
 
-def _table_rows(path: Path, max_bytes: int) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
+def _table_rows(path: Path, max_bytes: int, wanted: Iterable[str] | None = None
+                ) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
     """The columns of a CSV or Parquet corpus (``None`` for JSONL, whose records may
     differ) and its records as (line or row number, record), streamed."""
     name = path.name.lower()
@@ -628,7 +629,10 @@ def _table_rows(path: Path, max_bytes: int) -> tuple[list[str] | None, Iterator[
         if twice:
             raise CorpusError(path, f"column(s) {', '.join(map(repr, twice))} named twice (the last "
                                     f"would silently win): rename or remove one")
-        return names, _parquet_records(table, path)
+        # Only the columns we use are read: a Parquet file streams by row group, and a
+        # wide column we do not analyse should cost nothing.
+        keep = None if wanted is None else [c for c in names if c in set(wanted)]
+        return names, _parquet_records(table, path, keep)
     raise CorpusError(path, "unknown corpus format: give a folder with manifest.csv, or a "
                             ".jsonl, .jsonl.gz, .csv or .parquet file")
 
@@ -638,20 +642,21 @@ def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def _parquet_records(table, path: Path) -> Iterator[tuple[int, dict]]:
+def _parquet_records(table, path: Path, columns: list[str] | None = None) -> Iterator[tuple[int, dict]]:
     import pyarrow as pa
 
     row_no = 0
-    batches = table.iter_batches(batch_size=2048)
+    batches = table.iter_batches(batch_size=2048, columns=columns)
     while True:
         try:
             batch = next(batches, None)
-        except (pa.ArrowException, OSError) as exc:
+            records = [] if batch is None else batch.to_pylist()
+        except (pa.ArrowException, OSError, ValueError) as exc:  # a damaged page: also bad UTF-8 in a string
             raise CorpusError(path, f"cannot read the rows after row {row_no}: a damaged page? "
                                     f"({_first_line(exc)})") from None
         if batch is None:
             return
-        for rec in batch.to_pylist():
+        for rec in records:
             row_no += 1
             yield row_no, rec
 
@@ -800,7 +805,7 @@ def _table_documents(path: Path, columns: dict[str, str] | None, max_bytes: int,
     explicit = set(columns or {})
     id_col, text_col, outlet_col = mapping["id"], mapping["text"], mapping["outlet"]
     required = [id_col, text_col] + [mapping[f] for f in explicit]
-    header, records = _table_rows(path, max_bytes)
+    header, records = _table_rows(path, max_bytes, set(mapping.values()))
     if header is not None:  # CSV (line 1) and Parquet: checked once, before any record
         _check_columns(path, header, mapping, explicit, 1 if path.name.lower().endswith(".csv") else None)
     first = True

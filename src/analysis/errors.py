@@ -9,7 +9,7 @@ from pathlib import Path
 
 __all__ = ["AnalysisError", "CorpusError", "EncodingError", "EmptyDocumentError",
            "DuplicateDocumentError", "ManifestError", "CodebookError", "GazetteerError",
-           "AnnotationError", "CorpusWarning"]
+           "AnnotationError", "OutputError", "CorpusWarning"]
 
 
 class AnalysisError(Exception):
@@ -64,6 +64,11 @@ class GazetteerError(AnalysisError):
 
 class AnnotationError(AnalysisError):
     """A hand-coding file is malformed or disagrees with the corpus."""
+
+
+class OutputError(CorpusError):
+    """The output folder cannot be used: it would write over the corpus, or another
+    export is writing into it. (A CorpusError, as the corpus guard was before.)"""
 
 
 class CorpusWarning(UserWarning):

@@ -5,42 +5,43 @@ extractors on it. :func:`iter_results` streams a corpus through it in bounded me
 (``jobs`` worker processes, results in corpus order, identical for any ``jobs``).
 :func:`run_dask` maps the same function over Dask bag partitions, so a corpus can run on
 an existing cluster (``Client("tcp://scheduler:8786")``). :func:`export` writes the
-tables as CSV and Parquet, atomically.
+tables as CSV and Parquet (:mod:`analysis.tables`), atomically, in an output folder it
+holds alone (:mod:`analysis.output`), with either way of running.
+
+A corpus is a path (a folder or a file), taken literally whatever characters it holds,
+or a list of such paths (:func:`analysis.output.expand_pattern` turns a glob pattern into
+one, explicitly).
 """
 from __future__ import annotations
 
-import csv
-import glob
 import os
+import signal
 import sys
+import threading
 import time
-from dataclasses import dataclass, field
+import warnings
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field, fields
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .atomic import commit_temporary, discard_temporary, new_temporary, write_table_atomic
-from .attribution import ATTRIBUTION_COLUMNS, Gazetteer, attribution_records, load_gazetteer
+from .atomic import remove_stale_temporaries, write_table_atomic
+from .attribution import Gazetteer, attribution_records, load_gazetteer
 from .codebook import Codebook, load_codebook
-from .corpus import DOCUMENT_COLUMNS, CorpusReport, Document, _text_key, document_row, iter_documents, segment
-from .errors import CorpusError
-from .markers import MARKER_COLUMNS, marker_records
+from .corpus import CorpusReport, Document, _text_key, document_row, iter_documents, segment
+from .errors import CorpusError, CorpusWarning, DuplicateDocumentError
+from .markers import marker_records
 from .normalize import normalize
+from .output import (OutputLock, check_output, expand_pattern, literal_path, missing_folders,
+                     remove_empty_folders)
+from .tables import FORMATS, TABLES, TableSink, table_frame
 
-__all__ = ["Analyzer", "DocResult", "process_document", "iter_results", "run", "run_dask",
-           "export", "check_output", "write_table_atomic", "TABLES"]
-
-TABLES = {"documents": DOCUMENT_COLUMNS, "markers": MARKER_COLUMNS, "attributions": ATTRIBUTION_COLUMNS}
-_DTYPES = {
-    "documents": {"n_words": "int64", "n_paragraphs": "int64", "n_sentences": "int64",
-                  "n_pullquotes": "int64", "n_chrome_lines": "int64", "n_subheads": "int64"},
-    "markers": {"start": "int64", "end": "int64", "sentence_id": "int64", "in_pullquote": "bool",
-                "in_chrome": "bool"},
-    "attributions": {"cue_start": "int64", "cue_end": "int64", "start": "int64", "end": "int64",
-                     "sentence_id": "int64"},
-}
+__all__ = ["Analyzer", "DocResult", "process_document", "iter_results", "iter_corpus", "run",
+           "run_dask", "export", "check_output", "expand_pattern", "write_table_atomic", "TABLES",
+           "ExportSummary"]
 
 
 @dataclass
@@ -101,8 +102,39 @@ def _batched(it: Iterable, n: int) -> Iterator[list]:
 _WORKER: Analyzer | None = None
 
 
-def _init_worker(analyzer: Analyzer) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this worker, quietly, as soon as the process that started it is gone (killed,
+    even with SIGKILL): an orphaned worker would otherwise finish its batch and print a
+    traceback when it cannot send the result."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            PR_SET_PDEATHSIG = 1
+            if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM) == 0:
+                if os.getppid() != parent:  # died before prctl took effect
+                    os._exit(0)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:  # elsewhere: look once a second
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _init_worker(analyzer: Analyzer, parent: int) -> None:
     global _WORKER
+    # Ctrl-C goes to the whole process group: the parent stops the pool (terminate sends
+    # SIGTERM, which ends a worker without a word), so workers ignore SIGINT themselves.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    _exit_with_parent(parent)
     _WORKER = analyzer
     # Load once per worker, before the first batch.
     _WORKER.codebook, _WORKER.gazetteer
@@ -117,7 +149,8 @@ def iter_results(docs: Iterable[Document], analyzer: Analyzer | None = None, *, 
                  batch_size: int = 32) -> Iterator[DocResult]:
     """Results of every document, in input order, computed on ``jobs`` processes.
 
-    Memory is bounded: at most a few batches per worker are in flight.
+    Memory is bounded: at most a few batches per worker are in flight. Closing the
+    iterator (or an error, Ctrl-C) stops the workers.
     """
     analyzer = analyzer or Analyzer()
     if jobs < 1:
@@ -140,7 +173,7 @@ def iter_results(docs: Iterable[Document], analyzer: Analyzer | None = None, *, 
         except Exception as exc:
             read_error.append(exc)
 
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(analyzer,)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(analyzer, os.getpid())) as pool:
         # imap keeps input order; its look-ahead is bounded by the batches we feed it.
         for batch in pool.imap(_run_batch, batches(), chunksize=1):
             yield from batch
@@ -154,18 +187,89 @@ def _frames(results: Iterable[DocResult]) -> dict[str, pd.DataFrame]:
         docs.append(r.document)
         markers.extend(r.markers)
         acts.extend(r.attributions)
-    out = {}
-    for name, rows in (("documents", docs), ("markers", markers), ("attributions", acts)):
-        out[name] = pd.DataFrame(rows, columns=list(TABLES[name])).astype(_DTYPES[name])
-    return out
+    return {name: table_frame(name, rows)
+            for name, rows in (("documents", docs), ("markers", markers), ("attributions", acts))}
 
 
-def run(corpus: str | Path, *, jobs: int = 1, analyzer: Analyzer | None = None,
+# --------------------------------------------------------------------------- corpora
+
+class _AcrossFiles:
+    """Ids and texts seen across the files of a list; a repeat is skipped and recorded
+    in ``report`` as :func:`iter_documents` does within a file (or is an error, with
+    ``on_duplicate="error"``)."""
+
+    def __init__(self, report: CorpusReport, on_duplicate: str | None):
+        self.report, self.on_duplicate = report, on_duplicate or "skip"
+        self.ids: set[str] = set()
+        self.texts: dict[str, str] = {}
+        self.n_skipped = 0
+
+    def keep(self, doc_id: str, text_key: str, source: str) -> bool:
+        if doc_id in self.ids:
+            why = "duplicate id (in an earlier file)"
+            if self.on_duplicate == "error":
+                raise DuplicateDocumentError(source, f"duplicate document id {doc_id!r} (in an earlier file)")
+            self.report.duplicate_ids.append(doc_id)
+        elif text_key in self.texts:
+            why = f"same text as {self.texts[text_key]!r} (in an earlier file)"
+            if self.on_duplicate == "error":
+                raise DuplicateDocumentError(source, f"same text as document {self.texts[text_key]!r}")
+            self.report.duplicate_texts.append((doc_id, self.texts[text_key]))
+        else:
+            self.ids.add(doc_id)
+            self.texts[text_key] = doc_id
+            return True
+        self.report.skipped.append((why, doc_id, source))
+        self.report.n_read -= 1
+        self.n_skipped += 1
+        return False
+
+    def warn(self, what: str) -> None:
+        n = self.n_skipped
+        if n:
+            repeat = "documents repeat" if n > 1 else "document repeats"
+            warnings.warn(CorpusWarning(f"{what}: {n} {repeat} an id or a text of an earlier file "
+                                        f"(skipped); {self.report.summary()}"), stacklevel=3)
+
+
+def _add_report(total: CorpusReport, part: CorpusReport) -> None:
+    for f in fields(CorpusReport):
+        value = getattr(part, f.name)
+        if isinstance(value, list):
+            getattr(total, f.name).extend(value)
+        elif isinstance(value, int):
+            setattr(total, f.name, getattr(total, f.name) + value)
+
+
+def iter_corpus(corpus: str | Path | list, *, columns: dict[str, str] | None = None,
+                report: CorpusReport | None = None, **read_options) -> Iterator[Document]:
+    """Documents of a corpus path (:func:`iter_documents`), or of a list of corpus paths
+    read one after the other: an id or a text that repeats one of an earlier file is
+    skipped and reported, as within one file."""
+    if not isinstance(corpus, (list, tuple)):
+        yield from iter_documents(corpus, columns=columns, report=report, **read_options)
+        return
+    report = report if report is not None else CorpusReport()
+    seen = _AcrossFiles(report, read_options.get("on_duplicate"))
+    for path in corpus:
+        part = CorpusReport()
+        try:
+            for doc in iter_documents(path, columns=columns, report=part, **read_options):
+                if seen.keep(doc.doc_id, _text_key(doc.text), doc.source):
+                    yield doc
+        finally:
+            _add_report(report, part)
+    seen.warn(f"{len(corpus)} corpus files")
+
+
+def run(corpus: str | Path | list, *, jobs: int = 1, analyzer: Analyzer | None = None,
         columns: dict[str, str] | None = None, report: CorpusReport | None = None,
         **read_options) -> dict[str, pd.DataFrame]:
-    """Analyse a corpus in this process (or ``jobs`` processes); returns the three tables."""
-    docs = iter_documents(corpus, columns=columns, report=report, **read_options)
-    return _frames(iter_results(docs, analyzer, jobs=jobs))
+    """Analyse a corpus (a path, or a list of paths) in this process (or ``jobs``
+    processes); returns the three tables."""
+    docs = iter_corpus(corpus, columns=columns, report=report, **read_options)
+    with closing(iter_results(docs, analyzer, jobs=jobs)) as results:
+        return _frames(results)
 
 
 # --------------------------------------------------------------------------- Dask
@@ -182,15 +286,47 @@ def _dask_file_partition(path: str, analyzer: Analyzer, columns, options) -> lis
     return results
 
 
+def _dask_results(corpus, *, client=None, npartitions: int | None = None, analyzer: Analyzer,
+                  columns: dict[str, str] | None = None, report: CorpusReport | None = None,
+                  **read_options) -> list[DocResult]:
+    import dask.bag as db
+
+    report = report if report is not None else CorpusReport()
+    if isinstance(corpus, (list, tuple)):
+        files = [str(p) for p in corpus]
+        if not files:
+            raise CorpusError(None, "an empty list of corpus files")
+        bag = db.from_sequence(files, npartitions=len(files)).map(
+            _dask_file_partition, analyzer=analyzer, columns=columns, options=read_options).flatten()
+        results = client.compute(bag).result() if client is not None else bag.compute()
+        # Each file was deduplicated as it was read; drop what repeats across files.
+        seen = _AcrossFiles(report, read_options.get("on_duplicate"))
+        report.n_read += len(results)
+        kept = [r for r in results if seen.keep(r.document["doc_id"], r.text_key, r.document["source"])]
+        seen.warn(f"{len(files)} corpus files")
+        return kept
+    docs = list(iter_documents(literal_path(corpus), columns=columns, report=report, **read_options))
+    if not docs:
+        return []
+    if npartitions is None:
+        workers = len(client.scheduler_info()["workers"]) if client is not None else os.cpu_count() or 1
+        npartitions = max(1, min(len(docs), 4 * workers))
+    bag = db.from_sequence(docs, npartitions=npartitions).map_partitions(_dask_partition, analyzer=analyzer)
+    # iter_documents has already dropped duplicate ids and texts.
+    return client.compute(bag).result() if client is not None else bag.compute()
+
+
 def run_dask(corpus: str | Path | list[str], *, client=None, npartitions: int | None = None,
              analyzer: Analyzer | None = None, columns: dict[str, str] | None = None,
-             **read_options) -> dict[str, pd.DataFrame]:
+             report: CorpusReport | None = None, **read_options) -> dict[str, pd.DataFrame]:
     """Run the per-document pipeline as a map over Dask bag partitions.
 
     Args:
-        corpus: a corpus path (read here, split into ``npartitions``), or a list or glob
-            of corpus files (each file a partition, read on the workers: the way to run a
-            corpus that does not fit one machine, from storage the workers can reach).
+        corpus: a corpus path (read here, split into ``npartitions``; taken literally,
+            whatever characters it holds), or a list of corpus files (each file a
+            partition, read on the workers: the way to run a corpus that does not fit one
+            machine, from storage the workers can reach). For a glob pattern, pass
+            ``expand_pattern(pattern)``.
         client: a ``dask.distributed.Client``; ``None`` uses the current default
             scheduler.
         npartitions: partitions for a single corpus path (default: 4 × workers).
@@ -198,111 +334,12 @@ def run_dask(corpus: str | Path | list[str], *, client=None, npartitions: int | 
     Returns the same tables as :func:`run`, in the same order. Duplicate texts and ids
     across files are dropped after the map, keeping the first, as :func:`run` does.
     """
-    import dask.bag as db
-
-    analyzer = analyzer or Analyzer()
-    if isinstance(corpus, (list, tuple)) or (isinstance(corpus, str) and glob.has_magic(corpus)):
-        files = sorted(glob.glob(corpus)) if isinstance(corpus, str) else [str(p) for p in corpus]
-        bag = db.from_sequence(files, npartitions=len(files)).map(
-            _dask_file_partition, analyzer=analyzer, columns=columns, options=read_options).flatten()
-        results = client.compute(bag).result() if client is not None else bag.compute()
-        # Each file was deduplicated as it was read; drop what repeats across files.
-        seen_ids, seen_keys, kept = set(), set(), []
-        for r in results:
-            if r.document["doc_id"] in seen_ids or r.text_key in seen_keys:
-                continue
-            seen_ids.add(r.document["doc_id"])
-            seen_keys.add(r.text_key)
-            kept.append(r)
-        return _frames(kept)
-    docs = list(iter_documents(corpus, columns=columns, **read_options))
-    if npartitions is None:
-        workers = len(client.scheduler_info()["workers"]) if client is not None else os.cpu_count() or 1
-        npartitions = max(1, min(len(docs), 4 * workers))
-    bag = db.from_sequence(docs, npartitions=npartitions).map_partitions(_dask_partition, analyzer=analyzer)
-    # iter_documents has already dropped duplicate ids and texts.
-    return _frames(client.compute(bag).result() if client is not None else bag.compute())
+    return _frames(_dask_results(corpus, client=client, npartitions=npartitions,
+                                 analyzer=analyzer or Analyzer(), columns=columns, report=report,
+                                 **read_options))
 
 
-# --------------------------------------------------------------------------- writing
-
-class _TableSink:
-    """Streams rows of one table to a temporary CSV (and Parquet) file; ``commit`` renames."""
-
-    def __init__(self, name: str, out_dir: Path, formats: tuple[str, ...], chunk_rows: int = 20000):
-        self.name, self.out_dir, self.formats = name, out_dir, formats
-        self.columns = list(TABLES[name])
-        self.buffer: list[dict] = []
-        self.chunk_rows = chunk_rows
-        self.tmp: dict[str, str] = {}
-        self.rows = 0
-        self._csv = self._parquet = None
-        if "csv" in formats:
-            self.tmp["csv"] = new_temporary(out_dir / f"{name}.csv")
-            self._csv = open(self.tmp["csv"], "w", encoding="utf-8", newline="")
-            self._csv_writer = csv.DictWriter(self._csv, fieldnames=self.columns, lineterminator="\n")
-            self._csv_writer.writeheader()
-        if "parquet" in formats:
-            self.tmp["parquet"] = new_temporary(out_dir / f"{name}.parquet")
-
-    def add(self, rows: list[dict]) -> None:
-        self.buffer.extend(rows)
-        if len(self.buffer) >= self.chunk_rows:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.buffer and (self._parquet is not None or "parquet" not in self.formats):
-            return  # nothing new (an empty table still gets its Parquet schema, once)
-        frame = pd.DataFrame(self.buffer, columns=self.columns).astype(_DTYPES[self.name])
-        self.rows += len(self.buffer)
-        self.buffer = []
-        if self._csv is not None:
-            frame.to_csv(self._csv, index=False, header=False, lineterminator="\n")
-        if "parquet" in self.formats:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-            if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self.tmp["parquet"], table.schema)
-            self._parquet.write_table(table.cast(self._parquet.schema))
-
-    def finish(self) -> None:
-        """Write what is buffered and close the temporary files (the step that can fail
-        on a full disk), before any table is renamed."""
-        self.flush()
-        if self._csv is not None:
-            self._csv.close()
-        if self._parquet is not None:
-            self._parquet.close()
-
-    def commit(self) -> list[Path]:
-        """Rename the finished temporary files to their targets."""
-        written = []
-        for fmt, tmp in self.tmp.items():
-            target = self.out_dir / f"{self.name}.{fmt}"
-            commit_temporary(tmp, target)
-            written.append(target)
-        return written
-
-    def abort(self) -> None:
-        for handle in (self._csv, self._parquet):
-            try:
-                if handle is not None:
-                    handle.close()
-            except Exception:  # pragma: no cover - best effort on the error path
-                pass
-        for tmp in self.tmp.values():
-            discard_temporary(tmp)
-
-
-def _remove_empty(folders: list[Path]) -> None:
-    for folder in folders:  # deepest first
-        try:
-            folder.rmdir()
-        except OSError:
-            return  # not empty (or not ours to remove): leave it
-
+# --------------------------------------------------------------------------- export
 
 @dataclass
 class ExportSummary:
@@ -314,83 +351,124 @@ class ExportSummary:
     report: CorpusReport
 
 
-def check_output(corpus: str | Path | list, out_dir: str | Path, formats: Iterable[str]) -> None:
-    """Refuse an output folder that would write over the corpus: the corpus folder itself
-    (or a folder inside it), or a table file with the name of a corpus file.
-
-    Raises:
-        CorpusError: naming the output and the corpus.
-    """
-    out = Path(out_dir).resolve()
-    if isinstance(corpus, (list, tuple)):
-        paths = [Path(p) for p in corpus]
-    elif glob.has_magic(str(corpus)):
-        paths = [Path(p) for p in sorted(glob.glob(str(corpus)))]
-    else:
-        paths = [Path(corpus)]
-    targets = {(out / f"{name}.{fmt}") for name in TABLES for fmt in formats}
-    for path in paths:
-        source = path.resolve()
-        if source.is_dir() and (out == source or source in out.parents):
-            raise CorpusError(out_dir, f"is inside the corpus folder {path}: nothing is written "
-                                       f"there; choose another --out")
-        if source in targets:
-            raise CorpusError(out_dir, f"writing {source.name} here would replace the corpus "
-                                       f"file {path}; choose another --out")
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait while an export cleans up after a failure, so that
+    a second Ctrl-C cannot leave half of the temporaries behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {s: signal.signal(s, signal.SIG_IGN) for s in held}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
-def export(corpus: str | Path, out_dir: str | Path, *, jobs: int = 1,
+def export(corpus: str | Path | list, out_dir: str | Path, *, jobs: int = 1,
            formats: tuple[str, ...] = ("csv", "parquet"), analyzer: Analyzer | None = None,
            columns: dict[str, str] | None = None, progress: bool | None = None,
-           **read_options) -> ExportSummary:
-    """Analyse a corpus and write documents, markers and attributions tables.
+           client=None, npartitions: int | None = None, **read_options) -> ExportSummary:
+    """Analyse a corpus and write the documents, markers and attributions tables.
+
+    Args:
+        corpus: a corpus path (taken literally), or a list of corpus paths.
+        out_dir: output folder, created if needed.
+        jobs: worker processes (ignored with ``client``).
+        formats: any of ``csv``, ``parquet`` and ``safe.csv`` (a copy of the CSV for
+            spreadsheets, see :func:`analysis.tables.spreadsheet_safe`).
+        client: a ``dask.distributed.Client`` to run on (see :func:`run_dask`).
+        progress: show a progress bar on stderr (default: when stderr is a terminal).
 
     Rows are streamed to temporary files next to the targets and renamed only when the
-    whole corpus succeeded: a failure leaves no partial table behind.
+    whole corpus succeeded: a failure (an error, Ctrl-C, SIGTERM) leaves no partial table
+    and removes the folders it created. The output folder is locked for the run
+    (:class:`analysis.output.OutputLock`): a second export into it is refused.
     """
     out_dir = Path(out_dir)
-    unknown = set(formats) - {"csv", "parquet"}
+    unknown = set(formats) - set(FORMATS)
     if unknown or not formats:
-        raise ValueError(f"formats must be csv and/or parquet, not {sorted(unknown) or formats}")
-    check_output(corpus, out_dir, formats)
+        raise ValueError(f"formats must be among {', '.join(FORMATS)}, not {sorted(unknown) or formats}")
+    formats = tuple(dict.fromkeys(formats))
+    targets = [f"{name}{FORMATS[fmt]}" for name in TABLES for fmt in formats]
+    check_output(corpus, out_dir, targets)
+    if not isinstance(corpus, (list, tuple)):
+        corpus = literal_path(corpus)
     report = CorpusReport()
     analyzer = analyzer or Analyzer()
     analyzer.codebook, analyzer.gazetteer  # fail early on a malformed codebook or gazetteer
     # Folders this export creates are removed again if it fails (when left empty).
-    created = [p for p in (out_dir, *out_dir.parents) if not p.exists()]
+    created = missing_folders(out_dir.absolute())
     out_dir.mkdir(parents=True, exist_ok=True)
+    lock = OutputLock(out_dir, corpus=corpus if not isinstance(corpus, list) else f"{len(corpus)} files",
+                      created=created)
+    try:
+        lock.acquire()
+    except BaseException:
+        remove_empty_folders(created)
+        raise
+    created += [p for p in lock.inherited_folders() if p not in created]
+    created.sort(key=lambda p: len(p.parts), reverse=True)
+    remove_stale_temporaries(out_dir, set(targets))
     t0 = time.perf_counter()
     if progress is None:
         progress = sys.stderr.isatty()
     bar = None
-    sinks: dict[str, _TableSink] = {}
+    sinks: dict[str, TableSink] = {}
     n_docs = n_markers = n_acts = 0
     try:
         for name in TABLES:
-            sinks[name] = _TableSink(name, out_dir, formats)
-        if progress:
-            from tqdm import tqdm
+            sinks[name] = TableSink(name, out_dir, formats)
+        if client is not None:
+            results = (r for r in _dask_results(corpus, client=client, npartitions=npartitions,
+                                                analyzer=analyzer, columns=columns, report=report,
+                                                **read_options))
+        else:
+            docs = iter_corpus(corpus, columns=columns, report=report, **read_options)
+            results = iter_results(docs, analyzer, jobs=jobs)
+            if progress:
+                from .progress import ExportProgress
 
-            bar = tqdm(unit=" articles", unit_scale=False, file=sys.stderr, smoothing=0.1)
-        docs = iter_documents(corpus, columns=columns, report=report, **read_options)
-        for r in iter_results(docs, analyzer, jobs=jobs):
-            sinks["documents"].add([r.document])
-            sinks["markers"].add(r.markers)
-            sinks["attributions"].add(r.attributions)
-            n_docs += 1
-            n_markers += len(r.markers)
-            n_acts += len(r.attributions)
-            if bar is not None:
-                bar.update(1)
+                bar = ExportProgress(corpus)
+        with closing(results), (_warnings_above(bar)):
+            for r in results:
+                sinks["documents"].add([r.document])
+                sinks["markers"].add(r.markers)
+                sinks["attributions"].add(r.attributions)
+                n_docs += 1
+                n_markers += len(r.markers)
+                n_acts += len(r.attributions)
+                if bar is not None:
+                    bar.advance(r.document["source"])
         for sink in sinks.values():  # all tables complete before any is renamed
             sink.finish()
         files = [f for s in sinks.values() for f in s.commit()]
     except BaseException:
-        for s in sinks.values():
-            s.abort()
-        _remove_empty(created)
+        with _signals_held():
+            if bar is not None:
+                bar.close(completed=False)
+                bar = None
+            for s in sinks.values():
+                s.abort()
+            lock.release()
+            remove_empty_folders(created)
         raise
     finally:
         if bar is not None:
             bar.close()
+        lock.release()
     return ExportSummary(files, n_docs, n_markers, n_acts, time.perf_counter() - t0, report)
+
+
+@contextmanager
+def _warnings_above(bar) -> Iterator[None]:
+    if bar is None:
+        yield
+        return
+    from .progress import warnings_above
+
+    with warnings_above(bar):
+        yield
+
