@@ -38,6 +38,15 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _home_country(value: str) -> str:
+    from .attribution import check_home_country
+
+    try:
+        return check_home_country(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -51,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="map a field (id, outlet, date, title, text) to the corpus's column name")
     ex.add_argument("--codebook", help="a framing codebook YAML (default: the packaged one)")
     ex.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
+    ex.add_argument("--home-country", default="MA", metavar="CODE", type=_home_country,
+                    help="ISO 3166 alpha-2 code of the home country: its officials are typed "
+                         "home_official, others' foreign_official (default MA)")
     ex.add_argument("--skip-bad", action="store_true",
                     help="skip empty and duplicate documents of a folder corpus (reported) instead of failing")
     ex.add_argument("--dask", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS ('local' for a LocalCluster)")
@@ -78,7 +90,7 @@ def _export(args) -> int:
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     columns = dict(args.column)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    analyzer = Analyzer(args.codebook, args.gazetteer)
+    analyzer = Analyzer(args.codebook, args.gazetteer, args.home_country)
     options = {"on_empty": "skip", "on_duplicate": "skip"} if args.skip_bad else {}
     if args.dask:
         from dask.distributed import Client, LocalCluster

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .attribution import attributions_frame, load_gazetteer
+from .attribution import attributions_frame, check_home_country, load_gazetteer
 from .codebook import load_codebook
 from .corpus import read_corpus
 from .markers import markers_frame
@@ -86,6 +86,7 @@ class Analysis:
     frame_ids: list
     frame_labels: dict
     outlet_ar: dict
+    home_country: str = "MA"
 
     @property
     def outlets(self) -> list:
@@ -98,16 +99,18 @@ class Analysis:
 
 
 def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None = None,
-            gazetteer_path: str | Path | None = None) -> Analysis:
+            gazetteer_path: str | Path | None = None, *, home_country: str = "MA") -> Analysis:
     """Read a corpus and run both analyses (the first cell of every notebook), with the
-    given codebook and source gazetteer (default: the packaged ones)."""
+    given codebook and source gazetteer (default: the packaged ones); officials of
+    ``home_country`` (ISO 3166 alpha-2) are typed home_official."""
     from .pipeline import _frames, process_document
 
     corpus = read_corpus(corpus_path)
     codebook = load_codebook(codebook_path)
     gazetteer = load_gazetteer(gazetteer_path)
     # One normalisation and segmentation per document for all three tables.
-    tables = _frames(process_document(doc, codebook, gazetteer) for doc in corpus)
+    home_country = check_home_country(home_country)
+    tables = _frames(process_document(doc, codebook, gazetteer, home_country=home_country) for doc in corpus)
     documents, markers, acts = tables["documents"], tables["markers"], tables["attributions"]
     short = dict(zip(documents["outlet"], documents["outlet_short"].where(documents["outlet_short"] != "", documents["outlet"])))
     for table in (markers, acts):
@@ -115,4 +118,4 @@ def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None 
     outlet_ar = {short[o]: ar for o, ar in zip(documents["outlet"], documents["outlet_ar"])}
     documents = documents.assign(outlet=documents["outlet"].map(short))
     return Analysis(corpus, codebook, documents, markers, acts, [f.id for f in codebook.frames],
-                    {f.id: (f.label_en, f.label_ar) for f in codebook.frames}, outlet_ar)
+                    {f.id: (f.label_en, f.label_ar) for f in codebook.frames}, outlet_ar, home_country)

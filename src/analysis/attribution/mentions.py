@@ -1,0 +1,420 @@
+"""Mentions: the sources named in a sentence, and the registry of a document's speakers.
+
+Input: the normalised tokens of a paragraph and a position (the word after a cue, or a
+span before it). Output: a :class:`Mention` (token span, name as written, type, country)
+or None; :class:`Resolver` keeps one document's speakers and merges the mentions that
+name the same source (a full name, then a surname; a title with its country, then the title
+alone; an institution, then الوزارة or البيان).
+
+Facts about Arabic news used here:
+
+* a source is a name (a gazetteer alias or up to four unknown name words), a description
+  headed by a role word (وزير، المتحدث، مصادر، صحيفة …), or a state named by its country or
+  capital (قالت القاهرة);
+* a title and a name stand side by side with or without a comma (محمد العلي وزير الخارجية،
+  وزير الخارجية محمد العلي); a name may begin with ال, و or ف (الحسن، فهد، وليد) when it
+  follows the verb;
+* a word glued to the preposition ل or ب (لوكالة، لصحيفة) is not a subject: it is the
+  addressee or the medium (see :mod:`.via`);
+* the spokesman of a body (المتحدث باسم الأمم المتحدة) is a person typed by the body;
+* a later, shorter mention (a surname, the title alone, الوزارة, البيان) refers to the
+  latest speaker it fits, and inherits that speaker's country.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .countries import bare, inflection_base, load_countries
+from .gazetteer import Entity, Gazetteer
+from .quotes import QUOTE_FAMILY, QUOTE_RE
+
+__all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS", "NP_STOP", "AUX",
+           "RELATIVES"]
+
+RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
+AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
+DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "كل"}
+FUNCTION_WORDS = {
+    "في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
+    "لم", "ما", "حيث", "خلال", "امام", "بين", "ضمن", "عبر", "حول", "منذ", "بعد", "قبل", "اليوم", "امس",
+    "ايضا", "كذلك", "له", "لها", "لهم", "التي", "الذي", "الذين", "وفق", "حسب", "بحسب", "هذا", "هذه",
+    "ذلك", "تلك", "اذ", "اذا", "لقد", "فقد", "وقد", "كل", "جميع", "عند", "لدي", "سواء", "اما", "الا",
+    "غير", "نحو", "انه", "انها", "وان", "لان", "اي", "وهو", "وهي", "الان", "امس", "غدا", "يوم", "صباح",
+    "مساء", "اليوم", "الماضي", "الحالي", "المقبل", "الجاري", "عام", "شهر", "اسبوع"}
+NP_STOP = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم", "الي", "علي",
+           "عن", "لان", "في", "خلال", "امام", "عبر", "حول", "منذ", "بعد", "قبل", "ضمن", "مع", "اليوم",
+           "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له", "لها", "لهم", "خاصه", "مجددا",
+           "كذلك", "بدوره", "بدورها", "قد", "لقد", "وان", "انني", "ان", "امام", "لدي", "عقب", "اثناء"}
+_MAX_NP = 12
+_PREPOSITION_CLITICS = ("ل", "ب")
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int  # token index (exclusive)
+    name: str
+    type: str  # official, international_org, expert, anonymous, media, other, unknown (or "")
+    entity_id: str = ""
+    anaphoric: bool = False
+    key: frozenset = frozenset()
+    country: str = ""
+    prepositional: bool = False  # the first word carries ل or ب: an addressee or medium
+    document: bool = False  # a definite document noun alone (البيان، التقرير)
+
+
+@lru_cache(maxsize=1 << 16)
+def clitic_variants(tok: str) -> tuple[str, ...]:
+    out = [tok]
+    if len(tok) > 2 and tok[0] in "وف":
+        out.append(tok[1:])
+    for t in list(out):
+        if len(t) > 2 and t[0] in "بلك":
+            out.append(t[1:])
+        if len(t) > 3 and t.startswith("لل"):
+            out.append("ال" + t[2:])
+    return tuple(out)
+
+
+def _prepositional(tok: str) -> bool:
+    """Whether a word carries the preposition ل or ب (لوكالة، للصحيفة، بوزارة)."""
+    t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
+    return len(t) > 3 and t[0] in _PREPOSITION_CLITICS and not t.startswith(("ال", "با", "لا"))
+
+
+class Resolver:
+    """Finds source mentions in a token list and keeps the speakers of one document."""
+
+    def __init__(self, gz: Gazetteer):
+        self.gz = gz
+        self.countries = load_countries()
+        self.speakers: list[Mention] = []
+        self.key_words: set[str] = set()  # every word of the speakers' keys (surnames …)
+        # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
+        self.surface = lambda a, b, toks: " ".join(toks[a:b])
+
+    def text(self, toks: list[str], a: int, b: int) -> str:
+        while b > a and not toks[b - 1][0].isalnum():
+            b -= 1
+        return self.surface(a, b, toks).strip(" \"«»“”„‘’،,")
+
+    # ---- lexicon look-ups
+    def alias_at(self, words: list[str], i: int) -> tuple[int, Entity] | None:
+        firsts = self.gz.alias_firsts
+        for first in clitic_variants(words[i]):
+            if first not in firsts:
+                continue
+            for n in range(min(self.gz.max_alias_len, len(words) - i), 0, -1):
+                ent = self.gz.aliases.get((first, *words[i + 1:i + n]))
+                if ent is not None:
+                    return i + n, ent
+        return None
+
+    def token_class(self, tok: str) -> tuple[bool, bool, bool, bool]:
+        """What a token can be, from the lexicon alone (cached per gazetteer): (may begin a
+        mention, may begin an unknown name, may continue one, may begin an alias)."""
+        cached = self.gz.token_class_cache.get(tok)
+        if cached is None:
+            alias_first = any(v in self.gz.alias_firsts for v in clitic_variants(tok))
+            starts_mention = tok in DETERMINERS or alias_first or self.role_of(tok) is not None
+            in_name = tok[0].isalnum() and tok not in FUNCTION_WORDS and self.role_of(tok) is None and \
+                tok not in self.gz.cues.verbs and bare(tok) not in self.gz.cues.verbs and not tok.isdigit() \
+                and tok not in AUX and tok not in self.gz.cues.tokens and \
+                not tok.endswith(("ها", "هم", "هما", "نا")) and \
+                not tok.startswith(("لل", "بال", "وال", "فال", "كال"))
+            starts_name = in_name and not (tok.startswith("ال") or tok[0] in "وف")
+            cached = (starts_mention, starts_name, in_name, alias_first)
+            if len(self.gz.token_class_cache) < 500_000:
+                self.gz.token_class_cache[tok] = cached
+        return cached
+
+    def role_of(self, tok: str) -> str | None:
+        cache = self.gz.role_cache
+        if tok in cache:
+            return cache[tok]
+        b = bare(tok)
+        role = None
+        for r in ("media", "document", "anonymous", "expert", "official", "institution", "private", "nonstate"):
+            words = self.gz.role_words[r]
+            if tok in words or b in words:
+                role = r
+                break
+        cache[tok] = role
+        return role
+
+    def country_of(self, words: list[str]) -> str:
+        return self.countries.country_of(words)
+
+    # ---- mention parsing
+    def mention_at(self, toks: list[str], i: int, *, bare_names: bool = True) -> Mention | None:
+        """A source mention starting at token ``i`` (after determiners), or None.
+
+        ``bare_names``: the position right after a verb, where an unknown name needs no
+        title and a state may be named by its country or capital."""
+        n = len(toks)
+        j = i
+        while j < n and toks[j] in DETERMINERS and j - i < 3:
+            j += 1
+        if j >= n or not toks[j][0].isalnum():
+            return None
+        hit = self.alias_at(toks, j) if self.token_class(toks[j])[3] else None
+        role = self.role_of(toks[j]) if hit is None else None
+        if hit is None and role is None:
+            if toks[j] in self.gz.anaphora or toks[j] in self.gz.reflexives:
+                return Mention(i, j + 1, toks[j], "", anaphoric=True)
+            if bare_names:
+                place = self.countries.place_at(toks, j)
+                if place is not None and (place[0] >= n or not self.token_class(toks[place[0]])[2]
+                                          or toks[place[0]] in NP_STOP):
+                    end, code = place
+                    return Mention(i, end, self.text(toks, j, end), "official", country=code,
+                                   key=frozenset({"country:" + code}))
+            return self._name_mention(toks, i, j, bare_names=bare_names)
+        m = self._described(toks, i, j, hit, role)
+        if m is not None and _prepositional(toks[j]):
+            m.prepositional = True
+        return m
+
+    def _described(self, toks, i, j, hit, role) -> Mention | None:
+        n = len(toks)
+        np_end = self._np_end(toks, j)
+        np_words = [t for t in toks[j:np_end] if t[0].isalnum()]
+        if any(t in self.gz.reflexives for t in np_words) or \
+                (len(np_words) == 1 and np_words[0] in self.gz.anaphora):
+            return Mention(i, np_end, " ".join(np_words), "", anaphoric=True)
+        if hit is not None:
+            end, ent = hit
+            return self._entity_mention(i, max(end, np_end), ent)
+        # an alias later in the NP ("الأمين العام للإنتربول فالديسي أوركيزا", "المتحدث باسم
+        # الأمم المتحدة")
+        for k in range(j + 1, np_end):
+            if toks[k][0].isalnum() and self.token_class(toks[k])[3]:
+                hit2 = self.alias_at(toks, k)
+                if hit2 is not None:
+                    ent = hit2[1]
+                    if ent.kind == "institution" and role in ("official", "expert", "anonymous"):
+                        # a person of the body, typed by the body: the UN spokesman
+                        typ = ent.type if role == "official" else ("expert" if role == "expert" else "anonymous")
+                        return Mention(i, max(hit2[0], np_end), self.text(toks, i, max(hit2[0], np_end)), typ,
+                                       country=ent.country if role == "official" else "",
+                                       key=self._key(np_words))
+                    return self._entity_mention(i, max(hit2[0], np_end), ent)
+        if role == "document":
+            # A document speaks for its issuer: بلاغ الشرطة الهولندية → the police.
+            inner = self.mention_at(toks, j + 1, bare_names=False) if j + 1 < n else None
+            if inner is not None and not inner.anaphoric and not inner.prepositional:
+                inner.start = i
+                return inner
+            definite = toks[j].startswith(("ال", "وال", "فال"))
+            return Mention(i, np_end, self.text(toks, j, np_end), "anonymous", key=self._key(np_words),
+                           document=definite and len(np_words) == 1)
+        text = self.text(toks, i, np_end)
+        if role == "media":
+            # The outlet's name follows the head word, often in quotation marks
+            # (موقع "مدار 21"، مجلة «دير شبيغل»).
+            k, words = j + 1, []
+            while k < n and len(words) < 4:
+                t = toks[k]
+                if t in QUOTE_FAMILY:
+                    k += 1
+                    continue
+                if not t[0].isalnum() or t in NP_STOP or t in FUNCTION_WORDS or t in self.gz.cues.tokens:
+                    break
+                words.append(t)
+                k += 1
+            end = k
+            while end > j + 1 and toks[end - 1] in QUOTE_FAMILY and toks[end - 1] not in ("»", "”", '"'):
+                end -= 1
+            for w in range(len(words)):
+                hit3 = self.alias_at(words, w)
+                if hit3 is not None:
+                    return self._entity_mention(i, max(np_end, end), hit3[1])
+            name = " ".join(QUOTE_RE.sub(" ", self.text(toks, j, end)).split())
+            return Mention(i, max(np_end, end), name, "media", key=self._key([toks[j], *words]))
+        if role in ("private", "nonstate"):
+            return Mention(i, np_end, text, "other", key=self._key(np_words))
+        if role == "anonymous":
+            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+        if role == "expert" and bare(toks[j]) in self.gz.academic_titles:
+            later = [self.role_of(t) for t in np_words[1:]]
+            if "private" in later or "nonstate" in later:
+                return Mention(i, np_end, text, "other", key=self._key(np_words))
+            if "official" in later or "institution" in later:
+                typ, country = self.official_type(np_words)
+                return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
+        if role == "expert":
+            has_name = self._has_name(np_words)
+            plural = bare(toks[j]) in self.gz.role_words["anonymous"]
+            return Mention(i, np_end, text, "expert" if has_name and not plural else "anonymous",
+                           key=self._key(np_words))
+        # official or institution. An indefinite description with no article in its
+        # first words and no nationality ("مسؤول أمني") is an unnamed source.
+        definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
+        country = self.country_of(np_words)
+        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and not country:
+            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+        if any(self.role_of(t) in ("private", "nonstate") for t in np_words[1:]):
+            return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
+        typ, country = self.official_type(np_words)
+        return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
+
+    def official_type(self, words: list[str]) -> tuple[str, str]:
+        """(type, country) of an official or institution from its own description."""
+        for k in range(len(words)):
+            hit = self.alias_at(words, k)
+            if hit is not None and hit[1].type == "international_org":
+                return "international_org", ""
+            if hit is not None and hit[1].type in ("official", "foreign_official") and hit[1].country:
+                return "official", hit[1].country
+        bases = {bare(w) for w in words}
+        if bases & self.gz.international_nouns and (bases | set(words) | {inflection_base(w) for w in words}) \
+                & self.gz.international_adjectives:
+            return "international_org", ""
+        return "official", self.country_of(words)
+
+    def _entity_mention(self, i: int, end: int, ent: Entity) -> Mention:
+        return Mention(i, end, ent.name, ent.type, entity_id=ent.id, key=frozenset({ent.id}), country=ent.country)
+
+    def _np_end(self, toks: list[str], j: int) -> int:
+        """End of a noun phrase: stops at complements, prepositions, punctuation, quotes, a
+        cue; a comma followed by an apposition with a role word continues it."""
+        k = j + 1
+        n = len(toks)
+        cue_tokens = self.gz.cues.tokens
+        while k < n and k - j < _MAX_NP:
+            t = toks[k]
+            if t in ("،", ","):
+                if k + 1 < n and (self.role_of(toks[k + 1]) in ("official", "expert", "institution")
+                                  or self.alias_at(toks, k + 1) is not None):
+                    k += 1
+                    continue
+                break
+            if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
+                break
+            k += 1
+        return k
+
+    def _has_name(self, words: list[str]) -> bool:
+        for w in words:
+            b = bare(w)
+            if w in FUNCTION_WORDS or self.role_of(w) is not None or w.startswith(("ال", "لل", "بال", "وال")):
+                continue
+            if self.country_of([w]) or b in self.gz.anaphora:
+                continue
+            if len(b) >= 3 and not w.isdigit():
+                return True
+        return False
+
+    def _name_mention(self, toks: list[str], i: int, j: int, *, bare_names: bool = True) -> Mention | None:
+        """An unknown name: up to 4 words of no lexicon class, followed by a complement, by
+        a title (with or without a comma: "محمد العلي، أستاذ …", "محمد العلي وزير …")."""
+        k = j
+        n = len(toks)
+        token_class = self.token_class
+        first_ok = token_class(toks[j])[1] or (bare_names and token_class(toks[j])[2] and
+                                                 j + 1 < n and token_class(toks[j + 1])[2])
+        if first_ok:
+            k = j + 1
+            while k < n and k - j < 4 and token_class(toks[k])[2]:
+                k += 1
+        if k - j < 2:
+            # A lone word is too ambiguous to be a name, unless it is the surname of a
+            # speaker already named in this document ("وختم الكتاني").
+            b = bare(toks[j])
+            if b in self.key_words and len(b) >= 3 and not self.country_of([toks[j]]):
+                for s in reversed(self.speakers):
+                    if not s.entity_id and b in s.key:
+                        return Mention(i, j + 1, s.name, s.type, key=frozenset({b}), country=s.country)
+            return None
+        words = toks[j:k]
+        if self.country_of(words[-1:]) and k - j == 2:
+            words, k = words[:-1], k - 1  # محمد السعودي? a nisba is no part of a two-word name
+            if k - j < 2:
+                return None
+        nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
+        if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate"):
+            end = self._np_end(toks, nxt)
+            appos = [t for t in toks[nxt:end] if t[0].isalnum()]
+            role = self.role_of(toks[nxt])
+            if role == "expert" and not any(self.role_of(t) in ("official", "institution") for t in appos[1:]):
+                return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
+            if role in ("private", "nonstate") or any(self.role_of(t) in ("private", "nonstate") for t in appos[1:]):
+                return Mention(i, end, self.text(toks, j, k), "other", key=self._key(words))
+            typ, country = self.official_type(appos)
+            return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
+        if k < n and toks[k] in ("،", ","):
+            return None
+        if bare_names and k - j <= 3 and k < n and (toks[k] in NP_STOP_COMPLEMENT or toks[k] == ":"):
+            return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
+        return None
+
+    @staticmethod
+    def _key(words: list[str]) -> frozenset:
+        return frozenset(bare(w) for w in words if w[0].isalnum() and len(bare(w)) >= 3
+                         and w not in DETERMINERS)
+
+    # ---- speakers of the document
+    def register(self, m: Mention) -> Mention:
+        """The document's speaker this mention refers to (merging title/surname mentions;
+        a definite document noun alone — البيان — refers to the latest institutional
+        speaker)."""
+        if m.document:
+            for s in reversed(self.speakers):
+                if s.type in ("official", "international_org", "other", "media", "foreign_official") and \
+                        not s.document:
+                    return s
+        for s in reversed(self.speakers):
+            if m.entity_id and s.entity_id == m.entity_id:
+                return s
+            if not m.entity_id and not s.entity_id and m.key and s.key and \
+                    (m.key <= s.key or s.key <= m.key) and _compatible(m, s):
+                if len(m.key) > len(s.key):  # keep the fullest description
+                    s.name, s.key = m.name, m.key
+                    self.key_words |= m.key
+                if not s.country and m.country:
+                    s.country = m.country
+                if s.type == "unknown" and m.type != "unknown":
+                    s.type = m.type
+                return s
+        m = replace(m)
+        self.speakers.append(m)
+        self.key_words |= m.key
+        return m
+
+
+NP_STOP_COMPLEMENT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
+                                "الي", "علي", "عن", "لان"})
+
+
+def _compatible(m: Mention, s: Mention) -> bool:
+    if m.type != s.type and "unknown" not in (m.type, s.type):
+        return False
+    return not (m.country and s.country and m.country != s.country)
+
+
+def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, window: int = 20) -> Mention | None:
+    """The last source mention that ends at or before token ``hi`` (same sentence, within
+    ``window`` tokens), extended to its earliest start (title + name). Mentions glued to a
+    preposition (لوكالة) are skipped: they are not subjects."""
+    lo = max(lo, hi - window)
+    k = hi - 1
+    token_class, keys = resolver.token_class, resolver.key_words
+    while k >= lo:
+        t = toks[k]
+        if not t[0].isalnum() or not (token_class(t)[0] or token_class(t)[1] or bare(t) in keys):
+            k -= 1  # no mention can start here (the common case, decided cheaply)
+            continue
+        m = resolver.mention_at(toks, k, bare_names=False)
+        if m is not None and m.prepositional and m.end < len(toks) and toks[m.end] == "ان":
+            m.prepositional = False  # سبق للأمم المتحدة أن عبرت: the subject of سبق لـ … أن
+        if m is not None and not m.anaphoric and m.type and m.end <= hi and not m.prepositional:
+            best = m
+            for back in range(k - 1, max(lo, k - 5) - 1, -1):  # a longer mention ending here
+                wider = resolver.mention_at(toks, back, bare_names=False)
+                if wider is not None and not wider.anaphoric and wider.type and k < wider.end <= hi \
+                        and not wider.prepositional and (wider.type != "unknown" or best.type == "unknown"):
+                    best = wider
+            return best
+        k -= 1
+    return None
