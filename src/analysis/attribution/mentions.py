@@ -77,6 +77,14 @@ def clitic_variants(tok: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 16)
+def key_form(tok: str) -> str:
+    """The form of a word that identifies a source across mentions: without the article and
+    prepositions, and without و/ف only before the article (وزير keeps its و; والوزير → وزير)."""
+    t = tok[1:] if len(tok) > 4 and tok[0] in "وف" and tok[1:3] in ("ال", "لل") else tok
+    return bare(t) if not (t[0] in "وف" and t is tok) else (t[2:] if t.startswith("ال") else t)
+
+
 def _prepositional(tok: str) -> bool:
     """Whether a word carries the preposition ل or ب (لوكالة، للصحيفة، بوزارة)."""
     t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
@@ -252,10 +260,10 @@ class Resolver:
         # first words and no nationality ("مسؤول أمني") is an unnamed source.
         definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
         country = self.country_of(np_words)
-        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and not country:
-            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
         if any(self.role_of(t) in ("private", "nonstate") for t in np_words[1:]):
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
+        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and not country:
+            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
         typ, country = self.official_type(np_words)
         return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
 
@@ -292,8 +300,18 @@ class Resolver:
                 break
             if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
                 break
+            if t[0] == "ل" and len(t) > 3 and not t.startswith("لل") and self.is_medium(toks, k):
+                break  # وزير الصحة لوكالة …: the medium spoken to, not part of the title
             k += 1
         return k
+
+    def is_medium(self, toks: list[str], k: int) -> bool:
+        """Whether token ``k`` (with its preposition) begins a medium: a media role word or
+        the alias of a media source."""
+        if self.role_of(toks[k][1:]) == "media":
+            return True
+        hit = self.alias_at(toks, k) if self.token_class(toks[k])[3] else None
+        return hit is not None and hit[1].type == "media"
 
     def _has_name(self, words: list[str]) -> bool:
         for w in words:
@@ -321,7 +339,7 @@ class Resolver:
         if k - j < 2:
             # A lone word is too ambiguous to be a name, unless it is the surname of a
             # speaker already named in this document ("وختم الكتاني").
-            b = bare(toks[j])
+            b = key_form(toks[j])
             if b in self.key_words and len(b) >= 3 and not self.country_of([toks[j]]):
                 for s in reversed(self.speakers):
                     if not s.entity_id and b in s.key:
@@ -351,8 +369,8 @@ class Resolver:
 
     @staticmethod
     def _key(words: list[str]) -> frozenset:
-        return frozenset(bare(w) for w in words if w[0].isalnum() and len(bare(w)) >= 3
-                         and w not in DETERMINERS)
+        return frozenset(k for w in words if w[0].isalnum() and w not in DETERMINERS
+                         for k in (key_form(w),) if len(k) >= 3)
 
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
@@ -402,7 +420,7 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
     token_class, keys = resolver.token_class, resolver.key_words
     while k >= lo:
         t = toks[k]
-        if not t[0].isalnum() or not (token_class(t)[0] or token_class(t)[1] or bare(t) in keys):
+        if not t[0].isalnum() or not (token_class(t)[0] or token_class(t)[1] or key_form(t) in keys):
             k -= 1  # no mention can start here (the common case, decided cheaply)
             continue
         m = resolver.mention_at(toks, k, bare_names=False)

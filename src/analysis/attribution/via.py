@@ -55,7 +55,7 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             q = _quoted_name(resolver, toks, k + 1, stop)
             if q is not None:
                 return q[0], k, q[1]
-        if t[0] == "ل" and len(t) > 3 and resolver.role_of(t) == "media":
+        if t[0] == "ل" and len(t) > 3 and resolver.is_medium(toks, k):
             m = resolver.mention_at(toks, k, bare_names=False)
             if m is not None and m.type == "media":
                 return m.name, k, m.end
