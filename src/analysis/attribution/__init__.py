@@ -153,6 +153,9 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         toks = structure.paragraph_tokens[pid]
         if cue_tokens.isdisjoint(toks):
             continue  # no cue word in the paragraph
+        candidates = gz.cues.candidates(toks)
+        if not candidates:
+            continue
         p_ns, p_ne = structure.paragraph_norm[pid]
         tok_starts = _token_offsets(structure.paragraph_pieces[pid], p_ns)
         resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
@@ -163,15 +166,15 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         quotes = paragraph_quotes(ntext, p_ns, p_ne, para_sents)
         closed = [q for q in quotes if q.closed]
         q_starts = [q.start for q in closed]
-        word_quotes = [q for q in quotes if not is_name_quote(ntext, q, name_nouns=gz.name_nouns,
-                                                              names=gz.alias_names, para_start=p_ns)]
 
         def in_quote(pos: int, _c=closed, _s=q_starts) -> bool:
             k = bisect.bisect_right(_s, pos) - 1
             return k >= 0 and _c[k].start < pos < _c[k].end
 
-        acts = find_acts(resolver, toks, tok_starts, sent_norm, sent_starts, in_quote, state)
+        acts = find_acts(resolver, toks, tok_starts, sent_norm, sent_starts, in_quote, state, candidates)
         if acts:
+            word_quotes = [q for q in quotes if not is_name_quote(ntext, q, name_nouns=gz.name_nouns,
+                                                                  names=gz.alias_names, para_start=p_ns)]
             acts_by_para.append((pid, para, acts, word_quotes, p_ns, p_ne))
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from itertools import compress, count
 
 from .cues import COMPLEMENTS, complement_within, cue_at
 from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
@@ -96,7 +95,8 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) 
     if fwd is not None and not fwd.prepositional:
         return fwd, ""
     first = toks[j] if j < n else ""
-    if not (fwd is not None or first in _INTERVENING or (first[:1] == "ل" and len(first) > 2)):
+    if not (fwd is not None or first in _INTERVENING or
+            (first[:1] == "ل" and len(first) > 3 and resolver.is_medium(toks, j))):
         return fwd, ""
     via, _, via_end = via_near_cue(resolver, toks, j, min(n, j + limit))
     k = j if fwd is None else fwd.end
@@ -110,7 +110,7 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) 
             k += 1
             continue
         cls = resolver.token_class(t)
-        if cls[0] or cls[1]:
+        if cls[0] or (cls[1] and k + 1 < n and resolver.token_class(toks[k + 1])[2]):
             m = resolver.mention_at(toks, k)
             if m is not None and not m.prepositional and m.type and m.type != "unknown" and not m.anaphoric:
                 return m, via
@@ -122,7 +122,7 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) 
 
 
 def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], sentences: list[tuple[int, int]],
-              sent_starts: list[int], in_quote, state: dict) -> list[Act]:
+              sent_starts: list[int], in_quote, state: dict, candidates: list[int] | None = None) -> list[Act]:
     """The reporting acts of one paragraph (see the module docstring).
 
     ``sentences``: normalised bounds of the document's sentences (``sent_starts``: their
@@ -133,14 +133,12 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
     gz = resolver.gz
     lex = gz.cues
     cue_tokens = lex.tokens
-    # Indices of the cue tokens, found at C speed; the loop below visits only those.
-    cue_at_idx = list(compress(count(), map(cue_tokens.__contains__, toks)))
     acts: list[Act] = []
 
     def sentence_of(pos: int) -> int:
         return bisect.bisect_right(sent_starts, pos) - 1
 
-    for i in cue_at_idx:
+    for i in lex.candidates(toks) if candidates is None else candidates:
         cue = cue_at(lex, toks, i)
         if cue is None or in_quote(tok_starts[i]):
             continue
@@ -148,7 +146,6 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         pos = tok_starts[i]
         sid = sentence_of(pos)
         s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
-        clause_initial = conj or _continues(toks, s_first, i)
         speaker, resolution, subj_tok, via = None, "", i, ""
         last_speaker = state.get("last_speaker")
         after = i + width
@@ -217,8 +214,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if back is not None and back.type and not back.anaphoric and \
                         (not needs or _requirement_met(toks, after, 8, needs)):
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
-                elif clause_initial and complement_within(toks, after, 3, that_only=needs == "that") \
-                        and last_speaker is not None:
+                elif last_speaker is not None and complement_within(toks, after, 3, that_only=needs == "that") \
+                        and (conj or _continues(toks, s_first, i)):
                     speaker, resolution = last_speaker, "continuation"
         if speaker is None and kind == "participle":
             same_sentence = [a for a in acts if sentence_of(a.cue_ns) == sid]

@@ -24,6 +24,7 @@ impersonal ``تبين أن``) cancel a cue when the words after it match.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, count
 from pathlib import Path
 
 import yaml
@@ -123,6 +124,9 @@ class CueLexicon:
     prepositions: frozenset = frozenset()  # verb forms that are also prepositions (بين، عبر)
     tokens: frozenset = frozenset()
     according_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # First words of phrases that are no cue alone (على of على لسان) → the words that may
+    # follow them: a candidate token so headed is dropped unless its next word fits.
+    phrase_heads: dict[str, frozenset] = field(default_factory=dict)
 
     def __post_init__(self):
         forms: set[str] = set()
@@ -134,7 +138,32 @@ class CueLexicon:
             forms |= {c + phrase[0] for c in ("", "و", "ف", "ب", "وب")}
             if len(phrase) > 1:
                 self.according_phrases[phrase[0]] = (*self.according_phrases.get(phrase[0], ()), phrase)
+        single = set()
+        for f in self.verbs:
+            single |= {c + f for c in _VERB_PROCLITICS}
+        for f in list(self.participles) + list(self.nouns):
+            single |= {c + f for c in _NOUN_PROCLITICS}
+        for phrase in self.according_to:
+            if len(phrase) == 1:
+                single |= {c + phrase[0] for c in ("", "و", "ف", "ب", "وب")}
+        heads: dict[str, set] = {}
+        for phrase in self.according_to:
+            if len(phrase) > 1:
+                for c in ("", "و", "ف", "ب", "وب"):
+                    if c + phrase[0] not in single:
+                        heads.setdefault(c + phrase[0], set()).add(phrase[1])
+        self.phrase_heads = {k: frozenset(v) for k, v in heads.items()}
         self.tokens = frozenset(forms)
+
+    def candidates(self, toks: list[str]) -> list[int]:
+        """Indices of the tokens that may be cues: one set lookup per token at C speed, then
+        the heads of multi-word phrases kept only before their second word."""
+        idx = list(compress(count(), map(self.tokens.__contains__, toks)))
+        heads = self.phrase_heads
+        if heads:
+            n = len(toks)
+            idx = [k for k in idx if toks[k] not in heads or (k + 1 < n and toks[k + 1] in heads[toks[k]])]
+        return idx
 
 
 def _norm_tokens(text: str) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ Facts about Arabic news used here:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import bare, inflection_base, load_countries
@@ -346,7 +346,7 @@ class Resolver:
                         return Mention(i, j + 1, s.name, s.type, key=frozenset({b}), country=s.country)
             return None
         words = toks[j:k]
-        if self.country_of(words[-1:]) and k - j == 2:
+        if k - j == 2 and self.country_of(words[-1:]):
             words, k = words[:-1], k - 1  # محمد السعودي? a nisba is no part of a two-word name
             if k - j < 2:
                 return None
@@ -395,7 +395,6 @@ class Resolver:
                 if s.type == "unknown" and m.type != "unknown":
                     s.type = m.type
                 return s
-        m = replace(m)
         self.speakers.append(m)
         self.key_words |= m.key
         return m
