@@ -7,6 +7,11 @@ Coders never run the project's attribution code: this tool only reads the corpus
     python coding_tool.py find DOC_ID STRING            # every occurrence of STRING, with offsets
     python coding_tool.py check WORKDIR                 # validate WORKDIR/{sources,acts}.csv, print each row's strings
     python coding_tool.py convert WORKDIR OUTDIR CODER  # write OUTDIR/{sources,acts}.csv with character offsets
+    python coding_tool.py assemble OVERLAP CODER=WORKDIR ...  # write dev/, test/ and agreement/ beside this file
+
+``assemble`` takes every coder's working files; for the articles listed in OVERLAP
+(``doc_id, coder_a, coder_b``: coded twice, independently) coder A's coding goes to the
+split and coder B's to ``agreement/``; every other article must be coded by exactly one coder.
 
 Working files (in the coder's own folder, never in the repository), spans written as
 ``A..B`` where A is the offset of the span's first token and B the offset of its last token
@@ -182,15 +187,60 @@ def convert(workdir: Path, outdir: Path, coder: str) -> int:
         for p in problems:
             print("PROBLEM", p)
         return 1
+    _write(outdir, [{**r, "coder": coder} for r in sources], [{**r, "coder": coder} for r in acts])
+    print(f"wrote {len(sources)} sources and {len(acts)} acts to {outdir}")
+    return 0
+
+
+def _write(outdir: Path, sources: list[dict], acts: list[dict]) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
-    for name, rows, cols, key in (("sources.csv", sources, OUT_SOURCE_COLUMNS, ("doc_id", "source")),
-                                  ("acts.csv", acts, OUT_ACT_COLUMNS, ("doc_id", "cue_start"))):
+    for name, rows, cols, key in (("sources.csv", sources, OUT_SOURCE_COLUMNS, lambda r: (r["doc_id"], int(r["source"][1:]) if r["source"][1:].isdigit() else 0, r["source"])),
+                                  ("acts.csv", acts, OUT_ACT_COLUMNS, lambda r: (r["doc_id"], r["cue_start"]))):
         with (outdir / name).open("w", encoding="utf-8", newline="") as fh:
             w = csv.DictWriter(fh, cols, lineterminator="\n")
             w.writeheader()
-            for r in sorted(rows, key=lambda r: tuple(r[k] for k in key)):
-                w.writerow({**r, "coder": coder})
-    print(f"wrote {len(sources)} sources and {len(acts)} acts to {outdir}")
+            for r in sorted(rows, key=key):
+                w.writerow(r)
+
+
+def assemble(overlap_path: Path, coders: dict[str, Path]) -> int:
+    with overlap_path.open(encoding="utf-8", newline="") as fh:
+        overlap = {r["doc_id"]: r for r in csv.DictReader(fh)}
+    with (HERE / "sample.csv").open(encoding="utf-8", newline="") as fh:
+        split_of = {r["doc_id"]: r["split"] for r in csv.DictReader(fh)}
+    out = {k: ([], []) for k in ("dev", "test", "agreement")}
+    coded_by: dict[str, list[str]] = {}
+    for coder, workdir in coders.items():
+        sources, acts, problems = load_work(workdir)
+        if problems:
+            for p in problems:
+                print("PROBLEM", p)
+            return 1
+        docs = {r["doc_id"] for r in sources} | {r["doc_id"] for r in acts}
+        listed = [l.strip() for l in (workdir / "assigned.txt").read_text(encoding="utf-8").split() if l.strip()]
+        for doc in listed:
+            coded_by.setdefault(doc, []).append(coder)
+        for doc in docs - set(listed):
+            print(f"PROBLEM {workdir}: {doc} was not assigned to {coder}")
+            return 1
+        for doc in listed:
+            target = split_of[doc]
+            if doc in overlap and overlap[doc]["coder_b"] == coder:
+                target = "agreement"
+            for r in sources:
+                if r["doc_id"] == doc:
+                    out[target][0].append({**r, "coder": coder})
+            for r in acts:
+                if r["doc_id"] == doc:
+                    out[target][1].append({**r, "coder": coder})
+    missing = sorted(set(split_of) - set(coded_by))
+    if missing:
+        print(f"PROBLEM not coded: {', '.join(missing)}")
+        return 1
+    for name, (sources, acts) in out.items():
+        _write(HERE / name, sources, acts)
+        print(f"{name}: {len({r['doc_id'] for r in sources} | {r['doc_id'] for r in acts})} articles with acts, "
+              f"{len(sources)} sources, {len(acts)} acts")
     return 0
 
 
@@ -210,6 +260,8 @@ def main(argv: list[str]) -> int:
         return 0
     if cmd == "check" and len(args) == 1:
         return check(Path(args[0]))
+    if cmd == "assemble" and len(args) >= 2:
+        return assemble(Path(args[0]), {k: Path(v) for k, v in (a.split("=", 1) for a in args[1:])})
     if cmd == "convert" and len(args) == 3:
         return convert(Path(args[0]), Path(args[1]), args[2])
     print(__doc__)
