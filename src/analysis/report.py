@@ -11,7 +11,7 @@ from .attribution import attributions_frame, check_home_country, load_gazetteer
 from .codebook import load_codebook
 from .corpus import read_corpus
 from .markers import markers_frame
-from .validate import (attribution_disagreements, attribution_scores, coding_units,
+from .validate import (LEGACY_SPEAKER_TYPES, attribution_disagreements, attribution_scores, coding_units,
                        frame_scores, krippendorff_alpha_nominal, load_annotations,
                        marker_disagreements)
 
@@ -51,6 +51,7 @@ def run_validation(corpus_path: str | Path = "seeds", annotations: str | Path = 
         agreement_rows.append({"comparison": f"coder A vs {name}", "units": "sentence × frame",
                                "n_units": len(units_a), "krippendorff_alpha": round(alpha, 3)})
     gold_acts = load_annotations(annotations / "attributions_gold.csv", corpus, kind="attributions")
+    gold_acts = gold_acts.assign(speaker_type=gold_acts["speaker_type"].replace(LEGACY_SPEAKER_TYPES))
     acts = attributions_frame(corpus)
     return Validation(scores, pd.DataFrame(agreement_rows), marker_disagreements(markers, coder_a),
                       attribution_scores(acts, gold_acts), attribution_disagreements(acts, gold_acts),

@@ -76,8 +76,6 @@ def load_annotations(path: str | Path, corpus: Iterable[Document], *, kind: str 
     rows = []
     for line, row in records:
         doc_id = row["doc_id"]
-        if kind != "frames" and row.get("speaker_type") in LEGACY_SPEAKER_TYPES:
-            row["speaker_type"] = LEGACY_SPEAKER_TYPES[row["speaker_type"]]
         for column, labels in allowed.items():
             if row[column] not in labels:
                 raise AnnotationError(path, f"unknown {column} {row[column]!r}; expected one of "
