@@ -62,9 +62,12 @@ def inflection_base(word: str) -> str:
     return b
 
 
-def _nisba(name: str) -> str | None:
-    """The regular nisba of a one-word normalised country name, or None."""
-    b = name[2:] if name.startswith("ال") else name
+def _nisba(raw_name: str) -> str | None:
+    """The regular nisba of a one-word country name (as CLDR writes it), normalised, or
+    None. Only a written article ال is dropped (المغرب → مغربي; ألمانيا keeps its alef:
+    ألماني)."""
+    name = normalize_text(raw_name)
+    b = name[2:] if raw_name.startswith("ال") else name
     if b.endswith("يا") and len(b) > 4:
         b = b[:-2]
     elif b.endswith(("ا", "ه")):
@@ -193,9 +196,10 @@ def load_countries() -> CountryLexicon:
         name = normalize_text(ar[code])
         add(ar[code], code, place=True)
         if len(name.split()) == 1 and name not in excluded:
-            nis = _nisba(name)
+            nis = _nisba(ar[code])
             if nis and nis not in excluded:
                 words.setdefault(nis, code)
+                words.setdefault(inflection_base(nis), code)  # الماني (indefinite) → ماني after bare()
     for code, forms in irregular.items():
         for f in forms:
             add(f, code, place=False)

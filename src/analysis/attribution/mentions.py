@@ -129,7 +129,7 @@ class Resolver:
             in_name = tok[0].isalnum() and tok not in FUNCTION_WORDS and self.role_of(tok) is None and \
                 tok not in self.gz.cues.verbs and bare(tok) not in self.gz.cues.verbs and not tok.isdigit() \
                 and tok not in AUX and tok not in self.gz.cues.tokens and \
-                not tok.endswith(("ها", "هم", "هما", "نا")) and \
+                not tok.endswith(("ها", "هم", "هما", "نا", "ته")) and \
                 not tok.startswith(("لل", "بال", "وال", "فال", "كال"))
             starts_name = in_name and not (tok.startswith("ال") or tok[0] in "وف")
             cached = (starts_mention, starts_name, in_name, alias_first)
@@ -142,10 +142,17 @@ class Resolver:
         if tok in cache:
             return cache[tok]
         b = bare(tok)
+        # Role words are listed in the masculine singular; the feminine (الناشطة) and the
+        # dual (خبيران، خبيرين) are recognised from it.
+        forms = [tok, b]
+        if len(b) > 4 and b.endswith("ه"):
+            forms.append(b[:-1])
+        elif len(b) > 5 and b.endswith(("ان", "ين")):
+            forms.append(b[:-2])
         role = None
         for r in ("media", "document", "anonymous", "expert", "official", "institution", "private", "nonstate"):
             words = self.gz.role_words[r]
-            if tok in words or b in words:
+            if any(f in words for f in forms):
                 role = r
                 break
         cache[tok] = role
@@ -227,8 +234,9 @@ class Resolver:
                 if t in QUOTE_FAMILY:
                     k += 1
                     continue
-                if not t[0].isalnum() or t in NP_STOP or t in FUNCTION_WORDS or t in self.gz.cues.tokens:
-                    break
+                if not t[0].isalnum() or t in NP_STOP or t in FUNCTION_WORDS or t in self.gz.cues.tokens \
+                        or (words and t[0] == "و" and len(t) > 3):
+                    break  # a conjunction begins the next clause (فيسبوك وجدت)
                 words.append(t)
                 k += 1
             end = k
@@ -302,6 +310,9 @@ class Resolver:
                 break
             if t[0] == "ل" and len(t) > 3 and not t.startswith("لل") and self.is_medium(toks, k):
                 break  # وزير الصحة لوكالة …: the medium spoken to, not part of the title
+            if t.endswith("ا") and len(t) > 3 and not t.startswith("ال") and toks[k - 1].startswith("ال") \
+                    and not self.countries.country_of([t]):
+                break  # الحكومة مؤخرا: an adverb (accusative tanwin) ends the phrase
             k += 1
         return k
 
@@ -336,6 +347,13 @@ class Resolver:
             k = j + 1
             while k < n and k - j < 4 and token_class(toks[k])[2]:
                 k += 1
+        if k - j == 1 and bare_names:
+            # After a verb, a lone name word followed by a complement, a title (with or
+            # without a comma), an age in brackets or a relative clause is a name: وقالت
+            # بوينغ إن، يقول حسن، مالك المطعم، كما تقول ديبورا الممرضة، وقالت لوتا (17 عاما).
+            m = self._named(toks, i, j, k, one_word=True)
+            if m is not None:
+                return m
         if k - j < 2:
             # A lone word is too ambiguous to be a name, unless it is the surname of a
             # speaker already named in this document ("وختم الكتاني").
@@ -350,6 +368,17 @@ class Resolver:
             words, k = words[:-1], k - 1  # محمد السعودي? a nisba is no part of a two-word name
             if k - j < 2:
                 return None
+        return self._named(toks, i, j, k, one_word=False, bare_names=bare_names)
+
+    def _named(self, toks: list[str], i: int, j: int, k: int, *, one_word: bool,
+               bare_names: bool = True) -> Mention | None:
+        """The name toks[j:k] as a mention, from what follows it (see _name_mention)."""
+        n = len(toks)
+        words = toks[j:k]
+        if one_word:
+            t = toks[j]
+            if len(bare(t)) < 3 or self.country_of([t]) or t in self.gz.cues.tokens:
+                return None
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate"):
             end = self._np_end(toks, nxt)
@@ -363,8 +392,15 @@ class Resolver:
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if k < n and toks[k] in ("،", ","):
             return None
-        if bare_names and k - j <= 3 and k < n and (toks[k] in NP_STOP_COMPLEMENT or toks[k] == ":"):
+        if bare_names and k - j <= 3 and k < n and (toks[k] in NP_STOP_COMPLEMENT or toks[k] == ":"
+                                                     or toks[k].isdigit() or toks[k] in RELATIVES):
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
+        if bare_names and not one_word and k + 1 < n and toks[k] == "من" and \
+                self.role_of(toks[k + 1]) in ("institution", "private", "nonstate", "media"):
+            # كريستين لانجر من جماعة …: a person of a body, typed by the body
+            role = self.role_of(toks[k + 1])
+            typ = "other" if role in ("private", "nonstate") else "media" if role == "media" else "official"
+            return Mention(i, k, self.text(toks, j, k), typ, key=self._key(words))
         return None
 
     @staticmethod
