@@ -114,6 +114,19 @@ def _token_offsets(pieces: list[str], base: int) -> list[int]:
     return list(accumulate(map(len, pieces), initial=base))[1:len(pieces) - 1:2]
 
 
+def _carry_via(acts: list) -> None:
+    """A speaker who spoke to a medium (قال لـ«الصحيفة») spoke to it for the acts that
+    continue the interview: later acts of the same speaker with no medium of their own
+    inherit it."""
+    last: dict[int, str] = {}
+    for act in acts:
+        key = id(act.speaker)
+        if act.via:
+            last[key] = act.via
+        elif key in last and act.resolution in ("continuation", "anaphora"):
+            act.via = last[key]
+
+
 def find_attributions(doc: Document, gazetteer: Gazetteer | None = None, *,
                       structure: Structure | None = None, normalized: NormalizedText | None = None,
                       home_country: str = DEFAULT_HOME_COUNTRY) -> pd.DataFrame:
@@ -176,6 +189,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             word_quotes = [q for q in quotes if not is_name_quote(ntext, q, name_nouns=gz.name_nouns,
                                                                   names=gz.alias_names, para_start=p_ns)]
             acts_by_para.append((pid, para, acts, word_quotes, p_ns, p_ne))
+    _carry_via([a for _, _, acts, *_ in acts_by_para for a in acts])
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:
             return bisect.bisect_right(sent_starts, pos) - 1

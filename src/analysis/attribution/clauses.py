@@ -210,7 +210,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         back = resolver.mention_at(toks, amma + 1)
                 if back is not None and acts and sentence_of(acts[-1].cue_ns) == sid and \
                         any(t in COMPLEMENTS for t in toks[acts[-1].tok:i]):
-                    back = None  # the verb sits inside content reported by someone else
+                    if acts[-1].speaker.type == "media" and back.start > acts[-1].tok:
+                        # كشفت صحيفة X أن أجهزة الأمن حذرت: the medium passes on a source's act
+                        via = via or acts[-1].speaker.name
+                    else:
+                        back = None  # the verb sits inside content reported by someone else
                 if back is not None and back.type and not back.anaphoric and \
                         (not needs or _requirement_met(toks, after, 8, needs)):
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
