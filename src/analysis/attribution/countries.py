@@ -100,11 +100,16 @@ class CountryLexicon:
         >>> lex.country_of(["السفير", "السعودي", "لدي", "المغرب"])
         'SA'
         """
+        code = self._country_of(words, hosts=False)
+        # Failing that, a place the office is in: مدير الشؤون الصحية بالأحساء، شرطة في جدة.
+        return code or self._country_of(words, hosts=True)
+
+    def _country_of(self, words, *, hosts: bool) -> str:
         bases = [inflection_base(w) for w in words]
         n = len(words)
         for k in range(n):
             prev = words[k - 1] if k else ""
-            if prev in _HOST_BEFORE:
+            if prev in _HOST_BEFORE and not (hosts and prev in ("في", "من")):
                 continue
             for phrase, code in self.phrases.get(bases[k], ()):
                 if tuple(bases[k:k + len(phrase)]) == phrase:
@@ -113,7 +118,7 @@ class CountryLexicon:
             if code:
                 if prev in _NAME_BEFORE or (k + 1 < n and words[k + 1] in _NAME_AFTER):
                     continue
-                if words[k][0] in "بل" and not words[k].startswith(("لل", "ال")) and \
+                if not hosts and words[k][0] in "بل" and not words[k].startswith(("لل", "ال")) and \
                         bare(words[k]) != words[k]:
                     continue  # بفرنسا، لمصر: a place the description is about
                 return code
@@ -173,6 +178,7 @@ def load_countries() -> CountryLexicon:
     irregular = _entries(data, "irregular_nisba")
     other = _entries(data, "other_names")
     capitals = _entries(data, "capitals")
+    cities = _entries(data, "cities")
 
     def add(text: str, code: str, *, place: bool) -> None:
         toks = tuple(inflection_base(t) if len(text.split()) > 1 else t
@@ -210,6 +216,9 @@ def load_countries() -> CountryLexicon:
     for code, forms in capitals.items():
         for f in forms:
             add(f, code, place=True)
+    for code, forms in cities.items():
+        for f in forms:
+            add(f, code, place=False)
     # Labels: the regular nisba written from the CLDR name (with hamza, e.g. ألماني).
     for code in codes:
         if code not in irregular:

@@ -249,6 +249,10 @@ class Resolver:
             name = " ".join(QUOTE_RE.sub(" ", self.text(toks, j, end)).split())
             return Mention(i, max(np_end, end), name, "media", key=self._key([toks[j], *words]))
         if role in ("private", "nonstate"):
+            typ, country = self.official_type(np_words)
+            if typ == "international_org" or self._state_bank(np_words):
+                # الائتلاف الدولي، البنك المركزي الإيراني: an international or a state body
+                return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))
         if role == "anonymous":
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
@@ -316,6 +320,12 @@ class Resolver:
             k += 1
         return k
 
+    @staticmethod
+    def _state_bank(words: list[str]) -> bool:
+        """A central or national bank (البنك المركزي، المصرف الوطني) is a state body."""
+        bases = {inflection_base(w) for w in words[:3]}
+        return bool(bases & {"بنك", "مصرف"}) and bool(bases & {"مركزي", "وطني"})
+
     def is_medium(self, toks: list[str], k: int) -> bool:
         """Whether token ``k`` (with its preposition) begins a medium: a media role word or
         the alias of a media source."""
@@ -345,8 +355,10 @@ class Resolver:
                                                  j + 1 < n and token_class(toks[j + 1])[2])
         if first_ok:
             k = j + 1
-            while k < n and k - j < 4 and token_class(toks[k])[2]:
-                k += 1
+            while k < n and k - j < 4 and (token_class(toks[k])[2] or
+                                             (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
+                                              and not toks[k + 1].startswith("ال"))):
+                k += 1  # علي inside a name is the given name Ali, not the preposition على
         if k - j == 1 and bare_names:
             # After a verb, a lone name word followed by a complement, a title (with or
             # without a comma), an age in brackets or a relative clause is a name: وقالت
