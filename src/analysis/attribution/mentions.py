@@ -403,6 +403,9 @@ class Resolver:
             typ, country = self.official_type(appos)
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if k < n and toks[k] in ("،", ","):
+            if bare_names and k + 1 < n and (toks[k + 1] in RELATIVES or toks[k + 1] in NP_STOP_COMPLEMENT):
+                # وقال جيسن ادلر، الذي قدم …، إن: a name, then a relative clause or the content
+                return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
             return None
         if bare_names and k - j <= 3 and k < n and (toks[k] in NP_STOP_COMPLEMENT or toks[k] == ":"
                                                      or toks[k].isdigit() or toks[k] in RELATIVES):
