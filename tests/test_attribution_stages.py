@@ -202,3 +202,25 @@ def test_via_an_account():
 def test_via_according_to_an_agency_after_an_act():
     r = one("وقال الوزير إن الاتفاق وقع، وفقا لوكالة رويترز.")
     assert r.via == "رويترز"
+
+
+def test_an_office_inherits_the_country_of_its_fuller_description():
+    text = ("تواجه الحكومة الجزائرية أزمة مالية.\n"
+            "وقالت الحكومة إن الخطة تبدأ العام المقبل.")
+    r = one(text)
+    assert (r.speaker_country, r.speaker_type) == ("DZ", "foreign_official")
+
+
+def test_the_speaker_phrase_stops_before_the_object():
+    r = one("وأعلنت الحكومة الجزائرية خطة جديدة للتقشف.")
+    assert r.speaker == "الحكومة الجزائرية"
+
+
+def test_an_honorific_pronoun_continues_the_dignitary():
+    df = acts("وقال وزير الداخلية السعودي إن الأمن مستتب.\nوأكد سموه أن الجهود مستمرة.", home="SA")
+    assert df["speaker"].nunique() == 1 and df["resolution"].tolist() == ["explicit", "anaphora"]
+
+
+def test_a_name_then_a_relative_clause_after_the_verb():
+    r = one("وقال جون سميث، الذي زار المدينة أمس، إن الوضع هادئ.")
+    assert r.speaker == "جون سميث"

@@ -114,6 +114,27 @@ def _token_offsets(pieces: list[str], base: int) -> list[int]:
     return list(accumulate(map(len, pieces), initial=base))[1:len(pieces) - 1:2]
 
 
+def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver) -> str:
+    """The country of an official described without one (الحكومة، الوزارة، وزير الداخلية)
+    from an earlier, fuller description of the same office in the document (الحكومة
+    الجزائرية، وزارة الداخلية العراقية): the latest one before ``before`` that names a
+    country. Only the office's own words are read, never the rest of the sentence."""
+    heads = [w for w in speaker.key if not w.startswith("country:")]
+    if not heads:
+        return ""
+    head = min(heads, key=lambda w: ntext.find(w) if w in ntext else len(ntext))
+    pos = ntext.rfind(head, 0, before)
+    while pos >= 0:
+        words = ntext[pos:pos + 80].split()[:5]
+        if words:
+            end = resolver._np_end(words, 0)
+            code = resolver.country_of(words[:end])
+            if code:
+                return code
+        pos = ntext.rfind(head, 0, pos)
+    return ""
+
+
 def _carry_via(acts: list) -> None:
     """A speaker who spoke to a medium (قال لـ«الصحيفة») spoke to it for the acts that
     continue the interview: later acts of the same speaker with no medium of their own
@@ -190,6 +211,10 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                                                                   names=gz.alias_names, para_start=p_ns)]
             acts_by_para.append((pid, para, acts, word_quotes, p_ns, p_ne))
     _carry_via([a for _, _, acts, *_ in acts_by_para for a in acts])
+    for _, _, acts, *_ in acts_by_para:
+        for act in acts:
+            if act.speaker.type == "official" and not act.speaker.country:
+                act.speaker.country = antecedent_country(ntext, act.speaker, act.cue_ns, resolver)
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:
             return bisect.bisect_right(sent_starts, pos) - 1

@@ -317,6 +317,10 @@ class Resolver:
             if t.endswith("ا") and len(t) > 3 and not t.startswith("ال") and toks[k - 1].startswith("ال") \
                     and not self.countries.country_of([t]):
                 break  # الحكومة مؤخرا: an adverb (accusative tanwin) ends the phrase
+            if t.endswith(("ه", "ات")) and len(t) >= 3 and t[0] not in "لب" and not t.startswith("ال") and \
+                    toks[k - 1].startswith(("ال", "وال")) and self.role_of(t) is None and t not in self.gz.reflexives and \
+                    not self.token_class(t)[3]:
+                break  # أعلنت الحكومة خطة …: an indefinite noun after the definite subject is its object
             k += 1
         return k
 
