@@ -310,6 +310,9 @@ class Resolver:
                     k += 1
                     continue
                 break
+            if t == "علي" and toks[k - 1] in ("بن", "ابن", "بنت"):
+                k += 1  # عبدالله بن علي: the given name Ali, not the preposition على
+                continue
             if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
                 break
             if t[0] == "ل" and len(t) > 3 and not t.startswith("لل") and self.is_medium(toks, k):
@@ -374,16 +377,12 @@ class Resolver:
             # A lone word is too ambiguous to be a name, unless it is the surname of a
             # speaker already named in this document ("وختم الكتاني").
             b = key_form(toks[j])
-            if b in self.key_words and len(b) >= 3 and not self.country_of([toks[j]]):
+            if b in self.key_words and len(b) >= 3:
                 for s in reversed(self.speakers):
                     if not s.entity_id and b in s.key:
                         return Mention(i, j + 1, s.name, s.type, key=frozenset({b}), country=s.country)
             return None
-        words = toks[j:k]
-        if k - j == 2 and self.country_of(words[-1:]):
-            words, k = words[:-1], k - 1  # محمد السعودي? a nisba is no part of a two-word name
-            if k - j < 2:
-                return None
+        # (A nisba after a given name is a family name in Gulf usage: خالد التركي.)
         return self._named(toks, i, j, k, one_word=False, bare_names=bare_names)
 
     def _named(self, toks: list[str], i: int, j: int, k: int, *, one_word: bool,
