@@ -54,7 +54,7 @@ def test_a_platform_in_quotes_is_not_speech():
 # ---- cues generated from lemmas
 def test_verb_forms_cover_persons_numbers_and_pronouns():
     forms = verb_forms("وصف", "يصف")
-    for f in ("وصف", "وصفت", "وصفوا", "وصفا", "وصفن", "وصفنا", "يصفون", "تصف", "يصفان", "وصفها", "وصفوه",
+    for f in ("وصف", "وصفت", "وصفوا", "وصفتا", "وصفن", "وصفنا", "يصفون", "تصف", "يصفان", "وصفها", "وصفوه",
               "يصفها"):
         assert f in forms, f
 
@@ -66,6 +66,16 @@ def test_hollow_defective_and_hamzated_verbs():
     assert {"قرات", "قراوا"} <= verb_forms("قرأ", "يقرأ")
     # أشار + ه would be the verbal noun إشارة: not generated
     assert "اشاره" not in verb_forms("أشار", "يشير")
+
+
+def test_forms_that_are_mostly_other_words_are_not_generated():
+    assert "طالبا" not in verb_forms("طالب", "يطالب")     # the dual: mostly the noun "student"
+    assert "وصفك" not in verb_forms("وصف", "يصف")         # second-person objects
+    assert acts("وقال الوزير إن الأزمة ستحدث تغييرات كبيرة.")["cue"].tolist() == ["وقال"]  # س + perfect
+
+
+def test_qailan_after_a_speech_verb_is_not_another_act():
+    assert acts("وختم الوزير قائلا: «العمل مستمر».")["cue"].tolist() == ["وختم"]
 
 
 def test_participles_with_tanwin_and_number():

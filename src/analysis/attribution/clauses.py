@@ -221,6 +221,10 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 elif last_speaker is not None and complement_within(toks, after, 3, that_only=needs == "that") \
                         and (conj or _continues(toks, s_first, i)):
                     speaker, resolution = last_speaker, "continuation"
+        if kind == "participle" and lex.participles.get(_strip(toks[i])) == "قائل" and acts and \
+                sentence_of(acts[-1].cue_ns) == sid and \
+                not any(t in COMPLEMENTS or t in QUOTE_FAMILY for t in toks[acts[-1].tok + 1:i]):
+            continue  # وأوضح X قائلا: …: قائلا introduces the words of the verb before it
         if speaker is None and kind == "participle":
             same_sentence = [a for a in acts if sentence_of(a.cue_ns) == sid]
             if same_sentence:

@@ -41,7 +41,9 @@ __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "participle_forms", 
 THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
                   "وان", "لان"})
 COMPLEMENTS = THAT | {"الي", "علي", "عن"}
-_ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "ك", "كم")
+# Object pronouns of the third person and of "us" (second-person objects, تذكرك, are not
+# how news reports speech).
+_ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "نا")
 _VERB_PROCLITICS = ("", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس")
 _NOUN_PROCLITICS = ("", "و", "ف", "ب", "وب", "ل", "ول", "ك")
 
@@ -70,7 +72,8 @@ def verb_forms(perfect: str, imperfect: str, *, enclitics: bool = True) -> set[s
     else:
         hollow = len(p) >= 3 and p[-2] == "ا" and not raw_p.endswith("أ")
         short = p[:-2] + p[-1] if hollow else p  # قال → قل
-        third = {p, p + "ت", p + "وا", p + "ا", p + "تا", short + "ن"}
+        # (the dual قالا is left out: p + ا is mostly an accusative noun, طالبا، قائدا)
+        third = {p, p + "ت", p + "وا", p + "تا", short + "ن"}
         first = {short + s for s in ("ت", "نا", "تم", "تما", "تن")}
         with_objects |= {p + "ت", p + "و", short + "ت", short + "نا"}
         if not (hollow and len(p) >= 4):
@@ -122,6 +125,7 @@ class CueLexicon:
     according_to_skip: frozenset = frozenset()
     exclusions: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     prepositions: frozenset = frozenset()  # verb forms that are also prepositions (بين، عبر)
+    imperfect: frozenset = frozenset()  # imperfect forms (the only ones ل and س attach to)
     tokens: frozenset = frozenset()
     according_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # First words of phrases that are no cue alone (على of على لسان) → the words that may
@@ -193,6 +197,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
     only at the head of a clause).
     """
     lex_verbs: dict[str, tuple[str, object]] = {}
+    perfect_forms: set[str] = set()
     participles: dict[str, str] = {}
     prepositions: set[str] = set()
     for k, entry in enumerate(cues.get("verbs") or []):
@@ -207,6 +212,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
             else normalize_text(str(req))
         for form in verb_forms(entry["perfect"], entry["imperfect"], enclitics=entry.get("enclitics", True)):
             lex_verbs.setdefault(form, (lemma, requires))
+        perfect_forms.update(verb_forms(entry["perfect"], entry["perfect"], enclitics=False))
         if entry.get("preposition"):
             prepositions.add(lemma)
         part = entry.get("participle")
@@ -226,6 +232,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         if len(toks) >= 2:
             exclusions[toks[0]] = (*exclusions.get(toks[0], ()), toks[1:])
     _words(cues.get("not_cues"), "cues.not_cues", path)
+    imperfect = {f for f in lex_verbs if f[:1] in "يتنا" and f not in perfect_forms}
     for form in _words(cues.get("homographs"), "cues.homographs", path):
         f = normalize_text(form)
         lex_verbs.pop(f, None)
@@ -236,7 +243,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         according_to=according,
         according_to_skip=frozenset(normalize_text(w) for w in _words(cues.get("according_to_skip"),
                                                                       "cues.according_to_skip", path)),
-        exclusions=exclusions, prepositions=frozenset(prepositions))
+        exclusions=exclusions, prepositions=frozenset(prepositions), imperfect=frozenset(imperfect))
 
 
 def load_cue_file(path: Path) -> dict:
@@ -285,8 +292,8 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
             if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
                 return "according_to", False, has_conj, len(phrase)
         verb = form if form in lex.verbs else None
-        if verb is None and form[:1] in "لس" and form[1:] in lex.verbs and form[1:2] in "يتنا":
-            verb = form[1:]  # ليؤكد، سيؤكد
+        if verb is None and form[:1] in "لس" and form[1:] in lex.imperfect:
+            verb = form[1:]  # ليؤكد، سيؤكد (not ستحدث "will happen": س takes the imperfect only)
         if verb is not None:
             if _excluded(lex, verb, toks, i + 1):
                 return None
