@@ -185,13 +185,12 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         if para["role"] in ("chrome", "byline"):
             continue
         toks = structure.paragraph_tokens[pid]
-        if cue_tokens.isdisjoint(toks):
-            continue  # no cue word in the paragraph
         candidates = gz.cues.candidates(toks)
         if not candidates:
             continue
         p_ns, p_ne = structure.paragraph_norm[pid]
         tok_starts = _token_offsets(structure.paragraph_pieces[pid], p_ns)
+        resolver.new_paragraph()
         resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
             raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
         lo = max(bisect.bisect_right(sent_starts, p_ns) - 1, 0)

@@ -75,6 +75,9 @@ def _nisba(raw_name: str) -> str | None:
     return b + "ي" if len(b) >= 2 else None
 
 
+_COUNTRY_CACHE: dict[tuple[str, ...], str] = {}  # descriptions → code (one lexicon per process)
+
+
 @dataclass(frozen=True)
 class CountryLexicon:
     """Arabic names, nisbas and capitals of countries (normalised) → ISO code."""
@@ -100,9 +103,15 @@ class CountryLexicon:
         >>> lex.country_of(["السفير", "السعودي", "لدي", "المغرب"])
         'SA'
         """
-        code = self._country_of(words, hosts=False)
-        # Failing that, a place the office is in: مدير الشؤون الصحية بالأحساء، شرطة في جدة.
-        return code or self._country_of(words, hosts=True)
+        key = tuple(words)
+        code = _COUNTRY_CACHE.get(key)
+        if code is None:
+            # Failing the description's own country, a place the office is in: مدير الشؤون
+            # الصحية بالأحساء، شرطة في جدة.
+            code = self._country_of(words, hosts=False) or self._country_of(words, hosts=True)
+            if len(_COUNTRY_CACHE) < 200_000:
+                _COUNTRY_CACHE[key] = code
+        return code
 
     def _country_of(self, words, *, hosts: bool) -> str:
         bases = [inflection_base(w) for w in words]

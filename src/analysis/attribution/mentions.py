@@ -99,6 +99,7 @@ class Resolver:
         self.countries = load_countries()
         self.speakers: list[Mention] = []
         self.key_words: set[str] = set()  # every word of the speakers' keys (surnames …)
+        self._no_mention: set = set()
         # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
         self.surface = lambda a, b, toks: " ".join(toks[a:b])
 
@@ -162,11 +163,26 @@ class Resolver:
         return self.countries.country_of(words)
 
     # ---- mention parsing
+    def new_paragraph(self) -> None:
+        """Forget the positions known to hold no mention (they index the last paragraph)."""
+        self._no_mention: set = set()
+
     def mention_at(self, toks: list[str], i: int, *, bare_names: bool = True) -> Mention | None:
         """A source mention starting at token ``i`` (after determiners), or None.
 
         ``bare_names``: the position right after a verb, where an unknown name needs no
-        title and a state may be named by its country or capital."""
+        title and a state may be named by its country or capital. Positions that hold no
+        mention are remembered for the paragraph (the cues of a paragraph scan the same
+        words), keyed with the number of known name words, which can only add mentions."""
+        key = (i, bare_names, len(self.key_words))
+        if key in self._no_mention:
+            return None
+        m = self._mention_at(toks, i, bare_names=bare_names)
+        if m is None:
+            self._no_mention.add(key)
+        return m
+
+    def _mention_at(self, toks: list[str], i: int, *, bare_names: bool = True) -> Mention | None:
         n = len(toks)
         j = i
         while j < n and toks[j] in DETERMINERS and j - i < 3:
