@@ -234,3 +234,9 @@ def test_an_honorific_pronoun_continues_the_dignitary():
 def test_a_name_then_a_relative_clause_after_the_verb():
     r = one("وقال جون سميث، الذي زار المدينة أمس، إن الوضع هادئ.")
     assert r.speaker == "جون سميث"
+
+
+def test_a_quoted_name_after_a_naming_noun_or_a_spaced_li():
+    assert one('وقالت الباحثة في معهد «الدراسات الحديثة» إن النتائج مقلقة.')["mode"] == "indirect"
+    r = one('وقال لـ "الوطن" مدير المرور إن الطرق آمنة.')
+    assert (r["mode"], r.via) == ("indirect", "الوطن")

@@ -114,8 +114,9 @@ def is_name_quote(text: str, q: Quote, *, name_nouns: frozenset, names: frozense
     before = text[max(para_start, q.start - 30):q.start]
     # لـ"الصحيفة" (normalised: ل"الصحيفة"): a quotation glued to the preposition ل is the
     # name the preposition governs (the outlet spoken to, a platform, a team).
-    if before.endswith("ل") and (len(before) == 1 or not before[-2].isalnum()):
-        return True
+    glued = before.rstrip()
+    if glued.endswith("ل") and (len(glued) == 1 or not glued[-2].isalnum()):
+        return True  # also لـ "الاقتصادية", with a space
     prev = before.split()
     if prev:
         word = prev[-1]
