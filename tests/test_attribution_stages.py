@@ -240,3 +240,9 @@ def test_a_quoted_name_after_a_naming_noun_or_a_spaced_li():
     assert one('وقالت الباحثة في معهد «الدراسات الحديثة» إن النتائج مقلقة.')["mode"] == "indirect"
     r = one('وقال لـ "الوطن" مدير المرور إن الطرق آمنة.')
     assert (r["mode"], r.via) == ("indirect", "الوطن")
+
+
+def test_offices_of_unions_media_and_associations():
+    assert one("وقال المسؤول الأوروبي إن المفاوضات مستمرة.").speaker_type == "international_org"
+    assert one("وقال مدير قناة الأفق إن البث مستمر.").speaker_type == "media"
+    assert one("وقال رئيس رابطة المحامين إن القانون واضح.").speaker_type == "other"

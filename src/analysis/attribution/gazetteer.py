@@ -60,6 +60,7 @@ class Gazetteer:
     # Academic titles (الدكتور …): such a phrase with an official, institution or company
     # word in it is typed by that word, not as an expert.
     academic_titles: frozenset = frozenset()
+    international_nisbas: frozenset = frozenset()
     # Derived: first words of aliases; normalised alias strings (for quoted names).
     alias_firsts: frozenset = frozenset()
     alias_names: frozenset = frozenset()
@@ -89,7 +90,7 @@ _SECTIONS = {"people": list, "institutions": list, "media": list, "role_words": 
 _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "home_markers",
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
-                   "international_nouns", "international_adjectives", "academic_titles"}
+                   "international_nouns", "international_adjectives", "international_nisbas", "academic_titles"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
 _CUE_KEYS = {"lexicon", "verbs", "participles", "nouns", "according_to", "according_to_skip", "not_cues",
@@ -225,7 +226,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         max_alias_len=max((len(a) for a in aliases), default=1), role_words=roles,
         anaphora=words("anaphora"), reflexives=words("reflexives"), cues=cues, entities=entities,
         name_nouns=words("name_nouns"), international_nouns=words("international_nouns"),
-        international_adjectives=words("international_adjectives"), academic_titles=words("academic_titles"))
+        international_adjectives=words("international_adjectives"), academic_titles=words("academic_titles"),
+        international_nisbas=words("international_nisbas"))
 
 
 @lru_cache(maxsize=1)

@@ -290,6 +290,8 @@ class Resolver:
         country = self.country_of(np_words)
         if any(self.role_of(t) in ("private", "nonstate") for t in np_words[1:]):
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
+        if role == "official" and any(self.role_of(t) == "media" for t in np_words[1:3]):
+            return Mention(i, np_end, text, "media", key=self._key(np_words))  # مدير قناة X: the outlet speaks
         if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and not country:
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
         typ, country = self.official_type(np_words)
@@ -304,8 +306,11 @@ class Resolver:
             if hit is not None and hit[1].type in ("official", "foreign_official") and hit[1].country:
                 return "official", hit[1].country
         bases = {bare(w) for w in words}
-        if bases & self.gz.international_nouns and (bases | set(words) | {inflection_base(w) for w in words}) \
+        inflected = {inflection_base(w) for w in words}
+        if bases & self.gz.international_nouns and (bases | set(words) | inflected) \
                 & self.gz.international_adjectives:
+            return "international_org", ""
+        if inflected & self.gz.international_nisbas:
             return "international_org", ""
         return "official", self.country_of(words)
 
