@@ -246,3 +246,8 @@ def test_offices_of_unions_media_and_associations():
     assert one("وقال المسؤول الأوروبي إن المفاوضات مستمرة.").speaker_type == "international_org"
     assert one("وقال مدير قناة الأفق إن البث مستمر.").speaker_type == "media"
     assert one("وقال رئيس رابطة المحامين إن القانون واضح.").speaker_type == "other"
+
+
+def test_a_name_then_where_it_was_said():
+    assert one("وصرح جون سميث أمام الصحافيين بأن الاتفاق قريب.").speaker == "جون سميث"
+    assert acts("وجاء اعتراف عالمي بدور المملكة في المنطقة.").empty  # not a name: بدور

@@ -47,6 +47,8 @@ NP_STOP = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "
            "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له", "لها", "لهم", "خاصه", "مجددا",
            "كذلك", "بدوره", "بدورها", "قد", "لقد", "وان", "انني", "ان", "امام", "لدي", "عقب", "اثناء"}
 _MAX_NP = 12
+# Prepositions that tell where or before whom something was said (أمام، خلال، في).
+_PLACE_PREPOSITIONS = {"امام", "خلال", "في", "لدي", "عقب", "اثناء", "عبر", "ضمن"}
 _PREPOSITION_CLITICS = ("ل", "ب")
 
 
@@ -433,6 +435,12 @@ class Resolver:
             return None
         if bare_names and k - j <= 3 and k < n and (toks[k] in NP_STOP_COMPLEMENT or toks[k] == ":"
                                                      or toks[k].isdigit() or toks[k] in RELATIVES):
+            return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
+        if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
+                not any(w[0] in "بل" and w != "بن" for w in words[1:]) and \
+                (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and self.is_medium(toks, k))):
+            # وصرح داود أوغلو أمام صحافيين، وقال محمد العلي لوكالة …: a name, then where or
+            # to whom it was said
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
         if bare_names and not one_word and k + 1 < n and toks[k] == "من" and \
                 self.role_of(toks[k + 1]) in ("institution", "private", "nonstate", "media"):
