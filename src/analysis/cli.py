@@ -47,6 +47,16 @@ def _home_country(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _megabytes(value: str) -> float:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of MB, not {value!r}") from None
+    if not mb > 0 or mb == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of MB above 0, not {value!r}")
+    return mb
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -63,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--home-country", default="MA", metavar="CODE", type=_home_country,
                     help="ISO 3166 alpha-2 code of the home country: its officials are typed "
                          "home_official, others' foreign_official (default MA)")
+    ex.add_argument("--max-document-mb", type=_megabytes, default=None, metavar="MB",
+                    help="largest document read, in MB of UTF-8 text (default 20): a larger file, "
+                         "line or cell is an error naming it")
     ex.add_argument("--skip-bad", action="store_true",
                     help="skip empty and duplicate documents of a folder corpus (reported) instead of failing")
     ex.add_argument("--dask", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS ('local' for a LocalCluster)")
@@ -102,6 +115,8 @@ def _export(args) -> int:
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     analyzer = Analyzer(args.codebook, args.gazetteer, args.home_country)
     options = {"on_empty": "skip", "on_duplicate": "skip"} if args.skip_bad else {}
+    if args.max_document_mb is not None:
+        options["max_document_mb"] = args.max_document_mb
     if args.dask:
         from dask.distributed import Client, LocalCluster
 
