@@ -45,7 +45,7 @@ def test_noun_cue_and_according_to():
 
 def test_headline_attribution():
     r = one("حموشي يدعو لبنيات أمنية مشتركة")
-    assert (r.speaker, r.speaker_type) == ("عبد اللطيف حموشي", "moroccan_official")
+    assert (r.speaker, r.speaker_type) == ("عبد اللطيف حموشي", "home_official")
 
 
 # ---- what is not an act
@@ -88,7 +88,7 @@ def test_surname_and_title_resolve_to_the_full_name():
 
 def test_each_source_type():
     cases = {
-        "وقال المدير العام للأمن الوطني إن العملية ناجحة.": "moroccan_official",
+        "وقال المدير العام للأمن الوطني إن العملية ناجحة.": "home_official",
         "وأكد وزير الخارجية الأمريكي أن المغرب شريك.": "foreign_official",
         "وأشار الأمين العام للأمم المتحدة إلى أن السلام ضروري.": "international_org",
         "وقال الباحث عمر الشرقاوي إن المغرب نموذج.": "expert",

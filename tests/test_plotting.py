@@ -59,3 +59,19 @@ def test_exports_are_deterministic_and_print_ready(tmp_path):
     assert "<text" not in svg and "<dc:date>" not in svg      # text as paths, no date
     assert not list((tmp_path / "0").glob(".*"))              # no temporary files left
     assert pd.read_csv(tmp_path / "0" / "f.csv").equals(data)
+
+
+def test_source_type_labels_follow_the_home_country():
+    import pandas as pd
+
+    from analysis import plotting
+
+    counts = pd.DataFrame({"outlet": ["A", "A"], "speaker_type": ["home_official", "foreign_official"],
+                           "count": [3, 1], "share": [0.75, 0.25]})
+    fig = plotting.source_type_bars(counts, home_country="SA")
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert any(lab.startswith("Saudi official") for lab in labels), labels
+    fig = plotting.source_type_bars(counts)
+    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert any(lab.startswith("Moroccan official") for lab in labels), labels
+    plotting.close(fig)

@@ -124,6 +124,15 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _home_country(value: str) -> str:
+    from .attribution import check_home_country
+
+    try:
+        return check_home_country(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _megabytes(value: str) -> float:
     try:
         mb = float(value)
@@ -178,6 +187,9 @@ def _parser() -> _Parser:
                          "repeat for several")
     ex.add_argument("--codebook", metavar="YAML", help="a framing codebook (default: the packaged one)")
     ex.add_argument("--gazetteer", metavar="YAML", help="a source gazetteer (default: the packaged one)")
+    ex.add_argument("--home-country", default="MA", metavar="CODE", type=_home_country,
+                    help="ISO 3166 alpha-2 code of the home country: its officials are typed "
+                         "home_official, others' foreign_official (default MA)")
     ex.add_argument("--max-document-mb", type=_megabytes, default=None, metavar="MB",
                     help="largest document read, in MB of UTF-8 text (default 20): a larger file, "
                          "line or cell is an error naming it")
@@ -224,7 +236,7 @@ def _export(args) -> int:
     formats = args.format + (("safe.csv",) if args.csv_safe else ())
     columns = dict(args.column)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    analyzer = Analyzer(args.codebook, args.gazetteer)
+    analyzer = Analyzer(args.codebook, args.gazetteer, args.home_country)
     options = {"on_empty": "skip", "on_duplicate": "skip"} if args.skip_bad else {}
     if args.max_document_mb is not None:
         options["max_document_mb"] = args.max_document_mb

@@ -29,7 +29,8 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from .atomic import remove_stale_temporaries, write_table_atomic
-from .attribution import Gazetteer, attribution_records, load_gazetteer
+from .attribution import (ATTRIBUTION_COLUMNS, DEFAULT_HOME_COUNTRY, Gazetteer, attribution_records,
+                          check_home_country, load_gazetteer)
 from .codebook import Codebook, load_codebook
 from .corpus import CorpusReport, Document, _text_key, document_row, iter_documents, segment
 from .errors import CorpusError, CorpusWarning, DuplicateDocumentError
@@ -58,12 +59,16 @@ class Analyzer:
 
     codebook_path: str | None = None
     gazetteer_path: str | None = None
+    home_country: str = DEFAULT_HOME_COUNTRY  # officials of this country are home_official
     _codebook: Codebook | None = field(default=None, repr=False, compare=False)
     _gazetteer: Gazetteer | None = field(default=None, repr=False, compare=False)
 
     def __getstate__(self):
         return {"codebook_path": self.codebook_path, "gazetteer_path": self.gazetteer_path,
-                "_codebook": None, "_gazetteer": None}
+                "home_country": self.home_country, "_codebook": None, "_gazetteer": None}
+
+    def __post_init__(self):
+        self.home_country = check_home_country(self.home_country)
 
     @property
     def codebook(self) -> Codebook:
@@ -78,19 +83,21 @@ class Analyzer:
         return self._gazetteer
 
     def __call__(self, doc: Document) -> DocResult:
-        return process_document(doc, self.codebook, self.gazetteer)
+        return process_document(doc, self.codebook, self.gazetteer, home_country=self.home_country)
 
     def batch(self, docs: list[Document]) -> list[DocResult]:
         return [self(d) for d in docs]
 
 
-def process_document(doc: Document, codebook: Codebook, gazetteer: Gazetteer) -> DocResult:
+def process_document(doc: Document, codebook: Codebook, gazetteer: Gazetteer, *,
+                     home_country: str = DEFAULT_HOME_COUNTRY) -> DocResult:
     """Both analyses of one document, sharing one normalisation and one segmentation."""
     nt = normalize(doc.text)
     structure = segment(doc, nt)
     return DocResult(document_row(doc, structure),
                      marker_records(doc, codebook, structure=structure, normalized=nt),
-                     attribution_records(doc, gazetteer, structure=structure, normalized=nt))
+                     attribution_records(doc, gazetteer, structure=structure, normalized=nt,
+                                         home_country=home_country))
 
 
 def _batched(it: Iterable, n: int) -> Iterator[list]:

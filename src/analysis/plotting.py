@@ -33,6 +33,7 @@ import pandas as pd  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
 from .atomic import atomic_path, write_table_atomic  # noqa: E402
+from .attribution import speaker_type_labels  # noqa: E402  (labels only: the country lexicon)
 
 __all__ = ["register_fonts", "use_style", "mpl_shapes_text", "prepare_label", "visual_text",
            "bilingual", "save_figure", "FIGURE_WIDTHS", "PALETTE", "SPEAKER_LABELS",
@@ -46,15 +47,13 @@ FIGURE_WIDTHS = {"single": 3.5, "double": 7.2}
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 FONT_FAMILY = "Amiri"
 
-SPEAKER_LABELS = {  # English label, Arabic gloss
-    "moroccan_official": ("Moroccan official", "مسؤول مغربي"),
-    "foreign_official": ("Foreign official", "مسؤول أجنبي"),
-    "international_org": ("International org.", "منظمة دولية"),
-    "expert": ("Expert", "خبير"),
-    "anonymous": ("Anonymous", "مصدر مجهول"),
-    "media": ("Media", "وسيلة إعلام"),
-    "unknown": ("Unknown", "غير محدد"),
-}
+def speaker_labels(home_country: str = "MA") -> dict[str, tuple[str, str]]:
+    """English label and Arabic gloss of each speaker type; the home officials' label names
+    the home country ("Moroccan official" for MA, "Saudi official" for SA)."""
+    return speaker_type_labels(home_country)
+
+
+SPEAKER_LABELS = speaker_labels("MA")  # the seeds' labels (home country Morocco)
 _MODE_LABELS = {"direct": ("Direct quote", "اقتباس مباشر"), "indirect": ("Indirect", "غير مباشر")}
 
 
@@ -262,13 +261,16 @@ def _stacked_share(table: pd.DataFrame, level_col: str, levels: Sequence[str],
     return fig
 
 
-def source_type_bars(source_counts: pd.DataFrame, *, outlet_ar: dict[str, str] | None = None):
+def source_type_bars(source_counts: pd.DataFrame, *, outlet_ar: dict[str, str] | None = None,
+                     home_country: str = "MA"):
     """Reporting acts by source type per outlet (stacked bars of counts).
 
-    ``source_counts``: :func:`analysis.stats.source_counts` output (by speaker_type).
+    ``source_counts``: :func:`analysis.stats.source_counts` output (by speaker_type);
+    ``home_country``: the country the acts were typed against (labels its officials).
     """
-    levels = [t for t in SPEAKER_LABELS if t in set(source_counts["speaker_type"])]
-    return _stacked_share(source_counts, "speaker_type", levels, SPEAKER_LABELS, outlet_ar,
+    labels = speaker_labels(home_country)
+    levels = [t for t in labels if t in set(source_counts["speaker_type"])]
+    return _stacked_share(source_counts, "speaker_type", levels, labels, outlet_ar,
                           bilingual("Reporting acts", "أفعال الإسناد", sep=" / "), height=3.0)
 
 
@@ -311,15 +313,16 @@ def named_anonymous_plot(summary: pd.DataFrame, *, outlet_ar: dict[str, str] | N
 
 
 def profile_plot(profile: pd.DataFrame, labels: dict[str, tuple[str, str]], *,
-                 outlet_ar: dict[str, str] | None = None):
+                 outlet_ar: dict[str, str] | None = None, home_country: str = "MA"):
     """Frame profile and source profile side by side for each outlet (shares).
 
-    ``profile``: columns outlet, kind ('frame' or 'source'), category, share.
+    ``profile``: columns outlet, kind ('frame' or 'source'), category, share;
+    ``home_country``: the country the acts were typed against (labels its officials).
     """
     outlets = list(dict.fromkeys(profile["outlet"]))
     fig = _new("double", 3.0)
     axes = fig.subplots(1, 2, sharey=True)
-    for ax, kind, names in ((axes[0], "frame", labels), (axes[1], "source", SPEAKER_LABELS)):
+    for ax, kind, names in ((axes[0], "frame", labels), (axes[1], "source", speaker_labels(home_country))):
         sub = profile[profile["kind"] == kind]
         cats = list(dict.fromkeys(sub["category"]))
         left = np.zeros(len(outlets))

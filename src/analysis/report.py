@@ -7,11 +7,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .attribution import attributions_frame, load_gazetteer
+from .attribution import attributions_frame, check_home_country, load_gazetteer
 from .codebook import load_codebook
 from .corpus import read_corpus
 from .markers import markers_frame
-from .validate import (attribution_disagreements, attribution_scores, coding_units,
+from .validate import (LEGACY_SPEAKER_TYPES, attribution_disagreements, attribution_scores, coding_units,
                        frame_scores, krippendorff_alpha_nominal, load_annotations,
                        marker_disagreements)
 
@@ -51,6 +51,7 @@ def run_validation(corpus_path: str | Path = "seeds", annotations: str | Path = 
         agreement_rows.append({"comparison": f"coder A vs {name}", "units": "sentence × frame",
                                "n_units": len(units_a), "krippendorff_alpha": round(alpha, 3)})
     gold_acts = load_annotations(annotations / "attributions_gold.csv", corpus, kind="attributions")
+    gold_acts = gold_acts.assign(speaker_type=gold_acts["speaker_type"].replace(LEGACY_SPEAKER_TYPES))
     acts = attributions_frame(corpus)
     return Validation(scores, pd.DataFrame(agreement_rows), marker_disagreements(markers, coder_a),
                       attribution_scores(acts, gold_acts), attribution_disagreements(acts, gold_acts),
@@ -86,6 +87,7 @@ class Analysis:
     frame_ids: list
     frame_labels: dict
     outlet_ar: dict
+    home_country: str = "MA"
 
     @property
     def outlets(self) -> list:
@@ -98,16 +100,18 @@ class Analysis:
 
 
 def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None = None,
-            gazetteer_path: str | Path | None = None) -> Analysis:
+            gazetteer_path: str | Path | None = None, *, home_country: str = "MA") -> Analysis:
     """Read a corpus and run both analyses (the first cell of every notebook), with the
-    given codebook and source gazetteer (default: the packaged ones)."""
+    given codebook and source gazetteer (default: the packaged ones); officials of
+    ``home_country`` (ISO 3166 alpha-2) are typed home_official."""
     from .pipeline import _frames, process_document
 
     corpus = read_corpus(corpus_path)
     codebook = load_codebook(codebook_path)
     gazetteer = load_gazetteer(gazetteer_path)
     # One normalisation and segmentation per document for all three tables.
-    tables = _frames(process_document(doc, codebook, gazetteer) for doc in corpus)
+    home_country = check_home_country(home_country)
+    tables = _frames(process_document(doc, codebook, gazetteer, home_country=home_country) for doc in corpus)
     documents, markers, acts = tables["documents"], tables["markers"], tables["attributions"]
     short = dict(zip(documents["outlet"], documents["outlet_short"].where(documents["outlet_short"] != "", documents["outlet"])))
     for table in (markers, acts):
@@ -115,4 +119,4 @@ def analyse(corpus_path: str | Path = "seeds", codebook_path: str | Path | None 
     outlet_ar = {short[o]: ar for o, ar in zip(documents["outlet"], documents["outlet_ar"])}
     documents = documents.assign(outlet=documents["outlet"].map(short))
     return Analysis(corpus, codebook, documents, markers, acts, [f.id for f in codebook.frames],
-                    {f.id: (f.label_en, f.label_ar) for f in codebook.frames}, outlet_ar)
+                    {f.id: (f.label_en, f.label_ar) for f in codebook.frames}, outlet_ar, home_country)

@@ -38,7 +38,9 @@ ATTRIBUTION_SUMMARY_COLUMNS = {
     "evenness": "entropy / log2(number of types): 0 = one type only, 1 = all types equally",
 }
 
-_NAMED_TYPES = {"moroccan_official", "foreign_official", "international_org", "expert", "media"}
+_NAMED_TYPES = {"home_official", "foreign_official", "official", "international_org", "expert", "media", "other"}
+# Types shown in per-outlet tables only when they occur (the seeds have none of them).
+_OPTIONAL_TYPES = {"official", "other", "unknown"}
 
 
 def counted_markers(markers: pd.DataFrame, *, include_pullquotes: bool = False,
@@ -123,15 +125,15 @@ def source_counts(acts: pd.DataFrame, outlets: Iterable[str], *, by: str = "spea
             rows.append({"outlet": outlet, by: level, "count": c,
                          "share": round(c / t, 4) if t else 0.0})
     out = pd.DataFrame(rows)
-    if by == "speaker_type":  # keep 'unknown' only when it occurs
-        out = out[(out[by] != "unknown") | (out.groupby(by)["count"].transform("sum") > 0)]
+    if by == "speaker_type":  # keep 'official', 'other' and 'unknown' only when they occur
+        out = out[~out[by].isin(_OPTIONAL_TYPES) | (out.groupby(by)["count"].transform("sum") > 0)]
     return out.reset_index(drop=True)
 
 
 def attribution_summary(acts: pd.DataFrame, outlets: Iterable[str]) -> pd.DataFrame:
     """Per outlet: acts, distinct sources, named/anonymous/direct shares, type diversity."""
     rows = []
-    n_types = len([t for t in SPEAKER_TYPES if t != "unknown"])
+    n_types = len([t for t in SPEAKER_TYPES if t != "unknown"])  # official kinds count apart
     for outlet in outlets:
         a = acts[acts["outlet"] == outlet]
         n = len(a)
@@ -263,7 +265,7 @@ def profiles(markers: pd.DataFrame, acts: pd.DataFrame, frames: Iterable[str], o
         sa = acts[acts["outlet"] == outlet]["speaker_type"].value_counts()
         total = int(sa.sum())
         for t in SPEAKER_TYPES:
-            if t == "unknown" and not (acts["speaker_type"] == "unknown").any():
+            if t in _OPTIONAL_TYPES and not (acts["speaker_type"] == t).any():
                 continue
             rows.append({"outlet": outlet, "kind": "source", "category": t, "count": int(sa.get(t, 0)),
                          "share": round(sa.get(t, 0) / total, 4) if total else 0.0})

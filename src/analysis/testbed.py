@@ -563,7 +563,7 @@ def score_split(split: str, *, home_country: str = "MA", gazetteer=None, folder:
         gold, texts, outlets = bed.acts, bed.texts, bed.outlets
     else:
         raise ValueError(f"split must be dev, test or seeds, not {split!r}")
-    pred = predict(texts, outlets, gz)
+    pred = predict(texts, outlets, gz, home_country=home_country)
     if "outlet" not in pred:
         pred = pred.assign(outlet=pred["doc_id"].map(outlets))
     return SplitScores(split, len(texts), len(gold), score_acts(pred, gold, home_country=home_country),

@@ -1,0 +1,275 @@
+"""Source attribution: who is quoted or cited, how, and through whom.
+
+A *reporting act* is a cue that introduces what a source said, wrote, judged or
+reported: a reporting verb (وقال، أكدت، يرى), a participial continuation (مؤكدا،
+مبرزين), a noun cue with its source (شهادة X بأن، دعوة X إلى) or an according-to phrase
+(وفق، بحسب). Each act gets a speaker resolved across the document, a speaker type and
+country, a mode (direct when the attributed words are in quotation marks, even partly) and
+the intermediary (via).
+
+The work is done by small stages, each a module with its own input and output:
+
+* :mod:`.quotes` — quotation spans, paired per paragraph or per sentence; quoted names;
+* :mod:`.cues` — the cue lexicon generated from lemmas (``data/cues.yaml``), exclusions;
+* :mod:`.clauses` — the subject of each cue (verb–subject, subject–verb, relative clauses,
+  continuations, participles, according-to phrases);
+* :mod:`.mentions` — source mentions and the per-document registry of speakers;
+* :mod:`.countries` — the country a description gives a source (CLDR names via Babel);
+* :mod:`.via` — the medium the words passed through;
+* :mod:`.gazetteer` — the YAML gazetteer that holds known sources and role words.
+
+This module assembles them into rows (:data:`ATTRIBUTION_COLUMNS`, with
+``raw[cue_start:cue_end] == cue`` always) and types officials against a *home country*
+(``home_country``, ISO 3166 alpha-2, default ``"MA"``): ``home_official`` when the text
+gives the official that country, ``foreign_official`` when it gives another, ``official``
+when it does not tell.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+from itertools import accumulate
+from typing import Iterable
+
+import pandas as pd
+
+from ..corpus import Document, Structure, segment
+from ..normalize import NormalizedText, normalize
+from .clauses import find_acts
+from .countries import load_countries
+from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
+from .mentions import Resolver
+from .quotes import QUOTE_CHARS, is_name_quote, paragraph_quotes, quote_spans
+
+__all__ = ["find_attributions", "attribution_records", "attributions_frame", "shannon_entropy", "load_gazetteer",
+           "Gazetteer", "quote_spans", "ATTRIBUTION_COLUMNS", "SPEAKER_TYPES", "DEFAULT_HOME_COUNTRY",
+           "check_home_country", "speaker_type_labels", "public_type"]
+
+SPEAKER_TYPES = ("home_official", "foreign_official", "official", "international_org", "expert",
+                 "anonymous", "media", "other", "unknown")
+DEFAULT_HOME_COUNTRY = "MA"
+
+ATTRIBUTION_COLUMNS = {
+    "doc_id": "document id",
+    "outlet": "outlet",
+    "speaker": "fullest name or description of the source in the document",
+    "speaker_type": "one of SPEAKER_TYPES (officials typed against the home country)",
+    "mode": "direct (attributed words in quotation marks, even partly) or indirect",
+    "cue": "exact raw text of the cue: raw[cue_start:cue_end]",
+    "cue_start": "raw start offset of the cue",
+    "cue_end": "raw end offset of the cue",
+    "start": "raw start of the clause that carries the act",
+    "end": "raw end of the clause that carries the act",
+    "quote": "the quoted words in the clause, if any (' … ' between several)",
+    "via": "intermediary named as where the words come from (e.g. a website)",
+    "cue_kind": "verb, participle, noun or according_to",
+    "speaker_id": "gazetteer id, if the speaker is in the gazetteer",
+    "resolution": "how the speaker was found: explicit, relative, anaphora, continuation, preceding",
+    "sentence_id": "sentence of the cue",
+    "role": "paragraph role of the cue (body, headline, pullquote ...)",
+    "speaker_country": "the speaker's own country as the text gives it (ISO 3166 alpha-2), empty if unknown",
+}
+_INT_COLUMNS = {"cue_start": "int64", "cue_end": "int64", "start": "int64", "end": "int64", "sentence_id": "int64"}
+
+
+def check_home_country(home_country: str) -> str:
+    """The home country as an upper-case ISO 3166 alpha-2 code; ValueError otherwise."""
+    code = str(home_country).strip().upper()
+    if len(code) != 2 or not code.isalpha() or not code.isascii():
+        raise ValueError(f"home_country must be an ISO 3166 alpha-2 code such as MA or SA, not {home_country!r}")
+    if code not in load_countries().names_ar:
+        raise ValueError(f"home_country {home_country!r} is not a country CLDR knows")
+    return code
+
+
+def public_type(kind: str, country: str, home_country: str) -> str:
+    """A mention's type as reported: officials typed against the home country."""
+    if kind == "official":
+        return "official" if not country else "home_official" if country == home_country else "foreign_official"
+    return kind or "unknown"
+
+
+def speaker_type_labels(home_country: str = DEFAULT_HOME_COUNTRY) -> dict[str, tuple[str, str]]:
+    """English and Arabic labels of SPEAKER_TYPES for a home country:
+    ``home_official`` → ("Moroccan official", "مسؤول مغربي") for MA, ("Saudi official",
+    "مسؤول سعودي") for SA."""
+    home_en, home_ar = load_countries().label(check_home_country(home_country))
+    return {
+        "home_official": (home_en, home_ar),
+        "foreign_official": ("Foreign official", "مسؤول أجنبي"),
+        "official": ("Official, country not stated", "مسؤول غير محدد البلد"),
+        "international_org": ("International org.", "منظمة دولية"),
+        "expert": ("Expert", "خبير"),
+        "anonymous": ("Anonymous", "مصدر مجهول"),
+        "media": ("Media", "وسيلة إعلام"),
+        "other": ("Other named source", "مصدر آخر محدد"),
+        "unknown": ("Unknown", "غير محدد"),
+    }
+
+
+def _token_offsets(pieces: list[str], base: int) -> list[int]:
+    """Start offsets of the tokens of a text split by TOKEN_RE into ``pieces`` (gap,
+    token, gap, …, gap) that begins at offset ``base``: running sums of the pieces'
+    lengths, computed at C speed (no match object per token)."""
+    return list(accumulate(map(len, pieces), initial=base))[1:len(pieces) - 1:2]
+
+
+def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver) -> str:
+    """The country of an official described without one (الحكومة، الوزارة، وزير الداخلية)
+    from an earlier, fuller description of the same office in the document (الحكومة
+    الجزائرية، وزارة الداخلية العراقية): the latest one before ``before`` that names a
+    country. Only the office's own words are read, never the rest of the sentence."""
+    heads = [w for w in speaker.key if not w.startswith("country:")]
+    if not heads:
+        return ""
+    head = min(heads, key=lambda w: ntext.find(w) if w in ntext else len(ntext))
+    pos = ntext.rfind(head, 0, before)
+    while pos >= 0:
+        words = ntext[pos:pos + 80].split()[:5]
+        if words:
+            end = resolver._np_end(words, 0)
+            code = resolver.country_of(words[:end])
+            if code:
+                return code
+        pos = ntext.rfind(head, 0, pos)
+    return ""
+
+
+def _carry_via(acts: list) -> None:
+    """A speaker who spoke to a medium (قال لـ«الصحيفة») spoke to it for the acts that
+    continue the interview: later acts of the same speaker with no medium of their own
+    inherit it."""
+    last: dict[int, str] = {}
+    for act in acts:
+        key = id(act.speaker)
+        if act.via:
+            last[key] = act.via
+        elif key in last and act.resolution in ("continuation", "anaphora"):
+            act.via = last[key]
+
+
+def find_attributions(doc: Document, gazetteer: Gazetteer | None = None, *,
+                      structure: Structure | None = None, normalized: NormalizedText | None = None,
+                      home_country: str = DEFAULT_HOME_COUNTRY) -> pd.DataFrame:
+    """All reporting acts of one document (columns: ATTRIBUTION_COLUMNS).
+
+    >>> from analysis.corpus import Document
+    >>> df = find_attributions(Document("d", "وقال وزير الخارجية السعودي إن الاجتماع ناجح.", {}),
+    ...                        home_country="SA")
+    >>> df[["cue", "speaker_type", "speaker_country"]].values.tolist()
+    [['وقال', 'home_official', 'SA']]
+    """
+    rows = attribution_records(doc, gazetteer, structure=structure, normalized=normalized,
+                               home_country=home_country)
+    return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS)).astype(_INT_COLUMNS)
+
+
+def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
+                        structure: Structure | None = None, normalized: NormalizedText | None = None,
+                        home_country: str = DEFAULT_HOME_COUNTRY) -> list[dict]:
+    """All reporting acts of one document as dicts (keys: ATTRIBUTION_COLUMNS)."""
+    home = check_home_country(home_country) if home_country != DEFAULT_HOME_COUNTRY else home_country
+    gz = gazetteer or default_gazetteer()
+    nt = normalized or normalize(doc.text)
+    structure = structure or segment(doc, nt)
+    raw = doc.text
+    ntext = nt.text
+    resolver = Resolver(gz)
+    rows: list[dict] = []
+    state: dict = {}
+    sent_norm = structure.sentence_norm
+    sent_starts = [s for s, _ in sent_norm]
+    cue_tokens = gz.cues.tokens
+    acts_by_para = []
+    for pid, para in enumerate(structure.paragraph_rows):
+        if para["role"] in ("chrome", "byline"):
+            continue
+        toks = structure.paragraph_tokens[pid]
+        candidates = gz.cues.candidates(toks)
+        if not candidates:
+            continue
+        p_ns, p_ne = structure.paragraph_norm[pid]
+        tok_starts = _token_offsets(structure.paragraph_pieces[pid], p_ns)
+        resolver.new_paragraph()
+        resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
+            raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
+        lo = max(bisect.bisect_right(sent_starts, p_ns) - 1, 0)
+        hi = bisect.bisect_left(sent_starts, p_ne, lo)
+        para_sents = sent_norm[lo:hi]
+        quotes = paragraph_quotes(ntext, p_ns, p_ne, para_sents)
+        closed = [q for q in quotes if q.closed]
+        q_starts = [q.start for q in closed]
+
+        def in_quote(pos: int, _c=closed, _s=q_starts) -> bool:
+            k = bisect.bisect_right(_s, pos) - 1
+            return k >= 0 and _c[k].start < pos < _c[k].end
+
+        acts = find_acts(resolver, toks, tok_starts, sent_norm, sent_starts, in_quote, state, candidates)
+        if acts:
+            word_quotes = [q for q in quotes if not is_name_quote(ntext, q, name_nouns=gz.name_nouns,
+                                                                  names=gz.alias_names, para_start=p_ns)]
+            acts_by_para.append((pid, para, acts, word_quotes, p_ns, p_ne))
+    _carry_via([a for _, _, acts, *_ in acts_by_para for a in acts])
+    for _, _, acts, *_ in acts_by_para:
+        for act in acts:
+            if act.speaker.type == "official" and not act.speaker.country:
+                act.speaker.country = antecedent_country(ntext, act.speaker, act.cue_ns, resolver)
+    for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
+        def sentence_of(pos: int) -> int:
+            return bisect.bisect_right(sent_starts, pos) - 1
+
+        for n_act, act in enumerate(acts):
+            sid = sentence_of(act.cue_ns)
+            clause_start = min(act.subj_ns, act.cue_ns)
+            if act.kind == "according_to":
+                prev_end = acts[n_act - 1].cue_ne if n_act and sentence_of(acts[n_act - 1].cue_ns) == sid else None
+                clause_start = prev_end if prev_end is not None else max(sent_norm[sid][0], p_ns)
+            clause_end = min(sent_norm[sid][1], p_ne) if sid >= 0 else p_ne
+            for q in word_quotes:  # a quotation opened in the clause runs to its end
+                if clause_start <= q.start < clause_end < q.end:
+                    clause_end = q.end
+            nxt_i = n_act + 1
+            if act.kind == "according_to":  # its words may follow its own participles
+                while nxt_i < len(acts) and acts[nxt_i].kind == "participle" and \
+                        acts[nxt_i].speaker is act.speaker:
+                    nxt_i += 1
+            if nxt_i < len(acts) and acts[nxt_i].cue_ns < clause_end:
+                nxt = acts[nxt_i]
+                clause_end = min(clause_end, nxt.subj_ns if nxt.subj_ns > act.cue_ne else nxt.cue_ns)
+            clause_end = max(clause_end, act.cue_ne)
+            inside = [(max(q.start, clause_start), min(q.end, clause_end)) for q in word_quotes
+                      if q.start < clause_end and q.end > clause_start]
+            cue_start, cue_end = nt.to_raw_span(act.cue_ns, act.cue_ne)
+            start, end = nt.to_raw_span(clause_start, clause_end)
+            pieces = [raw[s:e].strip(QUOTE_CHARS + " ") for s, e in (nt.to_raw_span(a, b) for a, b in inside)]
+            quote_text = " … ".join(p for p in pieces if p)
+            speaker = act.speaker
+            rows.append({
+                "doc_id": doc.doc_id, "outlet": doc.outlet, "speaker": speaker.name,
+                "speaker_type": public_type(speaker.type, speaker.country, home),
+                "mode": "direct" if quote_text else "indirect",
+                "cue": raw[cue_start:cue_end], "cue_start": cue_start, "cue_end": cue_end,
+                "start": start, "end": end, "quote": quote_text, "via": act.via,
+                "cue_kind": act.kind, "speaker_id": speaker.entity_id,
+                "resolution": act.resolution, "sentence_id": structure.sentence_at(cue_start),
+                "role": para["role"], "speaker_country": speaker.country,
+            })
+    return rows
+
+
+def attributions_frame(corpus: Iterable[Document], gazetteer: Gazetteer | None = None, *,
+                       home_country: str = DEFAULT_HOME_COUNTRY) -> pd.DataFrame:
+    """Reporting acts of every document of a corpus, in corpus order (ATTRIBUTION_COLUMNS)."""
+    gz = gazetteer or default_gazetteer()
+    home = check_home_country(home_country)
+    rows = [r for doc in corpus for r in attribution_records(doc, gz, home_country=home)]
+    return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS)).astype(_INT_COLUMNS)
+
+
+def shannon_entropy(counts: Iterable[int]) -> float:
+    """Shannon entropy (bits) of a count distribution; 0 for an empty one."""
+    counts = [c for c in counts if c > 0]
+    total = sum(counts)
+    if not total:
+        return 0.0
+    return max(0.0, -sum(c / total * math.log2(c / total) for c in counts))

@@ -1,0 +1,268 @@
+"""Clauses: the reporting acts of a paragraph, each cue with its subject.
+
+Input: a paragraph's normalised tokens and their offsets, its sentences, its quotations
+(:mod:`.quotes`), the cue lexicon (:mod:`.cues`) and the document's resolver
+(:mod:`.mentions`). Output: a list of :class:`Act` (cue span, kind, speaker, how it was
+found, via) in text order.
+
+How a cue finds its subject, in order (facts of Arabic news syntax):
+
+1. **verb–subject**: a source right after the verb (وقال الوزير); an adverb or a
+   prepositional phrase may stand between them (وقال أمس الوزير، وقال لـ«الصحيفة» فلان، قال
+   في تصريح لوكالة X مدير …) — a phrase glued to ل is the medium, not the speaker;
+2. **relative clause**: the antecedent of الذي/التي (الأنتربول، الذي أكد);
+3. **continuation**: a clause-initial verb with no subject (وأضاف أن، كما أكد، لكنه أشار،
+   إلا أنه أوضح، وفي هذا السياق أكد) continues the last speaker;
+4. **subject–verb**: a source earlier in the same sentence (الوزير يؤكد أن، أما الوزير فقال);
+5. a participle (مؤكدا) continues the act it depends on: the last act of its sentence, or
+   of the paragraph;
+6. an according-to phrase (بحسب، وفقا لـ) names its source after it; naming a medium after
+   another act of the same sentence it is that act's via.
+
+A cue inside another speaker's quoted words is not an act (nested source); verbs with an
+everyday sense need a complement (:mod:`.cues`).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .cues import COMPLEMENTS, complement_within, cue_at
+from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
+from .quotes import QUOTE_FAMILY
+from .via import via_near_cue
+
+__all__ = ["Act", "find_acts", "CLAUSE_OPENERS"]
+
+CLAUSE_OPENERS = {"من جانبه", "من جهته", "من جانبها", "من جهتها", "بدوره", "بدورها", "من ناحيته",
+                  "من ناحيتها", "في المقابل", "وفي المقابل", "بدورهم", "من جانبهم"}
+# Words right before a verb that leave it without a subject of its own: كما أكد، لكنه أشار،
+# ثم أضاف، إلا أنه أوضح (normalised).
+_CONTINUATION_BEFORE = {"كما", "وكما", "لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ثم", "فقد", "وقد", "قد",
+                        "لقد", "ولقد"}
+_BUT_THAT = {"الا", "غير", "بيد"}  # إلا أنه، غير أنه، بيد أنه
+# A sentence opening with a prepositional or adverbial phrase (وفي هذا السياق، وخلال اللقاء)
+# leaves the verb after it clause-initial.
+_FRONTED = {"في", "وفي", "خلال", "وخلال", "علي", "وعلي", "وعن", "عن", "وحول", "حول", "وبشان", "بشان",
+            "وبخصوص", "بخصوص", "ومن", "من", "وتعليقا", "تعليقا", "وردا", "ردا", "وبعد", "بعد", "وقبل",
+            "قبل", "واثناء", "اثناء", "وفيما", "فيما", "وبينما", "وعند", "عند", "وحسب", "وامام", "امام"}
+# What may stand between a verb and its subject: adverbs of time and these prepositions.
+_INTERVENING = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+                "مساء", "صباح", "يوم", "ايضا", "كذلك", "مجددا", "في", "خلال", "ل", "عبر", "امام", "اثناء",
+                "لدي", "من", "ظهر", "امس،"}
+_PUNCT = ("،", ",", ":", "؛")
+
+
+@dataclass
+class Act:
+    tok: int
+    cue_ns: int
+    cue_ne: int
+    kind: str
+    speaker: Mention
+    resolution: str
+    subj_ns: int
+    via: str = ""
+
+
+def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = True) -> bool:
+    """Whether the verb at ``i`` opens a clause with no subject before it (``after_comma``:
+    a comma right before counts; it does not when a subject may stand before the comma,
+    as in "هشام معتضد، باحث …، قال")."""
+    k = i - 1
+    while k >= s_first and toks[k] in AUX - {"قد", "وقد", "فقد"}:
+        k -= 1
+    if k < s_first:
+        return True
+    prev = toks[k]
+    if (after_comma and prev in _PUNCT) or prev in _CONTINUATION_BEFORE:
+        return True
+    if prev in ("انه", "انها", "انهم") and k - 1 >= s_first and toks[k - 1] in _BUT_THAT:
+        return True
+    if " ".join(toks[max(s_first, i - 3):i]).replace(" ،", "").strip() in CLAUSE_OPENERS:
+        return True
+    # a fronted phrase: وفي هذا السياق أكد
+    span = toks[s_first:i]
+    return 1 <= len(span) <= 6 and span[0] in _FRONTED and \
+        not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
+
+
+def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) -> tuple[Mention | None, str]:
+    """The subject after a verb at token ``j``: (mention, via), skipping an adverb or a
+    prepositional phrase (وقال لـ«الصحيفة» فلان)."""
+    n = len(toks)
+    fwd = resolver.mention_at(toks, j) if j < n else None
+    if fwd is not None and not fwd.prepositional:
+        return fwd, ""
+    first = toks[j] if j < n else ""
+    if not (fwd is not None or first in _INTERVENING or
+            (first[:1] == "ل" and len(first) > 3 and resolver.is_medium(toks, j))):
+        return fwd, ""
+    via, _, via_end = via_near_cue(resolver, toks, j, min(n, j + limit))
+    k = j if fwd is None else fwd.end
+    if via_end > k:
+        k = via_end
+    while k < min(n, j + limit):
+        t = toks[k]
+        if t in COMPLEMENTS or t == ":" or t in ("،", ",", ".") or t in resolver.gz.cues.tokens:
+            break
+        if t in QUOTE_FAMILY:
+            k += 1
+            continue
+        cls = resolver.token_class(t)
+        if cls[0] or (cls[1] and k + 1 < n and resolver.token_class(toks[k + 1])[2]):
+            m = resolver.mention_at(toks, k)
+            if m is not None and not m.prepositional and m.type and m.type != "unknown" and not m.anaphoric:
+                return m, via
+            if m is not None and m.prepositional:
+                k = m.end
+                continue
+        k += 1
+    return None, via
+
+
+def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], sentences: list[tuple[int, int]],
+              sent_starts: list[int], in_quote, state: dict, candidates: list[int] | None = None) -> list[Act]:
+    """The reporting acts of one paragraph (see the module docstring).
+
+    ``sentences``: normalised bounds of the document's sentences (``sent_starts``: their
+    starts); ``in_quote(pos)``: whether
+    a normalised offset lies inside a closed quotation; ``state``: carries ``last_speaker``
+    across the paragraphs of a document.
+    """
+    gz = resolver.gz
+    lex = gz.cues
+    cue_tokens = lex.tokens
+    acts: list[Act] = []
+
+    def sentence_of(pos: int) -> int:
+        return bisect.bisect_right(sent_starts, pos) - 1
+
+    for i in lex.candidates(toks) if candidates is None else candidates:
+        cue = cue_at(lex, toks, i)
+        if cue is None or in_quote(tok_starts[i]):
+            continue
+        kind, needs, conj, width = cue
+        pos = tok_starts[i]
+        sid = sentence_of(pos)
+        s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
+        speaker, resolution, subj_tok, via = None, "", i, ""
+        last_speaker = state.get("last_speaker")
+        after = i + width
+        if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
+            after += 1
+        if kind in ("verb", "noun", "according_to"):
+            j = after
+            if kind == "according_to":
+                while j < len(toks) and j - after < 4 and (toks[j] in lex.according_to_skip or
+                                                           _bare(toks[j]) in lex.according_to_skip):
+                    j += 1
+                fwd = resolver.mention_at(toks, j) if j < len(toks) else None
+            elif kind == "verb":
+                fwd, via = _subject_after(resolver, toks, j)
+            else:
+                fwd = resolver.mention_at(toks, j) if j < len(toks) else None
+                if fwd is not None and fwd.prepositional:
+                    fwd = None
+            if fwd is not None and fwd.anaphoric:
+                if last_speaker is not None:
+                    speaker, resolution = last_speaker, "anaphora"
+            elif fwd is not None and fwd.type:
+                if kind == "according_to" and acts and sentence_of(acts[-1].cue_ns) == sid:
+                    prev = acts[-1]
+                    if fwd.type == "media":
+                        # "قال X …، وفق موقع Y": the site is where the words come from.
+                        prev.via = fwd.name
+                        continue
+                    if prev.speaker.type == "media":
+                        # "ذكر الموقع، نقلا عن X": X speaks, the site passes it on.
+                        prev.via, prev.speaker = prev.speaker.name, resolver.register(fwd)
+                        prev.resolution = "explicit"
+                        state["last_speaker"] = prev.speaker
+                        continue
+                if kind == "verb" and fwd.type == "media" and lex.verbs.get(_strip(toks[i]), ("",))[0] == "نقل":
+                    # نقلت صحيفة X عن Y: Y speaks, X passes the words on.
+                    e = fwd.end
+                    if e + 1 < len(toks) and toks[e] == "عن":
+                        src = resolver.mention_at(toks, e + 1)
+                        if src is not None and src.type and not src.anaphoric:
+                            via, fwd = fwd.name, src
+                if fwd.document and kind != "according_to":
+                    speaker, resolution = resolver.register(fwd), "anaphora"
+                else:
+                    speaker, resolution = resolver.register(fwd), "explicit"
+        if speaker is None and kind == "verb":
+            k = i - 1
+            while k >= s_first and toks[k] in AUX:
+                k -= 1
+            if k >= s_first and toks[k] in RELATIVES:
+                back = last_mention(resolver, toks, s_first, k)
+                if back is not None:
+                    speaker, resolution, subj_tok = resolver.register(back), "relative", back.start
+            else:
+                strong_start = conj or _continues(toks, s_first, i, after_comma=False)
+                back = None if strong_start else last_mention(resolver, toks, s_first, i)
+                if back is None and toks[i][0] == "ف" and i > s_first:
+                    # أما الوزير فقال: the subject is fronted by أما
+                    amma = next((k2 for k2 in range(i - 1, max(s_first, i - 12) - 1, -1)
+                                 if toks[k2] in ("اما", "واما")), None)
+                    if amma is not None:
+                        back = resolver.mention_at(toks, amma + 1)
+                if back is not None and acts and sentence_of(acts[-1].cue_ns) == sid and \
+                        any(t in COMPLEMENTS for t in toks[acts[-1].tok:i]):
+                    if acts[-1].speaker.type == "media" and back.start > acts[-1].tok:
+                        # كشفت صحيفة X أن أجهزة الأمن حذرت: the medium passes on a source's act
+                        via = via or acts[-1].speaker.name
+                    else:
+                        back = None  # the verb sits inside content reported by someone else
+                if back is not None and back.type and not back.anaphoric and \
+                        (not needs or _requirement_met(toks, after, 8, needs)):
+                    speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
+                elif last_speaker is not None and complement_within(toks, after, 3, that_only=needs == "that") \
+                        and (conj or _continues(toks, s_first, i)):
+                    speaker, resolution = last_speaker, "continuation"
+        if kind == "participle" and lex.participles.get(_strip(toks[i])) == "قائل" and acts and \
+                sentence_of(acts[-1].cue_ns) == sid and \
+                not any(t in COMPLEMENTS or t in QUOTE_FAMILY for t in toks[acts[-1].tok + 1:i]):
+            continue  # وأوضح X قائلا: …: قائلا introduces the words of the verb before it
+        if speaker is None and kind == "participle":
+            same_sentence = [a for a in acts if sentence_of(a.cue_ns) == sid]
+            if same_sentence:
+                speaker, resolution = same_sentence[-1].speaker, "continuation"
+            elif acts:
+                speaker, resolution = acts[-1].speaker, "continuation"
+            elif complement_within(toks, after, 2):
+                back = last_mention(resolver, toks, s_first, i)
+                if back is not None:
+                    speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
+                elif last_speaker is not None and i > 0 and toks[i - 1] in ("،", ","):
+                    speaker, resolution = last_speaker, "continuation"
+        if speaker is not None and kind == "verb" and needs:
+            window = 10 if resolution == "explicit" else 4
+            if not _requirement_met(toks, after, window, needs):
+                speaker = None
+        if speaker is None:
+            continue
+        if not via and kind == "verb":
+            via = via_near_cue(resolver, toks, after, len(toks))[0]
+        acts.append(Act(i, pos, tok_starts[i + width - 1] + len(toks[i + width - 1]), kind, speaker,
+                        resolution, tok_starts[subj_tok], via))
+        state["last_speaker"] = speaker
+    return acts
+
+
+def _strip(tok: str) -> str:
+    return tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
+
+
+def _bare(tok: str) -> str:
+    from .countries import bare
+    return bare(tok)
+
+
+def _requirement_met(toks: list[str], after: int, window: int, needs) -> bool:
+    if needs is True:
+        return complement_within(toks, after, window)
+    if needs == "that":
+        return complement_within(toks, after, window, that_only=True)
+    return needs in toks[after:after + window]

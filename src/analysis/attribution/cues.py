@@ -1,0 +1,315 @@
+"""Cues: the words that introduce what a source said, generated from a lexicon of lemmas.
+
+Input: the ``cues`` section of a gazetteer (by default ``data/cues.yaml``): verb lemmas
+(perfect and imperfect, third person masculine singular), participle stems, verbal and
+content nouns, according-to phrases and exclusion patterns. Output: a :class:`CueLexicon`
+whose ``tokens`` set holds every surface form with its proclitics, so that the hot path is
+one set lookup per normalised token, and :func:`cue_at`, which tells what a token is.
+
+Forms generated for each verb (normalised, so with no diacritics):
+
+* perfect in all persons, genders and numbers (قال، قالت، قالوا، قالا، قالتا، قلن، قلت،
+  قلنا، قلتم), with the hollow (قال → قلت), defective (دعا → دعت، دعوا، دعوت; رأى → رأت،
+  رأوا، رأيت) and hamzated (قرأ → قرأت) patterns;
+* imperfect with every prefix and suffix (يقول، تقول، نقول، أقول، يقولون، يقولان، تقولين،
+  يقلن), defective (يدعون، يرون، يدعوان);
+* object pronouns on both (وصفها، اعتبره، وصفوه، يعتبرها);
+* the proclitics و، ف، ل، س (وقال، فأكد، ليؤكد، وسيؤكد).
+
+Active participles (مؤكدا، مشيرين، مؤكدة) come from the stem given in the lexicon, or for
+derived verbs (four letters or more) from the imperfect (يستعرض → مستعرض); the accusative
+tanwin (مؤكداً) disappears in normalisation. Exclusions (``يذكر أن``, the paper's own voice;
+impersonal ``تبين أن``) cancel a cue when the words after it match.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import compress, count
+from pathlib import Path
+
+import yaml
+
+from ..errors import GazetteerError
+from ..normalize import normalize_text
+from .quotes import QUOTE_FAMILY
+
+__all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "participle_forms", "cue_at",
+           "COMPLEMENTS", "THAT", "complement_within"]
+
+# What may follow a verb that needs a complement: أن/إن and its pronoun forms, بأن، إلى،
+# على، عن، لأن (normalised).
+THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
+                  "وان", "لان"})
+COMPLEMENTS = THAT | {"الي", "علي", "عن"}
+# Object pronouns of the third person and of "us" (second-person objects, تذكرك, are not
+# how news reports speech).
+_ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "نا")
+_VERB_PROCLITICS = ("", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس")
+_NOUN_PROCLITICS = ("", "و", "ف", "ب", "وب", "ل", "ول", "ك")
+
+
+def verb_forms(perfect: str, imperfect: str, *, enclitics: bool = True) -> set[str]:
+    """Every normalised surface form of a verb, without proclitics.
+
+    >>> sorted(f for f in verb_forms("قال", "يقول") if f.startswith("ق"))[:6]
+    ['قال', 'قالا', 'قالت', 'قالتا', 'قالته', 'قالتها']
+    """
+    raw_p = perfect.strip()
+    p, i = normalize_text(raw_p), normalize_text(imperfect.strip())
+    forms: set[str] = set()
+    with_objects: set[str] = set()
+    # --- perfect
+    if raw_p.endswith(("ا", "ى")) and len(p) >= 3:  # defective: دعا، رأى، أبدى
+        base = p[:-1]
+        weak = "و" if raw_p.endswith("ا") else "ي"
+        third = {p, base + "ت", base + "وا", base + "تا"}
+        if weak == "ي":
+            third.add(p + "ا")
+        first = {base + weak + s for s in ("ت", "نا", "تم", "تما", "تن", "ن")}
+        with_objects |= {p, base + "ت", base + "و"}
+        if weak == "ي":
+            with_objects.add(base + "ا")  # رآه → راه
+    else:
+        hollow = len(p) >= 3 and p[-2] == "ا" and not raw_p.endswith("أ")
+        short = p[:-2] + p[-1] if hollow else p  # قال → قل
+        # (the dual قالا is left out: p + ا is mostly an accusative noun, طالبا، قائدا)
+        third = {p, p + "ت", p + "وا", p + "تا", short + "ن"}
+        first = {short + s for s in ("ت", "نا", "تم", "تما", "تن")}
+        with_objects |= {p + "ت", p + "و", short + "ت", short + "نا"}
+        if not (hollow and len(p) >= 4):
+            # أشار + ه would be إشارة, أضاف + ه إضافة: on a hollow verb of four letters the
+            # object pronoun gives the verbal noun (إفعالة), so it is not generated.
+            with_objects.add(p)
+    forms |= third | first
+    # --- imperfect
+    stem = i[1:] if i[:1] in "يت" else i
+    persons = ("ي", "ت", "ن", "ا")
+    if i.endswith(("و", "ي")) and len(stem) >= 2:  # defective: يدعو، يرى، ينفي
+        for pre in persons:
+            forms |= {pre + stem, pre + stem[:-1] + "ون", pre + stem + "ان", pre + stem[:-1] + "ين",
+                      pre + stem[:-1] + "وا"}
+            with_objects |= {pre + stem, pre + stem[:-1] + "و"}
+    else:
+        hollow_i = len(stem) >= 3 and stem[-2] in "وي"
+        short_i = stem[:-2] + stem[-1] if hollow_i else stem  # يقول → يقل
+        for pre in persons:
+            forms |= {pre + stem, pre + stem + "ون", pre + stem + "ان", pre + stem + "ين",
+                      pre + stem + "وا", pre + stem + "ا", pre + short_i + "ن"}
+            with_objects |= {pre + stem, pre + stem + "و"}
+    if enclitics:
+        for w in with_objects:
+            forms |= {w + e for e in _ENCLITICS}
+    return {f for f in forms if len(f) >= 3}
+
+
+def participle_forms(stem: str) -> set[str]:
+    """Participle forms used as a circumstantial continuation: مؤكدا، مؤكدين، مؤكدة، مؤكدتين
+    (the feminine -ة form is checked in context by :func:`cue_at`)."""
+    s = normalize_text(stem)
+    forms = {s + "ا", s + "ين", s + "ه", s + "تين"}
+    if s.endswith("ي"):  # مبدي → مبديا، مبدين
+        forms |= {s[:-1] + "ين"}
+    else:
+        forms.add(s + "يا")  # داع → داعيا
+    return forms
+
+
+@dataclass
+class CueLexicon:
+    """Cue forms (normalised, without proclitics) and what each needs; see the module doc."""
+
+    verbs: dict[str, tuple[str, object]] = field(default_factory=dict)  # form → (lemma, requires)
+    participles: dict[str, str] = field(default_factory=dict)  # form → stem
+    nouns: frozenset = frozenset()
+    according_to: dict[tuple[str, ...], str] = field(default_factory=dict)
+    according_to_skip: frozenset = frozenset()
+    exclusions: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    prepositions: frozenset = frozenset()  # verb forms that are also prepositions (بين، عبر)
+    imperfect: frozenset = frozenset()  # imperfect forms (the only ones ل and س attach to)
+    tokens: frozenset = frozenset()
+    according_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # First words of phrases that are no cue alone (على of على لسان) → the words that may
+    # follow them: a candidate token so headed is dropped unless its next word fits.
+    phrase_heads: dict[str, frozenset] = field(default_factory=dict)
+
+    def __post_init__(self):
+        forms: set[str] = set()
+        for f in self.verbs:
+            forms |= {c + f for c in _VERB_PROCLITICS}
+        for f in list(self.participles) + list(self.nouns):
+            forms |= {c + f for c in _NOUN_PROCLITICS}
+        for phrase in self.according_to:
+            forms |= {c + phrase[0] for c in ("", "و", "ف", "ب", "وب")}
+            if len(phrase) > 1:
+                self.according_phrases[phrase[0]] = (*self.according_phrases.get(phrase[0], ()), phrase)
+        single = set()
+        for f in self.verbs:
+            single |= {c + f for c in _VERB_PROCLITICS}
+        for f in list(self.participles) + list(self.nouns):
+            single |= {c + f for c in _NOUN_PROCLITICS}
+        for phrase in self.according_to:
+            if len(phrase) == 1:
+                single |= {c + phrase[0] for c in ("", "و", "ف", "ب", "وب")}
+        heads: dict[str, set] = {}
+        for phrase in self.according_to:
+            if len(phrase) > 1:
+                for c in ("", "و", "ف", "ب", "وب"):
+                    if c + phrase[0] not in single:
+                        heads.setdefault(c + phrase[0], set()).add(phrase[1])
+        self.phrase_heads = {k: frozenset(v) for k, v in heads.items()}
+        self.tokens = frozenset(forms)
+
+    def candidates(self, toks: list[str]) -> list[int]:
+        """Indices of the tokens that may be cues: one set lookup per token at C speed, then
+        the heads of multi-word phrases kept only before their second word."""
+        idx = list(compress(count(), map(self.tokens.__contains__, toks)))
+        heads = self.phrase_heads
+        if heads:
+            n = len(toks)
+            idx = [k for k in idx if toks[k] not in heads or (k + 1 < n and toks[k + 1] in heads[toks[k]])]
+        return idx
+
+
+def _norm_tokens(text: str) -> tuple[str, ...]:
+    from ..corpus import TOKEN_RE
+    return tuple(t for t in TOKEN_RE.findall(normalize_text(text)) if t not in QUOTE_FAMILY)
+
+
+def _words(value, where: str, path: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise GazetteerError(path, f"{where}: must be a list of words or phrases, e.g. [كلمة, عبارة أخرى]")
+    return value
+
+
+_VERB_KEYS = {"perfect", "imperfect", "requires", "participle", "enclitics", "preposition"}
+
+
+def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
+    """The cue lexicon from a gazetteer's ``cues`` mapping (see ``data/cues.yaml``).
+
+    A verb is ``[perfect, imperfect]``, ``[perfect, imperfect, requires]`` (``complement``:
+    أن، إلى، على، عن، a colon or a quotation must follow; ``that``: أن or a colon or a
+    quotation; any other word: that word), or a mapping with keys perfect, imperfect,
+    requires, participle (a stem, or ``false``), enclitics (``false`` for no object
+    pronouns) and preposition (``true``: the bare form is also a preposition and counts
+    only at the head of a clause).
+    """
+    lex_verbs: dict[str, tuple[str, object]] = {}
+    perfect_forms: set[str] = set()
+    participles: dict[str, str] = {}
+    prepositions: set[str] = set()
+    for k, entry in enumerate(cues.get("verbs") or []):
+        if isinstance(entry, list) and len(entry) in (2, 3) and all(isinstance(x, str) for x in entry):
+            entry = {"perfect": entry[0], "imperfect": entry[1], **({"requires": entry[2]} if len(entry) == 3 else {})}
+        if not isinstance(entry, dict) or not {"perfect", "imperfect"} <= set(entry) or set(entry) - _VERB_KEYS:
+            raise GazetteerError(path, f"cues.verbs[{k}]: must be [perfect, imperfect], [perfect, imperfect, "
+                                       f"complement] or a mapping with keys {', '.join(sorted(_VERB_KEYS))}")
+        lemma = normalize_text(entry["perfect"])
+        req = entry.get("requires")
+        requires = False if req is None else True if req == "complement" else "that" if req == "that" \
+            else normalize_text(str(req))
+        for form in verb_forms(entry["perfect"], entry["imperfect"], enclitics=entry.get("enclitics", True)):
+            lex_verbs.setdefault(form, (lemma, requires))
+        perfect_forms.update(verb_forms(entry["perfect"], entry["perfect"], enclitics=False))
+        if entry.get("preposition"):
+            prepositions.add(lemma)
+        part = entry.get("participle")
+        if part is None and len(lemma) >= 4:
+            imp = normalize_text(entry["imperfect"])
+            part = "م" + imp[1:]  # يستعرض → مستعرض
+        if part:
+            for form in participle_forms(part):
+                participles.setdefault(form, normalize_text(part))
+    for stem in _words(cues.get("participles"), "cues.participles", path):
+        for form in participle_forms(stem):
+            participles.setdefault(form, normalize_text(stem))
+    according = {_norm_tokens(p): normalize_text(p) for p in _words(cues.get("according_to"), "cues.according_to", path)}
+    exclusions: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in _words(cues.get("exclusions"), "cues.exclusions", path):
+        toks = _norm_tokens(phrase)
+        if len(toks) >= 2:
+            exclusions[toks[0]] = (*exclusions.get(toks[0], ()), toks[1:])
+    _words(cues.get("not_cues"), "cues.not_cues", path)
+    imperfect = {f for f in lex_verbs if f[:1] in "يتنا" and f not in perfect_forms}
+    for form in _words(cues.get("homographs"), "cues.homographs", path):
+        f = normalize_text(form)
+        lex_verbs.pop(f, None)
+        participles.pop(f, None)
+    return CueLexicon(
+        verbs=lex_verbs, participles=participles,
+        nouns=frozenset(normalize_text(w) for w in _words(cues.get("nouns"), "cues.nouns", path)),
+        according_to=according,
+        according_to_skip=frozenset(normalize_text(w) for w in _words(cues.get("according_to_skip"),
+                                                                      "cues.according_to_skip", path)),
+        exclusions=exclusions, prepositions=frozenset(prepositions), imperfect=frozenset(imperfect))
+
+
+def load_cue_file(path: Path) -> dict:
+    """The mapping of a cue lexicon file (``data/cues.yaml``)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(str(path), f"cannot read ({exc.__class__.__name__})") from None
+    except yaml.YAMLError as exc:
+        raise GazetteerError(str(path), f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(data, dict):
+        raise GazetteerError(str(path), "must be a mapping")
+    return data
+
+
+def complement_within(toks: list[str], i: int, limit: int, *, that_only: bool = False) -> bool:
+    """Whether a complement (أن …, إلى, على, عن, a colon or a quotation) begins within
+    ``limit`` tokens from ``i``."""
+    allowed = THAT if that_only else COMPLEMENTS
+    for t in toks[i:i + limit]:
+        if t in allowed or t == ":" or t in QUOTE_FAMILY:
+            return True
+    return False
+
+
+def _excluded(lex: CueLexicon, form: str, toks: list[str], after: int) -> bool:
+    for tail in lex.exclusions.get(form, ()):
+        if tuple(toks[after:after + len(tail)]) == tail:
+            return True
+    return False
+
+
+def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool, int] | None:
+    """``(kind, requires, conjunction, n_tokens)`` if token ``i`` is a cue, else None.
+
+    ``kind``: verb, participle, noun or according_to; ``requires``: False, True (a
+    complement must follow), ``"that"`` (أن, a colon or a quotation) or a word that must
+    follow (عبر عن); ``conjunction``: the cue carries و or ف.
+    """
+    t = toks[i]
+    conj = len(t) > 3 and t[0] in "وف"
+    for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
+        if not form:
+            continue
+        for phrase in lex.according_phrases.get(form, ()):  # phrases first: "نقلا عن" is not the verb نقل
+            if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
+                return "according_to", False, has_conj, len(phrase)
+        verb = form if form in lex.verbs else None
+        if verb is None and form[:1] in "لس" and form[1:] in lex.imperfect:
+            verb = form[1:]  # ليؤكد، سيؤكد (not ستحدث "will happen": س takes the imperfect only)
+        if verb is not None:
+            if _excluded(lex, verb, toks, i + 1):
+                return None
+            if verb in lex.prepositions and not has_conj and i > 0 and toks[i - 1] not in ("،", ",", ".", ":", "؛"):
+                return None  # بين as a preposition
+            return "verb", lex.verbs[verb][1], has_conj, 1
+        if form in lex.participles:
+            if form.endswith("ه") and not has_conj and (i == 0 or toks[i - 1] not in ("،", ",")):
+                return None  # مؤكدة: an adjective (مصادر مؤكدة) unless it opens a clause
+            return "participle", False, has_conj, 1
+        if (form,) in lex.according_to:  # one word (phrases were tried above)
+            return "according_to", False, has_conj, 1
+        if form.startswith("ب") and (form[1:],) in lex.according_to:
+            return "according_to", False, has_conj, 1
+    bare = t[1:] if conj else t
+    for form in (bare, bare[1:] if bare[:1] in "بل" else None):
+        if form and form in lex.nouns:
+            return "noun", False, conj, 1
+    return None

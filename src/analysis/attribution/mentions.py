@@ -1,0 +1,520 @@
+"""Mentions: the sources named in a sentence, and the registry of a document's speakers.
+
+Input: the normalised tokens of a paragraph and a position (the word after a cue, or a
+span before it). Output: a :class:`Mention` (token span, name as written, type, country)
+or None; :class:`Resolver` keeps one document's speakers and merges the mentions that
+name the same source (a full name, then a surname; a title with its country, then the title
+alone; an institution, then الوزارة or البيان).
+
+Facts about Arabic news used here:
+
+* a source is a name (a gazetteer alias or up to four unknown name words), a description
+  headed by a role word (وزير، المتحدث، مصادر، صحيفة …), or a state named by its country or
+  capital (قالت القاهرة);
+* a title and a name stand side by side with or without a comma (محمد العلي وزير الخارجية،
+  وزير الخارجية محمد العلي); a name may begin with ال, و or ف (الحسن، فهد، وليد) when it
+  follows the verb;
+* a word glued to the preposition ل or ب (لوكالة، لصحيفة) is not a subject: it is the
+  addressee or the medium (see :mod:`.via`);
+* the spokesman of a body (المتحدث باسم الأمم المتحدة) is a person typed by the body;
+* a later, shorter mention (a surname, the title alone, الوزارة, البيان) refers to the
+  latest speaker it fits, and inherits that speaker's country.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .countries import bare, inflection_base, load_countries
+from .gazetteer import Entity, Gazetteer
+from .quotes import QUOTE_FAMILY, QUOTE_RE
+
+__all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS", "NP_STOP", "AUX",
+           "RELATIVES"]
+
+RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
+AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
+DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "كل"}
+FUNCTION_WORDS = {
+    "في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
+    "لم", "ما", "حيث", "خلال", "امام", "بين", "ضمن", "عبر", "حول", "منذ", "بعد", "قبل", "اليوم", "امس",
+    "ايضا", "كذلك", "له", "لها", "لهم", "التي", "الذي", "الذين", "وفق", "حسب", "بحسب", "هذا", "هذه",
+    "ذلك", "تلك", "اذ", "اذا", "لقد", "فقد", "وقد", "كل", "جميع", "عند", "لدي", "سواء", "اما", "الا",
+    "غير", "نحو", "انه", "انها", "وان", "لان", "اي", "وهو", "وهي", "الان", "امس", "غدا", "يوم", "صباح",
+    "مساء", "اليوم", "الماضي", "الحالي", "المقبل", "الجاري", "عام", "شهر", "اسبوع"}
+NP_STOP = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم", "الي", "علي",
+           "عن", "لان", "في", "خلال", "امام", "عبر", "حول", "منذ", "بعد", "قبل", "ضمن", "مع", "اليوم",
+           "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له", "لها", "لهم", "خاصه", "مجددا",
+           "كذلك", "بدوره", "بدورها", "قد", "لقد", "وان", "انني", "ان", "امام", "لدي", "عقب", "اثناء"}
+_MAX_NP = 12
+# Prepositions that tell where or before whom something was said (أمام، خلال، في).
+_PLACE_PREPOSITIONS = {"امام", "خلال", "في", "لدي", "عقب", "اثناء", "عبر", "ضمن"}
+_PREPOSITION_CLITICS = ("ل", "ب")
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int  # token index (exclusive)
+    name: str
+    type: str  # official, international_org, expert, anonymous, media, other, unknown (or "")
+    entity_id: str = ""
+    anaphoric: bool = False
+    key: frozenset = frozenset()
+    country: str = ""
+    prepositional: bool = False  # the first word carries ل or ب: an addressee or medium
+    document: bool = False  # a definite document noun alone (البيان، التقرير)
+
+
+@lru_cache(maxsize=1 << 16)
+def clitic_variants(tok: str) -> tuple[str, ...]:
+    out = [tok]
+    if len(tok) > 2 and tok[0] in "وف":
+        out.append(tok[1:])
+    for t in list(out):
+        if len(t) > 2 and t[0] in "بلك":
+            out.append(t[1:])
+        if len(t) > 3 and t.startswith("لل"):
+            out.append("ال" + t[2:])
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def key_form(tok: str) -> str:
+    """The form of a word that identifies a source across mentions: without the article and
+    prepositions, and without و/ف only before the article (وزير keeps its و; والوزير → وزير)."""
+    t = tok[1:] if len(tok) > 4 and tok[0] in "وف" and tok[1:3] in ("ال", "لل") else tok
+    return bare(t) if not (t[0] in "وف" and t is tok) else (t[2:] if t.startswith("ال") else t)
+
+
+def _prepositional(tok: str) -> bool:
+    """Whether a word carries the preposition ل or ب (لوكالة، للصحيفة، بوزارة)."""
+    t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
+    return len(t) > 3 and t[0] in _PREPOSITION_CLITICS and not t.startswith(("ال", "با", "لا"))
+
+
+class Resolver:
+    """Finds source mentions in a token list and keeps the speakers of one document."""
+
+    def __init__(self, gz: Gazetteer):
+        self.gz = gz
+        self.countries = load_countries()
+        self.speakers: list[Mention] = []
+        self.key_words: set[str] = set()  # every word of the speakers' keys (surnames …)
+        self._no_mention: set = set()
+        # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
+        self.surface = lambda a, b, toks: " ".join(toks[a:b])
+
+    def text(self, toks: list[str], a: int, b: int) -> str:
+        while b > a and not toks[b - 1][0].isalnum():
+            b -= 1
+        return self.surface(a, b, toks).strip(" \"«»“”„‘’،,")
+
+    # ---- lexicon look-ups
+    def alias_at(self, words: list[str], i: int) -> tuple[int, Entity] | None:
+        firsts = self.gz.alias_firsts
+        for first in clitic_variants(words[i]):
+            if first not in firsts:
+                continue
+            for n in range(min(self.gz.max_alias_len, len(words) - i), 0, -1):
+                ent = self.gz.aliases.get((first, *words[i + 1:i + n]))
+                if ent is not None:
+                    return i + n, ent
+        return None
+
+    def token_class(self, tok: str) -> tuple[bool, bool, bool, bool]:
+        """What a token can be, from the lexicon alone (cached per gazetteer): (may begin a
+        mention, may begin an unknown name, may continue one, may begin an alias)."""
+        cached = self.gz.token_class_cache.get(tok)
+        if cached is None:
+            alias_first = any(v in self.gz.alias_firsts for v in clitic_variants(tok))
+            starts_mention = tok in DETERMINERS or alias_first or self.role_of(tok) is not None
+            in_name = tok[0].isalnum() and tok not in FUNCTION_WORDS and self.role_of(tok) is None and \
+                tok not in self.gz.cues.verbs and bare(tok) not in self.gz.cues.verbs and not tok.isdigit() \
+                and tok not in AUX and tok not in self.gz.cues.tokens and \
+                not tok.endswith(("ها", "هم", "هما", "نا", "ته")) and \
+                not tok.startswith(("لل", "بال", "وال", "فال", "كال"))
+            starts_name = in_name and not (tok.startswith("ال") or tok[0] in "وف")
+            cached = (starts_mention, starts_name, in_name, alias_first)
+            if len(self.gz.token_class_cache) < 500_000:
+                self.gz.token_class_cache[tok] = cached
+        return cached
+
+    def role_of(self, tok: str) -> str | None:
+        cache = self.gz.role_cache
+        if tok in cache:
+            return cache[tok]
+        b = bare(tok)
+        # Role words are listed in the masculine singular; the feminine (الناشطة) and the
+        # dual (خبيران، خبيرين) are recognised from it.
+        forms = [tok, b]
+        if len(b) > 4 and b.endswith("ه"):
+            forms.append(b[:-1])
+        elif len(b) > 5 and b.endswith(("ان", "ين")):
+            forms.append(b[:-2])
+        role = None
+        for r in ("media", "document", "anonymous", "expert", "official", "institution", "private", "nonstate"):
+            words = self.gz.role_words[r]
+            if any(f in words for f in forms):
+                role = r
+                break
+        cache[tok] = role
+        return role
+
+    def country_of(self, words: list[str]) -> str:
+        return self.countries.country_of(words)
+
+    # ---- mention parsing
+    def new_paragraph(self) -> None:
+        """Forget the positions known to hold no mention (they index the last paragraph)."""
+        self._no_mention: set = set()
+
+    def mention_at(self, toks: list[str], i: int, *, bare_names: bool = True) -> Mention | None:
+        """A source mention starting at token ``i`` (after determiners), or None.
+
+        ``bare_names``: the position right after a verb, where an unknown name needs no
+        title and a state may be named by its country or capital. Positions that hold no
+        mention are remembered for the paragraph (the cues of a paragraph scan the same
+        words), keyed with the number of known name words, which can only add mentions."""
+        key = (i, bare_names, len(self.key_words))
+        if key in self._no_mention:
+            return None
+        m = self._mention_at(toks, i, bare_names=bare_names)
+        if m is None:
+            self._no_mention.add(key)
+        return m
+
+    def _mention_at(self, toks: list[str], i: int, *, bare_names: bool = True) -> Mention | None:
+        n = len(toks)
+        j = i
+        while j < n and toks[j] in DETERMINERS and j - i < 3:
+            j += 1
+        if j >= n or not toks[j][0].isalnum():
+            return None
+        hit = self.alias_at(toks, j) if self.token_class(toks[j])[3] else None
+        role = self.role_of(toks[j]) if hit is None else None
+        if hit is None and role is None:
+            if toks[j] in self.gz.anaphora or toks[j] in self.gz.reflexives:
+                return Mention(i, j + 1, toks[j], "", anaphoric=True)
+            if bare_names:
+                place = self.countries.place_at(toks, j)
+                if place is not None and (place[0] >= n or not self.token_class(toks[place[0]])[2]
+                                          or toks[place[0]] in NP_STOP):
+                    end, code = place
+                    return Mention(i, end, self.text(toks, j, end), "official", country=code,
+                                   key=frozenset({"country:" + code}))
+            return self._name_mention(toks, i, j, bare_names=bare_names)
+        m = self._described(toks, i, j, hit, role)
+        if m is not None and _prepositional(toks[j]):
+            m.prepositional = True
+        return m
+
+    def _described(self, toks, i, j, hit, role) -> Mention | None:
+        n = len(toks)
+        np_end = self._np_end(toks, j)
+        np_words = [t for t in toks[j:np_end] if t[0].isalnum()]
+        if any(t in self.gz.reflexives for t in np_words) or \
+                (len(np_words) == 1 and np_words[0] in self.gz.anaphora):
+            return Mention(i, np_end, " ".join(np_words), "", anaphoric=True)
+        if hit is not None:
+            end, ent = hit
+            return self._entity_mention(i, max(end, np_end), ent)
+        # an alias later in the NP ("الأمين العام للإنتربول فالديسي أوركيزا", "المتحدث باسم
+        # الأمم المتحدة")
+        for k in range(j + 1, np_end):
+            if toks[k][0].isalnum() and self.token_class(toks[k])[3]:
+                hit2 = self.alias_at(toks, k)
+                if hit2 is not None:
+                    ent = hit2[1]
+                    if ent.kind == "institution" and role in ("official", "expert", "anonymous"):
+                        # a person of the body, typed by the body: the UN spokesman
+                        typ = ent.type if role == "official" else ("expert" if role == "expert" else "anonymous")
+                        return Mention(i, max(hit2[0], np_end), self.text(toks, i, max(hit2[0], np_end)), typ,
+                                       country=ent.country if role == "official" else "",
+                                       key=self._key(np_words))
+                    return self._entity_mention(i, max(hit2[0], np_end), ent)
+        if role == "document":
+            # A document speaks for its issuer: بلاغ الشرطة الهولندية → the police.
+            inner = self.mention_at(toks, j + 1, bare_names=False) if j + 1 < n else None
+            if inner is not None and not inner.anaphoric and not inner.prepositional:
+                inner.start = i
+                return inner
+            definite = toks[j].startswith(("ال", "وال", "فال"))
+            return Mention(i, np_end, self.text(toks, j, np_end), "anonymous", key=self._key(np_words),
+                           document=definite and len(np_words) == 1)
+        text = self.text(toks, i, np_end)
+        if role == "media":
+            # The outlet's name follows the head word, often in quotation marks
+            # (موقع "مدار 21"، مجلة «دير شبيغل»).
+            k, words = j + 1, []
+            while k < n and len(words) < 4:
+                t = toks[k]
+                if t in QUOTE_FAMILY:
+                    k += 1
+                    continue
+                if not t[0].isalnum() or t in NP_STOP or t in FUNCTION_WORDS or t in self.gz.cues.tokens \
+                        or (words and t[0] == "و" and len(t) > 3):
+                    break  # a conjunction begins the next clause (فيسبوك وجدت)
+                words.append(t)
+                k += 1
+            end = k
+            while end > j + 1 and toks[end - 1] in QUOTE_FAMILY and toks[end - 1] not in ("»", "”", '"'):
+                end -= 1
+            for w in range(len(words)):
+                hit3 = self.alias_at(words, w)
+                if hit3 is not None:
+                    return self._entity_mention(i, max(np_end, end), hit3[1])
+            name = " ".join(QUOTE_RE.sub(" ", self.text(toks, j, end)).split())
+            return Mention(i, max(np_end, end), name, "media", key=self._key([toks[j], *words]))
+        if role in ("private", "nonstate"):
+            typ, country = self.official_type(np_words)
+            if typ == "international_org" or self._state_bank(np_words):
+                # الائتلاف الدولي، البنك المركزي الإيراني: an international or a state body
+                return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
+            return Mention(i, np_end, text, "other", key=self._key(np_words))
+        if role == "anonymous":
+            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+        if role == "expert" and bare(toks[j]) in self.gz.academic_titles:
+            later = [self.role_of(t) for t in np_words[1:]]
+            if "private" in later or "nonstate" in later:
+                return Mention(i, np_end, text, "other", key=self._key(np_words))
+            if "official" in later or "institution" in later:
+                typ, country = self.official_type(np_words)
+                return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
+        if role == "expert":
+            has_name = self._has_name(np_words)
+            plural = bare(toks[j]) in self.gz.role_words["anonymous"]
+            return Mention(i, np_end, text, "expert" if has_name and not plural else "anonymous",
+                           key=self._key(np_words))
+        # official or institution. An indefinite description with no article in its
+        # first words and no nationality ("مسؤول أمني") is an unnamed source.
+        definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
+        country = self.country_of(np_words)
+        if any(self.role_of(t) in ("private", "nonstate") for t in np_words[1:]):
+            return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
+        if role == "official" and any(self.role_of(t) == "media" for t in np_words[1:3]):
+            return Mention(i, np_end, text, "media", key=self._key(np_words))  # مدير قناة X: the outlet speaks
+        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and not country:
+            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+        typ, country = self.official_type(np_words)
+        return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
+
+    def official_type(self, words: list[str]) -> tuple[str, str]:
+        """(type, country) of an official or institution from its own description."""
+        for k in range(len(words)):
+            hit = self.alias_at(words, k)
+            if hit is not None and hit[1].type == "international_org":
+                return "international_org", ""
+            if hit is not None and hit[1].type in ("official", "foreign_official") and hit[1].country:
+                return "official", hit[1].country
+        bases = {bare(w) for w in words}
+        inflected = {inflection_base(w) for w in words}
+        if bases & self.gz.international_nouns and (bases | set(words) | inflected) \
+                & self.gz.international_adjectives:
+            return "international_org", ""
+        if inflected & self.gz.international_nisbas:
+            return "international_org", ""
+        return "official", self.country_of(words)
+
+    def _entity_mention(self, i: int, end: int, ent: Entity) -> Mention:
+        return Mention(i, end, ent.name, ent.type, entity_id=ent.id, key=frozenset({ent.id}), country=ent.country)
+
+    def _np_end(self, toks: list[str], j: int) -> int:
+        """End of a noun phrase: stops at complements, prepositions, punctuation, quotes, a
+        cue; a comma followed by an apposition with a role word continues it."""
+        k = j + 1
+        n = len(toks)
+        cue_tokens = self.gz.cues.tokens
+        while k < n and k - j < _MAX_NP:
+            t = toks[k]
+            if t in ("،", ","):
+                if k + 1 < n and (self.role_of(toks[k + 1]) in ("official", "expert", "institution")
+                                  or self.alias_at(toks, k + 1) is not None):
+                    k += 1
+                    continue
+                break
+            if t == "علي" and toks[k - 1] in ("بن", "ابن", "بنت"):
+                k += 1  # عبدالله بن علي: the given name Ali, not the preposition على
+                continue
+            if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
+                break
+            if t[0] == "ل" and len(t) > 3 and not t.startswith("لل") and self.is_medium(toks, k):
+                break  # وزير الصحة لوكالة …: the medium spoken to, not part of the title
+            if t.endswith("ا") and len(t) > 3 and not t.startswith("ال") and toks[k - 1].startswith("ال") \
+                    and not self.countries.country_of([t]):
+                break  # الحكومة مؤخرا: an adverb (accusative tanwin) ends the phrase
+            if t.endswith(("ه", "ات")) and len(t) >= 3 and t[0] not in "لب" and not t.startswith("ال") and \
+                    toks[k - 1].startswith(("ال", "وال")) and self.role_of(t) is None and t not in self.gz.reflexives and \
+                    not self.token_class(t)[3]:
+                break  # أعلنت الحكومة خطة …: an indefinite noun after the definite subject is its object
+            k += 1
+        return k
+
+    @staticmethod
+    def _state_bank(words: list[str]) -> bool:
+        """A central or national bank (البنك المركزي، المصرف الوطني) is a state body."""
+        bases = {inflection_base(w) for w in words[:3]}
+        return bool(bases & {"بنك", "مصرف"}) and bool(bases & {"مركزي", "وطني"})
+
+    def is_medium(self, toks: list[str], k: int) -> bool:
+        """Whether token ``k`` (with its preposition) begins a medium: a media role word or
+        the alias of a media source."""
+        if self.role_of(toks[k][1:]) == "media":
+            return True
+        hit = self.alias_at(toks, k) if self.token_class(toks[k])[3] else None
+        return hit is not None and hit[1].type == "media"
+
+    def _has_name(self, words: list[str]) -> bool:
+        for w in words:
+            b = bare(w)
+            if w in FUNCTION_WORDS or self.role_of(w) is not None or w.startswith(("ال", "لل", "بال", "وال")):
+                continue
+            if self.country_of([w]) or b in self.gz.anaphora:
+                continue
+            if len(b) >= 3 and not w.isdigit():
+                return True
+        return False
+
+    def _name_mention(self, toks: list[str], i: int, j: int, *, bare_names: bool = True) -> Mention | None:
+        """An unknown name: up to 4 words of no lexicon class, followed by a complement, by
+        a title (with or without a comma: "محمد العلي، أستاذ …", "محمد العلي وزير …")."""
+        k = j
+        n = len(toks)
+        token_class = self.token_class
+        first_ok = token_class(toks[j])[1] or (bare_names and token_class(toks[j])[2] and
+                                                 j + 1 < n and token_class(toks[j + 1])[2])
+        if first_ok:
+            k = j + 1
+            while k < n and k - j < 4 and (token_class(toks[k])[2] or
+                                             (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
+                                              and not toks[k + 1].startswith("ال"))):
+                k += 1  # علي inside a name is the given name Ali, not the preposition على
+        if k - j == 1 and bare_names:
+            # After a verb, a lone name word followed by a complement, a title (with or
+            # without a comma), an age in brackets or a relative clause is a name: وقالت
+            # بوينغ إن، يقول حسن، مالك المطعم، كما تقول ديبورا الممرضة، وقالت لوتا (17 عاما).
+            m = self._named(toks, i, j, k, one_word=True)
+            if m is not None:
+                return m
+        if k - j < 2:
+            # A lone word is too ambiguous to be a name, unless it is the surname of a
+            # speaker already named in this document ("وختم الكتاني").
+            b = key_form(toks[j])
+            if b in self.key_words and len(b) >= 3:
+                for s in reversed(self.speakers):
+                    if not s.entity_id and b in s.key:
+                        return Mention(i, j + 1, s.name, s.type, key=frozenset({b}), country=s.country)
+            return None
+        # (A nisba after a given name is a family name in Gulf usage: خالد التركي.)
+        return self._named(toks, i, j, k, one_word=False, bare_names=bare_names)
+
+    def _named(self, toks: list[str], i: int, j: int, k: int, *, one_word: bool,
+               bare_names: bool = True) -> Mention | None:
+        """The name toks[j:k] as a mention, from what follows it (see _name_mention)."""
+        n = len(toks)
+        words = toks[j:k]
+        if one_word:
+            t = toks[j]
+            if len(bare(t)) < 3 or self.country_of([t]) or t in self.gz.cues.tokens:
+                return None
+        nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
+        if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate"):
+            end = self._np_end(toks, nxt)
+            appos = [t for t in toks[nxt:end] if t[0].isalnum()]
+            role = self.role_of(toks[nxt])
+            if role == "expert" and not any(self.role_of(t) in ("official", "institution") for t in appos[1:]):
+                return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
+            if role in ("private", "nonstate") or any(self.role_of(t) in ("private", "nonstate") for t in appos[1:]):
+                return Mention(i, end, self.text(toks, j, k), "other", key=self._key(words))
+            typ, country = self.official_type(appos)
+            return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
+        if k < n and toks[k] in ("،", ","):
+            if bare_names and k + 1 < n and (toks[k + 1] in RELATIVES or toks[k + 1] in NP_STOP_COMPLEMENT):
+                # وقال جيسن ادلر، الذي قدم …، إن: a name, then a relative clause or the content
+                return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
+            return None
+        if bare_names and k - j <= 3 and k < n and (toks[k] in NP_STOP_COMPLEMENT or toks[k] == ":"
+                                                     or toks[k].isdigit() or toks[k] in RELATIVES):
+            return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
+        if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
+                not any(w[0] in "بل" and w != "بن" for w in words[1:]) and \
+                (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and self.is_medium(toks, k))):
+            # وصرح داود أوغلو أمام صحافيين، وقال محمد العلي لوكالة …: a name, then where or
+            # to whom it was said
+            return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
+        if bare_names and not one_word and k + 1 < n and toks[k] == "من" and \
+                self.role_of(toks[k + 1]) in ("institution", "private", "nonstate", "media"):
+            # كريستين لانجر من جماعة …: a person of a body, typed by the body
+            role = self.role_of(toks[k + 1])
+            typ = "other" if role in ("private", "nonstate") else "media" if role == "media" else "official"
+            return Mention(i, k, self.text(toks, j, k), typ, key=self._key(words))
+        return None
+
+    @staticmethod
+    def _key(words: list[str]) -> frozenset:
+        return frozenset(k for w in words if w[0].isalnum() and w not in DETERMINERS
+                         for k in (key_form(w),) if len(k) >= 3)
+
+    # ---- speakers of the document
+    def register(self, m: Mention) -> Mention:
+        """The document's speaker this mention refers to (merging title/surname mentions;
+        a definite document noun alone — البيان — refers to the latest institutional
+        speaker)."""
+        if m.document:
+            for s in reversed(self.speakers):
+                if s.type in ("official", "international_org", "other", "media", "foreign_official") and \
+                        not s.document:
+                    return s
+        for s in reversed(self.speakers):
+            if m.entity_id and s.entity_id == m.entity_id:
+                return s
+            if not m.entity_id and not s.entity_id and m.key and s.key and \
+                    (m.key <= s.key or s.key <= m.key) and _compatible(m, s):
+                if len(m.key) > len(s.key):  # keep the fullest description
+                    s.name, s.key = m.name, m.key
+                    self.key_words |= m.key
+                if not s.country and m.country:
+                    s.country = m.country
+                if s.type == "unknown" and m.type != "unknown":
+                    s.type = m.type
+                return s
+        self.speakers.append(m)
+        self.key_words |= m.key
+        return m
+
+
+NP_STOP_COMPLEMENT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
+                                "الي", "علي", "عن", "لان"})
+
+
+def _compatible(m: Mention, s: Mention) -> bool:
+    if m.type != s.type and "unknown" not in (m.type, s.type):
+        return False
+    return not (m.country and s.country and m.country != s.country)
+
+
+def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, window: int = 20) -> Mention | None:
+    """The last source mention that ends at or before token ``hi`` (same sentence, within
+    ``window`` tokens), extended to its earliest start (title + name). Mentions glued to a
+    preposition (لوكالة) are skipped: they are not subjects."""
+    lo = max(lo, hi - window)
+    k = hi - 1
+    token_class, keys = resolver.token_class, resolver.key_words
+    while k >= lo:
+        t = toks[k]
+        if not t[0].isalnum() or not (token_class(t)[0] or token_class(t)[1] or key_form(t) in keys):
+            k -= 1  # no mention can start here (the common case, decided cheaply)
+            continue
+        m = resolver.mention_at(toks, k, bare_names=False)
+        if m is not None and m.prepositional and m.end < len(toks) and toks[m.end] == "ان":
+            m.prepositional = False  # سبق للأمم المتحدة أن عبرت: the subject of سبق لـ … أن
+        if m is not None and not m.anaphoric and m.type and m.end <= hi and not m.prepositional:
+            best = m
+            for back in range(k - 1, max(lo, k - 5) - 1, -1):  # a longer mention ending here
+                wider = resolver.mention_at(toks, back, bare_names=False)
+                if wider is not None and not wider.anaphoric and wider.type and k < wider.end <= hi \
+                        and not wider.prepositional and (wider.type != "unknown" or best.type == "unknown"):
+                    best = wider
+            return best
+        k -= 1
+    return None
