@@ -114,25 +114,37 @@ def _token_offsets(pieces: list[str], base: int) -> list[int]:
     return list(accumulate(map(len, pieces), initial=base))[1:len(pieces) - 1:2]
 
 
-def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver) -> str:
+def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
+                       described: dict | None = None) -> str:
     """The country of an official described without one (الحكومة، الوزارة، وزير الداخلية)
     from an earlier, fuller description of the same office in the document (الحكومة
     الجزائرية، وزارة الداخلية العراقية): the latest one before ``before`` that names a
-    country. Only the office's own words are read, never the rest of the sentence."""
+    country. Only the office's own words are read, never the rest of the sentence.
+
+    ``described`` caches, per head word, the ends and countries of its occurrences that
+    name a country, so that a document with many acts reads each occurrence once (a
+    backward scan per act is quadratic in the length of the document)."""
     heads = [w for w in speaker.key if not w.startswith("country:")]
     if not heads:
         return ""
     head = min(heads, key=lambda w: ntext.find(w) if w in ntext else len(ntext))
-    pos = ntext.rfind(head, 0, before)
-    while pos >= 0:
-        words = ntext[pos:pos + 80].split()[:5]
-        if words:
-            end = resolver._np_end(words, 0)
-            code = resolver.country_of(words[:end])
-            if code:
-                return code
-        pos = ntext.rfind(head, 0, pos)
-    return ""
+    if described is None:
+        described = {}
+    if head not in described:
+        ends, codes = [], []
+        pos = ntext.find(head)
+        while pos >= 0:
+            words = ntext[pos:pos + 80].split()[:5]
+            if words:
+                code = resolver.country_of(words[:resolver._np_end(words, 0)])
+                if code:
+                    ends.append(pos + len(head))
+                    codes.append(code)
+            pos = ntext.find(head, pos + 1)
+        described[head] = (ends, codes)
+    ends, codes = described[head]
+    k = bisect.bisect_right(ends, before) - 1
+    return codes[k] if k >= 0 else ""
 
 
 def _carry_via(acts: list) -> None:
@@ -210,10 +222,11 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                                                                   names=gz.alias_names, para_start=p_ns)]
             acts_by_para.append((pid, para, acts, word_quotes, p_ns, p_ne))
     _carry_via([a for _, _, acts, *_ in acts_by_para for a in acts])
+    described: dict = {}
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
             if act.speaker.type == "official" and not act.speaker.country:
-                act.speaker.country = antecedent_country(ntext, act.speaker, act.cue_ns, resolver)
+                act.speaker.country = antecedent_country(ntext, act.speaker, act.cue_ns, resolver, described)
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:
             return bisect.bisect_right(sent_starts, pos) - 1
