@@ -40,8 +40,10 @@ _MAX_PROCLITIC = 4  # the longest PROCLITICS match (و + ب + ال)
 _PRONOUNS = "(?:ه|ها|هم|هما|هن|نا|ك|كم|كن|ي)"
 # Between the tokens of a multiword pattern: spaces, or a comma with optional spaces.
 SEPARATOR = r"(?:\s*[،,]\s*|\s+)"
+# The same, atomic: it always takes every space and the comma up to the next word.
+_SEP_ATOMIC = r"(?>\s*[،,]\s*|\s+)"
 _OPTIONAL_WORD = "_?"
-_MODIFIERS = "~#*"
+_MODIFIERS = "~#*^"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Pattern:
     anchors: tuple[str, ...] = ()  # literal stems of the first token's alternatives
     # Stems that must occur: one of each group (a group holds a token's alternatives).
     literal_groups: tuple[tuple[str, ...], ...] = ()
+    lead: int = _MAX_PROCLITIC  # most characters a match starts before an anchor
 
     @cached_property
     def _checks(self) -> tuple[tuple[str, ...], ...]:
@@ -89,8 +92,9 @@ class Pattern:
         """Non-overlapping matches, as ``regex.finditer`` would give them.
 
         The regex is tried only where a stem of the first token occurs (``str.find``
-        runs at memory speed), starting up to four characters earlier for the
-        proclitics: much faster than scanning every position of a long text.
+        runs at memory speed), starting up to ``lead`` characters earlier for the
+        proclitics and a verb's prefixes: much faster than scanning every position of a
+        long text.
         """
         if not self.anchors:
             yield from self.regex.finditer(text)
@@ -104,7 +108,7 @@ class Pattern:
         for q in occurrences:
             if q < pos_min:
                 continue
-            for back in range(_MAX_PROCLITIC, -1, -1):  # leftmost start first, as finditer would
+            for back in range(self.lead, -1, -1):  # leftmost start first, as finditer would
                 start = q - back
                 if start < pos_min:
                     continue
@@ -135,6 +139,7 @@ class Codebook:
     path: str
     contexts: dict = field(default_factory=dict, compare=False)
     raw: dict = field(default_factory=dict, compare=False, repr=False)
+    synonyms: dict = field(default_factory=dict, compare=False)
 
     @property
     def patterns(self) -> tuple[Pattern, ...]:
@@ -156,29 +161,51 @@ class Codebook:
 
         rows = [{"frame": f.id, "label_en": f.label_en, "label_ar": f.label_ar,
                  "pattern_id": p.pattern_id, "pattern": p.source,
-                 "context": "yes" if p.context is not None else ""}
-                for f in self.frames for p in f.patterns]
+                 "context": "yes" if p.context is not None else "",
+                 "exclude": "yes" if p.exclude is not None else ""}
+                for f in self.frames for p in {q.pattern_id: q for q in f.patterns}.values()]
         return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------- compiling
 
-def _compile_alternative(alt: str, where: str, path: str) -> tuple[str, str]:
-    """Regex and literal stem of one alternative (e.g. ``وقائي~``)."""
+def _split_modifiers(alt: str) -> tuple[str, str]:
     mods = ""
     while alt and alt[-1] in _MODIFIERS:
         mods = alt[-1] + mods
         alt = alt[:-1]
+    return alt, mods
+
+
+def _compile_alternative(alt: str, where: str, path: str) -> tuple[str, str, int]:
+    """Regex, literal stem and lead of one alternative (e.g. ``وقائي~``).
+
+    The lead is the most characters the alternative may match before its literal stem
+    (a verb's person and future prefixes); proclitics are counted separately."""
+    alt, mods = _split_modifiers(alt)
     stem = normalize_text(alt).strip()
     if not stem or re.search(r"[^\w]", stem):
         raise CodebookError(path, f"{where}: token {alt + mods!r} must be one word "
-                                  f"(letters, optionally ending in ~ # or *)")
+                                  f"(letters, optionally ending in ~ # * or ^)")
+    if len(set(mods)) != len(mods):
+        raise CodebookError(path, f"{where}: modifier repeated in {alt + mods!r}")
+    if "^" in mods:
+        if mods != "^":
+            raise CodebookError(path, f"{where}: '^' cannot be combined with ~ # or * ({alt + mods!r})")
+        if not stem.startswith("ي") or len(stem) < 3:
+            raise CodebookError(path, f"{where}: a verb token ({alt + mods!r}) is written in the "
+                                      f"third-person imperfect, starting with ي (يحتذي^)")
+        # Person prefixes ي ت ن ا (the perfect of the derived forms VIII and X is ا + the
+        # imperfect stem once normalised: احتذى → احتذي), the future prefix س, plural and
+        # dual endings, and an object pronoun.
+        body = (r"س?[يتنا]" + re.escape(stem[1:]) + r"(?:ون|ان|ين|وا|ن|ت|تا)?" + _PRONOUNS + "?")
+        return body, stem[1:], 2
     if stem.startswith("ال") and len(stem) > 4:
         stem = stem[2:]  # the article is accepted as a proclitic anyway
     if "*" in mods:
         if len(mods) > 1:
             raise CodebookError(path, f"{where}: '*' cannot be combined with ~ or # ({alt + mods!r})")
-        return re.escape(stem) + r"\w*", stem
+        return re.escape(stem) + r"\w*", stem, 0
     fem = stem.endswith("ه")
     base = stem[:-1] if fem else stem
     if "~" in mods:
@@ -190,23 +217,80 @@ def _compile_alternative(alt: str, where: str, path: str) -> tuple[str, str]:
         # With a pronoun suffix teh marbuta is written ت (قوة → قوتها).
         with_pronoun = (re.escape(base) + "ت" + _PRONOUNS) if fem else (re.escape(stem) + _PRONOUNS)
         body = f"(?:{body}|{with_pronoun})"
-    return body, (base if fem else stem)
+    return body, (base if fem else stem), 0
 
 
-def compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebook>") -> tuple[str, tuple[str, ...]]:
-    regex, literals, _, _ = _compile_tokens(pattern, where=where, path=path)
-    return regex, literals
+def _expand_sets(token: str, synonyms: dict, where: str, path: str) -> list[str]:
+    """The alternatives of a token, with ``@name`` replaced by the set's members."""
+    out: list[str] = []
+    for alt in token.split("|"):
+        if not alt:
+            raise CodebookError(path, f"{where}: empty alternative in token {token!r}")
+        if alt.startswith("@"):
+            name = alt[1:]
+            if name not in synonyms:
+                raise CodebookError(path, f"{where}: unknown synonym set {alt!r}; defined: "
+                                          f"{', '.join(sorted(synonyms)) or 'none'}")
+            out.extend(synonyms[name])
+        else:
+            out.append(alt)
+    return list(dict.fromkeys(out))
 
 
-def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebook>"):
-    """Compile a pattern of the codebook language to a regex over normalised text.
+@dataclass(frozen=True)
+class _Token:
+    """One token of a pattern: alternatives (sets expanded), clitics allowed, optional."""
 
-    Returns ``(regex_source, literals, anchors, literal_groups)``: ``literals`` are stems
-    that must all occur in a text for the pattern to match, ``literal_groups`` the stems
-    of tokens with alternatives (one of each group must occur), ``anchors`` the stems of
-    the first token (where a match can begin); all three serve as fast pre-tests. The
-    first token's proclitics are captured in the group ``pro`` (used to merge
-    coordinated markers). :func:`compile_tokens` returns the first two.
+    alternatives: tuple[str, ...]
+    clitics: bool = True
+    optional: bool = False      # [token]: an optional modifier slot
+    any_word: int = 0           # _? … _?: up to this many arbitrary words (alternatives empty)
+
+
+def parse_pattern(pattern: str, *, synonyms: dict | None = None, where: str = "pattern",
+                  path: str = "<codebook>") -> list[list[_Token]]:
+    """Parse a pattern into its coordination members, each a list of tokens.
+
+    ``A + B`` gives two members; ``@name`` is replaced by the members of a synonym set;
+    ``[X]`` is an optional token; a run of ``_?`` becomes one slot of up to that many words.
+    """
+    synonyms = synonyms or {}
+    members = [m.strip() for m in pattern.split(" + ")] if " + " in pattern else [pattern.strip()]
+    out = []
+    for member in members:
+        words = member.split()
+        if not words:
+            raise CodebookError(path, f"{where}: empty pattern" if len(members) == 1 else
+                                f"{where}: empty member of a coordination ('A + B')")
+        tokens: list[_Token] = []
+        for word in words:
+            if word == _OPTIONAL_WORD:
+                if tokens and tokens[-1].any_word:
+                    tokens[-1] = _Token((), any_word=tokens[-1].any_word + 1)
+                else:
+                    tokens.append(_Token((), any_word=1))
+                continue
+            optional = word.startswith("[") and word.endswith("]")
+            if optional:
+                word = word[1:-1]
+            if "[" in word or "]" in word or word in ("+", ""):
+                raise CodebookError(path, f"{where}: token {word!r}: an optional token is written "
+                                          f"[word] and coordination members are separated by ' + '")
+            clitics = not word.startswith("=")
+            word = word.lstrip("=")
+            tokens.append(_Token(tuple(_expand_sets(word, synonyms, where, path)), clitics, optional))
+        for end in (tokens[0], tokens[-1]):
+            if end.any_word or end.optional:
+                raise CodebookError(path, f"{where}: optional words ('_?', '[word]') must stand "
+                                          f"between two tokens")
+        out.append(tokens)
+    return out
+
+
+def compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codebook>",
+                   synonyms: dict | None = None) -> tuple[str, tuple[str, ...]]:
+    """Regex source (the members of a coordination as alternatives, without the
+    ``pro`` group) and literal stems of a pattern; see :func:`_compile_member`.
 
     Example:
         >>> import re
@@ -214,44 +298,68 @@ def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codeb
         >>> bool(re.search(rx, "وكقوه ناعمه"))
         True
     """
-    tokens = pattern.split()
-    if not tokens:
-        raise CodebookError(path, f"{where}: empty pattern")
-    if tokens[0] == _OPTIONAL_WORD or tokens[-1] == _OPTIONAL_WORD:
-        raise CodebookError(path, f"{where}: the optional word '_?' must stand between two tokens")
+    members = parse_pattern(pattern, synonyms=synonyms, where=where, path=path)
+    compiled = [_compile_member(m, where=where, path=path) for m in members]
+    if len(compiled) == 1:
+        return compiled[0][0], compiled[0][1]
+    regex = "|".join("(?:" + c[0].replace("(?P<pro>", "(?:") + ")" for c in compiled)
+    return regex, ()
+
+
+def _compile_member(tokens: list[_Token], *, where: str = "pattern", path: str = "<codebook>"):
+    """Compile one member of a pattern to a regex over normalised text.
+
+    Returns ``(regex_source, literals, anchors, literal_groups, lead)``: ``literals`` are
+    stems that must all occur in a text for the pattern to match, ``literal_groups`` the
+    stems of tokens with alternatives (one of each group must occur), ``anchors`` the
+    stems of the first token (where a match can begin) and ``lead`` the most characters a
+    match can start before an anchor; all serve as fast pre-tests. The first token's
+    proclitics are captured in the group ``pro`` (used to merge coordinated markers).
+
+    Every token is an atomic group that ends at a word boundary and every separator is
+    atomic, so a token matches in at most one way from a given position: the only choices
+    the regex engine can revisit are the optional slots, a fixed number per pattern, and
+    matching runs in time linear in the text.
+    """
     parts: list[str] = []
     literals: list[str] = []
     groups: list[tuple[str, ...]] = []
     anchors: tuple[str, ...] = ()
+    lead = 0
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        if token == _OPTIONAL_WORD:
-            parts.append(r"(?:\w+" + SEPARATOR + ")?")
+        if token.any_word:
+            # Possessive word and atomic separator: each repetition has one way to match.
+            parts.append(r"(?:\w++" + _SEP_ATOMIC + "){0,%d}" % token.any_word)
             continue
-        clitics = not token.startswith("=")
-        token = token.lstrip("=")
-        alternatives = [a for a in token.split("|")]
-        if any(not a for a in alternatives):
-            raise CodebookError(path, f"{where}: empty alternative in token {token!r}")
-        compiled = [_compile_alternative(a, where, path) for a in alternatives]
+        compiled = [_compile_alternative(a, where, path) for a in token.alternatives]
         body = compiled[0][0] if len(compiled) == 1 else "(?:" + "|".join(c[0] for c in compiled) + ")"
-        if len(compiled) == 1:
-            literals.append(compiled[0][1])
-        else:
-            groups.append(tuple(dict.fromkeys(c[1] for c in compiled)))
+        stems = tuple(dict.fromkeys(c[1] for c in compiled))
+        if not token.optional:
+            if len(stems) == 1:
+                literals.append(stems[0])
+            else:
+                groups.append(stems)
+        pro = PROCLITICS if token.clitics else ""
         if i == 0:
-            anchors = tuple(dict.fromkeys(c[1] for c in compiled))
-        pro = PROCLITICS if clitics else ""
-        if i == 0:
+            anchors = stems
+            lead = (_MAX_PROCLITIC if token.clitics else 0) + max(c[2] for c in compiled)
             pro = f"(?P<pro>{pro})"
-        parts.append(pro + body)
-        if i < len(tokens) - 1:
-            parts.append(SEPARATOR)
-    # An optional word carries its own trailing separator: token SEP (word SEP)? token.
-    regex = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
-    return regex, tuple(dict.fromkeys(literals)), anchors, tuple(dict.fromkeys(groups))
+        atom = "(?>" + pro + body + r"(?!\w))"
+        if token.optional:
+            parts.append("(?:" + atom + _SEP_ATOMIC + ")?")
+        elif i < last:
+            parts.append(atom + _SEP_ATOMIC)
+        else:
+            parts.append(atom)
+    regex = r"(?<!\w)" + "".join(parts)
+    return regex, tuple(dict.fromkeys(literals)), anchors, tuple(dict.fromkeys(groups)), lead
 
 
-def _compile_list(items, contexts: dict, where: str, path: str) -> re.Pattern[str] | None:
+def _compile_list(items, contexts: dict, where: str, path: str,
+                  synonyms: dict | None = None) -> re.Pattern[str] | None:
+    """A context or exclusion list: any of its tokens (``@name``: a context list or a
+    synonym set) anywhere in the sentence."""
     if items is None:
         return None
     if not isinstance(items, list) or not items:
@@ -260,18 +368,25 @@ def _compile_list(items, contexts: dict, where: str, path: str) -> re.Pattern[st
     for item in items:
         if not isinstance(item, str) or not item.strip():
             raise CodebookError(path, f"{where}: entries must be non-empty strings, got {item!r}")
-        if item.startswith("@"):
-            name = item[1:]
-            if name not in contexts:
-                raise CodebookError(path, f"{where}: unknown context list {item!r}; defined: "
-                                          f"{', '.join(sorted(contexts)) or 'none'}")
-            for tok in contexts[name]:
-                sources.append(compile_tokens(tok, where=f"{where} ({item})", path=path)[0])
-        else:
-            sources.append(compile_tokens(item, where=where, path=path)[0])
+        for tok in _list_items(item, contexts, synonyms or {}, where, path):
+            sources.append(compile_tokens(tok, where=f"{where} ({item})" if item != tok else where,
+                                          path=path, synonyms=synonyms)[0])
     # Named groups would clash inside one alternation; the context test needs none.
     cleaned = [s.replace("(?P<pro>", "(?:") for s in sources]
     return re.compile("|".join(cleaned))
+
+
+def _list_items(item: str, contexts: dict, synonyms: dict, where: str, path: str) -> list[str]:
+    """The tokens an entry of a context list stands for (``@name`` expanded)."""
+    if not item.startswith("@"):
+        return [item]
+    name = item[1:]
+    if name in contexts:
+        return list(contexts[name])
+    if name in synonyms:
+        return list(synonyms[name])
+    raise CodebookError(path, f"{where}: unknown context list {item!r}; defined: "
+                              f"{', '.join(sorted(set(contexts) | set(synonyms))) or 'none'}")
 
 
 # --------------------------------------------------------------------------- loading
@@ -328,6 +443,18 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     for cname, toks in contexts.items():
         if not isinstance(toks, list) or not all(isinstance(t, str) and t.strip() for t in toks):
             raise CodebookError(path_s, f"contexts.{cname}: must be a list of tokens")
+    synonyms = _require(data, "synonyms", dict, "codebook", path_s, optional=True) or {}
+    for sname, members in synonyms.items():
+        if not isinstance(members, list) or not members or \
+                not all(isinstance(t, str) and t.strip() for t in members):
+            raise CodebookError(path_s, f"synonyms.{sname}: must be a non-empty list of words")
+        for t in members:
+            if len(t.split()) != 1 or t.startswith(("@", "=", "[")) or "|" in t:
+                raise CodebookError(path_s, f"synonyms.{sname}: member {t!r} must be one word "
+                                            f"(with ~ # * or ^), not a phrase, set or alternative")
+            _compile_alternative(t, f"synonyms.{sname}", path_s)
+        if sname in contexts:
+            raise CodebookError(path_s, f"synonyms.{sname}: the name is also a context list")
     frames_data = _require(data, "frames", list, "codebook", path_s)
     if not frames_data:
         raise CodebookError(path_s, "codebook: field 'frames' is empty")
@@ -364,17 +491,20 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
             if unknown:
                 raise CodebookError(path_s, f"{pwhere}: unknown field(s) {sorted(unknown)}")
             source = _require(pd_, "pattern", str, pwhere, path_s)
-            regex_src, literals, anchors, groups = _compile_tokens(
-                source, where=f"{pwhere}, field 'pattern'", path=path_s)
-            try:
-                regex = re.compile(regex_src)
-            except re.error as exc:  # pragma: no cover - compile_tokens escapes everything
-                raise CodebookError(path_s, f"{pwhere}: field 'pattern' does not compile ({exc})") from None
-            patterns.append(Pattern(
-                fid, pid, source, regex, literals,
-                _compile_list(pd_.get("context"), contexts, f"{pwhere}, field 'context'", path_s),
-                _compile_list(pd_.get("exclude"), contexts, f"{pwhere}, field 'exclude'", path_s),
-                anchors, groups))
+            members = parse_pattern(source, synonyms=synonyms, where=f"{pwhere}, field 'pattern'", path=path_s)
+            p_context = _compile_list(pd_.get("context"), contexts, f"{pwhere}, field 'context'", path_s, synonyms)
+            p_exclude = _compile_list(pd_.get("exclude"), contexts, f"{pwhere}, field 'exclude'", path_s, synonyms)
+            # A coordination (A + B) is one pattern whose members are found on their own;
+            # adjacent members joined by و or a comma are merged by the counting rules.
+            for member in members:
+                regex_src, literals, anchors, groups, lead = _compile_member(
+                    member, where=f"{pwhere}, field 'pattern'", path=path_s)
+                try:
+                    regex = re.compile(regex_src)
+                except re.error as exc:  # pragma: no cover - the compiler escapes everything
+                    raise CodebookError(path_s, f"{pwhere}: field 'pattern' does not compile ({exc})") from None
+                patterns.append(Pattern(fid, pid, source, regex, literals, p_context, p_exclude,
+                                        anchors, groups, lead))
         examples = _require(fd, "examples", dict, where, path_s, optional=True) or {}
         for kind in ("positive", "negative"):
             for e, ex in enumerate(examples.get(kind) or []):
@@ -382,7 +512,7 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
                     raise CodebookError(path_s, f"{where}: field 'examples.{kind}[{e}]' needs a text")
         frames.append(Frame(fid, label_en, label_ar, definition, tuple(include), tuple(exclude),
                             tuple(patterns), examples))
-    return Codebook(version, name, tuple(frames), path_s, contexts, data)
+    return Codebook(version, name, tuple(frames), path_s, contexts, data, synonyms)
 
 
 def to_quanteda(codebook: Codebook) -> str:
