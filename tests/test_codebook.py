@@ -83,5 +83,8 @@ def test_quanteda_export_is_yaml_dictionary():
     text = to_quanteda(load_codebook())
     data = yaml.safe_load(text)
     assert set(REQUIRED_FRAMES) <= set(data)
-    assert "قوه* ناعم*" in data["soft_power"]
-    assert all(isinstance(v, list) and v for v in data.values())
+    soft = data["soft_power"]["always"]
+    assert len(soft) == 1 and len(soft[0].split(" ")) == 2  # a two-token sequence
+    assert re.fullmatch(soft[0].split(" ")[0], "لقوتها") and re.fullmatch(soft[0].split(" ")[1], "الناعمه")
+    assert all(isinstance(keys, dict) and all(isinstance(v, list) and v for v in keys.values())
+               for k, keys in data.items() if k != "sentence_conditions")

@@ -75,7 +75,8 @@ def _parser() -> argparse.ArgumentParser:
 
     cb = sub.add_parser("codebook", help="print the codebook or export it for quanteda")
     cb.add_argument("--codebook", help="a codebook YAML (default: the packaged one)")
-    cb.add_argument("--quanteda", metavar="FILE", help="write a quanteda YAML dictionary to FILE")
+    cb.add_argument("--quanteda", metavar="FILE",
+                    help="write a quanteda YAML dictionary (regex values) to FILE and apply_quanteda.R beside it")
     return parser
 
 
@@ -146,16 +147,21 @@ def _validate(args) -> int:
 
 
 def _codebook(args) -> int:
-    from .codebook import load_codebook, to_quanteda
+    from .codebook import QUANTEDA_R_SCRIPT, load_codebook, quanteda_r_script, to_quanteda
 
     cb = load_codebook(args.codebook)
     if args.quanteda:
         from .atomic import atomic_path
 
         target = Path(args.quanteda)
-        with atomic_path(target) as tmp:
-            Path(tmp).write_text(to_quanteda(cb), encoding="utf-8")
-        print(f"quanteda dictionary ({len(cb.frames)} frames, codebook {cb.version}) → {target}")
+        script = target.with_name(QUANTEDA_R_SCRIPT)
+        if script.resolve() == target.resolve():
+            raise ValueError(f"{target}: choose another name, the R script {QUANTEDA_R_SCRIPT} is written beside it")
+        for path, text in ((target, to_quanteda(cb)), (script, quanteda_r_script())):
+            with atomic_path(path) as tmp:
+                Path(tmp).write_text(text, encoding="utf-8")
+        print(f"quanteda dictionary ({len(cb.frames)} frames, codebook {cb.version}) → {target}; "
+              f"R functions to apply it → {script}")
     else:
         print(f"codebook {cb.name} {cb.version} ({cb.path})")
         print(cb.table().to_string(index=False))

@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 
 from .errors import CodebookError
 from .normalize import find_all, normalize_text
 
-__all__ = ["Codebook", "Frame", "Pattern", "load_codebook", "compile_tokens", "to_quanteda",
+__all__ = ["Codebook", "Frame", "Pattern", "load_codebook", "compile_tokens", "parse_pattern",
+           "to_quanteda", "quanteda_dictionary", "quanteda_token_regex", "quanteda_r_script",
            "DEFAULT_CODEBOOK", "REQUIRED_FRAMES"]
 
 DEFAULT_CODEBOOK = "frames.yaml"
@@ -151,6 +153,14 @@ class Codebook:
                 return f
         raise KeyError(f"no frame {frame_id!r} in codebook {self.path}; frames are "
                        f"{', '.join(f.id for f in self.frames)}")
+
+    def raw_pattern(self, pattern_id: str) -> dict:
+        """The pattern's entry as written in the YAML (pattern, context, exclude …)."""
+        for fd in self.raw.get("frames", []):
+            for pd_ in fd.get("patterns", []):
+                if pd_.get("id") == pattern_id:
+                    return pd_
+        raise KeyError(f"no pattern {pattern_id!r} in codebook {self.path}")
 
     def labels(self, lang: str = "en") -> dict[str, str]:
         return {f.id: (f.label_en if lang == "en" else f.label_ar) for f in self.frames}
@@ -515,47 +525,128 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     return Codebook(version, name, tuple(frames), path_s, contexts, data, synonyms)
 
 
-def to_quanteda(codebook: Codebook) -> str:
-    """The codebook as a quanteda YAML dictionary (``quanteda::dictionary(file=..., format="YAML")``).
-
-    quanteda matches glob patterns on tokens, so each pattern becomes a glob on the
-    normalised form: multiword patterns stay multiword (quanteda's ``phrase``), ``~`` and
-    ``*`` become a trailing ``*``, and ``_?`` is dropped. Context conditions cannot be
-    expressed in a quanteda dictionary and are listed in a comment.
-    """
-    lines = [f"# quanteda dictionary exported from {Path(codebook.path).name} "
-             f"version {codebook.version}",
-             "# Patterns are on normalised Arabic (no diacritics; alef, yaa and teh marbuta "
-             "normalised); apply the same normalisation to your tokens."]
-    with_context = [p.pattern_id for p in codebook.patterns if p.context is not None]
-    if with_context:
-        lines.append("# Patterns with a sentence-context condition (not expressible here): "
-                     + ", ".join(with_context))
-    for frame in codebook.frames:
-        lines.append(f"{frame.id}:")
-        globs: list[str] = []
-        for p in frame.patterns:
-            for variant in _expand_alternatives(p.source.split()):
-                words = []
-                for tok in variant:
-                    if tok == _OPTIONAL_WORD:
-                        continue
-                    tok = tok.lstrip("=")
-                    stem = normalize_text(tok.rstrip(_MODIFIERS))
-                    if stem.startswith("ال") and len(stem) > 4:
-                        stem = stem[2:]
-                    words.append(stem + ("*" if any(m in tok for m in "~#*") else ""))
-                glob = " ".join(words)
-                if glob not in globs:
-                    globs.append(glob)
-        for g in globs:
-            lines.append(f"  - \"{g}\"")
-    return "\n".join(lines) + "\n"
+#: Name of the top-level key of the quanteda export that holds the sentence conditions.
+QUANTEDA_CONDITIONS_KEY = "sentence_conditions"
+#: Sub-key of a frame in the quanteda export for its patterns without conditions.
+QUANTEDA_ALWAYS_KEY = "always"
+#: A token regex for the optional word ``_?`` (any token; punctuation is removed first).
+QUANTEDA_ANY_TOKEN = "^.+$"
 
 
-def _expand_alternatives(tokens: list[str]) -> list[list[str]]:
+def quanteda_token_regex(alternatives: Iterable[str], *, clitics: bool = True) -> str:
+    """One token of a pattern as a regex over a whole quanteda token (anchored ^…$):
+    the optional proclitic and article group, then the alternatives with their
+    inflection suffixes, as the Python matcher compiles them (ICU and Python syntax)."""
+    bodies = [_compile_alternative(a, "quanteda export", "<codebook>")[0] for a in alternatives]
+    body = bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"
+    return "^" + (PROCLITICS if clitics else "") + body + "$"
+
+
+def _member_sequences(tokens: list[_Token]) -> list[str]:
+    """The quanteda sequences (space-separated token regexes) a pattern member stands for:
+    ``_?`` and ``[word]`` are expanded to the variants with and without the word(s)."""
     variants: list[list[str]] = [[]]
-    for tok in tokens:
-        alts = tok.lstrip("=").split("|")
-        variants = [v + [a] for v in variants for a in alts]
-    return variants
+    for token in tokens:
+        if token.any_word:
+            options = [[QUANTEDA_ANY_TOKEN] * n for n in range(token.any_word + 1)]
+        else:
+            rx = quanteda_token_regex(token.alternatives, clitics=token.clitics)
+            options = [[rx], []] if token.optional else [[rx]]
+        variants = [v + o for v in variants for o in options]
+    return list(dict.fromkeys(" ".join(v) for v in variants))
+
+
+def quanteda_dictionary(codebook: Codebook) -> dict:
+    """The codebook as a nested quanteda dictionary (plain dict; see :func:`to_quanteda`).
+
+    ``{frame: {"always": [sequences], pattern_id: [sequences], ...}, "sentence_conditions":
+    {pattern_id: {"context": [...], "exclude": [...]}}}``: a pattern with a context or an
+    exclusion gets its own sub-key, to be counted only in sentences that meet its
+    condition.
+    """
+    out: dict = {}
+    conditions: dict = {}
+    for frame in codebook.frames:
+        keys: dict[str, list[str]] = {}
+        for p in frame.patterns:
+            conditional = p.context is not None or p.exclude is not None
+            key = p.pattern_id if conditional else QUANTEDA_ALWAYS_KEY
+            members = parse_pattern(p.source, synonyms=codebook.synonyms)
+            for seq in (s for m in members for s in _member_sequences(m)):
+                if seq not in keys.setdefault(key, []):
+                    keys[key].append(seq)
+            if conditional and p.pattern_id not in conditions:
+                spec = codebook.raw_pattern(p.pattern_id)
+                cond = {}
+                for field_name in ("context", "exclude"):
+                    if spec.get(field_name):
+                        seqs = []
+                        for item in spec[field_name]:
+                            for tok in _list_items(item, codebook.contexts, codebook.synonyms, "", codebook.path):
+                                for m in parse_pattern(tok, synonyms=codebook.synonyms):
+                                    seqs.extend(s for s in _member_sequences(m) if s not in seqs)
+                        cond[field_name] = seqs
+                conditions[p.pattern_id] = cond
+        if QUANTEDA_ALWAYS_KEY in keys:  # "always" first, then the conditional keys
+            keys = {QUANTEDA_ALWAYS_KEY: keys.pop(QUANTEDA_ALWAYS_KEY), **keys}
+        out[frame.id] = keys
+    if conditions:
+        out[QUANTEDA_CONDITIONS_KEY] = conditions
+    return out
+
+
+QUANTEDA_HEADER = """\
+# quanteda dictionary exported from {file}: codebook {name} {version}
+# (python -m analysis codebook --quanteda FILE). Load and apply it with the R functions in
+# apply_quanteda.R (written beside this file), or by hand:
+#
+#   1. Normalise the text exactly as the Python matcher does, BEFORE tokenising: Unicode
+#      NFKC; delete diacritics (U+064B-U+065F, U+0670), tatweel (U+0640) and bidi and
+#      zero-width controls; alef forms (U+0623 U+0625 U+0622 U+0671) -> U+0627; alef
+#      maksura U+0649 -> yeh U+064A; teh marbuta U+0629 -> heh U+0647.
+#      (normalise_arabic() in apply_quanteda.R.)
+#   2. Tokenise without punctuation (a comma may stand between the words of a phrase):
+#      toks <- tokens(corpus_reshape(corp, to = "sentences"), remove_punct = TRUE)
+#   3. Every value is a regular expression over one whole token (^...$), with the optional
+#      proclitics (wa-, fa-, bi-, ka-, li-) and the article, and the inflection suffixes;
+#      a value with spaces is a sequence of tokens, one regex each. Use
+#      tokens_lookup(toks, dict, valuetype = "regex", levels = 1:2); dfm_lookup() on a dfm
+#      cannot see sequences.
+#   4. Keys: <frame>.{always} counts wherever it matches. <frame>.<pattern_id> counts only in
+#      a sentence that matches {conditions}.<pattern_id>.context (any value)
+#      and none of {conditions}.<pattern_id>.exclude: quanteda cannot test a
+#      sentence, so apply the conditions per sentence (frame_counts() does), and never count
+#      the {conditions} key itself as a frame.
+#
+# Known differences from the Python matcher (python -m analysis export): adjacent
+# realisations of a frame joined by wa- or a comma are one marker there and two here;
+# matches in pull quotes and page chrome are excluded from its counts and counted here;
+# overlapping matches of one frame under different sub-keys count once there.
+"""
+
+
+def to_quanteda(codebook: Codebook) -> str:
+    """The codebook as a quanteda YAML dictionary of regular expressions, with a header
+    of comments saying how to load and apply it.
+
+    Example:
+        >>> import yaml
+        >>> d = yaml.safe_load(to_quanteda(load_codebook()))
+        >>> d["soft_power"]["always"][0].split()[0].startswith("^")
+        True
+    """
+    header = QUANTEDA_HEADER.format(file=Path(codebook.path).name, name=codebook.name,
+                                    version=codebook.version, always=QUANTEDA_ALWAYS_KEY,
+                                    conditions=QUANTEDA_CONDITIONS_KEY)
+    body = yaml.safe_dump(quanteda_dictionary(codebook), allow_unicode=True, sort_keys=False,
+                          width=1000, default_flow_style=False)
+    return header + "\n" + body
+
+
+#: The R functions that apply the export (shipped in the package, written beside it).
+QUANTEDA_R_SCRIPT = "apply_quanteda.R"
+
+
+def quanteda_r_script() -> str:
+    """Text of ``apply_quanteda.R``: normalisation and per-sentence counting in R."""
+    return (resources.files("analysis") / "data" / QUANTEDA_R_SCRIPT).read_text(encoding="utf-8")
