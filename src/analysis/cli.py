@@ -69,9 +69,20 @@ def _parser() -> argparse.ArgumentParser:
     va.add_argument("--home-country", default="MA", metavar="CODE",
                     help="ISO 3166 alpha-2 code of the home country for official types (default MA)")
     va.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
+    va.add_argument("--codebook", help="a framing codebook YAML to score (default: the packaged one); "
+                                       "its frame ids are the labels expected in the hand coding")
+    va.add_argument("--frames-dev", nargs="?", const="", metavar="DIR",
+                    help="score the frames on the development sample (default validation/frames_dev: "
+                         "index.csv, frames_coder_a.csv) instead of the seeds")
+    va.add_argument("--texts", metavar="DIR",
+                    help="with --frames-dev: folder of the page texts <doc_id>.txt (default ../pages/texts)")
+    va.add_argument("--saudinewsnet", metavar="FILE",
+                    help="with --frames-dev: the SaudiNewsNet JSONL (default ../shared/corpora/saudinewsnet/...)")
+    va.add_argument("--disagreements", action="store_true",
+                    help="with --frames-dev: also print the markers missed and added (they quote the texts)")
     va.add_argument("--out", metavar="FILE",
                     help="with --attributions: write the disagreements table (CSV; it quotes the articles, "
-                         "keep it out of a public repository)")
+                         "keep it out of a public repository); with --frames-dev: write the score table (CSV)")
 
     cb = sub.add_parser("codebook", help="print the codebook or export it for quanteda")
     cb.add_argument("--codebook", help="a codebook YAML (default: the packaged one)")
@@ -141,8 +152,19 @@ def _validate(args) -> int:
             write_table_atomic(scores.disagreements, args.out)
             print(f"disagreements ({len(scores.disagreements)} rows) → {args.out}")
         return 0
+    if args.frames_dev is not None:
+        from .atomic import write_table_atomic
+        from .report import dev_report
+
+        text, scores = dev_report(args.codebook, args.frames_dev or None, texts=args.texts,
+                                  saudinewsnet=args.saudinewsnet, show_disagreements=args.disagreements)
+        print(text)
+        if args.out:
+            write_table_atomic(scores, args.out)
+            print(f"scores → {args.out}")
+        return 0
     print(validation_report(args.corpus or _project_folder("seeds"),
-                            args.annotations or _project_folder("validation")))
+                            args.annotations or _project_folder("validation"), args.codebook))
     return 0
 
 
