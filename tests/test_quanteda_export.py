@@ -13,7 +13,8 @@ quanteda's token-lookup semantics, reimplemented in a few lines:
 * ``nested_scope = "key"``: within one key, a match nested inside a longer one is not
   counted; identical spans count once;
 * a conditional sub-key counts only in sentences matching its context and none of its
-  exclusions (``frame_counts()`` in apply_quanteda.R).
+  exclusions; per sentence, a frame's admitted values form one key, so matches of a
+  frame nested in a longer one count once (``frame_counts()`` in apply_quanteda.R).
 """
 from __future__ import annotations
 
@@ -56,23 +57,25 @@ def _lookup(tokens, values) -> set[tuple[int, int]]:
 
 
 def apply_export(export: dict, text: str) -> list[tuple[str, int, int]]:
-    """Frame hits (frame, normalised start, normalised end) of the export in one text."""
+    """Frame hits (frame, normalised start, normalised end) of the export in one text, as
+    ``frame_counts()`` in apply_quanteda.R finds them: per sentence, each frame is one
+    key holding its ``always`` values and the values of the conditional patterns whose
+    condition the sentence meets."""
     conditions = export.get(QUANTEDA_CONDITIONS_KEY, {})
     hits = []
     for s0, s1 in _sentences(text):
         tokens = [(m.start() + s0, m.end() + s0, m.group()) for m in _TOKEN.finditer(text[s0:s1])]
+        met = {QUANTEDA_ALWAYS_KEY}
+        for key, rule in conditions.items():
+            if ("context" not in rule or _lookup(tokens, rule["context"])) and \
+                    ("exclude" not in rule or not _lookup(tokens, rule["exclude"])):
+                met.add(key)
         for frame, keys in export.items():
             if frame == QUANTEDA_CONDITIONS_KEY:
                 continue
-            for key, values in keys.items():
-                if key != QUANTEDA_ALWAYS_KEY:
-                    rule = conditions[key]
-                    if "context" in rule and not _lookup(tokens, rule["context"]):
-                        continue
-                    if "exclude" in rule and _lookup(tokens, rule["exclude"]):
-                        continue
-                for i, j in _lookup(tokens, values):
-                    hits.append((frame, tokens[i][0], tokens[j - 1][1]))
+            values = [v for key, vs in keys.items() if key in met for v in vs]
+            for i, j in _lookup(tokens, values):
+                hits.append((frame, tokens[i][0], tokens[j - 1][1]))
     return hits
 
 

@@ -208,8 +208,14 @@ def _compile_alternative(alt: str, where: str, path: str) -> tuple[str, str, int
         # Person prefixes ي ت ن ا (the perfect of the derived forms VIII and X is ا + the
         # imperfect stem once normalised: احتذى → احتذي), the future prefix س, plural and
         # dual endings, and an object pronoun.
-        body = (r"س?[يتنا]" + re.escape(stem[1:]) + r"(?:ون|ان|ين|وا|ن|ت|تا)?" + _PRONOUNS + "?")
-        return body, stem[1:], 2
+        endings = r"(?:ون|ان|ين|وا|ن|ت|تا)?"
+        if stem.endswith("ي"):
+            # A verb with a weak final letter drops it before some endings (احتذت، يقتدون).
+            stems = f"(?:{re.escape(stem[1:])}{endings}|{re.escape(stem[1:-1])}(?:ت|تا|وا|ون|ين))"
+        else:
+            stems = re.escape(stem[1:]) + endings
+        body = r"س?[يتنا]" + stems + _PRONOUNS + "?"
+        return body, (stem[1:-1] if stem.endswith("ي") else stem[1:]), 2
     if stem.startswith("ال") and len(stem) > 4:
         stem = stem[2:]  # the article is accepted as a proclitic anyway
     if "*" in mods:

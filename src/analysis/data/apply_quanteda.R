@@ -27,32 +27,37 @@ frame_counts <- function(texts, dictionary_file, conditions_key = "sentence_cond
                          always_key = "always") {
   spec <- yaml::read_yaml(dictionary_file)
   conditions <- spec[[conditions_key]]
-  dict <- dictionary(file = dictionary_file, format = "YAML")
-  frames_dict <- dict[setdiff(names(dict), conditions_key)]
+  frames <- setdiff(names(spec), conditions_key)
   if (is.null(names(texts))) names(texts) <- paste0("text", seq_along(texts))
   sents <- corpus_reshape(corpus(normalise_arabic(texts), docnames = names(texts)), to = "sentences")
   toks <- tokens(sents, remove_punct = TRUE)
-  lookup <- function(d, levels) {
-    as.matrix(dfm(tokens_lookup(toks, d, valuetype = "regex", levels = levels), tolower = FALSE))
-  }
-  hits <- lookup(frames_dict, 1:2)
-  cond <- if (is.null(conditions)) NULL else lookup(dict[conditions_key], 2:3)
-  column <- function(m, name) if (!is.null(m) && name %in% colnames(m)) m[, name] else rep(0, nrow(hits))
-  frames <- setdiff(names(spec), conditions_key)
-  per_sentence <- sapply(frames, function(frame) {
-    total <- rep(0, nrow(hits))
-    for (key in names(spec[[frame]])) {
-      n <- column(hits, paste(frame, key, sep = "."))
-      if (key != always_key) {
-        rule <- conditions[[key]]
-        if (!is.null(rule$context)) n <- n * (column(cond, paste(key, "context", sep = ".")) > 0)
-        if (!is.null(rule$exclude)) n <- n * (column(cond, paste(key, "exclude", sep = ".")) == 0)
-      }
-      total <- total + n
+  # The conditional patterns each sentence admits (context found, no exclusion).
+  met <- rep("", ndoc(toks))
+  if (!is.null(conditions)) {
+    cond_dict <- dictionary(file = dictionary_file, format = "YAML")[conditions_key]
+    cond <- as.matrix(dfm(tokens_lookup(toks, cond_dict, valuetype = "regex", levels = 2:3),
+                          tolower = FALSE))
+    col <- function(name) if (name %in% colnames(cond)) cond[, name] else rep(0, ndoc(toks))
+    for (key in names(conditions)) {
+      keep <- rep(TRUE, ndoc(toks))
+      if (!is.null(conditions[[key]]$context)) keep <- keep & col(paste(key, "context", sep = ".")) > 0
+      if (!is.null(conditions[[key]]$exclude)) keep <- keep & col(paste(key, "exclude", sep = ".")) == 0
+      met[keep] <- paste(met[keep], key)
     }
-    total
-  })
-  per_sentence <- matrix(per_sentence, nrow = nrow(hits), dimnames = list(NULL, frames))
-  counts <- rowsum(per_sentence, as.character(docid(toks)))  # sentences back to documents
+  }
+  # One frame key per frame, with the values its sentences admit: nested matches of a
+  # frame then count once (nested_scope = "key").
+  counts <- matrix(0, ndoc(toks), length(frames), dimnames = list(docnames(toks), frames))
+  for (combo in unique(met)) {
+    admitted <- c(always_key, strsplit(trimws(combo), " ")[[1]])
+    values <- lapply(frames, function(f) unlist(spec[[f]][intersect(names(spec[[f]]), admitted)],
+                                                use.names = FALSE))
+    names(values) <- frames
+    idx <- which(met == combo)
+    hits <- dfm(tokens_lookup(toks[idx], dictionary(values[lengths(values) > 0]),
+                              valuetype = "regex", nested_scope = "key"), tolower = FALSE)
+    counts[idx, ] <- as.matrix(dfm_match(hits, frames))
+  }
+  counts <- rowsum(counts, as.character(docid(toks)))  # sentences back to their documents
   data.frame(doc_id = rownames(counts), counts, row.names = NULL, check.names = FALSE)
 }
