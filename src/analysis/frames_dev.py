@@ -241,6 +241,58 @@ def _coded_documents(folder: str | Path | None, coder_b: pd.DataFrame) -> set[st
     return set(coder_b["doc_id"])
 
 
+#: Codebooks compared in the side-by-side table: the one before the development sample
+#: (kept in validation/frames_dev/ for this comparison) and the packaged one.
+BEFORE_CODEBOOK = DEV_FOLDER / "frames_1.1.0.yaml"
+SCORES_FILE = DEV_FOLDER / "scores.csv"
+SCORE_COLUMNS = ("codebook", "sample", "frame", "n_gold", "n_pred", "tp", "precision", "recall", "f1")
+
+
+def compute_side_by_side(*, texts: str | Path | None = None, saudinewsnet: str | Path | None = None,
+                         codebooks: Iterable[str | Path | None] = (BEFORE_CODEBOOK, None)) -> pd.DataFrame:
+    """Per-frame scores of each codebook on the seeds (in-sample: the codebook was written
+    on them) and on the development sample (columns :data:`SCORE_COLUMNS`)."""
+    from .codebook import load_codebook
+    from .report import run_validation
+
+    rows = []
+    for path in codebooks:
+        version = load_codebook(path).version
+        seeds = run_validation(_ROOT / "seeds", _ROOT / "validation", path).frame_scores
+        dev = dev_validation(path, texts=texts, saudinewsnet=saudinewsnet)[0]
+        for sample, table in (("seeds", seeds), ("dev", dev)):
+            for r in table.to_dict("records"):
+                rows.append({"codebook": version, "sample": sample, **r})
+    return pd.DataFrame(rows, columns=list(SCORE_COLUMNS)).round(
+        {"precision": 3, "recall": 3, "f1": 3})
+
+
+def side_by_side(*, texts: str | Path | None = None, saudinewsnet: str | Path | None = None) -> pd.DataFrame:
+    """The side-by-side table: computed when the development texts are at hand, else the
+    table last computed (``validation/frames_dev/scores.csv``, written by
+    ``python -m analysis.frames_dev scores``; a test holds it equal to a fresh computation
+    wherever the texts are)."""
+    folder = Path(texts) if texts is not None else default_texts_folder()
+    if folder.exists():
+        return compute_side_by_side(texts=texts, saudinewsnet=saudinewsnet)
+    return pd.read_csv(SCORES_FILE, keep_default_na=False, na_values=[""])
+
+
+def wide_table(scores: pd.DataFrame) -> pd.DataFrame:
+    """One row per frame: for each sample, n (hand-coded markers), then P, R, F1 of each
+    codebook."""
+    parts = []
+    for sample in dict.fromkeys(scores["sample"]):
+        sub = scores[scores["sample"] == sample]
+        first = sub[sub["codebook"] == sub["codebook"].iloc[0]].set_index("frame")
+        parts.append(first[["n_gold"]].rename(columns={"n_gold": f"{sample} n"}))
+        for cb in dict.fromkeys(sub["codebook"]):
+            g = sub[sub["codebook"] == cb].set_index("frame")[["precision", "recall", "f1"]]
+            parts.append(g.rename(columns={c: f"{sample} {cb} {c[0].upper() if c != 'f1' else 'F1'}"
+                                           for c in g.columns}))
+    return pd.concat(parts, axis=1).reset_index()
+
+
 # --------------------------------------------------------------------------- building
 
 def build_dev_sample(pages: str | Path, out: str | Path, *, saudinewsnet: str | Path | None = None) -> tuple[int, int]:
@@ -297,9 +349,12 @@ def build_dev_sample(pages: str | Path, out: str | Path, *, saudinewsnet: str | 
             pd.DataFrame(rows, columns=list(CODING_COLUMNS)).to_csv(tmp, index=False, lineterminator="\n")
         if coder == "a":
             n_a = len(rows)
-        docs_src = pages / "frames_coder_b_docs.csv"
+        docs_src = pages / "coder_b_docs.txt"
         if coder == "b" and docs_src.exists():
-            ids = [r["doc_id"] for _, r in _read_csv(docs_src, ("doc_id",))]
+            ids = [line.strip() for line in docs_src.read_text(encoding="utf-8").splitlines() if line.strip()]
+            unknown = [i for i in ids if i not in raws]
+            if unknown:
+                raise AnnotationError(docs_src, f"documents not in the sample: {', '.join(unknown)}")
             with atomic_path(out / "coder_b_docs.csv") as tmp:
                 pd.DataFrame({"doc_id": ids}).to_csv(tmp, index=False, lineterminator="\n")
     return len(index), n_a
@@ -307,13 +362,26 @@ def build_dev_sample(pages: str | Path, out: str | Path, *, saudinewsnet: str | 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.frames_dev",
-                                     description="Rebuild validation/frames_dev from a coder's folder (no text kept).")
-    parser.add_argument("pages", help="the coder's folder: index.csv, texts/, frames_coder_a.csv …")
-    parser.add_argument("--out", default=str(DEV_FOLDER))
-    parser.add_argument("--saudinewsnet", default=None)
+                                     description="The frames development sample: build its files, score it.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="rebuild validation/frames_dev from a coder's folder (no text kept)")
+    build.add_argument("pages", help="the coder's folder: index.csv, texts/, frames_coder_a.csv …")
+    build.add_argument("--out", default=str(DEV_FOLDER))
+    build.add_argument("--saudinewsnet", default=None)
+    scores = sub.add_parser("scores", help="recompute validation/frames_dev/scores.csv (needs the texts)")
+    scores.add_argument("--texts", default=None)
+    scores.add_argument("--saudinewsnet", default=None)
     args = parser.parse_args(argv)
-    n_texts, n_rows = build_dev_sample(args.pages, args.out, saudinewsnet=args.saudinewsnet)
-    print(f"{n_texts} texts, {n_rows} markers coded by coder A → {args.out}")
+    if args.command == "build":
+        n_texts, n_rows = build_dev_sample(args.pages, args.out, saudinewsnet=args.saudinewsnet)
+        print(f"{n_texts} texts, {n_rows} markers coded by coder A → {args.out}")
+        return 0
+    from .atomic import write_table_atomic
+
+    table = compute_side_by_side(texts=args.texts, saudinewsnet=args.saudinewsnet)
+    write_table_atomic(table, SCORES_FILE)
+    print(wide_table(table).to_string(index=False))
+    print(f"→ {SCORES_FILE}")
     return 0
 
 
