@@ -67,6 +67,10 @@ def test_released_figures_are_reproduced(dev_texts):
     fresh = compute_side_by_side()
     committed = pd.read_csv(SCORES_FILE)
     pd.testing.assert_frame_equal(fresh.reset_index(drop=True), committed, check_dtype=False)
+    from analysis.frames_dev import AGREEMENT_FILE, dev_agreement
+
+    pd.testing.assert_frame_equal(dev_agreement().reset_index(drop=True), pd.read_csv(AGREEMENT_FILE),
+                                  check_dtype=False)
 
 
 def test_loader_checks_every_text(dev_texts, tmp_path):

@@ -93,7 +93,7 @@ PATTERN_SENTENCES = {
     "pi_proactive": "تتبنى الشرطة مقاربة استباقية",
     "pi_preventive": "اتخذت الأجهزة الأمنية تدابير وقائية",
     "pi_prevention": "تركز الاستراتيجية الأمنية على الوقاية",
-    "pi_early_detection": "طورت الشرطة وسائل التنبيه المبكر",
+    "pi_early_detection": "تعتمد الشرطة على الكشف المبكر",
     "pi_warning_systems": "حدّثت أجهزة الأمن أنظمة الإنذار في الموانئ",
     "pi_foiled_plots": "نجحت السلطات في إفشال هجوم على القطار",
     "pi_averted_threat": "تمنع الشرطة أي تهديد للمدينة",
@@ -117,8 +117,8 @@ PATTERN_SENTENCES = {
     "mm_model_to_follow": "صارت التجربة مثالا يقتدى به",
     "mm_praised_model": "قدم المغرب نموذجا ناجحا في مكافحة الإرهاب",
     "mm_security_model": "يعتمد المغرب نموذجا أمنيا خاصا به",
-    "mm_model_offered": "المملكة تقدم نموذجا للدول الإفريقية",
-    "mm_reference_of_security": "باتت المملكة منارة الأمن في القارة",
+    "mm_model_offered": "المغرب يقدم نموذجا للدول الإفريقية",
+    "mm_reference_of_security": "باتت الرباط منارة الأمن في القارة",
     "mm_model_in_security": "المغرب نموذج في محاربة الجريمة",
     "mm_best_model": "تعد تجربة المغرب من أنجع النماذج في المنطقة",
     "mm_model_in_morocco_sentence": "يتبنى المغرب نموذجا يقوم على التنسيق بين الأجهزة",
@@ -144,6 +144,11 @@ def test_every_pattern_has_an_invented_sentence():
     "دخلت المدرسة الابتدائية في المغرب مرحلة جديدة",        # a school, not a model
     "قارن الباحث المغرب بالنموذج الفرنسي في التعليم",        # another country's model
     "أطلق المغرب نموذجا تنمويا جديدا",                       # a non-security model
+    "يجب ملء نموذج الطلب قبل السفر إلى المغرب",               # a form to fill in
+    "تحدث الوزير عن نموذج إيراني يحتذى به",                  # another state's model
+    "أقرت الحكومة خطة لتجنيب البلاد خطر الإفلاس",             # a risk averted, no security actor
+    "تربط البلدين علاقات لا غنى عن تطويرها",                 # "indispensable" of no partner
+    "تحدثت الصحيفة عن الثقة التي تحظى بها المملكة لدى مواطنيها",  # "the kingdom" alone is not Morocco
 ])
 def test_generalised_patterns_keep_their_exclusions(text):
     assert _frames_in(text)["frame"].tolist() == [], text

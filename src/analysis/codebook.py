@@ -110,15 +110,22 @@ class Pattern:
         for q in occurrences:
             if q < pos_min:
                 continue
-            for back in range(self.lead, -1, -1):  # leftmost start first, as finditer would
-                start = q - back
-                if start < pos_min:
-                    continue
-                m = match(text, start)
-                if m is not None and m.end() > q:
-                    yield m
-                    pos_min = m.end()
-                    break
+            # Every pattern starts at a word start ((?<!\w)), at most `lead` characters
+            # before the stem: the start of the word holding q is the one place to try.
+            start, floor = q, q - self.lead
+            while start > floor and start > 0 and _is_word_char(text[start - 1]):
+                start -= 1
+            if start < pos_min or (start > 0 and _is_word_char(text[start - 1])):
+                continue
+            m = match(text, start)
+            if m is not None and m.end() > q:
+                yield m
+                pos_min = m.end()
+
+
+def _is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches in a str pattern: a Unicode letter or digit, or the underscore."""
+    return ch.isalnum() or ch == "_"
 
 
 @dataclass(frozen=True)

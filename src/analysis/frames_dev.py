@@ -245,6 +245,7 @@ def _coded_documents(folder: str | Path | None, coder_b: pd.DataFrame) -> set[st
 #: (kept in validation/frames_dev/ for this comparison) and the packaged one.
 BEFORE_CODEBOOK = DEV_FOLDER / "frames_1.1.0.yaml"
 SCORES_FILE = DEV_FOLDER / "scores.csv"
+AGREEMENT_FILE = DEV_FOLDER / "agreement.csv"
 SCORE_COLUMNS = ("codebook", "sample", "frame", "n_gold", "n_pred", "tp", "precision", "recall", "f1")
 
 
@@ -276,6 +277,16 @@ def side_by_side(*, texts: str | Path | None = None, saudinewsnet: str | Path | 
     if folder.exists():
         return compute_side_by_side(texts=texts, saudinewsnet=saudinewsnet)
     return pd.read_csv(SCORES_FILE, keep_default_na=False, na_values=[""])
+
+
+def dev_agreement(*, texts: str | Path | None = None, saudinewsnet: str | Path | None = None) -> pd.DataFrame:
+    """Krippendorff's alpha on the development sample (coder A vs coder B, coder A vs the
+    packaged codebook): computed when the texts are at hand, else as last computed
+    (``validation/frames_dev/agreement.csv``)."""
+    folder = Path(texts) if texts is not None else default_texts_folder()
+    if folder.exists():
+        return dev_validation(texts=texts, saudinewsnet=saudinewsnet)[1]
+    return pd.read_csv(AGREEMENT_FILE)
 
 
 def wide_table(scores: pd.DataFrame) -> pd.DataFrame:
@@ -380,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
 
     table = compute_side_by_side(texts=args.texts, saudinewsnet=args.saudinewsnet)
     write_table_atomic(table, SCORES_FILE)
+    write_table_atomic(dev_agreement(texts=args.texts, saudinewsnet=args.saudinewsnet), AGREEMENT_FILE)
     print(wide_table(table).to_string(index=False))
     print(f"→ {SCORES_FILE}")
     return 0
