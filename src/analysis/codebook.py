@@ -7,7 +7,7 @@ a :class:`~analysis.errors.CodebookError` naming the file, the frame and the fie
 Example:
     >>> cb = load_codebook()
     >>> cb.version, [f.id for f in cb.frames][:2]
-    ('1.0.0', ['security_diplomacy', 'soft_power'])
+    ('2.0.0', ['security_diplomacy', 'soft_power'])
 """
 from __future__ import annotations
 
