@@ -68,7 +68,10 @@ class Pattern:
     def _checks(self) -> tuple[tuple[str, ...], ...]:
         # Literal tests, longest stems first: a long stem is usually rarer, so a text
         # without the pattern fails on the first test.
-        groups = [(lit,) for lit in self.literals] + list(self.literal_groups)
+        # In a group, a stem that contains another member adds nothing to the test
+        # (انموذج holds نموذج): only the minimal stems are looked for.
+        groups = [(lit,) for lit in self.literals] + [
+            tuple(a for a in g if not any(b != a and b in a for b in g)) for g in self.literal_groups]
         return tuple(sorted(groups, key=lambda g: -min(map(len, g))))
 
     def may_match(self, normalized: str, seen: dict[str, bool] | None = None) -> bool:
