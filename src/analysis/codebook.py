@@ -637,7 +637,9 @@ QUANTEDA_HEADER = """\
 # Known differences from the Python matcher (python -m analysis export): adjacent
 # realisations of a frame joined by wa- or a comma are one marker there and two here;
 # matches in pull quotes and page chrome are excluded from its counts and counted here;
-# overlapping matches of one frame under different sub-keys count once there.
+# two matches of one frame that overlap without one holding the other count once there
+# and twice here (a match nested in a longer one of the same frame counts once in both,
+# when the frame's values are looked up as one key, as frame_counts() does).
 """
 
 
