@@ -92,17 +92,27 @@ def test_loader_checks_every_text(dev_texts, tmp_path):
 
 def test_codebook_examples_are_not_taken_from_the_dev_texts(dev_texts):
     # Examples are written for the codebook or taken from the seeds, never from the pages.
-    from test_markers import PATTERN_SENTENCES
+    from test_markers import EXCLUSION_SENTENCES, PATTERN_SENTENCES
 
     sample = load_dev_sample()
     dev = [normalize_text(d.text) for d in sample.corpus]
     ours = [ex["text"] for frame in load_codebook().frames for kind in ("positive", "negative")
             for ex in frame.examples.get(kind) or [] if ex.get("doc_id") is None]
-    for sentence in ours + list(PATTERN_SENTENCES.values()):
+    for sentence in ours + list(PATTERN_SENTENCES.values()) + EXCLUSION_SENTENCES:
         words = normalize_text(sentence).split()
         for k in range(len(words) - 4):       # no run of five words from a dev text
             run = " ".join(words[k:k + 5])
             assert not any(run in t for t in dev), sentence
+
+
+def test_coders_notes_quote_no_wording_of_the_texts(dev_texts):
+    import re
+
+    texts = [d.text for d in load_dev_sample().corpus]
+    for name in ("frames_coder_a.csv", "frames_coder_b.csv"):
+        for r in _rows(name):
+            for run in re.findall(r"[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){2,}", r["note"]):
+                assert not any(run in t for t in texts), (name, r["doc_id"], r["note"])
 
 
 def test_bad_coding_rows_name_file_and_line(tmp_path):

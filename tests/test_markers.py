@@ -136,7 +136,7 @@ def test_every_pattern_has_an_invented_sentence():
     assert {p.pattern_id for p in CODEBOOK.patterns} == set(PATTERN_SENTENCES)
 
 
-@pytest.mark.parametrize("text", [
+EXCLUSION_SENTENCES = [
     "نقلت الوكالة الخبر عن مصدر موثوق في الوزارة",          # a reliable source, not a partner
     "حضر القائد الجهوي للوقاية المدنية حفل الشرطة",          # civil protection
     "أشاد الوزير بالوقاية الاجتماعية في محاربة التطرف",        # social prevention
@@ -148,7 +148,10 @@ def test_every_pattern_has_an_invented_sentence():
     "تحدث الوزير عن نموذج إيراني يحتذى به",                  # another state's model
     "أقرت الحكومة خطة لتجنيب البلاد خطر الإفلاس",             # a risk averted, no security actor
     "تربط البلدين علاقات لا غنى عن تطويرها",                 # "indispensable" of no partner
-    "تحدثت الصحيفة عن الثقة التي تحظى بها المملكة لدى مواطنيها",  # "the kingdom" alone is not Morocco
-])
+    "نوه الكاتب بالثقة العالية التي تحظى بها المملكة عند شعبها",  # "the kingdom" alone is not Morocco
+]
+
+
+@pytest.mark.parametrize("text", EXCLUSION_SENTENCES)
 def test_generalised_patterns_keep_their_exclusions(text):
     assert _frames_in(text)["frame"].tolist() == [], text

@@ -24,6 +24,7 @@ import csv
 import gzip
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -354,7 +355,7 @@ def build_dev_sample(pages: str | Path, out: str | Path, *, saudinewsnet: str | 
             if raw[s:e] != r["text"]:
                 raise AnnotationError(src, f"{r['doc_id']}[{s}:{e}] is {raw[s:e]!r}, not {r['text']!r}", line=line)
             rows.append({"doc_id": r["doc_id"], "frame": r["frame"], "start": s, "end": e,
-                         "note": r.get("note") or ""})
+                         "note": _without_quotes(r.get("note") or "", raws.values())})
         rows.sort(key=lambda r: (r["doc_id"], r["start"], r["frame"]))
         with atomic_path(out / f"frames_coder_{coder}.csv") as tmp:
             pd.DataFrame(rows, columns=list(CODING_COLUMNS)).to_csv(tmp, index=False, lineterminator="\n")
@@ -369,6 +370,16 @@ def build_dev_sample(pages: str | Path, out: str | Path, *, saudinewsnet: str | 
             with atomic_path(out / "coder_b_docs.csv") as tmp:
                 pd.DataFrame({"doc_id": ids}).to_csv(tmp, index=False, lineterminator="\n")
     return len(index), n_a
+
+
+_ARABIC_RUN = re.compile(r"[\u0600-\u06FF]+(?:\s+[\u0600-\u06FF]+){2,}")
+
+
+def _without_quotes(note: str, texts: Iterable[str]) -> str:
+    """A coder's note with every run of three or more Arabic words that is quoted from a
+    sample text replaced by «…» (the repository keeps no wording of the texts)."""
+    texts = list(texts)
+    return _ARABIC_RUN.sub(lambda m: "«…»" if any(m.group() in t for t in texts) else m.group(), note)
 
 
 def main(argv: list[str] | None = None) -> int:
