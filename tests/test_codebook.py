@@ -1,4 +1,6 @@
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -47,6 +49,11 @@ def test_packaged_codebook_has_required_frames():
     ("نعمه جماعي~ + مسؤوليه مشترك~", "مسؤولية مشتركة", True),
     ("نعمه جماعي~ + مسؤوليه مشترك~", "نعمة جماعية", True),
     ("نعمه جماعي~ + مسؤوليه مشترك~", "مسؤولية جماعية", False),
+    ("امن _? _? جماعي~", "الأمن الجماعي", True),          # a run of optional words: up to that many
+    ("امن _? _? جماعي~", "الأمن الإقليمي الجماعي", True),
+    ("امن _? _? جماعي~", "الأمن الإقليمي والدولي الجماعي", True),
+    ("امن _? _? جماعي~", "الأمن الإقليمي والدولي والعربي الجماعي", False),
+    ("امن _? جماعي~ _? مشترك~", "الأمن الجماعي المشترك", True),
 ])
 def test_pattern_language(pattern, text, hit):
     from analysis.normalize import normalize_text
@@ -84,7 +91,7 @@ def test_matching_is_linear_in_the_text():
     # a long text of near-misses finishes; with nested unbounded choices it would not.
     from analysis.normalize import normalize_text
 
-    rx = re.compile(compile_tokens("شريك~ " + "_? " * 8 + "[موثوق*] [مؤتمن~] [امين] موثوق*")[0])
+    rx = re.compile(compile_tokens("شريك~ " + "_? " * 4 + "[موثوق*] [مؤتمن~] [امين] موثوق*")[0])
     text = normalize_text(" ".join(["شريكا موثوقا مؤتمنا امين"] * 3000))
     assert rx.search(text) is not None                 # the pattern does match …
     assert rx.search(text + " x").end() > 0
@@ -152,3 +159,43 @@ def test_quanteda_export_is_yaml_dictionary():
     assert re.fullmatch(soft[0].split(" ")[0], "لقوتها") and re.fullmatch(soft[0].split(" ")[1], "الناعمه")
     assert all(isinstance(keys, dict) and all(isinstance(v, list) and v for v in keys.values())
                for k, keys in data.items() if k != "sentence_conditions")
+
+
+# ---- every pattern runs in linear time (issue 12, defect 4)
+
+def test_too_many_optional_words_are_refused_naming_frame_and_pattern(tmp_path):
+    # 30 optional words backtracked exponentially (the run never finished); a pattern
+    # may hold at most MAX_OPTIONAL_WORDS of them.
+    data = _minimal()
+    data["frames"][0]["patterns"][0]["pattern"] = "امن " + "_? " * 30 + "جماعي"
+    with pytest.raises(CodebookError, match=r"cb.yaml: frame 'f', pattern 'p', field 'pattern': 30 optional "
+                                            r"words .*at most 4 in one pattern"):
+        load_codebook(_write(tmp_path, data))
+    data["frames"][0]["patterns"][0]["pattern"] = "امن _? _? شامل _? _? جماعي"
+    assert load_codebook(_write(tmp_path, data)).frames[0].patterns[0].pattern_id == "p"
+
+
+_HOSTILE = """
+import re, sys
+from analysis.codebook import compile_tokens
+cases = [
+    # 30 tokens each matching a word in two ways (proclitic بال, or the stem's own letters)
+    (" ".join(["بال*"] * 30 + ["زز"]), " ".join(["بالبال"] * 30) + " x"),
+    # the most optional words allowed, between tokens every word matches
+    (" _? ".join(["امن"] * 5) + " زز", " ".join(["امن"] * 40) + " x"),
+    (" _? _? _? _? ".join(["امن", "امن"]) + " زز", " ".join(["امن"] * 40) + " x"),
+    # alternatives that match the same word
+    (" ".join(["امن*|امني~|امن"] * 30 + ["زز"]), " ".join(["امني"] * 30) + " x"),
+]
+for pattern, text in cases:
+    rx = re.compile(compile_tokens(pattern)[0])
+    assert rx.search(text * 20) is None
+print("ok")
+"""
+
+
+def test_hostile_patterns_finish_at_once():
+    # Each case took time exponential in its number of tokens (30 tokens: hours); run
+    # in a child process so that a regression fails here instead of hanging the suite.
+    proc = subprocess.run([sys.executable, "-c", _HOSTILE], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-2000:]

@@ -45,6 +45,10 @@ SEPARATOR = r"(?:\s*[،,]\s*|\s+)"
 # The same, atomic: it always takes every space and the comma up to the next word.
 _SEP_ATOMIC = r"(?>\s*[،,]\s*|\s+)"
 _OPTIONAL_WORD = "_?"
+#: At most this many optional words (``_?``) in one pattern: a run of them is one bounded
+#: repetition, but each run multiplies the ways a text is tried at a place a pattern could
+#: begin, so the number is kept small.
+MAX_OPTIONAL_WORDS = 4
 _MODIFIERS = "~#*^"
 
 
@@ -281,6 +285,11 @@ def parse_pattern(pattern: str, *, synonyms: dict | None = None, where: str = "p
     ``[X]`` is an optional token; a run of ``_?`` becomes one slot of up to that many words.
     """
     synonyms = synonyms or {}
+    n_optional = pattern.split().count(_OPTIONAL_WORD)
+    if n_optional > MAX_OPTIONAL_WORDS:
+        raise CodebookError(path, f"{where}: {n_optional} optional words ('_?') in {pattern!r}; at "
+                                  f"most {MAX_OPTIONAL_WORDS} in one pattern (each multiplies the ways a "
+                                  f"text must be tried): split it into several patterns")
     members = [m.strip() for m in pattern.split(" + ")] if " + " in pattern else [pattern.strip()]
     out = []
     for member in members:
