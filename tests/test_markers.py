@@ -81,6 +81,84 @@ def test_kwic_is_right_to_left_and_deterministic(seeds):
     assert "0x" not in repr(kwic(m, frame="soft_power")) and len(kwic(m, frame="soft_power")) == 2
 
 
+# One invented sentence per pattern of the packaged codebook (none copied from the seeds'
+# or the development sample's texts): each pattern's general fact, held on its own.
+PATTERN_SENTENCES = {
+    "sd_security_diplomacy": "تراهن الرباط على الديبلوماسية الأمنية في علاقاتها",
+    "sd_diplomacy_of_security": "يتحدث الباحث عن دبلوماسية الأمن في شمال إفريقيا",
+    "sd_security_as_diplomatic_tool": "تستعمل الدولة الأمن ورقة دبلوماسية في المفاوضات",
+    "sd_diplomatic_instrument": "صار التعاون الأمني رافعة قوية للعمل الدبلوماسي",
+    "sd_foreign_policy_pillar": "أصبح الأمن من ركائز السياسة الخارجية للبلاد",
+    "sd_diplomatic_policy_role": "يلعب جهاز الأمن دورا في السياسة الدبلوماسية للدولة",
+    "sd_foreign_diplomacy": "برز دور المؤسسة الأمنية في الدبلوماسية الخارجية",
+    "sp_soft_power": "تحولت الخبرة الأمنية إلى قوة إقليمية ناعمة",
+    "pi_preventive_intelligence": "يعتمد الجهاز على الاستعلام الوقائي",
+    "pi_proactive_monitoring": "مكن الرصد الاستباقي من تفكيك الشبكة",
+    "pi_proactive": "تتبنى الشرطة مقاربة استباقية",
+    "pi_preventive": "اتخذت الأجهزة الأمنية تدابير وقائية",
+    "pi_prevention": "تركز الاستراتيجية الأمنية على الوقاية",
+    "pi_early_detection": "تعتمد الشرطة على الكشف المبكر",
+    "pi_warning_systems": "حدّثت أجهزة الأمن أنظمة الإنذار في الموانئ",
+    "pi_foiled_plots": "نجحت السلطات في إفشال هجوم على القطار",
+    "pi_averted_threat": "تمنع الشرطة أي تهديد للمدينة",
+    "pi_before_execution": "أوقفت الشرطة المتطرفين قبل حدوث أي ضرر",
+    "pi_averted_before": "نجحت الأجهزة الأمنية في إفشال مخطط إرهابي جديد قبل تنفيذه",
+    "pi_saved_lives": "ساهمت المعلومات الأمنية في إنقاذ مئات الأرواح",
+    "cs_collective_security": "دعا الوزير إلى تعزيز الأمن الجماعي في المنطقة",
+    "cs_shared_good": "قال الخبير إن الأمن مكسب جماعي للشعوب",
+    "cs_no_longer_national": "الأمن لم يعد مسألة وطنية فحسب",
+    "cs_joint_structures": "اقترح المسؤول إنشاء آليات أمنية مشتركة",
+    "tp_trusted_partner": "باتت المملكة حليفا إقليميا موثوقا",
+    "tp_credible_partner": "أصبح المغرب شريكا يتمتع بمصداقية كبيرة",
+    "tp_reliable_partner": "يعتبر البلد طرفا جديرا بالثقة",
+    "tp_indispensable_partner": "صار المغرب طرفا أساسيا لا غنى عنه",
+    "tp_international_trust": "تحظى المؤسسة بالثقة الدولية",
+    "tp_growing_trust": "يلقى المغرب ثقة متزايدة من شركائه",
+    "tp_renewed_trust": "يمثل الاجتماع تجديد الثقة في المملكة",
+    "tp_trust_enjoyed": "تؤكد الزيارة الثقة الكبيرة التي يحظى بها المغرب",
+    "tp_object_of_trust": "أصبح المغرب محل ثقة لدى الشركاء",
+    "mm_moroccan_model": "يدرس الباحثون المدرسة الأمنية المغربية",
+    "mm_model_to_follow": "صارت التجربة مثالا يقتدى به",
+    "mm_praised_model": "قدم المغرب نموذجا ناجحا في مكافحة الإرهاب",
+    "mm_security_model": "يعتمد المغرب نموذجا أمنيا خاصا به",
+    "mm_model_offered": "المغرب يقدم نموذجا للدول الإفريقية",
+    "mm_reference_of_security": "باتت الرباط منارة الأمن في القارة",
+    "mm_model_in_security": "المغرب نموذج في محاربة الجريمة",
+    "mm_best_model": "تعد تجربة المغرب من أنجع النماذج في المنطقة",
+    "mm_model_in_morocco_sentence": "يتبنى المغرب نموذجا يقوم على التنسيق بين الأجهزة",
+}
+
+
+@pytest.mark.parametrize("pattern_id,text", PATTERN_SENTENCES.items(), ids=list(PATTERN_SENTENCES))
+def test_each_pattern_on_an_invented_sentence(pattern_id, text):
+    m = _frames_in(text)
+    ids = {i for ids in m["pattern_id"] for i in ids.split("+")}
+    assert pattern_id in ids, m[["frame", "pattern_id", "match"]].values.tolist()
+
+
+def test_every_pattern_has_an_invented_sentence():
+    assert {p.pattern_id for p in CODEBOOK.patterns} == set(PATTERN_SENTENCES)
+
+
+EXCLUSION_SENTENCES = [
+    "نقلت الوكالة الخبر عن مصدر موثوق في الوزارة",          # a reliable source, not a partner
+    "حضر القائد الجهوي للوقاية المدنية حفل الشرطة",          # civil protection
+    "أشاد الوزير بالوقاية الاجتماعية في محاربة التطرف",        # social prevention
+    "تتحمل الأسرة والمدرسة مسؤولية مشتركة في التربية",       # a shared duty, not security
+    "دخلت المدرسة الابتدائية في المغرب مرحلة جديدة",        # a school, not a model
+    "قارن الباحث المغرب بالنموذج الفرنسي في التعليم",        # another country's model
+    "أطلق المغرب نموذجا تنمويا جديدا",                       # a non-security model
+    "يجب ملء نموذج الطلب قبل السفر إلى المغرب",               # a form to fill in
+    "تحدث الوزير عن نموذج إيراني يحتذى به",                  # another state's model
+    "أقرت الحكومة خطة لتجنيب البلاد خطر الإفلاس",             # a risk averted, no security actor
+    "تربط البلدين علاقات لا غنى عن تطويرها",                 # "indispensable" of no partner
+    "نوه الكاتب بالثقة العالية التي تحظى بها المملكة عند شعبها",  # "the kingdom" alone is not Morocco
+]
+
+
+@pytest.mark.parametrize("text", EXCLUSION_SENTENCES)
+def test_generalised_patterns_keep_their_exclusions(text):
+    assert _frames_in(text)["frame"].tolist() == [], text
 # ---- many matches: work in proportion to them (issue 12, defect 3)
 
 class _Pattern:

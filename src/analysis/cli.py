@@ -214,13 +214,25 @@ def _parser() -> _Parser:
     va.add_argument("--home-country", default="MA", metavar="CODE",
                     help="ISO 3166 alpha-2 code of the home country for official types (default MA)")
     va.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
+    va.add_argument("--codebook", help="a framing codebook YAML to score (default: the packaged one); "
+                                       "its frame ids are the labels expected in the hand coding")
+    va.add_argument("--frames-dev", nargs="?", const="", metavar="DIR",
+                    help="score the frames on the development sample (default validation/frames_dev: "
+                         "index.csv, frames_coder_a.csv) instead of the seeds")
+    va.add_argument("--texts", metavar="DIR",
+                    help="with --frames-dev: folder of the page texts <doc_id>.txt (default ../pages/texts)")
+    va.add_argument("--saudinewsnet", metavar="FILE",
+                    help="with --frames-dev: the SaudiNewsNet JSONL (default ../shared/corpora/saudinewsnet/...)")
+    va.add_argument("--disagreements", action="store_true",
+                    help="with --frames-dev: also print the markers missed and added (they quote the texts)")
     va.add_argument("--out", metavar="FILE",
                     help="with --attributions: write the disagreements table (CSV; it quotes the articles, "
-                         "keep it out of a public repository)")
+                         "keep it out of a public repository); with --frames-dev: write the score table (CSV)")
 
     cb = subcommand("codebook", "print the codebook, or export it as a quanteda dictionary")
     cb.add_argument("--codebook", metavar="YAML", help="a codebook (default: the packaged one)")
-    cb.add_argument("--quanteda", metavar="FILE", help="write a quanteda YAML dictionary to FILE")
+    cb.add_argument("--quanteda", metavar="FILE",
+                    help="write a quanteda YAML dictionary (regex values) to FILE and apply_quanteda.R beside it")
     return parser
 
 
@@ -307,22 +319,38 @@ def _validate(args) -> int:
             write_table_atomic(scores.disagreements, args.out)
             print(f"disagreements ({len(scores.disagreements)} rows) → {args.out}")
         return 0
+    if args.frames_dev is not None:
+        from .atomic import write_table_atomic
+        from .report import dev_report
+
+        text, scores = dev_report(args.codebook, args.frames_dev or None, texts=args.texts,
+                                  saudinewsnet=args.saudinewsnet, show_disagreements=args.disagreements)
+        print(text)
+        if args.out:
+            write_table_atomic(scores, args.out)
+            print(f"scores → {args.out}")
+        return 0
     print(validation_report(args.corpus or _project_folder("seeds"),
-                            args.annotations or _project_folder("validation")))
+                            args.annotations or _project_folder("validation"), args.codebook))
     return 0
 
 
 def _codebook(args) -> int:
-    from .codebook import load_codebook, to_quanteda
+    from .codebook import QUANTEDA_R_SCRIPT, load_codebook, quanteda_r_script, to_quanteda
 
     cb = load_codebook(args.codebook)
     if args.quanteda:
         from .atomic import atomic_path
 
         target = Path(args.quanteda)
-        with atomic_path(target) as tmp:
-            Path(tmp).write_text(to_quanteda(cb), encoding="utf-8")
-        print(f"quanteda dictionary ({len(cb.frames)} frames, codebook {cb.version}) → {target}")
+        script = target.with_name(QUANTEDA_R_SCRIPT)
+        if script.resolve() == target.resolve():
+            raise ValueError(f"{target}: choose another name, the R script {QUANTEDA_R_SCRIPT} is written beside it")
+        for path, text in ((target, to_quanteda(cb)), (script, quanteda_r_script())):
+            with atomic_path(path) as tmp:
+                Path(tmp).write_text(text, encoding="utf-8")
+        print(f"quanteda dictionary ({len(cb.frames)} frames, codebook {cb.version}) → {target}; "
+              f"R functions to apply it → {script}")
     else:
         print(f"codebook {cb.name} {cb.version} ({cb.path})")
         print(cb.table().to_string(index=False))

@@ -50,24 +50,58 @@ def run_validation(corpus_path: str | Path = "seeds", annotations: str | Path = 
         alpha = krippendorff_alpha_nominal(np.vstack([units_a["present"], units["present"]]))
         agreement_rows.append({"comparison": f"coder A vs {name}", "units": "sentence × frame",
                                "n_units": len(units_a), "krippendorff_alpha": round(alpha, 3)})
-    gold_acts = load_annotations(annotations / "attributions_gold.csv", corpus, kind="attributions")
-    gold_acts = gold_acts.assign(speaker_type=gold_acts["speaker_type"].replace(LEGACY_SPEAKER_TYPES))
-    acts = attributions_frame(corpus)
+    acts_path = annotations / "attributions_gold.csv"
+    if acts_path.exists():
+        gold_acts = load_annotations(acts_path, corpus, kind="attributions")
+        gold_acts = gold_acts.assign(speaker_type=gold_acts["speaker_type"].replace(LEGACY_SPEAKER_TYPES))
+        acts = attributions_frame(corpus)
+        act_scores, act_disagreements = attribution_scores(acts, gold_acts), attribution_disagreements(acts, gold_acts)
+    else:  # a user's own hand coding of the frames only
+        act_scores, act_disagreements = pd.DataFrame(), pd.DataFrame()
     return Validation(scores, pd.DataFrame(agreement_rows), marker_disagreements(markers, coder_a),
-                      attribution_scores(acts, gold_acts), attribution_disagreements(acts, gold_acts),
-                      codebook.version)
+                      act_scores, act_disagreements, codebook.version)
 
 
-def validation_report(corpus_path: str | Path = "seeds", annotations: str | Path = "validation") -> str:
-    v = run_validation(corpus_path, annotations)
-    fmt = {"precision": "{:.3f}".format, "recall": "{:.3f}".format, "f1": "{:.3f}".format,
-           "accuracy": "{:.3f}".format}
-    parts = [f"Framing markers (codebook {v.codebook_version}) vs coder A, span overlap:",
-             v.frame_scores.to_string(index=False, formatters=fmt, na_rep="-"),
-             "", "Agreement:", v.agreement.to_string(index=False), "",
-             "Source attribution vs hand coding:",
-             v.attribution_scores.to_string(index=False, formatters=fmt, na_rep="-")]
+_FMT = {"precision": "{:.3f}".format, "recall": "{:.3f}".format, "f1": "{:.3f}".format,
+        "accuracy": "{:.3f}".format}
+
+
+def validation_report(corpus_path: str | Path = "seeds", annotations: str | Path = "validation",
+                      codebook_path: str | Path | None = None) -> str:
+    """The text ``python -m analysis validate`` prints: frame scores of the codebook (default
+    the packaged one) against ``frames_coder_a.csv``, agreement, and the attribution scores
+    when ``attributions_gold.csv`` is in the annotations folder."""
+    v = run_validation(corpus_path, annotations, codebook_path)
+    parts = [f"Framing markers (codebook {v.codebook_version}) vs coder A, span overlap "
+             f"({Path(corpus_path).name}):",
+             v.frame_scores.to_string(index=False, formatters=_FMT, na_rep="-"),
+             "", "Agreement:", v.agreement.to_string(index=False)]
+    if len(v.attribution_scores):
+        parts += ["", "Source attribution vs hand coding:",
+                  v.attribution_scores.to_string(index=False, formatters=_FMT, na_rep="-")]
+    else:
+        parts += ["", f"(no attributions_gold.csv in {annotations}: attribution not scored)"]
     return "\n".join(parts)
+
+
+def dev_report(codebook_path: str | Path | None = None, folder: str | Path | None = None, *,
+               texts: str | Path | None = None, saudinewsnet: str | Path | None = None,
+               show_disagreements: bool = False) -> tuple[str, pd.DataFrame]:
+    """The frames development sample's report (:func:`analysis.frames_dev.dev_validation`)
+    and its score table."""
+    from .frames_dev import dev_validation
+
+    scores, agreement, disagreements, sample = dev_validation(codebook_path, folder, texts=texts,
+                                                              saudinewsnet=saudinewsnet)
+    version = load_codebook(codebook_path).version
+    parts = [f"Framing markers (codebook {version}) vs coder A on the development sample "
+             f"({len(sample.corpus)} texts, {sample.index['outlet'].nunique()} outlets), span overlap:",
+             scores.to_string(index=False, formatters=_FMT, na_rep="-"),
+             "", "Agreement:", agreement.to_string(index=False)]
+    if show_disagreements:
+        parts += ["", "Disagreements (quote the texts: keep out of the repository):",
+                  disagreements.to_string(index=False)]
+    return "\n".join(parts), scores
 
 
 @dataclass
