@@ -64,8 +64,8 @@ def test_fig07(a):
 
 @_compare(filename="fig08_keyness.png")
 def test_fig08(a):
-    return plotting.keyness_plot(stats.keyness(a.corpus, labels=a.outlet_of, min_count=3, top=8), top=5,
-                                 outlet_ar=a.outlet_ar)
+    return plotting.keyness_plot(stats.keyness(a.corpus, labels=a.outlet_of, min_count=3, top=8,
+                                               exclude=stats.name_words()), top=5, outlet_ar=a.outlet_ar)
 
 
 @_compare(filename="fig09_validation.png")

@@ -14,7 +14,7 @@ def test_arabic_cells_are_rtl_and_latin_cells_isolated_ltr():
     assert "<style" not in out and "class=" not in out           # nothing a sanitiser drops
     assert '<td dir="rtl"' in out and "استباق*</td>" in out        # wildcard stays at the word's end
     assert '<bdi dir="ltr">001_unknown</bdi>' in out
-    assert out.startswith('<div style="overflow-x:auto"><table dir="ltr"')
+    assert out.startswith('<div dir="ltr" style="overflow-x:auto"><table dir="ltr"')
 
 
 def test_direction_follows_the_columns_or_the_caller():

@@ -435,8 +435,7 @@ def frame_heatmap(counts: pd.DataFrame, labels: Mapping[str, tuple[str, str]], *
     vmax, capped = robust_vmax(grid)
     fig = _new("double", 1.45 + _row_height(len(rows)) * len(rows) * 0.95)
     ax = fig.add_subplot()
-    cmap = matplotlib.colormaps["cividis"].copy()
-    cmap.set_bad(_NO_DATA)
+    cmap = matplotlib.colormaps["cividis"].with_extremes(bad=_NO_DATA)
     im = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, aspect="auto", vmin=0, vmax=vmax,
                    interpolation="nearest")
     font = 7 if len(rows) <= 12 else 5.5
@@ -532,9 +531,8 @@ def frame_presence_plot(presence: pd.DataFrame, labels: Mapping[str, tuple[str, 
     vmax, capped = robust_vmax(grid)
     fig = _new("double", 1.5 + 0.28 * len(frames))
     ax = fig.add_subplot()
-    cmap = matplotlib.colormaps["cividis_r"].copy()
+    cmap = matplotlib.colormaps["cividis_r"].with_extremes(bad="white")
     shown = np.ma.masked_where(grid == 0, grid)
-    cmap.set_bad("white")
     im = ax.imshow(shown, cmap=cmap, aspect="auto", vmin=0, vmax=vmax, interpolation="nearest")
     outlets_sorted = [presence["outlet"].iat[k] for k in idx]
     bounds = [0] + [k for k in range(1, n_docs) if outlets_sorted[k] != outlets_sorted[k - 1]] + [n_docs]

@@ -118,7 +118,9 @@ class HtmlTable:
     def to_html(self) -> str:
         direction = "rtl" if self.rtl else "ltr"
         rtl = direction == "rtl"
-        parts = [f'<div style="overflow-x:auto"><table dir="{direction}" style="border-collapse:collapse;font-size:0.9em;margin:0">']
+        # The scroll box takes the table's direction, so a wide right-to-left table overflows
+        # on its left and its first column (on the right) stays in view.
+        parts = [f'<div dir="{direction}" style="overflow-x:auto"><table dir="{direction}" style="border-collapse:collapse;font-size:0.9em;margin:0">']
         if self.caption:
             parts.append(f'<caption style="text-align:start;font-weight:bold;padding:2px 0">'
                          f'{html.escape(self.caption)}</caption>')
