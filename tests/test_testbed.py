@@ -218,3 +218,56 @@ def test_coder_agreement_known_figures():
     assert ag.loc["acts with the same source (F1)", "value"] == pytest.approx(0.8)
     assert ag.loc["speaker type (alpha)", "n_units"] == 2
     assert ag.loc["mode (alpha)", "value"] < 0.5  # one of two matched acts differs in mode
+
+
+# --- the committed coding, checked against SaudiNewsNet (CI; skipped in a user's clone) --------
+
+#: SHA-256 of validation/attributions/test/{sources,acts}.csv: the frozen test coding changes
+#: only for a documented coding error (then this hash and the README change with it).
+TEST_CODING_SHA256 = "c53df3eb4bcf93f1ea3bb73213147e1865eb92def9090931f5b5319a7493df22"
+
+
+@pytest.fixture(scope="module")
+def testbed_splits(saudinewsnet):
+    return {split: load_testbed(TESTBED, split, saudinewsnet) for split in ("dev", "test")}
+
+
+@pytest.mark.corpus
+def test_committed_coding_fits_the_corpus(testbed_splits, saudinewsnet):
+    sample = list(csv.DictReader((TESTBED / "sample.csv").open(encoding="utf-8")))
+    acts = pd.concat([b.acts for b in testbed_splits.values()])
+    coded_docs = set(acts["doc_id"])
+    assert len(acts) >= 700 and len(coded_docs) >= 60
+    assert len({r["outlet"] for r in sample if r["doc_id"] in coded_docs}) >= 12
+    # Strata, from the coding itself: articles with three or more distinct sources, with a
+    # medium as source or via, and over 600 words.
+    sources = pd.concat([b.sources for b in testbed_splits.values()])
+    per_doc = sources.groupby("doc_id")["source"].nunique()
+    assert (per_doc >= 3).sum() >= 20
+    media_docs = set(sources.loc[sources["speaker_type"] == "media", "doc_id"]) | set(acts.loc[acts["via"] != "", "doc_id"])
+    assert len(media_docs) >= 10
+    assert sum(int(r["n_words"]) > 600 for r in sample) >= 10
+    # No article text in the files: offsets, labels and English notes only.
+    for split in ("dev", "test", "agreement"):
+        for name in ("acts.csv", "sources.csv"):
+            for row in csv.DictReader((TESTBED / split / name).open(encoding="utf-8")):
+                arabic = sum("\u0600" <= ch <= "\u06ff" for ch in row["note"])
+                assert arabic <= 40, f"{split}/{name}: a note quotes the article ({row['doc_id']})"
+    second = load_testbed(TESTBED, "all", saudinewsnet, coding="agreement")
+    assert second.acts["doc_id"].nunique() >= 14
+
+
+def test_test_coding_is_frozen():
+    if TEST_CODING_SHA256 is None:
+        pytest.fail("the test coding's hash is not recorded")
+    assert file_digest([TESTBED / "test" / "sources.csv", TESTBED / "test" / "acts.csv"]) == TEST_CODING_SHA256
+
+
+@pytest.mark.corpus
+def test_coders_agree(saudinewsnet):
+    from analysis.testbed import agreement_scores
+
+    ag = agreement_scores(corpus_path=saudinewsnet).set_index("measure")
+    assert ag.loc["acts (F1 between coders)", "n_a"] >= 100
+    assert ag.loc["acts (F1 between coders)", "value"] >= 0.8
+    assert ag.loc["speaker type (alpha)", "value"] >= 0.667  # Krippendorff's lowest bound for tentative conclusions

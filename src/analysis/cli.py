@@ -63,9 +63,10 @@ def _parser() -> argparse.ArgumentParser:
                     help="default: seeds/ here, else the project's seeds/")
     va.add_argument("--annotations", default=None,
                     help="folder with the hand-coding CSVs (default: validation/ here, else the project's)")
-    va.add_argument("--attributions", choices=("dev", "test", "seeds"),
+    va.add_argument("--attributions", choices=("dev", "test", "seeds", "agreement"),
                     help="score the attribution on the test bed's dev or test split (SaudiNewsNet, "
-                         "../shared) or on the seeds, with recall, strict F1, via and breakdowns")
+                         "../shared) or on the seeds, with recall, strict F1, via and breakdowns; "
+                         "'agreement': the two independent codings of the overlap articles")
     va.add_argument("--home-country", default="MA", metavar="CODE",
                     help="ISO 3166 alpha-2 code of the home country for official types (default MA)")
     va.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
@@ -127,6 +128,12 @@ def _project_folder(name: str) -> str:
 def _validate(args) -> int:
     from .report import validation_report
 
+    if args.attributions == "agreement":
+        from .testbed import agreement_scores
+
+        print("Agreement between two independent codings of the overlap articles:")
+        print(agreement_scores().to_string(index=False, float_format="{:.3f}".format))
+        return 0
     if args.attributions:
         from .atomic import write_table_atomic
         from .testbed import format_scores, score_split

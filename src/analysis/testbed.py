@@ -42,6 +42,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -168,8 +169,16 @@ def _span(path: Path, line: int, text: str, start: str, end: str, what: str) -> 
 
 def testbed_documents(corpus_path: Path, doc_ids: Iterable[str]) -> dict[str, dict]:
     """``doc_id → {"text", "outlet"}`` for the wanted ids, read from a JSONL(.gz) corpus
-    (the first record of each id, as the sample was drawn)."""
-    wanted, out = set(doc_ids), {}
+    (the first record of each id, as the sample was drawn). Cached per file state: the
+    scorer and the tests read the same 86 articles several times."""
+    p = Path(corpus_path)
+    stat = p.stat()
+    return dict(_documents(str(p.resolve()), stat.st_mtime_ns, stat.st_size, frozenset(doc_ids)))
+
+
+@lru_cache(maxsize=8)
+def _documents(corpus_path: str, _mtime: int, _size: int, wanted: frozenset) -> dict[str, dict]:
+    out: dict[str, dict] = {}
     opener = gzip.open if str(corpus_path).endswith(".gz") else open
     with opener(corpus_path, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -481,6 +490,17 @@ def coder_agreement(a: pd.DataFrame, b: pd.DataFrame, *, home_country: str = "SA
                         columns=["measure", "n_a", "n_b", "n_units", "value"])
 
 
+def agreement_scores(*, folder: Path | None = None, corpus_path: Path | None = None,
+                     home_country: str = "SA") -> pd.DataFrame:
+    """Agreement between the first (``agreement/first_coding``) and the second
+    (``agreement/``) independent coding of the overlap articles, as made, before adjudication."""
+    folder = Path(folder or project_root() / "validation" / "attributions")
+    corpus_path = Path(corpus_path or default_corpus())
+    first = load_testbed(folder, "all", corpus_path, coding="agreement/first_coding").acts
+    second = load_testbed(folder, "all", corpus_path, coding="agreement").acts
+    return coder_agreement(first, second, home_country=home_country)
+
+
 def project_root() -> Path:
     """The project this package was installed from (an editable install: src/analysis → root)."""
     return Path(__file__).resolve().parents[2]
@@ -580,5 +600,5 @@ def side_by_side(*, home_country: str = "MA", testbed_home_country: str | None =
     table = None
     for split, s in out.items():
         s = s.rename(columns={"value": split, "n": f"n_{split}"})
-        table = s if table is None else table.merge(s, on="measure", how="outer", sort=False)
+        table = s if table is None else table.merge(s, on="measure", how="left")
     return table
