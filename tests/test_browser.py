@@ -162,3 +162,17 @@ def test_jupyterlab_kwic_is_right_to_left_with_ids_left_to_right(browser, jupyte
     table.screenshot(path=str(tmp_path / "jupyterlab_kwic_table.png"))
     page.close()
     print(f"screenshots: {tmp_path}")
+
+
+def test_report_is_self_contained_and_byte_identical_on_rebuild(report, tmp_path):
+    from analysis.replication import build_report, notebook_figures
+
+    text = report.read_text(encoding="utf-8")
+    for section in ("<h2>Corpus</h2>", "<h2>Figures</h2>", "<h2>Validation</h2>", "<h2>Versions</h2>",
+                    "<h2>Reproduce</h2>", "frames.yaml", "sources.yaml", "matplotlib", "make report"):
+        assert section in text, section
+    assert text.count('<img src="data:image/png;base64,') == len(notebook_figures(ROOT / "notebooks")) >= 10
+    assert 'src="http' not in text and "<link" not in text and "<script" not in text   # nothing fetched
+    assert str(ROOT) not in text and str(tmp_path) not in text                         # no machine paths
+    again = build_report(tmp_path / "again.html")
+    assert again.read_bytes() == report.read_bytes()
