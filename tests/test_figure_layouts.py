@@ -139,3 +139,11 @@ def test_keyness_panels_are_capped_and_say_so():
     assert "the 12 with most words drawn" in _texts(fig)
     assert sum(ax.get_visible() for ax in fig.axes) == 12
     plotting.close(fig)
+
+
+def test_keyness_outlet_without_keywords_says_so():
+    rows = [{"outlet": "A", "word": "w", "surface": "كلمة", "count": 3, "count_rest": 0, "g2": 5.0,
+             "p": 0.01, "log_ratio": 2.0, "n_tokens": 100}]
+    fig = plotting.keyness_plot(pd.DataFrame(rows), outlets=["A", "B"])
+    assert "no word reaches the minimum count" in _texts(fig)
+    plotting.close(fig)

@@ -43,3 +43,11 @@ def test_kwic_html_is_rtl_with_inline_styles(seeds):
     assert '<table dir="rtl"' in html and "<style" not in html
     assert "font-weight:bold" in html
     assert re.search(r'<td style="[^"]*"><bdi dir="ltr">000_', html)
+
+
+def test_show_keeps_notebooks_small_and_says_how_many_rows_are_left():
+    from analysis.tables import show
+
+    table = show(pd.DataFrame({"n": range(250)}))
+    assert table.to_html().count("<tr>") == 201 and "50 more rows" in table.to_html()
+    assert repr(table).endswith("… 50 more rows")

@@ -740,7 +740,7 @@ def profile_plot(profile: pd.DataFrame, labels: Mapping[str, tuple[str, str]], *
 
 
 def keyness_plot(keywords: pd.DataFrame, *, top: int = 5, outlet_ar: Mapping[str, str] | None = None,
-                 max_panels: int = MAX_KEYNESS_PANELS):
+                 max_panels: int = MAX_KEYNESS_PANELS, outlets: Sequence[str] | None = None):
     """Top keywords of each outlet against the others, by log-likelihood G².
 
     Words are shown as written (column ``surface``: the most frequent raw spelling of the
@@ -748,9 +748,12 @@ def keyness_plot(keywords: pd.DataFrame, *, top: int = 5, outlet_ar: Mapping[str
     outlets with most words are drawn and the figure says so.
 
     ``keywords``: :func:`analysis.stats.keyness` output (column ``outlet``).
+    ``outlets``: every outlet of the corpus; one without keywords gets a panel saying so
+    (default: the outlets of ``keywords``).
     """
-    outlets = list(dict.fromkeys(keywords["outlet"]))
-    if not outlets:
+    found = list(dict.fromkeys(keywords["outlet"]))
+    outlets = list(outlets) if outlets is not None else found
+    if not found:
         fig = _new("single", 1.0)
         fig.text(0.5, 0.5, "No keywords: keyness needs at least two outlets with text\n"
                            "and words above the minimum count", ha="center", va="center", fontsize=7)
@@ -770,6 +773,13 @@ def keyness_plot(keywords: pd.DataFrame, *, top: int = 5, outlet_ar: Mapping[str
     word_col = "surface" if "surface" in keywords else "word"
     for ax, outlet in zip(axes.flat, outlets):
         sub = keywords[keywords["outlet"] == outlet].head(top)
+        if not len(sub):
+            ax.set_axis_off()
+            ax.set_title(bilingual(outlet, (outlet_ar or {}).get(outlet, ""), sep=" / "), fontsize=7)
+            ax.text(0.5, 0.5, "no word reaches the minimum count\n(or no other outlet to compare with)",
+                    ha="center", va="center", fontsize=6, style="italic", color="#555555",
+                    transform=ax.transAxes)
+            continue
         y = np.arange(len(sub))
         ax.barh(y, sub["g2"], color="#332288", height=0.6)
         ax.set_yticks(y, [prepare_label(w) for w in sub[word_col]])

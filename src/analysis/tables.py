@@ -142,13 +142,18 @@ class HtmlTable:
 
     def __repr__(self) -> str:
         head = f"{self.caption}\n" if self.caption else ""
-        return head + (self.data.to_string(index=False) if len(self.data) else "(no rows)")
+        if not len(self.data):
+            return head + "(no rows)"
+        rows = self.data if self.max_rows is None else self.data.head(self.max_rows)
+        more = len(self.data) - len(rows)
+        return head + rows.to_string(index=False) + (f"\n… {more} more rows" if more else "")
 
     def __len__(self) -> int:
         return len(self.data)
 
 
-def show(data: pd.DataFrame, caption: str = "", **options) -> HtmlTable:
-    """The table for a notebook cell: ``show(df)`` displays it right in JupyterLab
-    (see :class:`HtmlTable` for the options)."""
-    return HtmlTable(data, caption, **options)
+def show(data: pd.DataFrame, caption: str = "", *, max_rows: int | None = 200, **options) -> HtmlTable:
+    """The table for a notebook cell: ``show(df)`` displays it right in JupyterLab (the
+    first ``max_rows`` rows, so a notebook run on a large corpus stays small; the whole
+    table is the DataFrame itself). See :class:`HtmlTable` for the options."""
+    return HtmlTable(data, caption, max_rows=max_rows, **options)
