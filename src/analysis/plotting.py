@@ -58,7 +58,7 @@ from .atomic import atomic_path, write_table_atomic  # noqa: E402
 
 __all__ = ["register_fonts", "use_style", "mpl_shapes_text", "prepare_label", "visual_text",
            "bilingual", "save_figure", "show", "FIGURE_WIDTHS", "PALETTE", "SPEAKER_LABELS",
-           "SPEAKER_STYLES", "FRAME_PALETTE", "frame_colours", "speaker_styles", "MAX_OUTLETS",
+           "SPEAKER_STYLES", "FRAME_PALETTE", "frame_colours", "speaker_styles", "speaker_labels", "MAX_OUTLETS",
            "MAX_DOCUMENT_LABELS", "robust_vmax",
            "frame_heatmap", "frame_presence_plot", "source_type_bars", "mode_bars",
            "named_anonymous_plot", "profile_plot", "keyness_plot", "validation_plot",
@@ -83,7 +83,7 @@ MAX_KEYNESS_PANELS = 12
 
 #: Source types: English label and Arabic gloss. The attribution module decides which
 #: types exist; a type missing here is drawn with its id and a grey from the fallbacks.
-#: Callers that know the home country pass their own labels (``speaker_labels=``).
+#: :func:`speaker_labels` names the home officials after the home country.
 SPEAKER_LABELS = {
     "home_official": ("Home-country official", "مسؤول من البلد"),  # official of the home country
     "moroccan_official": ("Moroccan official", "مسؤول مغربي"),     # Moroccan official
@@ -261,6 +261,17 @@ def frame_colours(frames: Sequence[str]) -> dict[str, str]:
     """One colour per frame, by codebook order (:data:`FRAME_PALETTE`, then greys)."""
     pal = FRAME_PALETTE + _FALLBACK_GREYS
     return {f: pal[i % len(pal)] for i, f in enumerate(frames)}
+
+
+def speaker_labels(home_country: str = "MA") -> dict[str, tuple[str, str]]:
+    """English label and Arabic gloss of each source type for a home country: the
+    attribution module's labels (its home officials named after the country) where it
+    provides them, over the defaults of :data:`SPEAKER_LABELS`."""
+    try:
+        from .attribution import speaker_type_labels
+    except ImportError:  # an attribution module without country labels
+        return dict(SPEAKER_LABELS)
+    return {**SPEAKER_LABELS, **speaker_type_labels(home_country)}
 
 
 def speaker_styles(types: Sequence[str], labels: Mapping[str, tuple[str, str]] | None = None
@@ -560,12 +571,13 @@ def frame_presence_plot(presence: pd.DataFrame, labels: Mapping[str, tuple[str, 
 
 
 def source_type_bars(source_counts: pd.DataFrame, *, outlet_ar: Mapping[str, str] | None = None,
-                     speaker_labels: Mapping[str, tuple[str, str]] | None = None):
+                     home_country: str = "MA", type_labels: Mapping[str, tuple[str, str]] | None = None):
     """Reporting acts by source type per outlet (stacked bars of counts, n at the end).
 
     Types with no act anywhere are left out; outlets without acts say "no acts".
     ``source_counts``: :func:`analysis.stats.source_counts` output (by speaker_type).
-    ``speaker_labels``: (English, Arabic) per type, overriding :data:`SPEAKER_LABELS`.
+    ``home_country``: the country the acts were typed against (names its officials);
+    ``type_labels``: (English, Arabic) per type, overriding :func:`speaker_labels`.
     """
     order = list(dict.fromkeys(source_counts["outlet"]))
     totals_by_outlet = source_counts.groupby("outlet", sort=False)["count"].sum()
@@ -574,7 +586,7 @@ def source_type_bars(source_counts: pd.DataFrame, *, outlet_ar: Mapping[str, str
     pivot = t.pivot_table(index="outlet", columns="speaker_type", values="count", aggfunc="sum",
                           fill_value=0, sort=False).reindex(rows, fill_value=0)
     present = [c for c in pivot.columns if pivot[c].sum() > 0]
-    styles = speaker_styles(present, speaker_labels)
+    styles = speaker_styles(present, {**speaker_labels(home_country), **(type_labels or {})})
     totals = pivot[present].sum(axis=1).to_numpy() if present else np.zeros(len(rows))
     fig = _new("double", 1.35 + _row_height(len(rows)) * len(rows))
     ax = fig.add_subplot()
@@ -688,8 +700,8 @@ def named_anonymous_plot(summary: pd.DataFrame, *, outlet_ar: Mapping[str, str] 
 
 
 def profile_plot(profile: pd.DataFrame, labels: Mapping[str, tuple[str, str]], *,
-                 outlet_ar: Mapping[str, str] | None = None,
-                 speaker_labels: Mapping[str, tuple[str, str]] | None = None):
+                 outlet_ar: Mapping[str, str] | None = None, home_country: str = "MA",
+                 type_labels: Mapping[str, tuple[str, str]] | None = None):
     """Frame profile and source profile side by side for each outlet (shares, n per bar).
 
     Frames and source types have separate palettes (:data:`FRAME_PALETTE`,
@@ -697,6 +709,7 @@ def profile_plot(profile: pd.DataFrame, labels: Mapping[str, tuple[str, str]], *
     outlet are left out of the bars and the legends.
 
     ``profile``: :func:`analysis.stats.profiles` output (outlet, kind, category, count, share).
+    ``home_country`` and ``type_labels`` label the source types as in :func:`source_type_bars`.
     """
     order = list(dict.fromkeys(profile["outlet"]))
     weight = profile.groupby("outlet", sort=False)["count"].sum().to_dict()
@@ -718,7 +731,7 @@ def profile_plot(profile: pd.DataFrame, labels: Mapping[str, tuple[str, str]], *
             styled = [(c, labels.get(c, (c, "")), fcol[c]) for c in cats]
             unit, empty = "markers", "no markers"
         else:
-            styled = speaker_styles(cats, speaker_labels)
+            styled = speaker_styles(cats, {**speaker_labels(home_country), **(type_labels or {})})
             unit, empty = "acts", "no acts"
         series = [(bilingual(*lab, sep=" / "), pivot[c].to_numpy() / safe, col) for c, lab, col in styled]
         _stacked_rows(ax, rows, series, totals=totals, unit=unit, empty_text=empty, percent=True)
