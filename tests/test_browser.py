@@ -15,6 +15,7 @@ Where chromium or Playwright is missing the tests skip and say why.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -160,6 +161,12 @@ def test_jupyterlab_kwic_is_right_to_left_with_ids_left_to_right(browser, jupyte
     assert context["dir"] == "rtl" and context["first"] > context["last"], context
     page.screenshot(path=str(tmp_path / "jupyterlab_kwic.png"))
     table.screenshot(path=str(tmp_path / "jupyterlab_kwic_table.png"))
+    # The codebook table: a wildcard pattern keeps its * at the (left) end of the word.
+    wildcard = page.locator(".jp-OutputArea-output td[dir=rtl]").filter(has_text=re.compile(r"^\s*\S+\*\s*$")).first
+    wildcard.scroll_into_view_if_needed()
+    star = wildcard.evaluate(_VISUAL_ORDER)
+    assert star["text"].endswith("*") and star["first"] > star["last"], star
+    page.screenshot(path=str(tmp_path / "jupyterlab_codebook.png"))
     page.close()
     print(f"screenshots: {tmp_path}")
 
