@@ -391,7 +391,8 @@ def corpus_structure_plot(structure: pd.DataFrame, *, outlet_ar: Mapping[str, st
         docs = None
     roles = [r for r in _ROLE_LABELS if r in pivot.columns and pivot[r].sum() > 0]
     roles += [r for r in pivot.columns if r not in _ROLE_LABELS and pivot[r].sum() > 0]
-    fig = _new("single", 1.25 + _row_height(len(rows)) * len(rows))
+    legend_rows = math.ceil(len(roles) / 2)
+    fig = _new("single", 1.0 + 0.17 * legend_rows + _row_height(len(rows)) * len(rows))
     ax = fig.add_subplot()
     totals = pivot[roles].sum(axis=1).to_numpy() if roles else np.zeros(len(rows))
     series = [(bilingual(*_ROLE_LABELS.get(r, (r, "")), sep=" / "), pivot[r].to_numpy(dtype=float),

@@ -134,8 +134,26 @@ def _data_versions() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _img(png: bytes, alt: str) -> str:
-    return f'<img src="data:image/png;base64,{_b64(png)}" alt="{html.escape(alt)}">'
+def _markdown_inline(text: str) -> str:
+    """A notebook's markdown paragraph as HTML: escaped, with `code`, **bold** and *italic*."""
+    out = html.escape(" ".join(text.split()))
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    out = re.sub(r"\*\*([^*]+)\*\*", r"<b>\1</b>", out)
+    return re.sub(r"(?<![\w*])\*([^*\s][^*]*)\*(?![\w*])", r"<i>\1</i>", out)
+
+
+def _img(png: bytes, alt: str, pixels_per_inch: int = 135) -> str:
+    """The PNG as a data URI, shown at ``pixels_per_inch`` per inch of paper (as in the
+    notebooks): a single-column figure stays half as wide as a double-column one."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as im:
+        inches = im.size[0] / (im.info.get("dpi", (300, 300))[0] or 300)
+    width = int(round(inches * pixels_per_inch))
+    return (f'<img src="data:image/png;base64,{_b64(png)}" alt="{html.escape(alt)}" '
+            f'style="width:{width}px">')
 
 
 def _validation_sections(corpus_path: Path, annotations: Path) -> list[str]:
@@ -204,7 +222,7 @@ def build_report(out: str | Path = "report/index.html", *, corpus_path: str | Pa
     parts.append("<h2>Figures</h2>")
     figures = notebook_figures(notebooks_dir)
     for f in figures:
-        caption = html.escape(f["heading"]) + (f" — {html.escape(f['text'])}" if f["text"] else "")
+        caption = html.escape(f["heading"]) + (f" — {_markdown_inline(f['text'])}" if f["text"] else "")
         parts.append(f"<figure>{_img(f['png'], f['heading'])}<figcaption>{caption} "
                      f"<span class=\"note\">(<bdi dir=\"ltr\">{html.escape(f['notebook'])}</bdi>)</span>"
                      f"</figcaption></figure>")
