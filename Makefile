@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: figures report test browser export bench lock clean-venv
+.PHONY: figures report test browser export bench bench-size lock clean-venv
 
 $(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (camel-tools 1.6.0 requires it); set PYTHON=/path/to/python3.11")'
@@ -40,6 +40,10 @@ export: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_corpus.py --corpus ../shared/corpora/saudinewsnet/saudinewsnet.jsonl.gz --jobs 2 --repeat 3
+
+# Seconds per MB of one synthetic article of 1, 4 and 16 MB: each stage should stay flat.
+bench-size: $(STAMP)
+	$(BIN)/python benchmarks/bench_size.py --sizes 1,4,16
 
 # Regenerate the full pin list from requirements/direct.txt (maintainers only).
 lock:

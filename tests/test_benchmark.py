@@ -29,3 +29,25 @@ def test_benchmark_prints_stages_and_ratio(tmp_path, seeds, capsys):
 def test_benchmark_rejects_bad_arguments(tmp_path, capsys):
     assert bench_corpus.main(["--corpus", str(tmp_path / "missing.jsonl")]) == 2
     assert bench_corpus.main(["--corpus", str(tmp_path), "--repeat", "0"]) == 2
+
+
+def test_size_benchmark_prints_seconds_per_mb(capsys):
+    import bench_size
+
+    assert bench_size.main(["--sizes", "0.02,0.04"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("0.02 MB: ") and "pull quotes" in out[0]
+    table = out[out.index(next(line for line in out if line.startswith("CPU s/MB by size:"))):]
+    for stage in bench_size.STAGES:
+        assert re.fullmatch(rf"s/MB {stage:<13}\s+\d+\.\d{{3}}\s+\d+\.\d{{3}}", next(
+            line for line in table if line.startswith(f"s/MB {stage}"))), stage
+    assert bench_size.main(["--sizes", "0,1"]) == 2
+
+
+def test_synthetic_articles_are_invented_and_sized():
+    import bench_size
+
+    text = bench_size.synthetic_article(50_000)
+    assert 50_000 <= len(text.encode("utf-8")) < 52_000
+    assert text == bench_size.synthetic_article(50_000)  # the same article on every run
+    assert len(set(text.split("\n"))) > 50

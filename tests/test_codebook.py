@@ -1,4 +1,6 @@
 import re
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -30,6 +32,11 @@ def test_packaged_codebook_has_required_frames():
     ("امن", "امنيه", False),             # a different word: no partial-word matches
     ("نعمه جماعي~ مسؤوليه مشترك~", "نعمة جماعية، ومسؤولية مشتركة", True),
     ("رصد|انذار مبكر~", "الإنذار المبكر", True),
+    ("امن _? _? جماعي~", "الأمن الجماعي", True),          # a run of optional words: up to that many
+    ("امن _? _? جماعي~", "الأمن الإقليمي الجماعي", True),
+    ("امن _? _? جماعي~", "الأمن الإقليمي والدولي الجماعي", True),
+    ("امن _? _? جماعي~", "الأمن الإقليمي والدولي والعربي الجماعي", False),
+    ("امن _? جماعي~ _? مشترك~", "الأمن الجماعي المشترك", True),
 ])
 def test_pattern_language(pattern, text, hit):
     from analysis.normalize import normalize_text
@@ -85,3 +92,43 @@ def test_quanteda_export_is_yaml_dictionary():
     assert set(REQUIRED_FRAMES) <= set(data)
     assert "قوه* ناعم*" in data["soft_power"]
     assert all(isinstance(v, list) and v for v in data.values())
+
+
+# ---- every pattern runs in linear time (issue 12, defect 4)
+
+def test_too_many_optional_words_are_refused_naming_frame_and_pattern(tmp_path):
+    # 30 optional words backtracked exponentially (the run never finished); a pattern
+    # may hold at most MAX_OPTIONAL_WORDS of them.
+    data = _minimal()
+    data["frames"][0]["patterns"][0]["pattern"] = "امن " + "_? " * 30 + "جماعي"
+    with pytest.raises(CodebookError, match=r"cb.yaml: frame 'f', pattern 'p', field 'pattern': 30 optional "
+                                            r"words .*at most 4 in one pattern"):
+        load_codebook(_write(tmp_path, data))
+    data["frames"][0]["patterns"][0]["pattern"] = "امن _? _? شامل _? _? جماعي"
+    assert load_codebook(_write(tmp_path, data)).frames[0].patterns[0].pattern_id == "p"
+
+
+_HOSTILE = """
+import re, sys
+from analysis.codebook import compile_tokens
+cases = [
+    # 30 tokens each matching a word in two ways (proclitic بال, or the stem's own letters)
+    (" ".join(["بال*"] * 30 + ["زز"]), " ".join(["بالبال"] * 30) + " x"),
+    # the most optional words allowed, between tokens every word matches
+    (" _? ".join(["امن"] * 5) + " زز", " ".join(["امن"] * 40) + " x"),
+    (" _? _? _? _? ".join(["امن", "امن"]) + " زز", " ".join(["امن"] * 40) + " x"),
+    # alternatives that match the same word
+    (" ".join(["امن*|امني~|امن"] * 30 + ["زز"]), " ".join(["امني"] * 30) + " x"),
+]
+for pattern, text in cases:
+    rx = re.compile(compile_tokens(pattern)[0])
+    assert rx.search(text * 20) is None
+print("ok")
+"""
+
+
+def test_hostile_patterns_finish_at_once():
+    # Each case took time exponential in its number of tokens (30 tokens: hours); run
+    # in a child process so that a regression fails here instead of hanging the suite.
+    proc = subprocess.run([sys.executable, "-c", _HOSTILE], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr[-2000:]

@@ -1,18 +1,24 @@
 import csv
+import gzip
 import hashlib
 import io
+import json
 import subprocess
 import sys
 
 import pandas as pd
 import pytest
 
-from analysis.corpus import (DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SENTENCE_COLUMNS, documents_frame,
+from analysis.corpus import (DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, SENTENCE_COLUMNS, Document, documents_frame,
                              iter_documents, read_corpus, segment)
 from analysis.errors import (CorpusError, CorpusWarning, DuplicateDocumentError, EmptyDocumentError,
                              EncodingError, ManifestError)
+from analysis.markers import find_markers
 
-from conftest import ROOT, SEEDS, write_jsonl
+from conftest import ROOT, SEEDS, profile_events, write_jsonl
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_size import synthetic_article  # noqa: E402  (invented sentences, no corpus text)
 
 
 def _roles(doc):
@@ -170,7 +176,7 @@ def test_jsonl_errors_name_the_line(tmp_path):
     with pytest.raises(CorpusError, match=r"c.jsonl:2: missing column 'text'"):
         read_corpus(path)
     path = write_jsonl(tmp_path, [{"id": 1, "text": 42}])
-    with pytest.raises(CorpusError, match=r"c.jsonl:1: column 'text' holds a int"):
+    with pytest.raises(CorpusError, match=r"c.jsonl:1: column 'text' holds a number \(42\), not text"):
         read_corpus(path)
     bad = tmp_path / "bad.jsonl"
     bad.write_bytes(b'{"id": 1, "text": "ok"}\n' + '{"id": 2, "text": "نص"}'.encode("cp1256") + b"\n")
@@ -418,3 +424,369 @@ def test_given_headline_is_never_chrome_or_byline(seeds_copy):
     _edit_manifest(seeds_copy, "002_5eeac2ce75b1fb3d", outlet_ar="", byline="حموشي",
                    headline="حموشي يدعو لبنيات أمنية مشتركة لأمن جماعي مستدام")
     assert _roles(read_corpus(seeds_copy)["002_5eeac2ce75b1fb3d"])[1] == "headline"
+
+
+# ---- long documents: work in proportion to the length (issue 12, defect 3)
+
+def test_pull_quote_detection_grows_linearly_with_the_document():
+    # Synthetic articles of 150 KB and 600 KB (about 340 and 1,300 paragraphs, each
+    # sharing most words with others, a pull quote every twenty paragraphs). Comparing
+    # every paragraph with every other made the work grow about 9-fold (16-fold in the
+    # limit); it must grow about 4-fold.
+    work = []
+    for size in (150_000, 600_000):
+        doc = Document("long", synthetic_article(size), {"outlet": "X"})
+        work.append(profile_events(segment, doc))
+        assert sum(r["role"] == "pullquote" for r in segment(doc).paragraph_rows) > size / 20_000
+    assert work[1] / work[0] < 6, work
+
+
+# ---- hostile input (issue 12): every problem one line naming the file and line
+
+ARTICLE = "قال الوزير إن التعاون الأمني بين البلدين يتعزز.\nوأضاف أن الاجتماع المقبل سيعقد في الرباط.\n"
+
+
+def test_utf16_without_a_byte_order_mark_is_named(seeds_copy, tmp_path):
+    # Arabic UTF-16 without a BOM is valid UTF-8 byte by byte: it was read as junk.
+    path = seeds_copy / "003_a81e5b6ee56853d2.txt"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16-le"))
+    with pytest.raises(EncodingError, match=r"003_a81e5b6ee56853d2.txt:1: not UTF-8: it looks like "
+                                            r"UTF-16-LE without a byte-order mark"):
+        read_corpus(seeds_copy)
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_bytes(json.dumps({"id": "a", "outlet": "X", "text": ARTICLE}, ensure_ascii=False).encode("utf-16-be"))
+    with pytest.raises(EncodingError, match=r"c.jsonl:1: .*UTF-16-BE without a byte-order mark"):
+        list(iter_documents(jsonl))
+    table = _write(tmp_path, "c.csv", "id,outlet,text\nx1,A,نص عربي قصير\n", encoding="utf-16-le")
+    with pytest.raises(EncodingError, match=r"c.csv:1: .*UTF-16-LE without a byte-order mark"):
+        list(iter_documents(table))
+
+
+def test_control_characters_are_reported_and_kept(seeds_copy, tmp_path):
+    path = seeds_copy / "003_a81e5b6ee56853d2.txt"
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[4] = lines[4] + "\x00\x07"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"003_a81e5b6ee56853d2.txt:5: 2 control characters \(first: U\+0000\)"):
+        corpus = read_corpus(seeds_copy)
+    assert corpus["003_a81e5b6ee56853d2"].text == "\n".join(lines)  # kept: offsets unchanged
+    jsonl = write_jsonl(tmp_path, [{"id": 1, "outlet": "X", "text": "نص\u0000فيه صفر"},
+                                   {"id": 2, "outlet": "X", "text": "نص\tعادي\fمع فاصل صفحة"}])
+    with pytest.warns(CorpusWarning, match=r"c.jsonl: 1 documents contain NUL or other control characters.* 1"):
+        assert len(read_corpus(jsonl)) == 2
+
+
+def test_a_csv_article_longer_than_the_csv_module_allows(tmp_path):
+    # The csv module stops at 131,072 characters per field, and the error blamed a
+    # quotation mark.
+    long_text = "قال الوزير إن الأمن مهم. " * 8000  # 200,000 characters
+    path = _write(tmp_path, "long.csv", f'id,outlet,text\nx1,A,"{long_text}"\nx2,B,نص ثان\n')
+    docs = list(iter_documents(path))
+    assert [d.doc_id for d in docs] == ["x1", "x2"] and docs[0].text == long_text
+    with pytest.raises(CorpusError, match=r"long.csv:2: a line over the 0.1 MB limit on one document "
+                                          r"\(raise it with --max-document-mb") as err:
+        list(iter_documents(path, max_document_mb=0.1))
+    assert "quotation" not in str(err.value)
+    # A field over the limit made of short lines.
+    path = _write(tmp_path, "lines.csv", 'id,outlet,text\nx1,A,"' + "سطر قصير\n" * 20000 + '"\n')
+    with pytest.raises(CorpusError, match=r"lines.csv:2: (the text is 0.3 MB|a field of more than 104,857 "
+                                          r"characters \(in the record starting here\)), over the 0.1 MB limit") as err:
+        list(iter_documents(path, max_document_mb=0.1))
+    assert "quotation" not in str(err.value)
+
+
+def test_a_jsonl_id_of_5000_digits_is_kept_as_written(tmp_path):
+    digits = "9" * 5000
+    path = tmp_path / "c.jsonl"
+    path.write_text(f'{{"id": {digits}, "outlet": "X", "text": "{ARTICLE[:40]}"}}\n', encoding="utf-8")
+    assert [d.doc_id for d in iter_documents(path)] == [digits]
+
+
+def test_a_lone_surrogate_escape_is_named_when_read(tmp_path):
+    # Python reads "\ud83d" (half of an emoji's pair) as a string that no table can hold:
+    # it failed only when the tables were written.
+    path = write_jsonl(tmp_path, [{"id": 1, "outlet": "X", "text": "نص سليم"},
+                                  '{"id": 2, "outlet": "X", "text": "نص مقطوع \\ud83d"}'])
+    with pytest.raises(CorpusError, match=r"c.jsonl:2: field 'text' holds \\ud83d, half of a UTF-16 pair"):
+        list(iter_documents(path))
+    ok = write_jsonl(tmp_path, ['{"id": 1, "outlet": "X", "text": "نص مع وجه \\ud83d\\ude00"}'], "ok.jsonl")
+    assert [d.text for d in iter_documents(ok)] == ["نص مع وجه \U0001F600"]
+
+
+def _damaged_parquet(tmp_path):
+    import pyarrow.parquet as pq
+
+    rows = 3000
+    df = pd.DataFrame({"id": [f"x{i}" for i in range(rows)], "outlet": ["A"] * rows,
+                       "text": [f"نص رقم {i} " * 20 for i in range(rows)]})
+    path = tmp_path / "damaged.parquet"
+    df.to_parquet(path, index=False, row_group_size=1000, compression=None)
+    column = pq.ParquetFile(path).metadata.row_group(1).column(2)
+    data = bytearray(path.read_bytes())
+    data[column.data_page_offset:column.data_page_offset + 12] = b"\xff" * 12  # the page header
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_damaged_parquet_page_is_one_line_naming_the_file(tmp_path):
+    path = _damaged_parquet(tmp_path)
+    with pytest.raises(CorpusError, match=r"damaged.parquet: cannot read the rows after row \d+: a "
+                                          r"damaged page\?") as err:
+        list(iter_documents(path))
+    assert "\n" not in str(err.value)
+
+
+def test_json_nested_100000_deep_is_one_line(tmp_path):
+    path = write_jsonl(tmp_path, [{"id": 1, "outlet": "X", "text": "نص"},
+                                  '{"id": 2, "outlet": "X", "text": "نص", "extra": ' + "[" * 100_000 + "]" * 100_000 + "}"])
+    with pytest.raises(CorpusError, match=r"c.jsonl:2: not readable JSON: values nested too deeply"):
+        list(iter_documents(path))
+
+
+@pytest.mark.parametrize("text", ["\u200b\u200f\u2066\u2069 \ufeff", "\u064e\u0651\u064b  \u0652",
+                                  "\u0640\u0640\u0640\n\u0640", "\u200c\u0640\u064f"])
+def test_documents_without_a_word_are_empty(seeds_copy, tmp_path, text):
+    # Invisible characters, diacritics or tatweel alone were kept as 0-word documents.
+    (seeds_copy / "003_a81e5b6ee56853d2.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(EmptyDocumentError, match=r"003_a81e5b6ee56853d2.txt: document .* is empty: no word"):
+        read_corpus(seeds_copy)
+    path = write_jsonl(tmp_path, [{"id": 1, "outlet": "X", "text": text}, {"id": 2, "outlet": "X", "text": ARTICLE}])
+    with pytest.warns(CorpusWarning, match=r"skipped 1 empty.*'1' at .*c.jsonl:1 \(empty\)"):
+        assert [d.doc_id for d in iter_documents(path)] == ["2"]
+
+
+def test_columns_named_twice_are_an_error(seeds_copy, tmp_path):
+    path = _write(tmp_path, "c.csv", "id,outlet,text,outlet\nx1,A,نص,B\n")
+    with pytest.raises(CorpusError, match=r"c.csv:1: column\(s\) 'outlet' named twice in the header"):
+        list(iter_documents(path))
+    manifest = seeds_copy / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").split("\n")
+    manifest.write_text("\n".join([lines[0] + ",outlet"] + [ln + ",Other" for ln in lines[1:] if ln]) + "\n",
+                        encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"manifest.csv:1: column\(s\) 'outlet' named twice"):
+        read_corpus(seeds_copy)
+    jsonl = write_jsonl(tmp_path, ['{"id": 1, "outlet": "A", "text": "نص", "outlet": "B"}'])
+    with pytest.raises(CorpusError, match=r"c.jsonl:1: not valid JSON \(key 'outlet' given twice"):
+        list(iter_documents(jsonl))
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_arrays([pa.array(["x1"]), pa.array(["A"]), pa.array(["نص"]), pa.array(["B"])],
+                                 names=["id", "outlet", "text", "outlet"])
+    pq.write_table(table, tmp_path / "c.parquet")
+    with pytest.raises(CorpusError, match=r"c.parquet: column\(s\) 'outlet' named twice"):
+        list(iter_documents(tmp_path / "c.parquet"))
+
+
+def test_a_later_record_without_an_outlet_is_reported(tmp_path):
+    path = write_jsonl(tmp_path, [{"id": 1, "outlet": "A", "text": ARTICLE},
+                                  {"id": 2, "outlet": "A", "text": ARTICLE + "ثان"},
+                                  {"id": 3, "text": ARTICLE + "ثالث"}])
+    with pytest.warns(CorpusWarning, match=r"c.jsonl: 1 records have no outlet field though the first has "
+                                           r"one \('3' at .*c.jsonl:3\)"):
+        docs = list(iter_documents(path))
+    assert [d.outlet for d in docs] == ["A", "A", ""]
+
+
+@pytest.mark.parametrize("written, kept", [("1e3", "1e3"), ("007.50", None), ("12", "12"), ("-0", "-0"),
+                                           ("1.5", "1.5")])
+def test_jsonl_number_ids_are_kept_as_written(tmp_path, written, kept):
+    path = tmp_path / "c.jsonl"
+    path.write_text(f'{{"id": {written}, "outlet": "X", "text": "نص"}}\n', encoding="utf-8")
+    if kept is None:  # not JSON (a leading zero)
+        with pytest.raises(CorpusError, match=r"c.jsonl:1: not valid JSON"):
+            list(iter_documents(path))
+    else:
+        assert [d.doc_id for d in iter_documents(path)] == [kept]
+
+
+@pytest.mark.parametrize("written, message", [("true", r"column 'id' must hold an id; here it holds a boolean \(true\)"),
+                                              ("NaN", r"not valid JSON \(NaN is not a JSON value\)"),
+                                              ("Infinity", r"not valid JSON \(Infinity is not a JSON value\)"),
+                                              ("[1]", r"column 'id' must hold an id; here it holds a list")])
+def test_jsonl_ids_that_would_be_coerced_are_refused(tmp_path, written, message):
+    path = tmp_path / "c.jsonl"
+    path.write_text(f'{{"id": {written}, "outlet": "X", "text": "نص"}}\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"c.jsonl:1: " + message):
+        list(iter_documents(path))
+
+
+def test_table_ids_are_never_coerced(tmp_path):
+    # In a CSV every cell is text: "nan", "inf" and "True" are ids as written.
+    path = _write(tmp_path, "c.csv", "id,outlet,text\nnan,A,نص أول\ninf,A,نص ثان\nTrue,A,نص ثالث\n")
+    assert [d.doc_id for d in iter_documents(path)] == ["nan", "inf", "True"]
+    # Parquet: whole numbers are kept; decimals (3.0 for 3), NaN and booleans are refused.
+    pd.DataFrame({"id": [3, 4], "outlet": ["A", "A"], "text": ["نص", "نص آخر"]}).to_parquet(tmp_path / "i.parquet")
+    assert [d.doc_id for d in iter_documents(tmp_path / "i.parquet")] == ["3", "4"]
+    for name, ids, message in (("f", [3.0, None], r"holds a decimal number \(3.0\)"),
+                               ("n", [float("nan"), 1.0], r"is missing \(NaN\)|is empty"),
+                               ("b", [True, False], r"holds a boolean \(true\)")):
+        df = pd.DataFrame({"id": ids, "outlet": ["A", "A"], "text": ["نص", "نص آخر"]})
+        df.to_parquet(tmp_path / f"{name}.parquet")
+        with pytest.raises(CorpusError, match=rf"{name}.parquet:1: column 'id' must hold an id; here it ({message})"):
+            list(iter_documents(tmp_path / f"{name}.parquet"))
+
+
+def test_a_symlink_out_of_the_corpus_folder_is_refused(seeds_copy, tmp_path):
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(ARTICLE, encoding="utf-8")
+    target = seeds_copy / "003_a81e5b6ee56853d2.txt"
+    target.unlink()
+    target.symlink_to(outside)
+    with pytest.raises(CorpusError, match=r"003_a81e5b6ee56853d2.txt: is a symbolic link to .*elsewhere.txt, "
+                                          r"outside the corpus folder"):
+        read_corpus(seeds_copy, on_empty="skip")
+    inside = seeds_copy / "sub" / "copy.txt"  # a link within the folder is fine
+    inside.parent.mkdir()
+    inside.write_text((SEEDS / "003_a81e5b6ee56853d2.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    target.unlink()
+    target.symlink_to(inside)
+    assert len(read_corpus(seeds_copy)) == 5
+
+
+def test_cr_only_line_ends_keep_paragraphs_and_offsets(seeds):
+    doc = seeds["000_507e3ec0494cdcbd"]
+    for newline in ("\r", "\r\n"):
+        text = doc.text.replace("\n", newline)
+        other = segment(Document(doc.doc_id, text, doc.meta))
+        same = segment(doc)
+        assert [(r["line"], r["role"], r["repeats"], r["n_words"]) for r in other.paragraph_rows] == \
+            [(r["line"], r["role"], r["repeats"], r["n_words"]) for r in same.paragraph_rows]
+        for r in other.paragraph_rows:
+            chunk = text[r["start"]:r["end"]]
+            assert chunk and "\r" not in chunk and "\n" not in chunk
+        assert len(other.sentence_starts) == len(same.sentence_starts)
+        markers = find_markers(Document(doc.doc_id, text, doc.meta))
+        assert len(markers) == len(find_markers(doc)) > 0
+        assert all(text[r.start:r.end] == r.match for r in markers.itertuples())
+        if newline == "\r":  # same length: the same offsets
+            assert markers[["frame", "start", "end"]].equals(find_markers(doc)[["frame", "start", "end"]])
+
+
+def test_a_cr_only_folder_document_and_its_manifest_headline(seeds_copy):
+    path = seeds_copy / "000_507e3ec0494cdcbd.txt"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    doc = read_corpus(seeds_copy)["000_507e3ec0494cdcbd"]
+    assert _roles(doc) == {1: "kicker", 2: "headline", 3: "standfirst", 8: "pullquote", 22: "pullquote", 33: "pullquote"}
+
+
+def test_encoding_hints_only_when_they_fit(tmp_path):
+    arabic = ARTICLE * 3
+    cases = {
+        "cp1256.txt": (arabic.encode("cp1256"), "Windows-1256 Arabic"),
+        "damaged.txt": (arabic.encode("utf-8")[:100] + b"\xff" + arabic.encode("utf-8")[100:],
+                        "the text around it is valid UTF-8"),
+        "latin1.txt": ("Le ministre a déclaré à la presse que la réunion était réussie.\n".encode("latin-1"),
+                       "Latin-1/Windows-1252"),
+    }
+    for name, (data, hint) in cases.items():
+        with pytest.raises(EncodingError) as err:
+            _decode_file(tmp_path, name, data)
+        message = str(err.value)
+        assert hint in message and message.count("Windows-1256") == (name == "cp1256.txt"), message
+
+
+def _decode_file(tmp_path, name, data):
+    from analysis.corpus import _decode
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    return _decode(data, path)
+
+
+def test_json_errors_name_the_column_once(tmp_path):
+    path = write_jsonl(tmp_path, ['{"id": 1, "outlet": "X", "text": "نص غير منته}'])
+    with pytest.raises(CorpusError, match=r"c.jsonl:1: not valid JSON \(Unterminated string starting at column 34\)$"):
+        list(iter_documents(path))
+    line = '{"id": 1, "outlet": "X", "text": "نص"'
+    path = write_jsonl(tmp_path, [line])
+    with pytest.raises(CorpusError, match=rf"c.jsonl:1: not valid JSON \(Expecting ',' delimiter at column "
+                                          rf"{len(line) + 1} \(the end of the line\)\)"):
+        list(iter_documents(path))
+
+
+def test_an_unreadable_plain_jsonl_is_a_permission_error(tmp_path, monkeypatch):
+    from analysis import corpus
+
+    path = write_jsonl(tmp_path, [{"id": 1, "outlet": "X", "text": "نص"}])
+
+    def refuse(*args, **kwargs):  # this suite may run as root, for whom chmod 000 is no bar
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(corpus, "open", refuse, raising=False)
+    with pytest.raises(CorpusError, match=r"c.jsonl: permission denied") as err:
+        list(iter_documents(path))
+    assert "compressed" not in str(err.value)
+
+
+# ---- memory: everything streams, and one document has a size limit
+
+def test_a_csv_corpus_is_read_as_it_streams(tmp_path):
+    # The whole file used to be read and decoded before the first record: a bad byte at
+    # the end failed the run before any document. Now records come as lines are read.
+    rows = "".join(f"x{i},A,قال الوزير إن الأمن مهم رقم {i}\n" for i in range(50))
+    path = tmp_path / "c.csv"
+    path.write_bytes(("id,outlet,text\n" + rows).encode("utf-8") + "x99,B,نص\n".encode("cp1256"))
+    docs = iter_documents(path)
+    assert next(docs).doc_id == "x0"
+    with pytest.raises(EncodingError, match=r"c.csv:52: not valid UTF-8"):
+        list(docs)
+
+
+def test_reading_a_large_csv_holds_one_record_at_a_time(tmp_path):
+    import tracemalloc
+
+    row = "x{0},A,\"{0} " + "قال الوزير إن التعاون الأمني يتعزز. " * 300 + "\"\n"
+    path = tmp_path / "big.csv"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("id,outlet,text\n")
+        for i in range(500):
+            fh.write(row.format(i))
+    size = path.stat().st_size
+    assert size > 8 * 2 ** 20
+    list(iter_documents(_write(tmp_path, "warm.csv", "id,outlet,text\nx1,A,نص\n")))  # build lazy tables first
+    tracemalloc.start()
+    try:
+        n = sum(1 for _ in iter_documents(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert n == 500 and peak < size / 4, (peak, size)  # reading it whole took more than its size
+
+
+@pytest.mark.parametrize("name", ["bomb.jsonl.gz", "long.jsonl"])
+def test_a_line_over_the_document_limit_is_refused_unread(tmp_path, name):
+    import tracemalloc
+
+    path = tmp_path / name
+    line = b'{"id": 1, "outlet": "X", "text": "' + b"a" * (24 * 2 ** 20) + b'"}\n'
+    path.write_bytes(gzip.compress(line, 1) if name.endswith(".gz") else line)
+    tracemalloc.start()
+    try:
+        with pytest.raises(CorpusError, match=rf"{name}:1: a line over the 2 MB limit on one document "
+                                              rf"\(raise it with --max-document-mb"):
+            list(iter_documents(path, max_document_mb=2))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2 ** 20, peak
+    assert [len(d.text) for d in iter_documents(path, max_document_mb=30)] == [24 * 2 ** 20]
+
+
+def test_files_and_cells_over_the_document_limit(seeds_copy, tmp_path, capsys):
+    path = seeds_copy / "003_a81e5b6ee56853d2.txt"
+    size = path.stat().st_size
+    with pytest.raises(CorpusError, match=r"000_507e3ec0494cdcbd.txt: the file is 0.0 MB, over the "
+                                          r"0.001 MB limit on one document"):
+        read_corpus(seeds_copy, max_document_mb=0.001)
+    assert size > 0.001 * 2 ** 20
+    pd.DataFrame({"id": ["x1"], "outlet": ["A"], "text": ["نص " * 2000]}).to_parquet(tmp_path / "c.parquet")
+    with pytest.raises(CorpusError, match=r"c.parquet:1: the text is 0.0 MB, over the 0.005 MB limit"):
+        list(iter_documents(tmp_path / "c.parquet", max_document_mb=0.005))
+    from analysis.cli import main
+
+    assert main(["export", "--corpus", str(seeds_copy), "--out", str(tmp_path / "out"),
+                 "--max-document-mb", "0.001"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "over the 0.001 MB limit" in err

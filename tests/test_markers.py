@@ -1,8 +1,12 @@
+import dataclasses
+
 import pytest
 
 from analysis.codebook import load_codebook
 from analysis.corpus import Document
-from analysis.markers import MARKER_COLUMNS, find_markers, kwic, markers_frame
+from analysis.markers import MARKER_COLUMNS, _select_longest, find_markers, kwic, markers_frame
+
+from conftest import profile_events
 
 CODEBOOK = load_codebook()
 EXAMPLES = [(f.id, kind, ex["text"]) for f in CODEBOOK.frames
@@ -75,3 +79,51 @@ def test_kwic_is_right_to_left_and_deterministic(seeds):
     assert 'dir="rtl"' in html and "القوة الناعمة" in html
     assert html == kwic(m, frame="soft_power").to_html()
     assert "0x" not in repr(kwic(m, frame="soft_power")) and len(kwic(m, frame="soft_power")) == 2
+
+
+# ---- many matches: work in proportion to them (issue 12, defect 3)
+
+class _Pattern:
+    pattern_id = "p"
+
+
+def test_choosing_the_longest_match_grows_linearly_with_the_matches():
+    # n matches and n shorter ones inside them; comparing each with every kept match
+    # made the work grow 16-fold for 4 times the matches (8,000 matches: 28 s).
+    def matches(n):
+        return [(k * 10, k * 10 + 5, _Pattern, "") for k in range(n)] + \
+               [(k * 10 + 1, k * 10 + 3, _Pattern, "") for k in range(n)]
+    work = [profile_events(_select_longest, matches(n)) for n in (500, 2000)]
+    assert work[1] / work[0] < 6, work
+    assert _select_longest(matches(3)) == matches(3)[:3]
+
+
+class _CountingRegex:
+    """A compiled regex that counts the characters it is asked to search."""
+
+    def __init__(self, rx):
+        self.rx, self.chars = rx, 0
+
+    def search(self, text, *args):
+        self.chars += len(text)
+        return self.rx.search(text, *args)
+
+
+def test_a_long_sentence_is_searched_for_its_context_once():
+    # One sentence holding n matches of a pattern with a context condition (استباق*
+    # counts only in a sentence about security): the sentence used to be searched once
+    # per match, n times its length.
+    frame = CODEBOOK.frame("proactive_intelligence")
+    pattern = next(p for p in frame.patterns if p.source == "استباق*")
+    counter = _CountingRegex(pattern.context)
+    codebook = dataclasses.replace(CODEBOOK, frames=(dataclasses.replace(
+        frame, patterns=(dataclasses.replace(pattern, context=counter),)),))
+
+    def searched(n):
+        counter.chars = 0
+        text = "في مواجهة الإرهاب" + " خطة استباقية جديدة" * n
+        m = find_markers(Document("t", text, {"outlet": "X"}), codebook)
+        assert len(m) == n and all(text[r.start:r.end] == r.match for r in m.itertuples())
+        return counter.chars
+
+    assert searched(2000) / searched(500) < 6

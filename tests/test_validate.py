@@ -1,8 +1,11 @@
+import shutil
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.codebook import load_codebook
+from analysis.corpus import read_corpus
 from analysis.errors import AnnotationError
 from analysis.report import run_validation
 from analysis.validate import (frame_scores, krippendorff_alpha_nominal,
@@ -84,3 +87,19 @@ def test_validate_finds_the_project_folders_from_anywhere(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "act detected" in proc.stdout
+
+
+def test_a_hand_coding_file_that_is_not_utf8_is_one_line(tmp_path, capsys):
+    # It used to end in "'utf-8' codec can't decode byte ...", without the file.
+    from analysis.cli import main
+
+    folder = tmp_path / "validation"
+    shutil.copytree(VALIDATION, folder)
+    path = folder / "frames_coder_a.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_bytes("\n".join(lines[:3]).encode("utf-8") + b"\n" + "\n".join(lines[3:]).encode("cp1256"))
+    with pytest.raises(AnnotationError, match=r"frames_coder_a.csv:4: not valid UTF-8 .*Windows-1256"):
+        load_annotations(path, read_corpus(SEEDS), frames=[f.id for f in load_codebook().frames])
+    assert main(["validate", "--annotations", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "frames_coder_a.csv:4: not valid UTF-8" in err

@@ -38,6 +38,16 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _megabytes(value: str) -> float:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of MB, not {value!r}") from None
+    if not mb > 0 or mb == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of MB above 0, not {value!r}")
+    return mb
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -51,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="map a field (id, outlet, date, title, text) to the corpus's column name")
     ex.add_argument("--codebook", help="a framing codebook YAML (default: the packaged one)")
     ex.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
+    ex.add_argument("--max-document-mb", type=_megabytes, default=None, metavar="MB",
+                    help="largest document read, in MB of UTF-8 text (default 20): a larger file, "
+                         "line or cell is an error naming it")
     ex.add_argument("--skip-bad", action="store_true",
                     help="skip empty and duplicate documents of a folder corpus (reported) instead of failing")
     ex.add_argument("--dask", metavar="ADDRESS", help="run on the Dask scheduler at ADDRESS ('local' for a LocalCluster)")
@@ -90,6 +103,8 @@ def _export(args) -> int:
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     analyzer = Analyzer(args.codebook, args.gazetteer)
     options = {"on_empty": "skip", "on_duplicate": "skip"} if args.skip_bad else {}
+    if args.max_document_mb is not None:
+        options["max_document_mb"] = args.max_document_mb
     if args.dask:
         from dask.distributed import Client, LocalCluster
 

@@ -39,8 +39,12 @@ _MAX_PROCLITIC = 4  # the longest PROCLITICS match (و + ب + ال)
 # Pronoun suffixes (ه ها هم هما هن نا ك كم كن ي).
 _PRONOUNS = "(?:ه|ها|هم|هما|هن|نا|ك|كم|كن|ي)"
 # Between the tokens of a multiword pattern: spaces, or a comma with optional spaces.
-SEPARATOR = r"(?:\s*[،,]\s*|\s+)"
+# Atomic, like each token (see _compile_tokens): there is only one way to match it.
+SEPARATOR = r"(?>\s*[،,]\s*|\s+)"
 _OPTIONAL_WORD = "_?"
+#: At most this many optional words (``_?``) in one pattern: each can be there or not,
+#: so a text may be tried in up to 2 ** n ways at each place a pattern could begin.
+MAX_OPTIONAL_WORDS = 4
 _MODIFIERS = "~#*"
 
 
@@ -219,14 +223,28 @@ def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codeb
         raise CodebookError(path, f"{where}: empty pattern")
     if tokens[0] == _OPTIONAL_WORD or tokens[-1] == _OPTIONAL_WORD:
         raise CodebookError(path, f"{where}: the optional word '_?' must stand between two tokens")
+    n_optional = tokens.count(_OPTIONAL_WORD)
+    if n_optional > MAX_OPTIONAL_WORDS:
+        raise CodebookError(path, f"{where}: {n_optional} optional words ('_?') in {pattern!r}; at "
+                                  f"most {MAX_OPTIONAL_WORDS} in one pattern (each multiplies the ways a "
+                                  f"text must be tried): split it into several patterns")
+    # Every construct matches in one way only, so that no text makes the regex engine
+    # try exponentially many: each token is an atomic group that ends at the end of its
+    # word (a token always spans one whole word, so committing to the first way it
+    # matches loses nothing), the optional word is possessive, and a run of optional
+    # words is one bounded repetition (`_? _?` is "up to two words").
     parts: list[str] = []
     literals: list[str] = []
     groups: list[tuple[str, ...]] = []
     anchors: tuple[str, ...] = ()
+    optional_run = 0
     for i, token in enumerate(tokens):
         if token == _OPTIONAL_WORD:
-            parts.append(r"(?:\w+" + SEPARATOR + ")?")
+            optional_run += 1
             continue
+        if optional_run:
+            parts.append(r"(?:\w++" + SEPARATOR + f"){{0,{optional_run}}}")
+            optional_run = 0
         clitics = not token.startswith("=")
         token = token.lstrip("=")
         alternatives = [a for a in token.split("|")]
@@ -243,10 +261,10 @@ def _compile_tokens(pattern: str, *, where: str = "pattern", path: str = "<codeb
         pro = PROCLITICS if clitics else ""
         if i == 0:
             pro = f"(?P<pro>{pro})"
-        parts.append(pro + body)
+        parts.append(f"(?>{pro}{body}(?!\\w))")
         if i < len(tokens) - 1:
             parts.append(SEPARATOR)
-    # An optional word carries its own trailing separator: token SEP (word SEP)? token.
+    # An optional word carries its own trailing separator: token SEP (word SEP){0,n} token.
     regex = r"(?<!\w)" + "".join(parts) + r"(?!\w)"
     return regex, tuple(dict.fromkeys(literals)), anchors, tuple(dict.fromkeys(groups))
 

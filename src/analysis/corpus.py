@@ -27,9 +27,12 @@ import gzip
 import hashlib
 import io
 import json
+import math
 import operator
 import re
+import sys
 import warnings
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
@@ -45,7 +48,7 @@ from .normalize import BIDI_CONTROLS, PRESENTATION_FORM_RE, NormalizedText, find
 __all__ = ["Document", "Corpus", "CorpusReport", "read_corpus", "iter_documents",
            "segment", "Structure", "documents_frame", "paragraphs_frame", "sentences_frame",
            "count_words", "DOCUMENT_COLUMNS", "PARAGRAPH_COLUMNS", "SENTENCE_COLUMNS", "ROLES",
-           "MANIFEST_NAME", "COUNTED_ROLES"]
+           "MANIFEST_NAME", "COUNTED_ROLES", "DEFAULT_MAX_DOCUMENT_MB", "PULLQUOTE_WINDOW"]
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_REQUIRED = ("doc_id", "outlet")
@@ -108,7 +111,8 @@ _CHROME_PATTERNS = (
 )
 # One regex for all (each alternative is anchored at the start): one call per line.
 _CHROME_RE = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.IGNORECASE)
-_SUSPICIOUS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff" + "".join(sorted(BIDI_CONTROLS)) + "]")
+# Presentation forms, bidi controls and C0 control characters other than \t \n \r \f.
+_SUSPICIOUS_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\x00-\x08\x0b\x0e-\x1f" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _TERMINAL_PUNCT = tuple(".!?؟:؛…,،\"»”’")
 
 
@@ -143,6 +147,10 @@ class CorpusReport:
     duplicate_ids: list[str] = field(default_factory=list)
     presentation_forms: list[str] = field(default_factory=list)  # kept, noted
     bidi_controls: list[str] = field(default_factory=list)  # kept, noted
+    control_characters: list[str] = field(default_factory=list)  # NUL and other C0: kept, noted
+    #: table corpora: records without the outlet field that earlier records have,
+    #: as (doc_id, file:line)
+    missing_outlet: list[tuple[str, str]] = field(default_factory=list)
     #: every skipped document: (why, doc_id, where it was read: file or file:line)
     skipped: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -179,21 +187,103 @@ class Corpus:
 
 # --------------------------------------------------------------------------- reading
 
-def _decode(data: bytes, path: Path | str, line: int | None = None) -> str:
+#: Documents larger than this (in MB of UTF-8: a .txt file, a JSONL line, a CSV line or
+#: a text cell) are refused with an error naming the file and line, before they are read
+#: whole: a runaway file or a decompression bomb must not exhaust memory. The largest
+#: SaudiNewsNet article is 60 KB; analysing a 16 MB document took 1.1 GB (benchmarks/
+#: bench_size.py), so 20 MB keeps one document under about 1.5 GB. Raise it with
+#: ``max_document_mb`` (``--max-document-mb`` on the command line).
+DEFAULT_MAX_DOCUMENT_MB = 20.0
+
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_BYTES_RE = re.compile(rb"\r\n|\r|\n")
+#: C0 control characters other than tab, line feed, carriage return and form feed: not
+#: text (NUL is the usual trace of UTF-16 read as UTF-8); reported, and kept.
+_CONTROL_CHARS = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f")
+_CONTROL_RE = re.compile(f"[{re.escape(_CONTROL_CHARS)}]")
+
+
+def _line_at(text: str | bytes, pos: int) -> int:
+    """1-based line of offset ``pos``, counting \\r\\n, \\r and \\n as line ends."""
+    pattern = _LINE_BREAK_RE if isinstance(text, str) else _LINE_BREAK_BYTES_RE
+    return len(pattern.findall(text, 0, pos)) + 1
+
+
+def _limit_bytes(max_document_mb: float) -> int:
+    if not max_document_mb > 0:
+        raise ValueError(f"max_document_mb must be above 0, not {max_document_mb!r}")
+    return int(max_document_mb * 2 ** 20)
+
+
+def _over_limit(what: str, max_bytes: int) -> str:
+    """The message for a document over the size limit (``what``: what is too large)."""
+    mb = f"{max_bytes / 2 ** 20:.3f}".rstrip("0").rstrip(".")
+    return (f"{what} over the {mb} MB limit on one document (raise it with --max-document-mb, "
+            f"or max_document_mb= in Python)")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'UTF-16-LE' or 'UTF-16-BE' when ``data`` looks like UTF-16 without a byte-order
+    mark: every other byte is 0x00 or 0x06, the high byte of ASCII and of Arabic letters
+    in UTF-16 (such bytes are valid UTF-8, so Arabic UTF-16 decodes as UTF-8 junk)."""
+    sample = data[:65536]
+    sample = sample[:len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    high_even = even.count(0) + even.count(6)
+    high_odd = odd.count(0) + odd.count(6)
+    n = len(even)
+    for high, low, name in ((high_odd, high_even, "UTF-16-LE"), (high_even, high_odd, "UTF-16-BE")):
+        if high >= 0.6 * n and low <= 0.05 * n:
+            try:
+                sample.decode(name.lower())
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
+
+
+def _encoding_hint(data: bytes, bad: int) -> str:
+    """Why bytes are not UTF-8, when it can be told: UTF-16, Windows-1256 Arabic,
+    Latin-1/Windows-1252, or a UTF-8 text with a damaged byte (``bad``: its offset)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return " (it is UTF-16: re-save it as UTF-8)"
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return f" (it looks like {utf16} without a byte-order mark: re-save it as UTF-8)"
+    sample = data[max(0, bad - 32768):bad + 32768]
+    as_utf8 = sample.decode("utf-8", errors="replace")
+    damaged = as_utf8.count("\ufffd")
+    if sum(ord(c) > 127 for c in as_utf8) - damaged > damaged:
+        # Most non-ASCII characters around the bad byte are valid UTF-8: not another
+        # encoding, but a damaged byte or a piece pasted from one.
+        return " (the text around it is valid UTF-8: a damaged byte, or a passage pasted from another encoding?)"
+    non_ascii = [c for c in sample.decode("cp1256", errors="replace") if ord(c) > 127]
+    if non_ascii and sum("\u0600" <= c <= "\u06ff" for c in non_ascii) >= 0.8 * len(non_ascii):
+        return " (it decodes as Windows-1256 Arabic: re-save it as UTF-8)"
+    latin = [c for c in sample.decode("cp1252", errors="replace") if ord(c) > 127]
+    if latin and sum(c.isalpha() for c in latin) >= 0.8 * len(latin):
+        return " (it looks like Latin-1/Windows-1252: re-save it as UTF-8)"
+    return ""
+
+
+def _decode(data: bytes, path: Path | str, line: int | None = None,
+            error: type[AnalysisError] = EncodingError) -> str:
+    """``data`` as UTF-8 text, or an error naming the file and line (``line``: the line
+    number of ``data`` when it is one line of a file) with a hint at the encoding it is in.
+    UTF-16 without a byte-order mark is an error too, though its bytes may be valid UTF-8."""
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        bad_line = data[: exc.start].count(b"\n") + 1 if line is None else line
-        hint = ""
-        try:
-            if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-                hint = " (it is UTF-16: re-save it as UTF-8)"
-            elif re.search("[\u0621-\u064a]", data.decode("cp1256")):
-                hint = " (it decodes as Windows-1256: re-save it as UTF-8)"
-        except UnicodeDecodeError:
-            pass
-        raise EncodingError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte "
-                                  f"offset {exc.start}){hint}", line=bad_line) from None
+        where = _line_at(data, exc.start) if line is None else line
+        raise error(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at byte offset "
+                          f"{exc.start}){_encoding_hint(data, exc.start)}", line=where) from None
+    if ("\x00" in text or "\x06" in text) and _utf16_without_bom(data):
+        raise error(path, f"not UTF-8: it looks like {_utf16_without_bom(data)} without a byte-order "
+                          f"mark (every other byte is 0x00 or 0x06); re-save it as UTF-8",
+                    line=1 if line is None else line)
+    return text
 
 
 def _check_text(doc: Document, report: "CorpusReport", per_document: bool) -> None:
@@ -201,14 +291,14 @@ def _check_text(doc: Document, report: "CorpusReport", per_document: bool) -> No
     counts in the report (one warning at the end) for table corpora."""
     text = doc.text
     if not _SUSPICIOUS_RE.search(text):
-        return  # the common case: one scan for both kinds of suspicious characters
+        return  # the common case: one scan for all kinds of suspicious characters
     pf = PRESENTATION_FORM_RE.search(text)
     if pf:
         report.presentation_forms.append(doc.doc_id)
         if per_document:
             n_pf = len(PRESENTATION_FORM_RE.findall(text))
             warnings.warn(CorpusWarning(
-                f"{doc.source}:{text[:pf.start()].count(chr(10)) + 1}: {n_pf} characters in Arabic "
+                f"{doc.source}:{_line_at(text, pf.start())}: {n_pf} characters in Arabic "
                 f"presentation forms (text stored already shaped for display); matching maps "
                 f"them to base letters"), stacklevel=3)
     body = text[1:] if text.startswith("\ufeff") else text
@@ -217,10 +307,18 @@ def _check_text(doc: Document, report: "CorpusReport", per_document: bool) -> No
         report.bidi_controls.append(doc.doc_id)
         if per_document:
             n_bidi = sum(body.count(c) for c in BIDI_CONTROLS)
-            line = body[:min(positions)].count("\n") + 1
             warnings.warn(CorpusWarning(
-                f"{doc.source}:{line}: {n_bidi} bidi/zero-width control characters; matching "
-                f"ignores them"), stacklevel=3)
+                f"{doc.source}:{_line_at(body, min(positions))}: {n_bidi} bidi/zero-width control "
+                f"characters; matching ignores them"), stacklevel=3)
+    control = _CONTROL_RE.search(text)
+    if control:
+        report.control_characters.append(doc.doc_id)
+        if per_document:
+            n_control = len(_CONTROL_RE.findall(text))
+            warnings.warn(CorpusWarning(
+                f"{doc.source}:{_line_at(text, control.start())}: {n_control} control characters "
+                f"(first: U+{ord(control.group()):04X}), kept as they are: binary junk, or text "
+                f"from another encoding?"), stacklevel=3)
 
 
 def _text_key(text: str) -> str:
@@ -228,21 +326,49 @@ def _text_key(text: str) -> str:
     return hashlib.blake2b(" ".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def csv_records(text: str, path: Path | str, error: type[AnalysisError] = CorpusError
-                ) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
+def csv_records(text: str | Iterable[str], path: Path | str, error: type[AnalysisError] = CorpusError, *,
+                max_field: int | None = None) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
     """The header of a CSV text and its records as (line where the record starts, row).
 
+    ``text``: the whole text, or its lines (each with its line break, as a file gives
+    them: the records are then read as the lines come, in bounded memory).
     Strict, because a lenient reader loses data silently: an unclosed or stray quotation
-    mark (which would swallow the following rows into one field) and a row with more or
-    fewer fields than the header (an unquoted comma in a text) are errors naming the line.
+    mark (which would swallow the following rows into one field), a row with more or
+    fewer fields than the header (an unquoted comma in a text) and a column named twice
+    in the header (the last would win) are errors naming the line. A field may hold up
+    to ``max_field`` characters (default: :data:`DEFAULT_MAX_DOCUMENT_MB` of them).
     A UTF-8 byte-order mark (Excel's "CSV UTF-8") is dropped; blank lines are skipped.
     The header is read at once (``None`` for an empty text), the records lazily.
     """
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    if isinstance(text, str):
+        lines: Iterable[str] = io.StringIO(text.removeprefix("\ufeff"), newline="")
+    else:
+        lines = _without_bom(text)
+    # The csv module's own limit (131,072 characters, for the whole process) is far
+    # below a long article; it is only ever raised here.
+    max_field = max_field or _limit_bytes(DEFAULT_MAX_DOCUMENT_MB)
+    if csv.field_size_limit() < max_field:
+        csv.field_size_limit(min(max_field, sys.maxsize))
+    reader = csv.reader(lines, strict=True)
+
+    def problem(exc: csv.Error, line: int, what: str) -> AnalysisError:
+        if str(exc).startswith("field larger than field limit"):
+            return error(path, _over_limit(f"a field of more than {max_field:,} characters (in the "
+                                           f"{what} starting here),", max_field), line=line)
+        if what == "header":
+            return error(path, f"malformed CSV header ({exc})", line=line)
+        return error(path, f"malformed CSV ({exc}): an unclosed or stray quotation mark in the "
+                           f"record starting here?", line=line)
+
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise error(path, f"malformed CSV header ({exc})", line=1) from None
+        raise problem(exc, 1, "header") from None
+    if header is not None:
+        twice = sorted({name for name in header if header.count(name) > 1})
+        if twice:
+            raise error(path, f"column(s) {', '.join(map(repr, twice))} named twice in the header "
+                              f"(the last would silently win): rename or remove one", line=1)
 
     def records() -> Iterator[tuple[int, dict]]:
         end = reader.line_num
@@ -251,8 +377,7 @@ def csv_records(text: str, path: Path | str, error: type[AnalysisError] = Corpus
             try:
                 row = next(reader, None)
             except csv.Error as exc:
-                raise error(path, f"malformed CSV ({exc}): an unclosed or stray quotation mark "
-                                  f"in the record starting here?", line=start) from None
+                raise problem(exc, start, "record") from None
             if row is None:
                 return
             end = reader.line_num
@@ -266,6 +391,62 @@ def csv_records(text: str, path: Path | str, error: type[AnalysisError] = Corpus
             yield start, dict(zip(header, row))
 
     return header, (records() if header is not None else iter(()))
+
+
+def _without_bom(lines: Iterable[str]) -> Iterator[str]:
+    lines = iter(lines)
+    first = next(lines, None)
+    if first is not None:
+        yield first.removeprefix("\ufeff")
+        yield from lines
+
+
+def _open_binary(path: Path, compressed: bool = False):
+    """A binary file handle; a file that cannot be opened is an error naming it."""
+    try:
+        return gzip.open(path, "rb") if compressed else open(path, "rb")
+    except PermissionError:
+        raise CorpusError(path, "permission denied: this file cannot be read (check its "
+                                "permissions)") from None
+    except IsADirectoryError:
+        raise CorpusError(path, "is a folder, not a corpus file") from None
+
+
+def _binary_lines(path: Path, max_bytes: int, *, compressed: bool = False,
+                  split_cr: bool = False) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes with the line break) of a file, read a line at a time, no line
+    longer than ``max_bytes`` (an error naming the line: a runaway line or a
+    decompression bomb is never read whole). ``split_cr``: a bare \\r ends a line too."""
+    fh = _open_binary(path, compressed)
+    lineno = 0
+    with fh:
+        while True:
+            try:
+                chunk = fh.readline(max_bytes + 1)
+            except (OSError, EOFError, zlib.error) as exc:
+                if isinstance(exc, PermissionError):
+                    raise CorpusError(path, "permission denied: this file cannot be read") from None
+                what = "cannot read compressed data" if compressed else "cannot read the file"
+                raise CorpusError(path, f"{what} ({exc})", line=lineno + 1) from None
+            if not chunk:
+                return
+            if len(chunk) > max_bytes and not chunk.endswith(b"\n"):
+                raise CorpusError(path, _over_limit("a line", max_bytes), line=lineno + 1)
+            if split_cr and b"\r" in chunk.rstrip(b"\r\n"):
+                for piece in re.split(rb"(?<=\r)(?!\n)", chunk):
+                    if piece:
+                        lineno += 1
+                        yield lineno, piece
+            else:
+                lineno += 1
+                yield lineno, chunk
+
+
+def _csv_file_records(path: Path, max_bytes: int) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
+    """:func:`csv_records` of a CSV file, streamed: one line in memory at a time, each
+    decoded on its own (an encoding error names its line)."""
+    lines = (_decode(chunk, path, line=lineno) for lineno, chunk in _binary_lines(path, max_bytes, split_cr=True))
+    return csv_records(lines, path, max_field=max_bytes)
 
 
 _ISO_MONTH_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
@@ -362,11 +543,18 @@ def _read_manifest(path: Path) -> dict[str, dict]:
     return rows
 
 
-def _folder_documents(folder: Path) -> Iterator[Document]:
+def _folder_documents(folder: Path, max_bytes: int) -> Iterator[Document]:
     manifest_path = folder / MANIFEST_NAME
     files = sorted(p for p in folder.glob("*.txt") if p.is_file())
     if not files:
         raise CorpusError(folder, "no .txt files in this folder")
+    # A symbolic link may point anywhere: a corpus that reads files from outside its
+    # folder would not be the corpus the folder shows (or could be made to read any file).
+    inside = folder.resolve()
+    for p in files:
+        if p.is_symlink() and inside not in p.resolve().parents:
+            raise CorpusError(p, f"is a symbolic link to {p.resolve()}, outside the corpus folder: "
+                                 f"copy the file into the folder instead")
     if not manifest_path.exists():
         raise ManifestError(manifest_path, "no manifest: a corpus folder needs manifest.csv "
                                            "with at least doc_id and outlet columns")
@@ -380,6 +568,9 @@ def _folder_documents(folder: Path) -> Iterator[Document]:
             raise ManifestError(manifest_path, f"doc_id {doc_id!r} has no file {doc_id}.txt "
                                                f"in {folder}", line=row["_line"])
     for p in files:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise CorpusError(p, _over_limit(f"the file is {size / 2 ** 20:.1f} MB,", max_bytes))
         text = _decode(p.read_bytes(), p)
         row = manifest[p.stem]
         meta = {k: v for k, v in row.items() if not k.startswith("_")}
@@ -399,9 +590,9 @@ def _check_headline(manifest_path: Path, line: int, file: Path, text: str, meta:
     document without a headline and count the real one as body text."""
     column = _headline_field(meta)
     wanted = normalize_text(meta.get(column, "")).strip()
-    if not wanted or not text.strip():
+    if not wanted or not _has_words(text):
         return  # nothing to check; an empty text is reported as such
-    if not any(normalize_text(ln).strip() == wanted for ln in text.split("\n")):
+    if not any(normalize_text(ln).strip() == wanted for ln in _LINE_BREAK_RE.split(text)):
         raise ManifestError(manifest_path, f"doc_id {file.stem!r}: the {column} {meta[column]!r} is "
                                            f"not a line of {file} (compared without diacritics, "
                                            f"tatweel and letter variants): correct it, or leave it "
@@ -412,14 +603,14 @@ _TABLE_FIELDS = ("id", "outlet", "date", "title", "text")
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
 
 
-def _table_rows(path: Path) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
+def _table_rows(path: Path, max_bytes: int) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
     """The columns of a CSV or Parquet corpus (``None`` for JSONL, whose records may
-    differ) and its records as (line or row number, record)."""
+    differ) and its records as (line or row number, record), streamed."""
     name = path.name.lower()
     if name.endswith(".csv"):
-        return csv_records(_decode(path.read_bytes(), path), path)
+        return _csv_file_records(path, max_bytes)
     if name.endswith(_JSONL_SUFFIXES):
-        return None, _jsonl_records(path)
+        return None, _jsonl_records(path, max_bytes)
     if name.endswith(".parquet"):
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -429,40 +620,108 @@ def _table_rows(path: Path) -> tuple[list[str] | None, Iterator[tuple[int, dict]
         except (pa.ArrowException, OSError) as exc:
             if isinstance(exc, FileNotFoundError):
                 raise
-            raise CorpusError(path, f"not a readable Parquet file ({exc})") from None
-        return list(table.schema_arrow.names), _parquet_records(table)
+            if isinstance(exc, PermissionError):
+                raise CorpusError(path, "permission denied: this file cannot be read") from None
+            raise CorpusError(path, f"not a readable Parquet file ({_first_line(exc)})") from None
+        names = list(table.schema_arrow.names)
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise CorpusError(path, f"column(s) {', '.join(map(repr, twice))} named twice (the last "
+                                    f"would silently win): rename or remove one")
+        return names, _parquet_records(table, path)
     raise CorpusError(path, "unknown corpus format: give a folder with manifest.csv, or a "
                             ".jsonl, .jsonl.gz, .csv or .parquet file")
 
 
-def _parquet_records(table) -> Iterator[tuple[int, dict]]:
+def _first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (Arrow's run over several)."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _parquet_records(table, path: Path) -> Iterator[tuple[int, dict]]:
+    import pyarrow as pa
+
     row_no = 0
-    for batch in table.iter_batches(batch_size=2048):
+    batches = table.iter_batches(batch_size=2048)
+    while True:
+        try:
+            batch = next(batches, None)
+        except (pa.ArrowException, OSError) as exc:
+            raise CorpusError(path, f"cannot read the rows after row {row_no}: a damaged page? "
+                                    f"({_first_line(exc)})") from None
+        if batch is None:
+            return
         for rec in batch.to_pylist():
             row_no += 1
             yield row_no, rec
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[int, dict]]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
+class _JsonNumber(str):
+    """A JSON number exactly as written in the file (an id keeps its digits: a number is
+    never converted, so 5,000 digits or 1e3 stay as they are)."""
+
+    __slots__ = ()
+
+
+class _JsonProblem(ValueError):
+    """A JSON text that parses but must not be read as it would be (see _json_object)."""
+
+
+def _refuse_constant(name: str):
+    raise _JsonProblem(f"{name} is not a JSON value")
+
+
+def _object_without_repeats(pairs: list[tuple[str, object]]) -> dict:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        twice = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise _JsonProblem(f"key {twice!r} given twice in one object (the last would silently win)")
+    return obj
+
+
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _json_object(line: bytes, path: Path, lineno: int) -> dict:
+    """One JSONL line as a dict, or an error naming the file and line.
+
+    Numbers are kept as written (:class:`_JsonNumber`); NaN and Infinity (not JSON), a
+    key given twice in an object, nesting deeper than Python can follow, and an escape
+    of half a UTF-16 pair (``\\ud800``: not a character, it could not be written to any
+    table) are errors."""
+    content = _decode(line, path, line=lineno).rstrip("\r\n")
     try:
-        with opener(path, "rb") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                text = _decode(line, path, line=lineno)
-                try:
-                    obj = json.loads(text)
-                except json.JSONDecodeError as exc:
-                    raise CorpusError(path, f"not valid JSON ({exc.msg} at column {exc.colno})",
-                                      line=lineno) from None
-                if not isinstance(obj, dict):
-                    raise CorpusError(path, "each line must be a JSON object", line=lineno)
-                yield lineno, obj
-    except (OSError, EOFError) as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise
-        raise CorpusError(path, f"cannot read compressed data ({exc})") from None
+        obj = json.loads(content, parse_int=_JsonNumber, parse_float=_JsonNumber,
+                         parse_constant=_refuse_constant, object_pairs_hook=_object_without_repeats)
+    except json.JSONDecodeError as exc:
+        at = "" if exc.msg.endswith(" at") else " at"  # "Unterminated string starting at"
+        end = " (the end of the line)" if exc.pos >= len(content) else ""
+        raise CorpusError(path, f"not valid JSON ({exc.msg}{at} column {exc.pos + 1}{end})",
+                          line=lineno) from None
+    except _JsonProblem as exc:
+        raise CorpusError(path, f"not valid JSON ({exc})", line=lineno) from None
+    except RecursionError:
+        raise CorpusError(path, "not readable JSON: values nested too deeply (thousands of "
+                                "brackets inside one another)", line=lineno) from None
+    if not isinstance(obj, dict):
+        raise CorpusError(path, "each line must be a JSON object", line=lineno)
+    if b"\\ud" in line or b"\\uD" in line:
+        for key, value in obj.items():
+            bad = _LONE_SURROGATE_RE.search(value) if isinstance(value, str) else None
+            if bad:
+                raise CorpusError(path, f"field {key!r} holds \\u{ord(bad.group()):04x}, half of a "
+                                        f"UTF-16 pair without its other half: not a character "
+                                        f"(a text cut in the middle of an emoji or a rare letter?)",
+                                  line=lineno)
+    return obj
+
+
+def _jsonl_records(path: Path, max_bytes: int) -> Iterator[tuple[int, dict]]:
+    compressed = path.name.lower().endswith(".gz")
+    for lineno, line in _binary_lines(path, max_bytes, compressed=compressed):
+        if line.strip():
+            yield lineno, _json_object(line, path, lineno)
 
 
 def _check_columns(path: Path, found: Iterable, mapping: dict[str, str], explicit: set[str],
@@ -482,7 +741,56 @@ def _check_columns(path: Path, found: Iterable, mapping: dict[str, str], explici
                                     f"--column outlet=NAME)"), stacklevel=4)
 
 
-def _table_documents(path: Path, columns: dict[str, str] | None) -> Iterator[Document]:
+def _kind(value) -> str:
+    """What a cell holds, in the words of the file formats."""
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, _JsonNumber):
+        return f"a number ({value})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _document_id(value, column: str, path: Path, lineno: int) -> str:
+    """An id exactly as written: text, or a whole number (JSON numbers keep their digits).
+    Anything else would be turned into text that is not what the file says, and is refused:
+    booleans, decimal numbers (a column of whole numbers with missing values is stored as
+    decimals: 3 becomes 3.0) and NaN."""
+    if isinstance(value, float) and value != value:
+        why = "is missing (NaN)"
+    elif value is None:
+        why = "is empty"
+    elif isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        text = str(value)
+        if text.strip():
+            return text
+        why = "is empty"
+    elif isinstance(value, float):
+        why = (f"holds a decimal number ({value!r}): ids are kept exactly as written, so they must "
+               f"be text or whole numbers (whole numbers with missing values are stored as "
+               f"decimals: fill or drop the missing ones)")
+    else:
+        why = f"holds {_kind(value)}"
+    raise CorpusError(path, f"column {column!r} must hold an id; here it {why}", line=lineno)
+
+
+def _metadata(value, column: str, path: Path, lineno: int) -> str:
+    """An outlet, date or title cell as text ("" when missing); a boolean, a list or an
+    object is refused rather than written out as Python would print it."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, (bool, dict, list, tuple)):
+        raise CorpusError(path, f"column {column!r} holds {_kind(value)}, not text", line=lineno)
+    return str(value)
+
+
+def _table_documents(path: Path, columns: dict[str, str] | None, max_bytes: int,
+                     report: "CorpusReport") -> Iterator[Document]:
     mapping = {f: f for f in _TABLE_FIELDS}
     mapping.update(columns or {})
     unknown = set(columns or {}) - set(_TABLE_FIELDS)
@@ -490,38 +798,55 @@ def _table_documents(path: Path, columns: dict[str, str] | None) -> Iterator[Doc
         raise CorpusError(path, f"unknown column mapping key(s) {sorted(unknown)}; "
                                 f"use {', '.join(_TABLE_FIELDS)}")
     explicit = set(columns or {})
-    id_col, text_col = mapping["id"], mapping["text"]
-    header, records = _table_rows(path)
+    id_col, text_col, outlet_col = mapping["id"], mapping["text"], mapping["outlet"]
+    required = [id_col, text_col] + [mapping[f] for f in explicit]
+    header, records = _table_rows(path, max_bytes)
     if header is not None:  # CSV (line 1) and Parquet: checked once, before any record
         _check_columns(path, header, mapping, explicit, 1 if path.name.lower().endswith(".csv") else None)
     first = True
+    has_outlet = False
     for lineno, rec in records:
-        # JSONL records may differ: the first is checked in full, the others for id and text.
-        if header is None and (first or id_col not in rec or text_col not in rec):
-            _check_columns(path, rec, mapping, explicit, lineno)
+        if header is None:
+            # JSONL records may differ: the first is checked in full, the others for the
+            # columns that must be there; one without the outlet the first had is noted.
+            if first or not all(c in rec for c in required):
+                _check_columns(path, rec, mapping, explicit, lineno)
+            if first:
+                has_outlet = outlet_col in rec
+            elif has_outlet and outlet_col not in rec:
+                report.missing_outlet.append((str(rec[id_col]), f"{path}:{lineno}"))
         first = False
         text = rec[text_col]
         if text is None:
             text = ""
-        if not isinstance(text, str):
-            raise CorpusError(path, f"column {mapping['text']!r} holds a "
-                                    f"{type(text).__name__}, not text", line=lineno)
-        doc_id = rec[id_col]
-        if doc_id is None or isinstance(doc_id, (dict, list)) or not str(doc_id).strip():
-            what = f"holds a {type(doc_id).__name__}" if isinstance(doc_id, (dict, list)) else "is empty"
-            raise CorpusError(path, f"column {mapping['id']!r} must hold an id; here it {what}",
+        if not isinstance(text, str) or isinstance(text, _JsonNumber):
+            raise CorpusError(path, f"column {mapping['text']!r} holds {_kind(text)}, not text",
                               line=lineno)
-        meta = {}
-        for f in ("outlet", "date", "title"):
-            value = rec.get(mapping[f])
-            meta[f] = "" if value is None else str(value)
-        yield Document(str(doc_id), text, meta, f"{path}:{lineno}")
+        if len(text) > max_bytes // 4 and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+            raise CorpusError(path, _over_limit(f"the text is {len(text.encode('utf-8', 'surrogatepass')) / 2 ** 20:.1f} MB,",
+                                                max_bytes), line=lineno)
+        doc_id = _document_id(rec[id_col], mapping["id"], path, lineno)
+        meta = {f: _metadata(rec.get(mapping[f]), mapping[f], path, lineno) for f in ("outlet", "date", "title")}
+        yield Document(doc_id, text, meta, f"{path}:{lineno}")
+
+
+# Characters that are a word character once normalised (ASCII letters and digits, the
+# Arabic letters but tatweel): finding one settles that a text has a word.
+_SURE_WORD_RE = re.compile("[0-9A-Za-z\u0621-\u063a\u0641-\u064a]")
+
+
+def _has_words(text: str) -> bool:
+    """Whether a text has a word (``count_words(text) > 0``): a letter or digit once
+    diacritics, tatweel and invisible characters are set aside. Its first Arabic or
+    ASCII letter or digit usually settles it; otherwise the text is normalised."""
+    return _SURE_WORD_RE.search(text) is not None or _WORD_RE.search(normalize_text(text)) is not None
 
 
 def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
                    on_empty: Literal["error", "skip"] | None = None,
                    on_duplicate: Literal["error", "skip"] | None = None,
-                   report: CorpusReport | None = None) -> Iterator[Document]:
+                   report: CorpusReport | None = None,
+                   max_document_mb: float = DEFAULT_MAX_DOCUMENT_MB) -> Iterator[Document]:
     """Stream documents from a corpus folder or file, in bounded memory.
 
     Args:
@@ -532,7 +857,12 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
         on_empty, on_duplicate: ``"error"`` raises naming the file; ``"skip"`` skips the
             document and records it in ``report`` (with a warning at the end). Defaults:
             ``"error"`` for folders (a curated corpus), ``"skip"`` for table corpora.
+            A document is empty when it has no word: nothing but spaces, invisible
+            characters, diacritics, tatweel or punctuation.
         report: filled with what was read and skipped.
+        max_document_mb: the largest document read (a .txt file, a JSONL or CSV line,
+            a text cell, in MB of UTF-8); a larger one is an error naming its file and
+            line, found before it is read whole.
 
     Yields:
         :class:`Document` in file order.
@@ -549,8 +879,10 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
     if is_folder and columns:
         raise CorpusError(path, "column mappings apply to table corpora; a folder's fields are "
                                 "the columns of its manifest.csv")
+    max_bytes = _limit_bytes(max_document_mb)
     report = report if report is not None else CorpusReport()
-    source_iter = _folder_documents(path) if is_folder else _table_documents(path, columns)
+    source_iter = (_folder_documents(path, max_bytes) if is_folder
+                   else _table_documents(path, columns, max_bytes, report))
     seen_ids: set[str] = set()
     seen_texts: dict[str, str] = {}
     for doc in source_iter:
@@ -563,10 +895,11 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
                                    doc.doc_id, doc.source))
             continue
         seen_ids.add(doc.doc_id)
-        if not doc.text.strip():
+        if not _has_words(doc.text):
             if on_empty == "error":
-                raise EmptyDocumentError(doc.source, f"document {doc.doc_id!r} is empty or "
-                                                     f"whitespace only")
+                raise EmptyDocumentError(doc.source, f"document {doc.doc_id!r} is empty: no word, "
+                                                     f"only spaces, invisible characters, "
+                                                     f"diacritics, tatweel or punctuation, if anything")
             report.empty.append(doc.doc_id)
             report.skipped.append(("empty", doc.doc_id, doc.source))
             continue
@@ -588,10 +921,18 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
         warnings.warn(CorpusWarning(f"{path}: no documents to analyse"), stacklevel=2)
     if not is_folder:
         for ids, what in ((report.presentation_forms, "contain Arabic presentation forms (mapped to base letters)"),
-                          (report.bidi_controls, "contain bidi/zero-width controls (ignored by matching)")):
+                          (report.bidi_controls, "contain bidi/zero-width controls (ignored by matching)"),
+                          (report.control_characters, "contain NUL or other control characters (kept as "
+                                                      "they are: binary junk, or text from another encoding?)")):
             if ids:
                 warnings.warn(CorpusWarning(f"{path}: {len(ids)} documents {what}, e.g. "
                                             f"{', '.join(ids[:3])}"), stacklevel=2)
+        if report.missing_outlet:
+            shown = ", ".join(f"{doc_id!r} at {where}" for doc_id, where in report.missing_outlet[:3])
+            warnings.warn(CorpusWarning(
+                f"{path}: {len(report.missing_outlet)} records have no outlet field though the first "
+                f"has one ({shown}{', …' if len(report.missing_outlet) > 3 else ''}): their documents "
+                f"are counted under an empty outlet"), stacklevel=2)
 
 
 def read_corpus(path: str | Path, **options) -> Corpus:
@@ -686,31 +1027,57 @@ class Structure:
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
-    """(line number, start, end) of every non-blank line, end before trailing space."""
+    """(line number, start, end) of every non-blank line, end before trailing space.
+
+    Lines end at \n, \r\n or a bare \r (old Mac files, and text pasted from some
+    editors): a CR-only file is as many paragraphs as it has lines, not one."""
     out = []
     pos = 0
-    for lineno, line in enumerate(text.split("\n"), 1):
+    if "\r" in text:
+        ends = [(m.start(), m.end()) for m in _LINE_BREAK_RE.finditer(text)] + [(len(text), len(text))]
+        pieces = []
+        for end, after in ends:
+            pieces.append((pos, text[pos:end]))
+            pos = after
+    else:
+        pieces = []
+        for line in text.split("\n"):
+            pieces.append((pos, line))
+            pos += len(line) + 1
+    for lineno, (start, line) in enumerate(pieces, 1):
         stripped = line.rstrip()
-        lead = len(line) - len(line.lstrip())
         if stripped.strip():
-            out.append((lineno, pos + lead, pos + len(stripped)))
-        pos += len(line) + 1
+            lead = len(line) - len(line.lstrip())
+            out.append((lineno, start + lead, start + len(stripped)))
     return out
 
 
 _LSTRIP_WF = operator.methodcaller("lstrip", "وف")
+#: A pull quote is set beside the passage it repeats: it is looked for among the body
+#: paragraphs at most this many body paragraphs before or after it. This bounds the work
+#: per paragraph, so a document of any length takes time in proportion to its length.
+#: On SaudiNewsNet (articles of up to 544 paragraphs; pull quotes at most 112 paragraphs
+#: from what they repeat) it changes nothing: the roles of all 29,904 articles are those
+#: found by comparing every pair.
+PULLQUOTE_WINDOW = 250
 
 
 def _find_pullquotes(paras: list[dict], para_tokens: list[list[str]], nwords: list[int], text: str,
                      first_body: int) -> dict[int, int]:
     """Paragraphs (index → index of the body paragraph repeated) that repeat body text.
 
-    A pull quote is a paragraph of at least 6 words at least 80% of whose words occur, in
-    the same order, in a longer paragraph elsewhere in the document; when both have the
-    same length, the one without final punctuation (a display line) is the pull quote.
-    Repeats are found ignoring a leading و/ف ("ويتعامل" in the body, "يتعامل" in the quote).
-    A bound on shared words (sets, at C speed) rules out most pairs; the rest are ranked by
-    shared word trigrams and checked by their longest common subsequence.
+    A pull quote is a paragraph of 6 to 80 words at least 80% of whose words occur, in
+    the same order, in a longer paragraph within :data:`PULLQUOTE_WINDOW` body paragraphs
+    of it; when both have the same length, the one without final punctuation (a display
+    line) is the pull quote. Repeats are found ignoring a leading و/ف ("ويتعامل" in the
+    body, "يتعامل" in the quote). Each candidate, in order, repeats the paragraph sharing
+    most of its word trigrams (at least 40% of them) that passes these tests.
+
+    Fast, with the result of comparing every pair (``tests/test_fast_paths.py``): a bound
+    on shared words rules out most candidates at once; a remaining candidate is compared
+    only with the paragraphs that share one of its rarest trigrams or words (prefix
+    filtering: a paragraph that lacks them all cannot have 40% of the trigrams or 80% of
+    the words).
     """
     body = [i for i in range(first_body, len(paras)) if paras[i]["role"] == "body"]
     candidates = [i for i in body if 6 <= nwords[i] <= 80]
@@ -728,46 +1095,77 @@ def _find_pullquotes(paras: list[dict], para_tokens: list[list[str]], nwords: li
     for j in body:
         repeated |= seen & key_sets[j]
         seen |= key_sets[j]
-    possible: dict[int, list[int]] = {}
-    for i in candidates:
-        need = 0.8 * nwords[i]
-        if sum(map(repeated.__contains__, keys[i])) < need:
-            continue
-        js = [j for j in body if j != i and nwords[j] >= nwords[i]
-              and sum(map(key_sets[j].__contains__, keys[i])) >= need]
-        if js:
-            possible[i] = js
-    return _confirm_repeats(paras, para_tokens, text, candidates, possible)
-
-
-def _confirm_repeats(paras: list[dict], para_tokens: list[list[str]], text: str,
-                     candidates: list[int], possible: dict[int, list[int]]) -> dict[int, int]:
-    """Pull quotes among the pairs ``possible`` (candidate → paragraphs it may repeat):
-    each candidate, in order, repeats the paragraph sharing most of its word trigrams
-    whose words it has, 80% of them, in the same order (see :func:`_find_pullquotes`)."""
-    result: dict[int, int] = {}
-    if not possible:
-        return result
-    tokens: dict[int, list[str]] = {}
+    candidates = [i for i in candidates if sum(map(repeated.__contains__, keys[i])) >= 0.8 * nwords[i]]
+    if not candidates:
+        return {}
+    words: dict[int, list[str]] = {}
     trigrams: dict[int, set] = {}
-    for j in {k for i, js in possible.items() for k in (i, *js)}:
-        tokens[j] = [t[1:] if len(t) > 3 and t[0] in "وف" else t for t in para_tokens[j] if t not in _MARK_SET]
-        # Word trigrams (built at C speed); a pull quote shares most of its trigrams with
-        # the paragraph it repeats (an inserted clause or a changed word breaks only a few).
-        trigrams[j] = set(zip(tokens[j], tokens[j][1:], tokens[j][2:]))
+
+    def trigrams_of(j: int) -> set:
+        if j not in trigrams:
+            # Words compared in order: marks left out, one leading و/ف dropped from
+            # longer words. A pull quote shares most of its word trigrams with the
+            # paragraph it repeats (an inserted clause or a changed word breaks few).
+            w = words[j] = [t[1:] if len(t) > 3 and t[0] in "وف" else t for t in para_tokens[j] if t not in _MARK_SET]
+            trigrams[j] = set(zip(w, w[1:], w[2:]))
+        return trigrams[j]
+
+    # In a short document every candidate is compared with every body paragraph; in a
+    # long one, only with those that share one of its rarest trigrams or words, found
+    # through where each occurs (positions in ``body``, ascending).
+    indexed = len(body) > PULLQUOTE_WINDOW + 1
+    key_at: dict[str, list[int]] = {}
+    trigram_at: dict[tuple, list[int]] = {}
+    if indexed:
+        for pos, j in enumerate(body):
+            for k in key_sets[j]:
+                key_at.setdefault(k, []).append(pos)
+            for t in trigrams_of(j):
+                trigram_at.setdefault(t, []).append(pos)
+    position = {j: pos for pos, j in enumerate(body)}
+    result: dict[int, int] = {}
+
+    def near(postings: list[int], lo: int, hi: int) -> list[int]:
+        return postings[bisect.bisect_left(postings, lo):bisect.bisect_right(postings, hi)]
+
     for i in candidates:
-        if i not in possible:
+        keys_i, trigrams_i = keys[i], trigrams_of(i)
+        need = 0.8 * nwords[i]
+        min_hits = max(1, math.ceil(0.4 * len(trigrams_i)))
+        if len(trigrams_i) < min_hits:
             continue
-        t = tokens[i]
-        need = 0.4 * len(trigrams[i])
-        scored = sorted(((len(trigrams[i] & trigrams[j]), j) for j in possible[i]
-                         if j not in result), reverse=True)
-        for hits, j in scored:
-            if hits < need or hits == 0:
-                break
-            if _ordered_share(t, tokens[j]) < 0.8:
+        if indexed:
+            lo, hi = position[i] - PULLQUOTE_WINDOW, position[i] + PULLQUOTE_WINDOW
+            # The rarest trigrams beyond the 60% another paragraph may lack, and the
+            # rarest keys whose occurrences exceed the 20% of the tokens it may lack: a
+            # paragraph sharing no entry of either list fails. The shorter list is used.
+            rare = sorted(trigrams_i, key=lambda t: (len(trigram_at[t]), t))[:len(trigrams_i) - min_hits + 1]
+            by_trigram = [near(trigram_at[t], lo, hi) for t in rare]
+            counts: dict[str, int] = {}
+            for k in keys_i:
+                counts[k] = counts.get(k, 0) + 1
+            by_key, missing = [], 0
+            for k in sorted(counts, key=lambda k: (len(key_at[k]), k)):
+                by_key.append(near(key_at[k], lo, hi))
+                missing += counts[k]
+                if missing > len(keys_i) - need:
+                    break
+            nearby = set().union(*(by_trigram if sum(map(len, by_trigram)) <= sum(map(len, by_key)) else by_key))
+            others = [body[pos] for pos in sorted(nearby)]
+        else:
+            others = body
+        scored = []
+        for j in others:
+            if j == i or j in result or nwords[j] < nwords[i] or \
+                    sum(map(key_sets[j].__contains__, keys_i)) < need:
                 continue
-            if len(tokens[j]) == len(t) and text[paras[i]["start"]:paras[i]["end"]].endswith(_TERMINAL_PUNCT):
+            hits = len(trigrams_i & trigrams_of(j))
+            if hits >= min_hits:
+                scored.append((hits, j))
+        for hits, j in sorted(scored, reverse=True):
+            if _ordered_share(words[i], words[j]) < 0.8:
+                continue
+            if len(words[j]) == len(words[i]) and text[paras[i]["start"]:paras[i]["end"]].endswith(_TERMINAL_PUNCT):
                 continue  # equal length: only a display line (no final stop) is the pull quote
             result[i] = j
             break
@@ -775,21 +1173,27 @@ def _confirm_repeats(paras: list[dict], para_tokens: list[list[str]], text: str,
 
 
 def _ordered_share(short: list[str], long: list[str]) -> float:
-    """Share of ``short``'s words found in ``long`` in the same order (greedy LCS)."""
+    """Share of ``short``'s words found in ``long`` in the same order: the length of their
+    longest common subsequence over ``len(short)``.
+
+    Bit-parallel (Hyyrö 2004): one bit per word of ``short``, a few integer operations
+    per word of ``long``, instead of a ``len(short) × len(long)`` table; the table is
+    the reference it is tested against (``tests/test_fast_paths.py``).
+    """
     if not short:
         return 0.0
-    # Words of ``long`` that ``short`` lacks cannot be in a common subsequence: dropping
-    # them leaves the LCS unchanged and the table much smaller.
-    vocabulary = set(short)
-    long = [b for b in long if b in vocabulary]
-    # Longest common subsequence by dynamic programming; paragraphs are short.
-    prev = [0] * (len(long) + 1)
-    for a in short:
-        cur = [0] * (len(long) + 1)
-        for k, b in enumerate(long, 1):
-            cur[k] = prev[k - 1] + 1 if a == b else max(prev[k], cur[k - 1])
-        prev = cur
-    return prev[-1] / len(short)
+    masks: dict[str, int] = {}
+    for k, a in enumerate(short):
+        masks[a] = masks.get(a, 0) | (1 << k)
+    full = (1 << len(short)) - 1
+    v = full
+    get = masks.get
+    for b in long:
+        u = get(b)
+        if u is not None:
+            u &= v
+            v = ((v + u) | (v - u)) & full
+    return (len(short) - v.bit_count()) / len(short)
 
 
 def _sentence_ends(text: str) -> list[int]:

@@ -67,10 +67,27 @@ def _candidate_matches(nt: NormalizedText, patterns: Iterable[Pattern]) -> list[
 
 
 def _select_longest(matches: list[tuple]) -> list[tuple]:
-    """Non-overlapping matches, longest first (ties: earliest)."""
+    """Non-overlapping matches, longest first (ties: earliest), in text order.
+
+    Each match is kept unless it overlaps one kept before. Overlap is looked up in a
+    byte per text position (1 inside a kept match, 2 at its first position), so each
+    match costs its own length, not the number of matches kept: a document with tens
+    of thousands of matches of one frame takes time in proportion to them.
+    """
+    if not matches:
+        return []
+    covered = bytearray(max(m[1] for m in matches) + 1)
     chosen: list[tuple] = []
     for m in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0], m[2].pattern_id)):
-        if all(m[1] <= c[0] or m[0] >= c[1] for c in chosen):
+        start, end = m[0], m[1]
+        if start == end:
+            # An empty match (no codebook pattern gives one) is inside a kept match
+            # when it falls strictly after that match's first position; it comes last
+            # (shortest) and covers nothing.
+            if covered[start] != 1:
+                chosen.append(m)
+        elif covered.find(1, start, end) == -1 and covered.find(2, start, end) == -1:
+            covered[start:end] = b"\x02" + b"\x01" * (end - start - 1)
             chosen.append(m)
     return sorted(chosen, key=lambda m: m[0])
 
@@ -131,15 +148,26 @@ def marker_records(doc: Document, codebook: Codebook | None = None, *,
         i = bisect.bisect_right(starts, norm_pos) - 1
         return i if i >= 0 and norm_pos < bounds[i][1] else -1
 
+    # Whether a sentence contains a context (or exclude) list, asked once per sentence
+    # and list: a long sentence with many matches is searched once, not once per match.
+    found_in_sentence: dict[tuple[int, int], bool] = {}
+
+    def sentence_has(rx, sid: int, cand) -> bool:
+        if sid < 0:
+            return rx.search(nt.text[cand[0]:cand[1]]) is not None
+        key = (sid, id(rx))
+        if key not in found_in_sentence:
+            found_in_sentence[key] = rx.search(nt.text[bounds[sid][0]:bounds[sid][1]]) is not None
+        return found_in_sentence[key]
+
     kept = []
     for cand in candidates:
         p = cand[2]
         if p.context is not None or p.exclude is not None:
             sid = sentence_of(cand[0])
-            s_text = nt.text[bounds[sid][0]:bounds[sid][1]] if sid >= 0 else nt.text[cand[0]:cand[1]]
-            if p.context is not None and not p.context.search(s_text):
+            if p.context is not None and not sentence_has(p.context, sid, cand):
                 continue
-            if p.exclude is not None and p.exclude.search(s_text):
+            if p.exclude is not None and sentence_has(p.exclude, sid, cand):
                 continue
         kept.append(cand)
 

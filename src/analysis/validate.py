@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .attribution import SPEAKER_TYPES
-from .corpus import Document, csv_records, segment
+from .corpus import Document, _decode, csv_records, segment
 from .errors import AnnotationError
 from .normalize import normalize_text
 
@@ -57,7 +57,7 @@ def load_annotations(path: str | Path, corpus: Iterable[Document], *, kind: str 
     text_col, s_col, e_col = ("text", "start", "end") if kind == "frames" else ("cue", "cue_start", "cue_end")
     raws = {d.doc_id: d.text for d in corpus}
     try:
-        content = path.read_text(encoding="utf-8")
+        content = _decode(path.read_bytes(), path, error=AnnotationError)
     except FileNotFoundError:
         raise AnnotationError(path, "no such file") from None
     header, records = csv_records(content, path, AnnotationError)
