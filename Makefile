@@ -1,4 +1,4 @@
-# Two entry points (README): `make figures` and `make test`. Both create .venv on first use.
+# Entry points (README): `make figures`, `make report` and `make test`. All create .venv on first use.
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
-.PHONY: figures test hostile export bench bench-size lock clean-venv
+.PHONY: figures report test browser hostile export bench bench-size lock clean-venv
 
 $(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (camel-tools 1.6.0 requires it); set PYTHON=/path/to/python3.11")'
@@ -23,7 +23,16 @@ $(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml
 figures: $(STAMP)
 	$(BIN)/python -m analysis.notebooks run notebooks
 
-test: $(STAMP)
+# The replication report: one self-contained HTML page from the executed notebooks.
+report: $(STAMP)
+	$(BIN)/python -m analysis.replication --out report/index.html
+
+# The browser tests drive Debian's chromium (never a downloaded browser): installed here
+# when missing and we are root (CI); otherwise the tests skip and say why.
+browser:
+	@bash .ci/ensure_chromium.sh
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest --nbval --mpl --mpl-baseline-path=tests/baseline tests notebooks
 
 # Every case of issue 12 on every corpus format, full sizes (gzip bomb, --dask): a table.

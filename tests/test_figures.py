@@ -64,10 +64,21 @@ def test_fig07(a):
 
 @_compare(filename="fig08_keyness.png")
 def test_fig08(a):
-    return plotting.keyness_plot(stats.keyness(a.corpus, labels=a.outlet_of, min_count=3, top=8), top=5,
-                                 outlet_ar=a.outlet_ar)
+    return plotting.keyness_plot(stats.keyness(a.corpus, labels=a.outlet_of, min_count=3, top=8,
+                                               exclude=stats.name_words()), top=5, outlet_ar=a.outlet_ar)
 
 
 @_compare(filename="fig09_validation.png")
 def test_fig09(a):
     return plotting.validation_plot(run_validation(SEEDS, VALIDATION).frame_scores, a.frame_labels)
+
+
+@_compare(filename="fig10_validation_splits.png")
+def test_fig10():
+    # A fixed table in the shape of testbed.side_by_side() (the real one needs ../shared).
+    import pandas as pd
+
+    table = pd.DataFrame({"measure": ["act detected", "act with right speaker", "via"],
+                          "seeds": [0.97, 0.95, 1.0], "n_seeds": [60, 60, 1],
+                          "dev": [0.67, 0.42, float("nan")], "n_dev": [524, 524, 0]})
+    return plotting.validation_splits_plot(table)

@@ -53,3 +53,22 @@ def test_attribution_summary_and_top_speakers():
 def test_keyness_needs_two_groups():
     docs = [Document("a", "أمن أمن أمن سلام", {"outlet": "A"}), Document("b", "أمن أمن أمن", {"outlet": "A"})]
     assert stats.keyness(docs, min_count=1, stopwords=[]).empty
+
+
+def test_keyness_shows_surface_forms_and_drops_name_fragments(seeds):
+    from analysis.normalize import normalize_text
+
+    labels = {d.doc_id: d.outlet for d in seeds}
+    kw = stats.keyness(seeds, labels=labels, min_count=2, top=50, exclude=stats.name_words())
+    assert {"surface", "n_tokens"} <= set(kw.columns)
+    assert (kw["surface"].map(normalize_text) == kw["word"]).all()   # a raw spelling of the word
+    assert "رؤيه" not in set(kw["surface"])                          # as written: رؤية
+    assert not {"عبد", "اللطيف", "حموشي"} & set(kw["word"])           # parts of personal names
+    with_fragments = stats.keyness(seeds, labels=labels, min_count=2, top=50, exclude=())
+    assert "حموشي" in set(with_fragments["word"])                     # the exclusion did it
+
+
+def test_words_by_role_gives_documents_per_outlet(seeds):
+    table = stats.words_by_role(seeds)
+    assert (table.groupby("outlet")["n_docs"].nunique() == 1).all()
+    assert table.drop_duplicates("outlet")["n_docs"].sum() == len(seeds)

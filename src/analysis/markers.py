@@ -212,12 +212,13 @@ def markers_frame(corpus: Iterable[Document], codebook: Codebook | None = None) 
 
 
 class Concordance:
-    """A KWIC table that renders right-to-left in JupyterLab.
+    """A KWIC table that renders right-to-left in JupyterLab, from committed outputs too.
 
     ``data`` is the plain table (doc_id, outlet, frame, before, match, after). The HTML
-    has ``dir="rtl"`` (in Arabic the text before the match stands on its right) and a
-    fixed element id, and the text form is the table itself, so notebook outputs are the
-    same on every run.
+    (:class:`analysis.html_tables.HtmlTable`) is ``dir="rtl"`` (in Arabic the text before the
+    match stands on its right), its alignment and bold match are inline styles (JupyterLab
+    strips ``<style>`` blocks from untrusted notebooks), and the Latin ids are isolated
+    left-to-right. The text form is the table itself, so outputs are the same on every run.
     """
 
     def __init__(self, data: pd.DataFrame, caption: str = ""):
@@ -225,14 +226,15 @@ class Concordance:
         self.caption = caption
 
     def to_html(self) -> str:
-        styler = self.data.style.hide(axis="index").set_uuid(f"kwic-{self.caption or 'all'}")
-        styler = styler.set_table_attributes('dir="rtl" class="kwic"')
-        styler = styler.set_properties(subset=["before"], **{"text-align": "left"})
-        styler = styler.set_properties(subset=["after"], **{"text-align": "right"})
-        styler = styler.set_properties(subset=["match"], **{"font-weight": "bold", "text-align": "center"})
-        if self.caption:
-            styler = styler.set_caption(self.caption)
-        return styler.to_html()
+        from .html_tables import HtmlTable
+
+        # In a right-to-left table "before" stands right of the match and "after" left of
+        # it: each context is aligned towards the match.
+        styles = {"before": "text-align:left", "after": "text-align:right",
+                  "match": "font-weight:bold;text-align:center"}
+        table = HtmlTable(self.data, self.caption, column_styles=styles,
+                          nowrap=["doc_id", "before", "match", "after"], direction="rtl")
+        return table.to_html()
 
     def _repr_html_(self) -> str:
         return self.to_html()

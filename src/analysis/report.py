@@ -15,7 +15,43 @@ from .validate import (LEGACY_SPEAKER_TYPES, attribution_disagreements, attribut
                        frame_scores, krippendorff_alpha_nominal, load_annotations,
                        marker_disagreements)
 
-__all__ = ["Validation", "run_validation", "validation_report", "Analysis", "analyse"]
+__all__ = ["Validation", "run_validation", "validation_report", "Analysis", "analyse",
+           "hand_coding_status", "HAND_CODING_FILES"]
+
+#: The files of a hand-coding folder (validation/CODING_RULES.md): the reference coding
+#: of the frames is required, the others are used when present.
+HAND_CODING_FILES = {"frames_coder_a.csv": "frames, reference coder (required)",
+                     "frames_coder_b.csv": "frames, second coder (agreement)",
+                     "attributions_gold.csv": "reporting acts"}
+
+
+def hand_coding_status(corpus_path: str | Path, annotations: str | Path | None) -> tuple[bool, str]:
+    """Whether ``annotations`` holds a hand coding of the corpus at ``corpus_path``.
+
+    Returns ``(True, "")`` when it does, else ``(False, message)`` where the message says
+    what is missing and what to pass (``-p annotations FOLDER`` to papermill), so the
+    validation notebook can run the parts it can on any corpus.
+    """
+    import csv
+
+    hint = ("pass a folder of hand coding of this corpus as the notebook parameter "
+            "`annotations` (papermill: -p annotations FOLDER) with "
+            + ", ".join(f"{k} ({v})" for k, v in HAND_CODING_FILES.items())
+            + "; the coding rules are validation/CODING_RULES.md")
+    if annotations is None:
+        return False, f"No hand coding given for {corpus_path}: {hint}."
+    folder = Path(annotations)
+    reference = folder / "frames_coder_a.csv"
+    if not reference.exists():
+        return False, f"{reference} not found: {hint}."
+    ids = {d.doc_id for d in read_corpus(corpus_path)}
+    with reference.open(encoding="utf-8", newline="") as fh:
+        coded = {row.get("doc_id", "") for row in csv.DictReader(fh)}
+    foreign = sorted(coded - ids)
+    if foreign:
+        return False, (f"{reference} codes {len(foreign)} document(s) that are not in {corpus_path} "
+                       f"(e.g. {foreign[0]!r}): it is the hand coding of another corpus; {hint}.")
+    return True, ""
 
 
 @dataclass

@@ -22,7 +22,7 @@ from .corpus import COUNTED_ROLES, Document, segment
 from .normalize import normalize_text
 
 __all__ = ["counted_markers", "frame_counts", "frame_presence", "frame_cooccurrence",
-           "source_counts", "attribution_summary", "top_speakers", "keyness",
+           "source_counts", "attribution_summary", "top_speakers", "keyness", "name_words",
            "words_by_role", "profiles", "cooccurrence_matrix", "FRAME_COUNT_COLUMNS", "ATTRIBUTION_SUMMARY_COLUMNS"]
 
 FRAME_COUNT_COLUMNS = {
@@ -165,15 +165,58 @@ def top_speakers(acts: pd.DataFrame, *, n: int = 5) -> pd.DataFrame:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
+#: First element of theophoric compound names (عبد الله, عبد اللطيف: "servant of" + a
+#: divine name), normalised: the word and the one after it are parts of a personal name,
+#: not vocabulary, wherever they occur in Arabic news.
+_NAME_HEAD = "عبد"  # "servant (of)", head of a compound personal name
 
 
-def _word_counts(doc: Document) -> Counter:
+def _word_counts(doc: Document, name_words: frozenset[str] = frozenset()) -> tuple[Counter, Counter]:
+    """Normalised word counts of the counted text of ``doc``, and counts of each
+    (normalised word, raw surface form) pair. Parts of compound names (``عبد`` and the
+    word after it) and the words in ``name_words`` are not counted."""
+    from .normalize import normalize
+
     st = segment(doc)
     counter: Counter = Counter()
+    surfaces: Counter = Counter()
     for p in st.paragraph_rows:
-        if p["role"] in COUNTED_ROLES:
-            counter.update(_WORD_RE.findall(normalize_text(doc.text[p["start"]:p["end"]])))
-    return counter
+        if p["role"] not in COUNTED_ROLES:
+            continue
+        raw = doc.text[p["start"]:p["end"]]
+        nt = normalize(raw)
+        skip_next = False
+        for m in _WORD_RE.finditer(nt.text):
+            word = m.group()
+            if skip_next:
+                skip_next = False
+                continue
+            if word == _NAME_HEAD:
+                skip_next = True
+                continue
+            if word in name_words:
+                continue
+            counter[word] += 1
+            rs, re_ = nt.to_raw_span(m.start(), m.end())
+            surfaces[(word, raw[rs:re_])] += 1
+    return counter, surfaces
+
+
+def name_words(gazetteer=None) -> frozenset[str]:
+    """Normalised words of the personal names in the source gazetteer (the ``name`` of its
+    ``people``), minus role words (titles such as minister or king) and function words:
+    the name fragments that keyness leaves out."""
+    from .attribution import load_gazetteer
+
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    roles = set().union(*gaz.role_words.values()) if gaz.role_words else set()
+    names: set[str] = set()
+    for entity in {id(e): e for e in gaz.aliases.values()}.values():
+        words = _WORD_RE.findall(normalize_text(entity.name))
+        if entity.kind != "person" or len(words) > 3:  # longer "names" are titles
+            continue
+        names.update(w for w in words if w not in roles and w.removeprefix("ال") not in roles)
+    return frozenset(names - load_stopwords())
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +231,8 @@ def load_stopwords() -> frozenset[str]:
 
 def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int = 3,
             top: int = 10, labels: dict[str, str] | None = None,
-            stopwords: Iterable[str] | None = None) -> pd.DataFrame:
+            stopwords: Iterable[str] | None = None,
+            exclude: Iterable[str] | None = None) -> pd.DataFrame:
     """Keywords of each group (outlet) against all other groups.
 
     G² is the log-likelihood statistic (Dunning 1993, Rayson & Garside 2000; one degree of
@@ -198,19 +242,32 @@ def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int
     (more frequent in the group) with at least ``min_count`` occurrences are kept, the
     ``top`` highest G² per group. ``labels`` maps a doc_id to its group label (default:
     the document's ``group`` metadata field). Function words (``stopwords``, default
-    :func:`load_stopwords`) are left out.
+    :func:`load_stopwords`) are left out, and so are name fragments: the two words of a
+    compound ``عبد`` name and the normalised words in ``exclude`` (e.g. :func:`name_words`).
+
+    Each row gives the normalised ``word`` and its ``surface``, the most frequent raw
+    spelling in the group (ties: the alphabetically first), which is what a reader of
+    Arabic expects to see; ``n_tokens`` is the number of words counted in the group.
     """
     stop = frozenset(stopwords) if stopwords is not None else load_stopwords()
+    excluded = frozenset(exclude) if exclude is not None else frozenset()
     counts: dict[str, Counter] = {}
+    forms: dict[str, Counter] = {}
     for doc in corpus:
         key = labels[doc.doc_id] if labels else (doc.meta.get(group, doc.doc_id) if group != "doc_id" else doc.doc_id)
-        counts.setdefault(key, Counter()).update(_word_counts(doc))
+        words, surfaces = _word_counts(doc, excluded)
+        counts.setdefault(key, Counter()).update(words)
+        forms.setdefault(key, Counter()).update(surfaces)
     total = Counter()
     for c in counts.values():
         total.update(c)
     n_all = sum(total.values())
     rows = []
     for key, c in counts.items():
+        best: dict[str, tuple[int, str]] = {}
+        for (word, form), k in forms[key].items():
+            if word not in best or (-k, form) < (-best[word][0], best[word][1]):
+                best[word] = (k, form)
         n_t = sum(c.values())
         n_r = n_all - n_t
         if n_t == 0 or n_r == 0:
@@ -227,9 +284,10 @@ def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int
             if rel_t <= b / n_r:
                 continue
             p = math.erfc(math.sqrt(g2 / 2))
-            rows.append({group: key, "word": word, "count": a, "count_rest": b,
-                         "g2": round(g2, 3), "p": p, "log_ratio": round(log_ratio, 3)})
-    out = pd.DataFrame(rows, columns=[group, "word", "count", "count_rest", "g2", "p", "log_ratio"])
+            rows.append({group: key, "word": word, "surface": best[word][1], "count": a, "count_rest": b,
+                         "g2": round(g2, 3), "p": p, "log_ratio": round(log_ratio, 3), "n_tokens": n_t})
+    out = pd.DataFrame(rows, columns=[group, "word", "surface", "count", "count_rest", "g2", "p",
+                                      "log_ratio", "n_tokens"])
     out = out.sort_values([group, "g2", "word"], ascending=[True, False, True], kind="stable")
     out = out.groupby(group, sort=False).head(top)
     order = list(counts)
@@ -238,15 +296,19 @@ def keyness(corpus: Iterable[Document], *, group: str = "outlet", min_count: int
 
 
 def words_by_role(corpus: Iterable[Document], labels: dict[str, str] | None = None) -> pd.DataFrame:
-    """Words per outlet and structural role (rows outlet, role, n_words; roles with words)."""
+    """Words per outlet and structural role (rows outlet, role, n_words, n_docs; roles with
+    words). ``n_docs`` is the number of documents of the outlet (the n of its bar)."""
     rows = []
+    docs: Counter = Counter()
     for doc in corpus:
         outlet = labels[doc.doc_id] if labels else doc.outlet
+        docs[outlet] += 1
         for p in segment(doc).paragraph_rows:
             rows.append({"outlet": outlet, "role": p["role"], "n_words": p["n_words"]})
     df = pd.DataFrame(rows, columns=["outlet", "role", "n_words"])
     out = df.groupby(["outlet", "role"], sort=False)["n_words"].sum().reset_index()
-    return out[out["n_words"] > 0].reset_index(drop=True)
+    out = out[out["n_words"] > 0].reset_index(drop=True)
+    return out.assign(n_docs=out["outlet"].map(docs).astype("int64"))
 
 
 def profiles(markers: pd.DataFrame, acts: pd.DataFrame, frames: Iterable[str], outlets: Iterable[str],
