@@ -58,7 +58,7 @@ def article(k: int, sentences: int = 6, sep: str = "\n") -> str:
 
 def rows(n: int, **overrides) -> list[dict]:
     return [{"id": f"a{k:04d}", "outlet": f"Outlet {k % 3}", "date": f"2025-11-{1 + k % 28:02d}",
-             "title": f"عنوان {k}", "text": article(k), **overrides} for k in range(n)]
+             "title": f"عنوان {k}", "text": article(k), **overrides} for k in range(n)]  # "title k"
 
 
 # --------------------------------------------------------------------------- corpora
@@ -265,7 +265,7 @@ def bare_cr(work, fmt, sizes):
     import pandas as pd
 
     seps = ["\r", "\u2028", "\x0b", "\x0c", "\x85"]
-    records = [dict(r, title=f"عنوان\r{k}", text=article(k, sep=seps[k % len(seps)]))
+    records = [dict(r, title=f"عنوان\r{k}", text=article(k, sep=seps[k % len(seps)]))  # "title"
                for k, r in enumerate(rows(len(seps) * 2))]
     for k, r in enumerate(records):
         r["id"] = f"id\r{k}"  # a folder's ids are file names: "id\r0.txt"
@@ -291,7 +291,7 @@ def _ratio_code(build: str, small: int, large: int) -> str:
         from analysis.corpus import Document
         from analysis.pipeline import Analyzer
         analyzer = Analyzer()
-        analyzer(Document("warm", "قال الوزير إن الأمن مهم.", {{}}))
+        analyzer(Document("warm", "قال الوزير إن الأمن مهم.", {{}}))  # "the minister said security matters"
         S = {SENTENCES!r}
         def build(n):
             {build}
@@ -344,10 +344,11 @@ def optional_tokens(work, fmt, sizes):
 
     data = yaml.safe_load(Path(load_codebook().path).read_text(encoding="utf-8"))
     frame = data["frames"][0]
+    # "security", 30 optional words, "diplomatic"
     frame["patterns"].append({"id": "hostile_optional", "pattern": "امن " + "_? " * 30 + "دبلوماسي~"})
     codebook = work / "frames.yaml"
     codebook.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    # "security", 40 words, then "diplomacy" out of reach: every way to skip is tried.
+    # "security", 40 times "word", then "diplomacy" out of reach: every way to skip is tried.
     corpus = write_corpus(work, "jsonl", [dict(rows(1)[0], text="الأمن " + " ".join(["كلمة"] * 40) + " الدبلوماسية.")])
     limit = 10 if sizes.quick else 30
     run = subprocess_cli("export", "--corpus", corpus, "--out", work / "out", "--codebook", codebook,
@@ -374,7 +375,7 @@ def utf16(work, fmt, sizes):
 @case("5  NUL and C0 control characters in text", "reported, naming the file (and line)", owner="12a")
 def control_characters(work, fmt, sizes):
     records = rows(2)
-    records[1]["text"] = records[1]["text"].replace("المتحدث", "المت\x00حدث\x07")
+    records[1]["text"] = records[1]["text"].replace("المتحدث", "المت\x00حدث\x07")  # "the spokesman"
     corpus = write_corpus(work, fmt, records)
     run = export(corpus, work / "out")
     named = corpus.name in run.err and re.search(r"control|NUL|\\x00|U\+0000", run.err, re.I)
@@ -449,7 +450,7 @@ def _gazetteer(work: Path, old: str, new: str) -> Path:
 
 @case("8  gazetteer `name: 123`", "one line naming the gazetteer; no folder created", formats=("-",))
 def gazetteer_name(work, fmt, sizes):
-    gazetteer = _gazetteer(work, "    name: عبد اللطيف حموشي\n", "    name: 123\n")
+    gazetteer = _gazetteer(work, "    name: عبد اللطيف حموشي\n", "    name: 123\n")  # the first person's name
     run = export(SEEDS, work / "out", "--gazetteer", gazetteer)
     return Outcome(run.one_line_error("sources.yaml", "name") and not (work / "out").exists(), run.summary())
 
@@ -457,7 +458,7 @@ def gazetteer_name(work, fmt, sizes):
 @case("8  gazetteer cue given as a list", "one line naming the gazetteer", formats=("-",))
 def gazetteer_cue(work, fmt, sizes):
     # The packaged gazetteer takes its cues from cues.yaml; inline verbs are added to them.
-    gazetteer = _gazetteer(work, "  lexicon: cues.yaml\n", "  lexicon: cues.yaml\n  verbs:\n    - [[قال], يقول]\n")
+    gazetteer = _gazetteer(work, "  lexicon: cues.yaml\n", "  lexicon: cues.yaml\n  verbs:\n    - [[قال], يقول]\n")  # "said, says"
     run = export(SEEDS, work / "out", "--gazetteer", gazetteer)
     return Outcome(run.one_line_error("sources.yaml", "cues.verbs"), run.summary())
 
@@ -526,11 +527,10 @@ def dask_interrupt(work, fmt, sizes):
     proc = subprocess.Popen([sys.executable, "-m", "analysis", "export", "--corpus", str(corpus), "--out",
                              str(out), "--dask", "local", "--jobs", "2"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and proc.poll() is None and \
-            len(psutil.Process(proc.pid).children(recursive=True)) < 2:
-        time.sleep(0.2)
-    time.sleep(5)  # the cluster computing
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None and not listing(out):
+        time.sleep(0.2)  # the cluster is up once the export holds its folder
+    time.sleep(3)  # the cluster computing
     workers = [c.pid for c in psutil.Process(proc.pid).children(recursive=True)] if proc.poll() is None else []
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=120)
@@ -721,6 +721,7 @@ def symlink_outside(work, fmt, sizes):
 
 @case("11 empty or stray quotation mark", "the act is indirect, not direct with an empty quote")
 def empty_quote(work, fmt, sizes):
+    # "the minister said security matters", with quotation marks that quote nothing
     texts = ["قال الوزير «» إن الأمن مهم.", "قال الوزير: \"\" الأمن مهم.", "وقال الوزير إن الأمن مهم \""]
     corpus = write_corpus(work, fmt, [dict(r, text=t) for r, t in zip(rows(3), texts)])
     run = export(corpus, work / "out")
@@ -747,6 +748,7 @@ def cr_only(work, fmt, sizes):
       formats=("folder", "jsonl", "jsonl.gz", "csv"), owner="12a")
 def wrong_hint(work, fmt, sizes):
     results = []
+    # One bad byte in place of "cooperation", and a French text in Latin-1.
     for label, encoding, mangle in (("bad byte", "utf-8", lambda b: b.replace("التعاون".encode(), b"\xff", 1)),
                                     ("Latin-1", "latin-1", None)):
         records = rows(2)

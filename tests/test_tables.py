@@ -27,7 +27,7 @@ def test_line_breaks_inside_text_fields_round_trip_through_csv(tmp_path, fmt):
     # CR-only texts, titles and ids with a bare CR: Python's csv writer quoted only its own
     # line terminator, so a CR was written bare and every reader split the row there.
     rows = [{"id": f"doc{k}\r{k}", "outlet": f"Out{sep}let", "title": f"Head{sep}line", "date": "2025-11-24",
-             "text": f"{SAID}{sep}{ADDED} {k}{sep}{SAID.replace('الأمن', 'الاستقرار')}"}
+             "text": f"{SAID}{sep}{ADDED} {k}{sep}{SAID.replace('الأمن', 'الاستقرار')}"}  # security → stability
             for k, sep in enumerate(LINE_BREAKS)]
     if fmt == "jsonl":
         corpus = write_jsonl(tmp_path, rows)
@@ -66,7 +66,8 @@ def test_csv_and_parquet_read_the_same(tmp_path):
     # text, counts integers, and a full date is a typed date in both.
     rows = [{"id": "007", "outlet": "A", "date": "2025-11-24", "title": "", "text": SAID},
             {"id": "NA", "outlet": "null", "date": "2025-11", "text": ADDED},
-            {"id": "12", "outlet": "B", "date": "2025-11-24T10:30:00", "title": "عنوان", "text": SAID + " " + ADDED}]
+            {"id": "12", "outlet": "B", "date": "2025-11-24T10:30:00", "title": "عنوان",  # "title"
+             "text": SAID + " " + ADDED}]
     export(write_jsonl(tmp_path, rows), tmp_path / "out")
     for name in TABLES:
         from_csv = read_table(tmp_path / "out" / f"{name}.csv")
@@ -103,7 +104,7 @@ def test_plain_pandas_reads_both_files_the_same(tmp_path):
 def test_text_that_starts_like_a_formula_is_kept_and_defused_only_in_the_copy(tmp_path):
     from analysis.tables import read_table
 
-    rows = [{"id": "=1+1", "outlet": "+A", "title": "-عنوان", "text": "@" + SAID},
+    rows = [{"id": "=1+1", "outlet": "+A", "title": "-عنوان", "text": "@" + SAID},  # "-title"
             {"id": "x2", "outlet": "=HYPERLINK(\"http://example.org\")", "text": "-" + ADDED}]
     export(write_jsonl(tmp_path, rows), tmp_path / "out", formats=("csv", "parquet", "safe.csv"))
     docs = read_table(tmp_path / "out" / "documents.csv")
@@ -123,6 +124,7 @@ def test_text_that_starts_like_a_formula_is_kept_and_defused_only_in_the_copy(tm
 def test_spreadsheet_safe_touches_only_leading_formula_characters():
     from analysis.tables import spreadsheet_safe
 
+    # "＝" is the full-width equals sign; "قال" is "said".
     frame = pd.DataFrame({"a": ["=x", "x=", "＝x", "\tx", None, "", "قال"], "n": [-1, 2, 3, 4, 5, 6, 7]})
     safe = spreadsheet_safe(frame, ["a"])
     assert [None if pd.isna(v) else v for v in safe["a"]] == ["'=x", "x=", "'＝x", "'\tx", None, "", "قال"]

@@ -263,15 +263,13 @@ def _export(args) -> int:
         analyzer.codebook, analyzer.gazetteer  # a malformed file fails before a cluster starts
         cluster = None
         if args.dask == "local":
-            # Its worker processes start with Ctrl-C ignored (a started Python keeps an
-            # ignored SIGINT ignored): this process stops them, without their tracebacks.
-            previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
-            try:
+            with warnings.catch_warnings():
+                # Its diagnostics servers take free ports; that one was taken is no news.
+                warnings.filterwarnings("ignore", message="Port .* is already in use")
+                # Its workers ignore Ctrl-C once started (pipeline.dask_setup): this process
+                # stops them, without ~70 lines of their tracebacks.
                 cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
-            finally:
-                if previous is not None:
-                    signal.signal(signal.SIGINT, previous)
+                                       dashboard_address=None, preload=["analysis.pipeline"])
         try:
             with Client(cluster if cluster is not None else args.dask) as client:
                 summary = export(corpus, client=client, **run)

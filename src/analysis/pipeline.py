@@ -281,6 +281,14 @@ def run(corpus: str | Path | list, *, jobs: int = 1, analyzer: Analyzer | None =
 
 # --------------------------------------------------------------------------- Dask
 
+def dask_setup(worker) -> None:
+    """Dask preload (``LocalCluster(preload=["analysis.pipeline"])``, as ``--dask local``
+    starts it): the worker ignores Ctrl-C, which reaches the whole process group; the
+    process that started the cluster stops its workers itself."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _dask_partition(docs: list[Document], analyzer: Analyzer) -> list[DocResult]:
     return analyzer.batch(list(docs))
 
@@ -439,7 +447,7 @@ def export(corpus: str | Path | list, out_dir: str | Path, *, jobs: int = 1,
                 from .progress import ExportProgress
 
                 bar = ExportProgress(corpus)
-        with closing(results), (_warnings_above(bar)):
+        with closing(results), _warnings_above(bar):
             for r in results:
                 sinks["documents"].add([r.document])
                 sinks["markers"].add(r.markers)
