@@ -218,7 +218,8 @@ def _parser() -> _Parser:
                                        "its frame ids are the labels expected in the hand coding")
     va.add_argument("--frames-dev", nargs="?", const="", metavar="DIR",
                     help="score the frames on the development sample (default validation/frames_dev: "
-                         "index.csv, frames_coder_a.csv) instead of the seeds")
+                         "index.csv, frames_coder_a.csv) instead of the seeds; "
+                         "validation/frames_test is the held-out one")
     va.add_argument("--texts", metavar="DIR",
                     help="with --frames-dev: folder of the page texts <doc_id>.txt (default ../pages/texts)")
     va.add_argument("--saudinewsnet", metavar="FILE",

@@ -130,7 +130,9 @@ def dev_report(codebook_path: str | Path | None = None, folder: str | Path | Non
     scores, agreement, disagreements, sample = dev_validation(codebook_path, folder, texts=texts,
                                                               saudinewsnet=saudinewsnet)
     version = load_codebook(codebook_path).version
-    parts = [f"Framing markers (codebook {version}) vs coder A on the development sample "
+    # Any sample folder can be scored (the held-out validation/frames_test too): name it.
+    name = "the development sample" if folder is None else f"the sample in {folder}"
+    parts = [f"Framing markers (codebook {version}) vs coder A on {name} "
              f"({len(sample.corpus)} texts, {sample.index['outlet'].nunique()} outlets), span overlap:",
              scores.to_string(index=False, formatters=_FMT, na_rep="-"),
              "", "Agreement:", agreement.to_string(index=False)]
