@@ -72,3 +72,14 @@ def test_words_by_role_gives_documents_per_outlet(seeds):
     table = stats.words_by_role(seeds)
     assert (table.groupby("outlet")["n_docs"].nunique() == 1).all()
     assert table.drop_duplicates("outlet")["n_docs"].sum() == len(seeds)
+
+
+def test_keyness_leaves_out_the_genealogical_connector_and_the_fathers_name():
+    # Invented: outlet A names "Khalid son of Faisal" often; "بن" and the father's name are
+    # name parts, not what A writes about.
+    a = " ".join(["قال خالد بن فيصل إن السوق مستقر."] * 4)
+    b = " ".join(["ارتفعت الأسعار في السوق اليوم."] * 4)
+    docs = [Document("a", a, {"outlet": "A"}), Document("b", b, {"outlet": "B"})]
+    words = set(stats.keyness(docs, min_count=1, top=20, stopwords=[])["word"])
+    assert "بن" not in words and "فيصل" not in words
+    assert "خالد" in words                                              # the given name stays

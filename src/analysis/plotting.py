@@ -806,8 +806,9 @@ def keyness_plot(keywords: pd.DataFrame, *, top: int = 5, outlet_ar: Mapping[str
         ax.set_xlim(0, max(sub["g2"].max() * 1.75, 1))
         ax.tick_params(axis="y", labelsize=7.5, length=0)
         ax.tick_params(axis="x", labelsize=6)
+    # The note (which outlets are drawn) follows the bilingual label, not inside its English half.
     fig.supxlabel(bilingual("Log-likelihood G² (one outlet vs the rest); n× = occurrences in the outlet; "
-                            "LR = Log Ratio" + (f"\n{note}" if note else ""), "الإحصاء G²", sep=" / "),
+                            "LR = Log Ratio", "الإحصاء G²", sep=" / ") + (f"\n{note}" if note else ""),
                   fontsize=6.5)
     return fig
 

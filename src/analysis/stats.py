@@ -169,12 +169,17 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 #: divine name), normalised: the word and the one after it are parts of a personal name,
 #: not vocabulary, wherever they occur in Arabic news.
 _NAME_HEAD = "عبد"  # "servant (of)", head of a compound personal name
+#: Words that open the next word as part of a personal name wherever they occur in Arabic
+#: news: the compound head عبد and the genealogical connector بن ("son of", written
+#: without alif inside a name: محمد بن سلمان); the connector and the father's name are
+#: name parts, not vocabulary.
+_NAME_OPENERS = frozenset({_NAME_HEAD, "بن"})
 
 
 def _word_counts(doc: Document, name_words: frozenset[str] = frozenset()) -> tuple[Counter, Counter]:
     """Normalised word counts of the counted text of ``doc``, and counts of each
-    (normalised word, raw surface form) pair. Parts of compound names (``عبد`` and the
-    word after it) and the words in ``name_words`` are not counted."""
+    (normalised word, raw surface form) pair. Parts of compound names (``عبد`` or the
+    connector ``بن`` and the word after it) and the words in ``name_words`` are not counted."""
     from .normalize import normalize
 
     st = segment(doc)
@@ -191,7 +196,7 @@ def _word_counts(doc: Document, name_words: frozenset[str] = frozenset()) -> tup
             if skip_next:
                 skip_next = False
                 continue
-            if word == _NAME_HEAD:
+            if word in _NAME_OPENERS:
                 skip_next = True
                 continue
             if word in name_words:
