@@ -58,3 +58,11 @@ def test_released_scores_are_reproduced():
         fresh = dev_validation(path, FOLDER, texts=TEXTS)[0].round(3).reset_index(drop=True)
         expected = released[released["codebook"] == version].drop(columns="codebook").reset_index(drop=True)
         pd.testing.assert_frame_equal(fresh, expected, check_dtype=False)
+
+
+def test_second_coding_holds_no_text_and_covers_its_documents():
+    rows = _rows("frames_coder_b.csv")
+    assert list(rows[0]) == list(CODING_COLUMNS)
+    docs = {r["doc_id"] for r in _rows("coder_b_docs.csv")}
+    assert len(docs) >= 20 and {r["doc_id"] for r in rows} <= docs
+    assert docs <= {r["doc_id"] for r in _rows("index.csv")}
