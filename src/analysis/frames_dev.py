@@ -20,7 +20,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import hashlib
 import json
@@ -34,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import Document
+from .coding_files import read_coding_rows
 from .errors import AnnotationError
 
 __all__ = ["INDEX_COLUMNS", "CODING_COLUMNS", "DEV_FOLDER", "DevSample", "load_dev_sample",
@@ -74,19 +74,6 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _read_csv(path: Path, columns: Iterable[str]) -> list[tuple[int, dict]]:
-    try:
-        fh = path.open(encoding="utf-8", newline="")
-    except FileNotFoundError:
-        raise AnnotationError(path, "no such file") from None
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in columns if c not in (reader.fieldnames or ())]
-        if missing:
-            raise AnnotationError(path, f"missing column(s) {', '.join(missing)}", line=1)
-        return [(reader.line_num, row) for row in reader]
-
-
 def _saudinewsnet_texts(path: Path, ids: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     if not ids:
@@ -117,7 +104,7 @@ class DevSample:
 def _load_coding(path: Path, raws: dict[str, str], frames: Iterable[str] | None) -> pd.DataFrame:
     frames = set(frames) if frames is not None else None
     rows = []
-    for line, row in _read_csv(path, ("doc_id", "frame", "start", "end")):
+    for line, row in read_coding_rows(path, ("doc_id", "frame", "start", "end")):
         doc = row["doc_id"]
         if doc not in raws:
             raise AnnotationError(path, f"document {doc!r} is not in the sample's index", line=line)
@@ -157,7 +144,7 @@ def load_dev_sample(folder: str | Path | None = None, *, texts: str | Path | Non
     texts = Path(texts) if texts is not None else default_texts_folder()
     saudinewsnet = Path(saudinewsnet) if saudinewsnet is not None else default_saudinewsnet()
     index_path = folder / "index.csv"
-    index_rows = _read_csv(index_path, INDEX_COLUMNS)
+    index_rows = read_coding_rows(index_path, INDEX_COLUMNS)
     sn_ids = {r["doc_id"] for _, r in index_rows if r["source"] == "saudinewsnet"}
     if sn_ids and not saudinewsnet.exists():
         raise AnnotationError(saudinewsnet, f"SaudiNewsNet is needed for {len(sn_ids)} texts of "
@@ -238,7 +225,7 @@ def _coded_documents(folder: str | Path | None, coder_b: pd.DataFrame) -> set[st
     folder = Path(folder) if folder is not None else DEV_FOLDER
     listing = folder / "coder_b_docs.csv"
     if listing.exists():
-        return {r["doc_id"] for _, r in _read_csv(listing, ("doc_id",))}
+        return {r["doc_id"] for _, r in read_coding_rows(listing, ("doc_id",))}
     return set(coder_b["doc_id"])
 
 
@@ -320,7 +307,7 @@ def build_dev_sample(pages: str | Path, out: str | Path, *, saudinewsnet: str | 
     saudinewsnet = Path(saudinewsnet) if saudinewsnet is not None else default_saudinewsnet()
     index = []
     raws: dict[str, str] = {}
-    for _, r in _read_csv(pages / "index.csv", ("doc_id", "url", "outlet", "sha256", "n_chars", "query")):
+    for _, r in read_coding_rows(pages / "index.csv", ("doc_id", "url", "outlet", "sha256", "n_chars", "query")):
         raw = (pages / "texts" / f"{r['doc_id']}.txt").open(encoding="utf-8", newline="").read()
         if _sha256(raw) != r["sha256"]:
             raise AnnotationError(pages / "texts" / f"{r['doc_id']}.txt", "differs from its SHA-256 in index.csv")
@@ -329,7 +316,7 @@ def build_dev_sample(pages: str | Path, out: str | Path, *, saudinewsnet: str | 
                       "sha256": r["sha256"], "n_chars": len(raw), "query": r["query"]})
     sn_path = pages / "saudinewsnet_morocco.csv"
     if sn_path.exists():
-        sn_rows = _read_csv(sn_path, ("doc_id", "outlet"))
+        sn_rows = read_coding_rows(sn_path, ("doc_id", "outlet"))
         sn_texts = _saudinewsnet_texts(saudinewsnet, {r["doc_id"] for _, r in sn_rows})
         for line, r in sn_rows:
             if r["doc_id"] not in sn_texts:
@@ -347,7 +334,7 @@ def build_dev_sample(pages: str | Path, out: str | Path, *, saudinewsnet: str | 
         if not src.exists():
             continue
         rows = []
-        for line, r in _read_csv(src, ("doc_id", "frame", "start", "end", "text")):
+        for line, r in read_coding_rows(src, ("doc_id", "frame", "start", "end", "text")):
             raw = raws.get(r["doc_id"])
             if raw is None:
                 raise AnnotationError(src, f"document {r['doc_id']!r} is not in the sample", line=line)

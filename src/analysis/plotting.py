@@ -322,6 +322,18 @@ def _cap_outlets(outlets: Sequence[str], weight: Mapping[str, float], limit: int
     return rows, mapping, note
 
 
+def _outlet_pivot(table: pd.DataFrame, column: str, value: str) -> tuple[list[str], str, pd.DataFrame]:
+    """Sum ``value`` per outlet row (outlets past :data:`MAX_OUTLETS` folded by
+    :func:`_cap_outlets`, weighted by their total) and per ``column`` category. Returns
+    (rows, note, pivot with one row per entry of rows, in order)."""
+    order = list(dict.fromkeys(table["outlet"]))
+    rows, to_row, note = _cap_outlets(order, table.groupby("outlet", sort=False)[value].sum().to_dict())
+    pivot = (table.assign(outlet=table["outlet"].map(to_row))
+             .pivot_table(index="outlet", columns=column, values=value, aggfunc="sum", fill_value=0, sort=False)
+             .reindex(rows, fill_value=0))
+    return rows, note, pivot
+
+
 def _new(width: str, height: float):
     use_style()
     return plt.figure(figsize=(FIGURE_WIDTHS[width], round(height, 2)), layout="constrained")
@@ -580,12 +592,7 @@ def source_type_bars(source_counts: pd.DataFrame, *, outlet_ar: Mapping[str, str
     ``home_country``: the country the acts were typed against (names its officials);
     ``type_labels``: (English, Arabic) per type, overriding :func:`speaker_labels`.
     """
-    order = list(dict.fromkeys(source_counts["outlet"]))
-    totals_by_outlet = source_counts.groupby("outlet", sort=False)["count"].sum()
-    rows, to_row, note = _cap_outlets(order, totals_by_outlet.to_dict())
-    t = source_counts.assign(outlet=source_counts["outlet"].map(to_row))
-    pivot = t.pivot_table(index="outlet", columns="speaker_type", values="count", aggfunc="sum",
-                          fill_value=0, sort=False).reindex(rows, fill_value=0)
+    rows, note, pivot = _outlet_pivot(source_counts, "speaker_type", "count")
     present = [c for c in pivot.columns if pivot[c].sum() > 0]
     styles = speaker_styles(present, {**speaker_labels(home_country), **(type_labels or {})})
     totals = pivot[present].sum(axis=1).to_numpy() if present else np.zeros(len(rows))
@@ -611,12 +618,7 @@ def mode_bars(mode_counts: pd.DataFrame, *, outlet_ar: Mapping[str, str] | None 
 
     ``mode_counts``: :func:`analysis.stats.source_counts` output with ``by="mode"``.
     """
-    order = list(dict.fromkeys(mode_counts["outlet"]))
-    totals_by_outlet = mode_counts.groupby("outlet", sort=False)["count"].sum()
-    rows, to_row, note = _cap_outlets(order, totals_by_outlet.to_dict())
-    t = mode_counts.assign(outlet=mode_counts["outlet"].map(to_row))
-    pivot = t.pivot_table(index="outlet", columns="mode", values="count", aggfunc="sum",
-                          fill_value=0, sort=False).reindex(rows, fill_value=0)
+    rows, note, pivot = _outlet_pivot(mode_counts, "mode", "count")
     modes = [m for m in _MODE_LABELS if m in pivot.columns and pivot[m].sum() > 0]
     modes += [m for m in pivot.columns if m not in _MODE_LABELS and pivot[m].sum() > 0]
     totals = pivot[modes].sum(axis=1).to_numpy() if modes else np.zeros(len(rows))

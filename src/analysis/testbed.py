@@ -36,7 +36,6 @@ recall (coded vias found) and precision; broken down by coded type and by outlet
 """
 from __future__ import annotations
 
-import csv
 import gzip
 import hashlib
 import json
@@ -48,6 +47,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from .coding_files import read_coding_rows
 from .errors import AnnotationError
 from .normalize import normalize_text
 
@@ -143,19 +143,6 @@ def file_digest(paths: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
-def _read_csv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
-    try:
-        fh = path.open(encoding="utf-8", newline="")
-    except FileNotFoundError:
-        raise AnnotationError(path, "no such file") from None
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in columns if c not in (reader.fieldnames or ())]
-        if missing:
-            raise AnnotationError(path, f"missing column(s) {', '.join(missing)}", line=1)
-        return [(reader.line_num, row) for row in reader]
-
-
 def _span(path: Path, line: int, text: str, start: str, end: str, what: str) -> tuple[int, int]:
     try:
         s, e = int(start), int(end)
@@ -212,7 +199,7 @@ def load_testbed(folder: Path, split: str, corpus_path: Path, *, coding: str | N
             is not in the sample's split.
     """
     folder = Path(folder)
-    sample = {r["doc_id"]: r for _, r in _read_csv(folder / "sample.csv", ("doc_id", "outlet", "split"))
+    sample = {r["doc_id"]: r for _, r in read_coding_rows(folder / "sample.csv", ("doc_id", "outlet", "split"))
               if split == "all" or r["split"] == split}
     if not sample:
         raise AnnotationError(folder / "sample.csv", f"no article in split {split!r}")
@@ -220,7 +207,7 @@ def load_testbed(folder: Path, split: str, corpus_path: Path, *, coding: str | N
     texts = {d: v["text"] for d, v in docs.items()}
     src_path, act_path = (folder / (coding or split) / name for name in ("sources.csv", "acts.csv"))
     sources, names = [], {}
-    for line, r in _read_csv(src_path, SOURCE_FILE_COLUMNS):
+    for line, r in read_coding_rows(src_path, SOURCE_FILE_COLUMNS):
         doc = r["doc_id"]
         if doc not in sample or doc not in texts:
             raise AnnotationError(src_path, f"document {doc!r} is not in the {split} split", line=line)
@@ -243,7 +230,7 @@ def load_testbed(folder: Path, split: str, corpus_path: Path, *, coding: str | N
         sources.append({**{c: r[c] for c in SOURCE_FILE_COLUMNS}, "speaker_start": s, "speaker_end": e})
     src_by_key = {(r["doc_id"], r["source"]): r for r in sources}
     acts = []
-    for line, r in _read_csv(act_path, ACT_FILE_COLUMNS):
+    for line, r in read_coding_rows(act_path, ACT_FILE_COLUMNS):
         doc = r["doc_id"]
         if doc not in sample or doc not in texts:
             raise AnnotationError(act_path, f"document {doc!r} is not in the {split} split", line=line)
