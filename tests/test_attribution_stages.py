@@ -251,3 +251,34 @@ def test_offices_of_unions_media_and_associations():
 def test_a_name_then_where_it_was_said():
     assert one("وصرح جون سميث أمام الصحافيين بأن الاتفاق قريب.").speaker == "جون سميث"
     assert acts("وجاء اعتراف عالمي بدور المملكة في المنطقة.").empty  # not a name: بدور
+
+
+# ---- issue 14, detection: general facts of news the rules were not written on
+def test_promising_threatening_and_accusing_take_a_verbal_noun_with_bi():
+    # وعد / هدد / اتهم give what was promised, threatened or charged as ب + verbal noun.
+    assert one("ووعد الوزير أمس بتحسين الخدمات في القرى.").speaker == "الوزير"
+    assert one("وهددت النقابة بالإضراب الشامل.").cue == "وهددت"
+    assert one("واتهم المتحدث الرسمي الشركة بالتقصير في الصيانة.").cue == "واتهم"
+    assert acts("ووعد الوزير بسبب الزحام.").empty  # ب of a preposition is no content
+
+
+def test_mocking_needs_min_and_insisting_needs_that():
+    assert one("وسخر الكاتب من تبريرات اللجنة.").cue == "وسخر"
+    assert one("وأصر المدرب على أن الفريق جاهز.").cue == "وأصر"
+    assert one("ولمح رئيس الاتحاد إلى إمكانية الاستقالة.").cue == "ولمح"
+    assert acts("وأصر المدرب على موقفه.").empty
+
+
+def test_a_pluperfect_puts_the_subject_between_kana_and_the_verb():
+    # وكان X قد أعلن: the subject, even with an apposition, stands before قد.
+    r = one("وكان اللواء سالم الحربي، قائد القوة المشتركة، قد أعلن في وقت سابق أن المدينة آمنة.")
+    assert r.speaker.startswith("اللواء سالم الحربي") and r.resolution == "preceding"
+    df = acts("وكان اللواء سالم الحربي قد أعلن أن المدينة آمنة. وأضاف أن الطرق مفتوحة.")
+    assert df.resolution.tolist() == ["preceding", "continuation"]
+
+
+def test_a_continuation_may_name_its_medium_before_its_content():
+    # وقال لوكالة X إن: the medium stands between the subject-less verb and its content.
+    df = acts("وقال الطبيب سامر العلي إن الحالة مستقرة. وقال لوكالة الأنباء الألمانية إن العلاج نجح.")
+    assert df.speaker.tolist() == ["الطبيب سامر العلي"] * 2
+    assert df.via.tolist() == ["", "وكالة الأنباء الألمانية"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .cues import COMPLEMENTS, complement_within, cue_at
+from .cues import COMPLEMENTS, complement_within, content_within, cue_at
 from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
 from .via import via_near_cue
@@ -92,11 +92,13 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) 
     prepositional phrase (وقال لـ«الصحيفة» فلان)."""
     n = len(toks)
     fwd = resolver.mention_at(toks, j) if j < n else None
+    first = toks[j] if j < n else ""
+    to_medium = first[:1] == "ل" and len(first) > 3 and resolver.is_medium(toks, j)
+    if to_medium:
+        fwd = None  # لوكالة الأنباء الألمانية: whom it was said to, never who said it
     if fwd is not None and not fwd.prepositional:
         return fwd, ""
-    first = toks[j] if j < n else ""
-    if not (fwd is not None or first in _INTERVENING or
-            (first[:1] == "ل" and len(first) > 3 and resolver.is_medium(toks, j))):
+    if not (fwd is not None or first in _INTERVENING or to_medium):
         return fwd, ""
     via, _, via_end = via_near_cue(resolver, toks, j, min(n, j + limit))
     k = j if fwd is None else fwd.end
@@ -202,6 +204,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             else:
                 strong_start = conj or _continues(toks, s_first, i, after_comma=False)
                 back = None if strong_start else last_mention(resolver, toks, s_first, i)
+                if back is None and not conj:
+                    back = _pluperfect_subject(resolver, toks, s_first, i)
                 if back is None and toks[i][0] == "ف" and i > s_first:
                     # أما الوزير فقال: the subject is fronted by أما
                     amma = next((k2 for k2 in range(i - 1, max(s_first, i - 12) - 1, -1)
@@ -218,7 +222,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if back is not None and back.type and not back.anaphoric and \
                         (not needs or _requirement_met(toks, after, 8, needs)):
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
-                elif last_speaker is not None and complement_within(toks, after, 3, that_only=needs == "that") \
+                elif last_speaker is not None and \
+                        _requirement_met(toks, _content_start(resolver, toks, after), 3,
+                                         needs if needs in ("that", "content") else True) \
                         and (conj or _continues(toks, s_first, i)):
                     speaker, resolution = last_speaker, "continuation"
         if kind == "participle" and lex.participles.get(_strip(toks[i])) == "قائل" and acts and \
@@ -239,7 +245,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     speaker, resolution = last_speaker, "continuation"
         if speaker is not None and kind == "verb" and needs:
             window = 10 if resolution == "explicit" else 4
-            if not _requirement_met(toks, after, window, needs):
+            if not _requirement_met(toks, _content_start(resolver, toks, after), window, needs):
                 speaker = None
         if speaker is None:
             continue
@@ -249,6 +255,37 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         resolution, tok_starts[subj_tok], via))
         state["last_speaker"] = speaker
     return acts
+
+
+# The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it
+# and the reporting verb.
+_KANA = {"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت"}
+
+
+def _pluperfect_subject(resolver: Resolver, toks: list[str], s_first: int, i: int,
+                        window: int = 25) -> Mention | None:
+    """The subject of a reporting verb in a pluperfect, وكان X قد أعلن / وكانت X توقعت:
+    the mention right after كان, when it ends before the verb and the verb follows قد
+    (the subject may carry a long apposition) or the mention itself. Arabic news puts
+    earlier statements in this form, with the subject between the auxiliary and the verb."""
+    lo = max(s_first, i - window)
+    kana = next((k for k in range(i - 2, lo - 1, -1) if toks[k] in _KANA), None)
+    if kana is None:
+        return None
+    m = resolver.mention_at(toks, kana + 1)
+    if m is None or m.anaphoric or m.prepositional or not m.type or m.end > i:
+        return None
+    if m.end == i or (toks[i - 1] in ("قد", "وقد") and m.end < i):
+        return m
+    return None
+
+
+def _content_start(resolver: Resolver, toks: list[str], after: int) -> int:
+    """Where a verb's content may begin: after the medium it was said to when one follows
+    the verb at once (وقال لوكالة الصحافة الفرنسية إن، وأضاف لـ«الصحيفة» أن), else right
+    after the verb."""
+    name, first, end = via_near_cue(resolver, toks, after, min(len(toks), after + 8))
+    return end if name and first == after else after
 
 
 def _strip(tok: str) -> str:
@@ -265,4 +302,6 @@ def _requirement_met(toks: list[str], after: int, window: int, needs) -> bool:
         return complement_within(toks, after, window)
     if needs == "that":
         return complement_within(toks, after, window, that_only=True)
+    if needs == "content":
+        return content_within(toks, after, window)
     return needs in toks[after:after + window]

@@ -34,13 +34,17 @@ from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY
 
 __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "participle_forms", "cue_at",
-           "COMPLEMENTS", "THAT", "complement_within"]
+           "COMPLEMENTS", "THAT", "complement_within", "content_within"]
 
 # What may follow a verb that needs a complement: أن/إن and its pronoun forms, بأن، إلى،
 # على، عن، لأن (normalised).
 THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
                   "وان", "لان"})
 COMPLEMENTS = THAT | {"الي", "علي", "عن"}
+# Words glued to ب that are no verbal noun (بسبب "because of", بشكل "in a way", بعض
+# "some"): they never carry what was promised, threatened or charged (normalised).
+_NOT_BI_CONTENT = frozenset({"بسبب", "بشكل", "بينما", "بعدما", "بالرغم", "بالنسبه", "بعض", "بلاده", "بلادها",
+                             "بدايه", "بين", "بينهم", "بعد", "بعيدا", "بصوره", "بفضل", "بالقرب"})
 # Object pronouns of the third person and of "us" (second-person objects, تذكرك, are not
 # how news reports speech).
 _ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "نا")
@@ -208,7 +212,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
                                        f"complement] or a mapping with keys {', '.join(sorted(_VERB_KEYS))}")
         lemma = normalize_text(entry["perfect"])
         req = entry.get("requires")
-        requires = False if req is None else True if req == "complement" else "that" if req == "that" \
+        requires = False if req is None else True if req == "complement" else req if req in ("that", "content") \
             else normalize_text(str(req))
         for form in verb_forms(entry["perfect"], entry["imperfect"], enclitics=entry.get("enclitics", True)):
             lex_verbs.setdefault(form, (lemma, requires))
@@ -267,6 +271,16 @@ def complement_within(toks: list[str], i: int, limit: int, *, that_only: bool = 
         if t in allowed or t == ":" or t in QUOTE_FAMILY:
             return True
     return False
+
+
+def content_within(toks: list[str], i: int, limit: int) -> bool:
+    """Whether what a verb of promising, threatening or accusing reports begins within
+    ``limit`` tokens from ``i``: a complement, or a verbal noun governed by ب (وعد بتعزيز،
+    هدد بمقاطعة، اتهمه بالتواطؤ) — in Arabic news these verbs give their content so far
+    more often than with أن."""
+    if complement_within(toks, i, limit):
+        return True
+    return any(len(t) >= 4 and t[0] == "ب" and t not in _NOT_BI_CONTENT for t in toks[i:i + limit])
 
 
 def _excluded(lex: CueLexicon, form: str, toks: list[str], after: int) -> bool:

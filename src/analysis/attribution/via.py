@@ -59,6 +59,10 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             m = resolver.mention_at(toks, k, bare_names=False)
             if m is not None and m.type == "media":
                 return m.name, k, m.end
+            # a media noun the gazetteer does not name (لوكالة الأنباء الألمانية): the noun
+            # phrase it heads, without the ل
+            end = resolver._np_end(toks, k)
+            return resolver.text(toks, k, end)[1:], k, end
         if t in ("عبر", "علي") and k + 1 < stop and toks[k + 1] in PLATFORM_NOUNS:
             e = k + 2
             if e < stop and toks[e] == "علي":
