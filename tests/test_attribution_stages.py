@@ -282,3 +282,39 @@ def test_a_continuation_may_name_its_medium_before_its_content():
     df = acts("وقال الطبيب سامر العلي إن الحالة مستقرة. وقال لوكالة الأنباء الألمانية إن العلاج نجح.")
     assert df.speaker.tolist() == ["الطبيب سامر العلي"] * 2
     assert df.via.tolist() == ["", "وكالة الأنباء الألمانية"]
+
+
+def test_an_according_to_medium_before_a_verb_is_its_via():
+    # H2: وبحسب وكالة X قال Y — one act for Y, the agency as via, no act for the agency.
+    r = one("وبحسب وكالة الأنباء الألمانية قال الخبير سامر العلي إن الأسعار سترتفع.")
+    assert (r.cue, r.speaker, r.via) == ("قال", "الخبير سامر العلي", "وكالة الأنباء الألمانية")
+
+
+def test_an_according_to_medium_after_a_closed_quotation_is_its_via():
+    # The quotation holds a full stop, so the phrase falls in another sentence than its act.
+    r = one("وقال الطبيب سامر العلي: «لم نتوقع ذلك.. كان الأمر مفاجئا»، حسب وكالة الأنباء الألمانية.")
+    assert (r.cue, r.via) == ("وقال", "وكالة الأنباء الألمانية")
+
+
+def test_a_verb_inside_an_according_to_phrase_is_not_an_act_of_its_own():
+    r = one("وقال وزير الخارجية الروسي، حسب ما نقلت عنه وكالة إنترفاكس، إن المواطنين بخير.")
+    assert (r.cue, r.via) == ("وقال", "وكالة إنترفاكس")
+    r = one("واستبعد اللاعب من القائمة بحسب ما أكده الاتحاد المحلي لكرة القدم أمس.")
+    assert (r.cue, r.cue_kind) == ("بحسب", "according_to")
+
+
+def test_a_pronoun_preposition_between_the_verb_and_its_subject():
+    r = one("وهي الخطة التي أشارت إليها وزارة المالية في تقريرها.")
+    assert (r.cue, r.speaker) == ("أشارت", "وزارة المالية")
+    assert acts("حينما تشير إليها بالهاتف أو الجهاز اللوحي.").empty  # the subject must follow at once
+
+
+def test_a_subject_less_verb_may_carry_an_adverb_and_its_occasion():
+    df = acts("وقال الوزير إن الوضع جيد. وأكد أيضا في كلمته على أهمية التعاون.")
+    assert df.resolution.tolist() == ["explicit", "continuation"]
+
+
+def test_the_medium_a_speaker_spoke_to_reaches_the_speakers_later_acts():
+    # H1: the interview's medium goes to every later act of the same source.
+    df = acts("وقال الوزير لـ«الصحيفة» إن المشروع جاهز. وفي سياق آخر، قال الوزير إن التمويل متوفر.")
+    assert df.via.tolist() == ["الصحيفة", "الصحيفة"]

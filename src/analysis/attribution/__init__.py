@@ -156,7 +156,7 @@ def _carry_via(acts: list) -> None:
         key = id(act.speaker)
         if act.via:
             last[key] = act.via
-        elif key in last and act.resolution in ("continuation", "anaphora"):
+        elif key in last:
             act.via = last[key]
 
 

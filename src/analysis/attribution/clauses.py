@@ -50,6 +50,12 @@ _FRONTED = {"في", "وفي", "خلال", "وخلال", "علي", "وعلي", "�
 _INTERVENING = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
                 "مساء", "صباح", "يوم", "ايضا", "كذلك", "مجددا", "في", "خلال", "ل", "عبر", "امام", "اثناء",
                 "لدي", "من", "ظهر", "امس،"}
+# A preposition with a pronoun pointing back to what was said may stand between the verb
+# and its subject, which then follows at once (التي أشارت إليها الوزارة، في الوقت الذي
+# وعدت فيه الحكومة).
+_PRONOUN_PREPOSITIONS = {"اليه", "اليها", "عنه", "عنها", "فيه", "فيها", "به", "بها"}
+# Adverbs a subject-less verb may carry before its content (وأكد أيضا أن).
+_ADVERBS = {"ايضا", "كذلك", "مجددا", "امس", "اليوم", "بدوره", "بدورها"}
 _PUNCT = ("،", ",", ":", "؛")
 
 
@@ -98,6 +104,10 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) 
         fwd = None  # لوكالة الأنباء الألمانية: whom it was said to, never who said it
     if fwd is not None and not fwd.prepositional:
         return fwd, ""
+    if first in _PRONOUN_PREPOSITIONS:
+        m = resolver.mention_at(toks, j + 1) if j + 1 < n else None
+        ok = m is not None and not m.prepositional and not m.anaphoric and m.type and m.type != "unknown"
+        return (m if ok else None), ""
     if not (fwd is not None or first in _INTERVENING or to_medium):
         return fwd, ""
     via, _, via_end = via_near_cue(resolver, toks, j, min(n, j + limit))
@@ -136,6 +146,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
     lex = gz.cues
     cue_tokens = lex.tokens
     acts: list[Act] = []
+    pending_via = ("", -2)  # a medium named by an according-to phrase before its act
 
     def sentence_of(pos: int) -> int:
         return bisect.bisect_right(sent_starts, pos) - 1
@@ -151,13 +162,18 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         speaker, resolution, subj_tok, via = None, "", i, ""
         last_speaker = state.get("last_speaker")
         after = i + width
+        if kind == "verb" and i >= 2 and toks[i - 1] == "ما" and \
+                (cue_at(lex, toks, i - 2) or ("",))[0] == "according_to":
+            continue  # حسب ما نقلت عنه وكالة X: the verb belongs to the according-to phrase
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
             after += 1
         if kind in ("verb", "noun", "according_to"):
             j = after
             if kind == "according_to":
                 while j < len(toks) and j - after < 4 and (toks[j] in lex.according_to_skip or
-                                                           _bare(toks[j]) in lex.according_to_skip):
+                                                           _bare(toks[j]) in lex.according_to_skip or
+                                                           _strip(toks[j]) in lex.verbs):
+                    # (بحسب ما أكده الاتحاد: a reporting verb inside the phrase, one act)
                     j += 1
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
             elif kind == "verb":
@@ -170,7 +186,12 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if last_speaker is not None:
                     speaker, resolution = last_speaker, "anaphora"
             elif fwd is not None and fwd.type:
-                if kind == "according_to" and acts and sentence_of(acts[-1].cue_ns) == sid:
+                if kind == "according_to" and fwd.type == "media" and _verb_follows(lex, toks, fwd.end):
+                    # "وبحسب وكالة X، قال Y": the agency carries the act that follows.
+                    pending_via = (fwd.name, sid)
+                    continue
+                if kind == "according_to" and acts and (sentence_of(acts[-1].cue_ns) == sid or
+                                                        _closes_quote(toks, i)):
                     prev = acts[-1]
                     if fwd.type == "media":
                         # "قال X …، وفق موقع Y": the site is where the words come from.
@@ -251,6 +272,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             continue
         if not via and kind == "verb":
             via = via_near_cue(resolver, toks, after, len(toks))[0]
+        if not via and pending_via[1] == sid:
+            via = pending_via[0]
         acts.append(Act(i, pos, tok_starts[i + width - 1] + len(toks[i + width - 1]), kind, speaker,
                         resolution, tok_starts[subj_tok], via))
         state["last_speaker"] = speaker
@@ -282,10 +305,39 @@ def _pluperfect_subject(resolver: Resolver, toks: list[str], s_first: int, i: in
 
 def _content_start(resolver: Resolver, toks: list[str], after: int) -> int:
     """Where a verb's content may begin: after the medium it was said to when one follows
-    the verb at once (وقال لوكالة الصحافة الفرنسية إن، وأضاف لـ«الصحيفة» أن), else right
-    after the verb."""
+    the verb at once (وقال لوكالة الصحافة الفرنسية إن، وأضاف لـ«الصحيفة» أن), and after an
+    adverb or the occasion (وأكد أيضا في كلمته على أن)."""
     name, first, end = via_near_cue(resolver, toks, after, min(len(toks), after + 8))
-    return end if name and first == after else after
+    k = end if name and first == after else after
+    n = len(toks)
+    while k < n:
+        if toks[k] in _ADVERBS:
+            k += 1
+        elif toks[k] in ("في", "خلال") and k + 1 < n and toks[k + 1].endswith(("ه", "ها", "هم")) and \
+                not toks[k + 1].startswith("ال"):
+            k += 2  # وأكد في كلمته على …: where he said it, then what
+        else:
+            return k
+    return k
+
+
+def _verb_follows(lex, toks: list[str], k: int) -> bool:
+    """Whether a reporting verb comes right after token ``k`` (a comma allowed between):
+    the according-to phrase before it names where that act's words were found."""
+    if k < len(toks) and toks[k] in ("،", ","):
+        k += 1
+    cue = cue_at(lex, toks, k) if k < len(toks) else None
+    return cue is not None and cue[0] == "verb"
+
+
+def _closes_quote(toks: list[str], i: int) -> bool:
+    """Whether the cue at ``i`` follows a closing quotation mark (…»، حسب وكالة X): it
+    names the source of the quotation just closed, even when the quotation held a full
+    stop and the sentence splitter cut it from its act."""
+    k = i - 1
+    if k >= 0 and toks[k] in ("،", ","):
+        k -= 1
+    return k >= 0 and toks[k] in QUOTE_FAMILY and toks[k] not in ("«", "“")
 
 
 def _strip(tok: str) -> str:
