@@ -281,7 +281,7 @@ def test_a_continuation_may_name_its_medium_before_its_content():
     # وقال لوكالة X إن: the medium stands between the subject-less verb and its content.
     df = acts("وقال الطبيب سامر العلي إن الحالة مستقرة. وقال لوكالة الأنباء الألمانية إن العلاج نجح.")
     assert df.speaker.tolist() == ["الطبيب سامر العلي"] * 2
-    assert df.via.tolist() == ["", "وكالة الأنباء الألمانية"]
+    assert df.via.tolist() == ["وكالة الأنباء الألمانية"] * 2  # the speaker's one medium (H1)
 
 
 def test_an_according_to_medium_before_a_verb_is_its_via():
@@ -318,3 +318,24 @@ def test_the_medium_a_speaker_spoke_to_reaches_the_speakers_later_acts():
     # H1: the interview's medium goes to every later act of the same source.
     df = acts("وقال الوزير لـ«الصحيفة» إن المشروع جاهز. وفي سياق آخر، قال الوزير إن التمويل متوفر.")
     assert df.via.tolist() == ["الصحيفة", "الصحيفة"]
+
+
+def test_the_medium_of_an_interview_or_a_published_statement():
+    r = one("وقال الخبير الاقتصادي سامر العلي، في حوار مع «الأفق»، إن الأسعار ستتراجع.")
+    assert r.via == "الأفق"
+    r = one('وأوضحت الشركة في بيان لها على "السوق المالية"، أنه تم شراء الحصة.')
+    assert r.via == "السوق المالية"
+
+
+def test_the_medium_may_follow_the_subject_and_its_apposition():
+    r = one("وقال سامر العلي، الناطق الرسمي باسم الحزب، لـ«الأفق»: «العملية لا تخصنا».")
+    assert (r.speaker, r.via) == ("سامر العلي", "الأفق")
+
+
+def test_a_speaker_with_one_medium_has_it_also_for_acts_told_before_it_is_named():
+    df = acts("أكد الوزير أن المشروع جاهز. وأضاف الوزير لـ«الأفق» أن التمويل متوفر.")
+    assert df.via.tolist() == ["الأفق", "الأفق"]
+
+
+def test_the_subject_of_a_promise_ends_before_its_content():
+    assert one("في الوقت الذي وعدت فيه الحكومة المحلية بتعزيز الإجراءات.").speaker == "الحكومة المحلية"

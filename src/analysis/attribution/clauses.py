@@ -25,9 +25,9 @@ everyday sense need a complement (:mod:`.cues`).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .cues import COMPLEMENTS, complement_within, content_within, cue_at
+from .cues import COMPLEMENTS, bi_content, complement_within, content_within, cue_at
 from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
 from .via import via_near_cue
@@ -159,7 +159,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         pos = tok_starts[i]
         sid = sentence_of(pos)
         s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
-        speaker, resolution, subj_tok, via = None, "", i, ""
+        speaker, resolution, subj_tok, via, fwd = None, "", i, "", None
         last_speaker = state.get("last_speaker")
         after = i + width
         if kind == "verb" and i >= 2 and toks[i - 1] == "ما" and \
@@ -178,6 +178,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
             elif kind == "verb":
                 fwd, via = _subject_after(resolver, toks, j)
+                if fwd is not None and needs == "content":
+                    fwd = _trim_at_content(resolver, toks, fwd)
             else:
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
                 if fwd is not None and fwd.prepositional:
@@ -271,7 +273,10 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if speaker is None:
             continue
         if not via and kind == "verb":
-            via = via_near_cue(resolver, toks, after, len(toks))[0]
+            # the medium may follow the subject and its apposition (وقال X، الناطق باسم …،
+            # لـ«الصحيفة»): look from the end of the subject named after the verb
+            subj_end = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
+            via = via_near_cue(resolver, toks, subj_end, len(toks))[0]
         if not via and pending_via[1] == sid:
             via = pending_via[0]
         acts.append(Act(i, pos, tok_starts[i + width - 1] + len(toks[i + width - 1]), kind, speaker,
@@ -319,6 +324,16 @@ def _content_start(resolver: Resolver, toks: list[str], after: int) -> int:
         else:
             return k
     return k
+
+
+def _trim_at_content(resolver: Resolver, toks: list[str], m: Mention) -> Mention:
+    """The subject of a verb of promising, threatening or accusing without the ب + verbal
+    noun that may follow it (وعدت الحكومة بتعزيز الأمن: the government, not "the
+    government with strengthening security")."""
+    cut = next((k for k in range(m.start + 1, m.end) if bi_content(toks[k])), None)
+    if cut is None:
+        return m
+    return replace(m, end=cut, name=resolver.text(toks, m.start, cut), key=resolver._key(toks[m.start:cut]))
 
 
 def _verb_follows(lex, toks: list[str], k: int) -> bool:

@@ -34,7 +34,7 @@ from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY
 
 __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "participle_forms", "cue_at",
-           "COMPLEMENTS", "THAT", "complement_within", "content_within"]
+           "COMPLEMENTS", "THAT", "complement_within", "content_within", "bi_content"]
 
 # What may follow a verb that needs a complement: أن/إن and its pronoun forms, بأن، إلى،
 # على، عن، لأن (normalised).
@@ -280,7 +280,12 @@ def content_within(toks: list[str], i: int, limit: int) -> bool:
     more often than with أن."""
     if complement_within(toks, i, limit):
         return True
-    return any(len(t) >= 4 and t[0] == "ب" and t not in _NOT_BI_CONTENT for t in toks[i:i + limit])
+    return any(bi_content(t) for t in toks[i:i + limit])
+
+
+def bi_content(tok: str) -> bool:
+    """Whether a token may be a verbal noun governed by ب (بتعزيز، بالتواطؤ)."""
+    return len(tok) >= 4 and tok[0] == "ب" and tok not in _NOT_BI_CONTENT
 
 
 def _excluded(lex: CueLexicon, form: str, toks: list[str], after: int) -> bool:
