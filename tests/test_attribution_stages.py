@@ -339,3 +339,21 @@ def test_a_speaker_with_one_medium_has_it_also_for_acts_told_before_it_is_named(
 
 def test_the_subject_of_a_promise_ends_before_its_content():
     assert one("في الوقت الذي وعدت فيه الحكومة المحلية بتعزيز الإجراءات.").speaker == "الحكومة المحلية"
+
+
+def test_a_medium_quoting_a_source_after_a_time_adverb():
+    # نقلت صحيفة X اليوم الخميس عن Y: Y speaks, X is the via, however the day is named.
+    r = one("نقلت صحيفة الأفق اليوم الخميس عن وزير الصحة سامر العلي قوله إن المعدل انخفض.")
+    assert (r.speaker, r.via) == ("وزير الصحة سامر العلي", "صحيفة الأفق")
+
+
+def test_amma_fronts_the_subject_before_fa_qad():
+    r = one("أما الوزير، فقد قال إن الخيارات انتهت.")
+    assert (r.speaker, r.resolution) == ("الوزير", "preceding")
+
+
+def test_a_long_fronted_phrase_then_a_verb_with_its_content_continues_the_speaker():
+    df = acts("وقال المحلل سامر العلي إن السوق مستقر. وحول أسعار الأسهم المرتفعة عند مستويات قياسية "
+              "في الأسواق الناشئة قال إن المكررات معقولة.")
+    assert df.resolution.tolist() == ["explicit", "continuation"]
+    assert df.speaker.nunique() == 1

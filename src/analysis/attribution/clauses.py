@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from .cues import COMPLEMENTS, bi_content, complement_within, content_within, cue_at
+from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
 from .via import via_near_cue
@@ -50,6 +50,9 @@ _FRONTED = {"في", "وفي", "خلال", "وخلال", "علي", "وعلي", "�
 _INTERVENING = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
                 "مساء", "صباح", "يوم", "ايضا", "كذلك", "مجددا", "في", "خلال", "ل", "عبر", "امام", "اثناء",
                 "لدي", "من", "ظهر", "امس،"}
+# Words of time between a medium and عن in نقلت صحيفة X اليوم الخميس عن Y.
+_TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+               "،", ","}
 # A preposition with a pronoun pointing back to what was said may stand between the verb
 # and its subject, which then follows at once (التي أشارت إليها الوزارة، في الوقت الذي
 # وعدت فيه الحكومة).
@@ -90,6 +93,17 @@ def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = Tru
     # a fronted phrase: وفي هذا السياق أكد
     span = toks[s_first:i]
     return 1 <= len(span) <= 6 and span[0] in _FRONTED and \
+        not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
+
+
+def _fronted_before_content(toks: list[str], s_first: int, i: int, longest: int = 16) -> bool:
+    """Whether the verb at ``i`` follows a long fronted prepositional phrase and is followed
+    at once by its content (وحول مكررات السوق المرتفعة عند مستويات 15 مرة قال إن …): the
+    nouns of the phrase are its topic, and the verb, with no subject after it, continues
+    the last speaker."""
+    span = toks[s_first:i]
+    return 1 <= len(span) <= longest and span[0] in _FRONTED and i + 1 < len(toks) and \
+        (toks[i + 1] in THAT or toks[i + 1] == ":") and \
         not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
 
 
@@ -208,6 +222,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if kind == "verb" and fwd.type == "media" and lex.verbs.get(_strip(toks[i]), ("",))[0] == "نقل":
                     # نقلت صحيفة X عن Y: Y speaks, X passes the words on.
                     e = fwd.end
+                    while e < len(toks) and e - fwd.end < 3 and toks[e] in _TIME_WORDS:
+                        e += 1  # نقلت صحيفة X اليوم الخميس عن Y
                     if e + 1 < len(toks) and toks[e] == "عن":
                         src = resolver.mention_at(toks, e + 1)
                         if src is not None and src.type and not src.anaphoric:
@@ -225,12 +241,13 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if back is not None:
                     speaker, resolution, subj_tok = resolver.register(back), "relative", back.start
             else:
-                strong_start = conj or _continues(toks, s_first, i, after_comma=False)
+                strong_start = conj or _continues(toks, s_first, i, after_comma=False) or \
+                    _fronted_before_content(toks, s_first, i)
                 back = None if strong_start else last_mention(resolver, toks, s_first, i)
                 if back is None and not conj:
                     back = _pluperfect_subject(resolver, toks, s_first, i)
-                if back is None and toks[i][0] == "ف" and i > s_first:
-                    # أما الوزير فقال: the subject is fronted by أما
+                if back is None and (toks[i][0] == "ف" or toks[i - 1] == "فقد") and i > s_first:
+                    # أما الوزير فقال / أما الوزير، فقد قال: the subject is fronted by أما
                     amma = next((k2 for k2 in range(i - 1, max(s_first, i - 12) - 1, -1)
                                  if toks[k2] in ("اما", "واما")), None)
                     if amma is not None:
@@ -248,7 +265,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 elif last_speaker is not None and \
                         _requirement_met(toks, _content_start(resolver, toks, after), 3,
                                          needs if needs in ("that", "content") else True) \
-                        and (conj or _continues(toks, s_first, i)):
+                        and (conj or _continues(toks, s_first, i) or _fronted_before_content(toks, s_first, i)):
                     speaker, resolution = last_speaker, "continuation"
         if kind == "participle" and lex.participles.get(_strip(toks[i])) == "قائل" and acts and \
                 sentence_of(acts[-1].cue_ns) == sid and \
