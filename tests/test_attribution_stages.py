@@ -357,3 +357,18 @@ def test_a_long_fronted_phrase_then_a_verb_with_its_content_continues_the_speake
               "في الأسواق الناشئة قال إن المكررات معقولة.")
     assert df.resolution.tolist() == ["explicit", "continuation"]
     assert df.speaker.nunique() == 1
+
+
+def test_a_support_verb_makes_its_object_noun_the_cue():
+    # H8: أطلق تحذيرا، أصدر بيانا، جدد التأكيد — the noun is the cue, the verb's subject speaks.
+    r = one("أطلقت مجموعة الصناعات الوطنية تحذيرا لشركات الطيران بشأن الطراز الجديد.")
+    assert (r.cue, r.speaker, r.cue_kind) == ("تحذيرا", "مجموعة الصناعات الوطنية", "noun")
+    assert one("أصدرت وزارة الداخلية أمس بيانًا بشأن الحادث.").speaker == "وزارة الداخلية"
+    df = acts("وقال الوزير إن الوضع جيد. وجدد الوزير التأكيد على إرادة بلاده.")
+    assert df.cue.tolist() == ["وقال", "التأكيد"]
+    assert acts("أصدر الوزير قرارا بتعيين المدير.").empty  # a decision is not a cue noun
+
+
+def test_a_support_verb_already_taken_as_cue_gives_no_second_act():
+    df = acts("وأعاد الوزير التأكيد على أن الحوار هو الحل.")
+    assert len(df) == 1

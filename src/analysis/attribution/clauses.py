@@ -107,6 +107,27 @@ def _fronted_before_content(toks: list[str], s_first: int, i: int, longest: int 
         not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
 
 
+def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: int,
+                     window: int = 8) -> tuple[int, Mention | None] | None:
+    """For a noun cue that is the object of a support verb (أطلقت الشركة تحذيرا، أصدرت
+    الوزارة أمس بيانا، وجدد الوزير التأكيد): (the verb's token, its subject after or
+    before it, or None when the verb has none), or None when no support verb precedes."""
+    for k in range(i - 1, max(s_first, i - window) - 1, -1):
+        t = toks[k]
+        if t in _PUNCT or t in QUOTE_FAMILY or t == ".":
+            return None
+        if t in lex.support_verbs:
+            m, _ = _subject_after(resolver, toks, k + 1) if k + 1 < i else (None, "")
+            if m is not None and (m.end > i or m.anaphoric or not m.type):
+                m = None
+            if m is None:
+                m = last_mention(resolver, toks, s_first, k)
+                if m is not None and (m.anaphoric or not m.type):
+                    m = None
+            return k, m
+    return None
+
+
 def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) -> tuple[Mention | None, str]:
     """The subject after a verb at token ``j``: (mention, via), skipping an adverb or a
     prepositional phrase (وقال لـ«الصحيفة» فلان)."""
@@ -266,6 +287,16 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         _requirement_met(toks, _content_start(resolver, toks, after), 3,
                                          needs if needs in ("that", "content") else True) \
                         and (conj or _continues(toks, s_first, i) or _fronted_before_content(toks, s_first, i)):
+                    speaker, resolution = last_speaker, "continuation"
+        if speaker is None and kind == "noun":
+            support = _support_subject(resolver, lex, toks, s_first, i)
+            if support is not None:
+                k_verb, m = support
+                if acts and acts[-1].tok == k_verb:
+                    continue  # أعاد التأكيد أن: the support verb was already taken as the cue
+                if m is not None:
+                    speaker, resolution, subj_tok = resolver.register(m), "explicit", m.start
+                elif last_speaker is not None and (toks[k_verb][0] in "وف" or _continues(toks, s_first, k_verb)):
                     speaker, resolution = last_speaker, "continuation"
         if kind == "participle" and lex.participles.get(_strip(toks[i])) == "قائل" and acts and \
                 sentence_of(acts[-1].cue_ns) == sid and \

@@ -130,6 +130,10 @@ class CueLexicon:
     exclusions: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     prepositions: frozenset = frozenset()  # verb forms that are also prepositions (بين، عبر)
     imperfect: frozenset = frozenset()  # imperfect forms (the only ones ل and س attach to)
+    # Support verbs (أطلق، أصدر، جدد) whose object noun is the cue (أطلق تحذيرا، أصدرت بيانا)
+    # and those object nouns, as they stand after the verb (accusative, or definite).
+    support_verbs: frozenset = frozenset()
+    support_nouns: frozenset = frozenset()
     tokens: frozenset = frozenset()
     according_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # First words of phrases that are no cue alone (على of على لسان) → the words that may
@@ -142,6 +146,7 @@ class CueLexicon:
             forms |= {c + f for c in _VERB_PROCLITICS}
         for f in list(self.participles) + list(self.nouns):
             forms |= {c + f for c in _NOUN_PROCLITICS}
+        forms |= self.support_nouns
         for phrase in self.according_to:
             forms |= {c + phrase[0] for c in ("", "و", "ف", "ب", "وب")}
             if len(phrase) > 1:
@@ -241,7 +246,15 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         f = normalize_text(form)
         lex_verbs.pop(f, None)
         participles.pop(f, None)
+    support_verbs: set[str] = set()
+    for k, entry in enumerate(cues.get("support_verbs") or []):
+        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
+            raise GazetteerError(path, f"cues.support_verbs[{k}]: must be [perfect, imperfect]")
+        for form in verb_forms(entry[0], entry[1], enclitics=False):
+            support_verbs |= {c + form for c in ("", "و", "ف", "ل", "ول", "وس")}
     return CueLexicon(
+        support_verbs=frozenset(support_verbs),
+        support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
         verbs=lex_verbs, participles=participles,
         nouns=frozenset(normalize_text(w) for w in _words(cues.get("nouns"), "cues.nouns", path)),
         according_to=according,
@@ -331,4 +344,6 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
     for form in (bare, bare[1:] if bare[:1] in "بل" else None):
         if form and form in lex.nouns:
             return "noun", False, conj, 1
+    if t in lex.support_nouns:
+        return "noun", False, False, 1
     return None
