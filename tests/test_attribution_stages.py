@@ -372,3 +372,8 @@ def test_a_support_verb_makes_its_object_noun_the_cue():
 def test_a_support_verb_already_taken_as_cue_gives_no_second_act():
     df = acts("وأعاد الوزير التأكيد على أن الحوار هو الحل.")
     assert len(df) == 1
+
+
+def test_a_link_line_reports_nothing():
+    text = "وقال الوزير إن الطائرات آمنة. رابط الخبر بصحيفة الأفق: «الشركة» تطلق تحذيرا بعد الحادث"
+    assert acts(text).cue.tolist() == ["وقال"]

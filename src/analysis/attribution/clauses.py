@@ -50,6 +50,8 @@ _FRONTED = {"في", "وفي", "خلال", "وخلال", "علي", "وعلي", "�
 _INTERVENING = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
                 "مساء", "صباح", "يوم", "ايضا", "كذلك", "مجددا", "في", "خلال", "ل", "عبر", "امام", "اثناء",
                 "لدي", "من", "ظهر", "امس،"}
+# First words of the "link to the story" lines news sites append (رابط الخبر بصحيفة X: …).
+_LINK_WORDS = {"رابط", "ورابط"}
 # Words of time between a medium and عن in نقلت صحيفة X اليوم الخميس عن Y.
 _TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
                "،", ","}
@@ -194,6 +196,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         pos = tok_starts[i]
         sid = sentence_of(pos)
         s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
+        if s_first < len(toks) and toks[s_first] in _LINK_WORDS:
+            continue  # رابط الخبر بصحيفة X: «…»: a link line quotes a headline, it reports nothing (H1)
         speaker, resolution, subj_tok, via, fwd = None, "", i, "", None
         last_speaker = state.get("last_speaker")
         after = i + width
