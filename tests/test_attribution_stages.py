@@ -251,3 +251,129 @@ def test_offices_of_unions_media_and_associations():
 def test_a_name_then_where_it_was_said():
     assert one("وصرح جون سميث أمام الصحافيين بأن الاتفاق قريب.").speaker == "جون سميث"
     assert acts("وجاء اعتراف عالمي بدور المملكة في المنطقة.").empty  # not a name: بدور
+
+
+# ---- issue 14, detection: general facts of news the rules were not written on
+def test_promising_threatening_and_accusing_take_a_verbal_noun_with_bi():
+    # وعد / هدد / اتهم give what was promised, threatened or charged as ب + verbal noun.
+    assert one("ووعد الوزير أمس بتحسين الخدمات في القرى.").speaker == "الوزير"
+    assert one("وهددت النقابة بالإضراب الشامل.").cue == "وهددت"
+    assert one("واتهم المتحدث الرسمي الشركة بالتقصير في الصيانة.").cue == "واتهم"
+    assert acts("ووعد الوزير بسبب الزحام.").empty  # ب of a preposition is no content
+
+
+def test_mocking_needs_min_and_insisting_needs_that():
+    assert one("وسخر الكاتب من تبريرات اللجنة.").cue == "وسخر"
+    assert one("وأصر المدرب على أن الفريق جاهز.").cue == "وأصر"
+    assert one("ولمح رئيس الاتحاد إلى إمكانية الاستقالة.").cue == "ولمح"
+    assert acts("وأصر المدرب على موقفه.").empty
+
+
+def test_a_pluperfect_puts_the_subject_between_kana_and_the_verb():
+    # وكان X قد أعلن: the subject, even with an apposition, stands before قد.
+    r = one("وكان اللواء سالم الحربي، قائد القوة المشتركة، قد أعلن في وقت سابق أن المدينة آمنة.")
+    assert r.speaker.startswith("اللواء سالم الحربي") and r.resolution == "preceding"
+    df = acts("وكان اللواء سالم الحربي قد أعلن أن المدينة آمنة. وأضاف أن الطرق مفتوحة.")
+    assert df.resolution.tolist() == ["preceding", "continuation"]
+
+
+def test_a_continuation_may_name_its_medium_before_its_content():
+    # وقال لوكالة X إن: the medium stands between the subject-less verb and its content.
+    df = acts("وقال الطبيب سامر العلي إن الحالة مستقرة. وقال لوكالة الأنباء الألمانية إن العلاج نجح.")
+    assert df.speaker.tolist() == ["الطبيب سامر العلي"] * 2
+    assert df.via.tolist() == ["وكالة الأنباء الألمانية"] * 2  # the speaker's one medium (H1)
+
+
+def test_an_according_to_medium_before_a_verb_is_its_via():
+    # H2: وبحسب وكالة X قال Y — one act for Y, the agency as via, no act for the agency.
+    r = one("وبحسب وكالة الأنباء الألمانية قال الخبير سامر العلي إن الأسعار سترتفع.")
+    assert (r.cue, r.speaker, r.via) == ("قال", "الخبير سامر العلي", "وكالة الأنباء الألمانية")
+
+
+def test_an_according_to_medium_after_a_closed_quotation_is_its_via():
+    # The quotation holds a full stop, so the phrase falls in another sentence than its act.
+    r = one("وقال الطبيب سامر العلي: «لم نتوقع ذلك.. كان الأمر مفاجئا»، حسب وكالة الأنباء الألمانية.")
+    assert (r.cue, r.via) == ("وقال", "وكالة الأنباء الألمانية")
+
+
+def test_a_verb_inside_an_according_to_phrase_is_not_an_act_of_its_own():
+    r = one("وقال وزير الخارجية الروسي، حسب ما نقلت عنه وكالة إنترفاكس، إن المواطنين بخير.")
+    assert (r.cue, r.via) == ("وقال", "وكالة إنترفاكس")
+    r = one("واستبعد اللاعب من القائمة بحسب ما أكده الاتحاد المحلي لكرة القدم أمس.")
+    assert (r.cue, r.cue_kind) == ("بحسب", "according_to")
+
+
+def test_a_pronoun_preposition_between_the_verb_and_its_subject():
+    r = one("وهي الخطة التي أشارت إليها وزارة المالية في تقريرها.")
+    assert (r.cue, r.speaker) == ("أشارت", "وزارة المالية")
+    assert acts("حينما تشير إليها بالهاتف أو الجهاز اللوحي.").empty  # the subject must follow at once
+
+
+def test_a_subject_less_verb_may_carry_an_adverb_and_its_occasion():
+    df = acts("وقال الوزير إن الوضع جيد. وأكد أيضا في كلمته على أهمية التعاون.")
+    assert df.resolution.tolist() == ["explicit", "continuation"]
+
+
+def test_the_medium_a_speaker_spoke_to_reaches_the_speakers_later_acts():
+    # H1: the interview's medium goes to every later act of the same source.
+    df = acts("وقال الوزير لـ«الصحيفة» إن المشروع جاهز. وفي سياق آخر، قال الوزير إن التمويل متوفر.")
+    assert df.via.tolist() == ["الصحيفة", "الصحيفة"]
+
+
+def test_the_medium_of_an_interview_or_a_published_statement():
+    r = one("وقال الخبير الاقتصادي سامر العلي، في حوار مع «الأفق»، إن الأسعار ستتراجع.")
+    assert r.via == "الأفق"
+    r = one('وأوضحت الشركة في بيان لها على "السوق المالية"، أنه تم شراء الحصة.')
+    assert r.via == "السوق المالية"
+
+
+def test_the_medium_may_follow_the_subject_and_its_apposition():
+    r = one("وقال سامر العلي، الناطق الرسمي باسم الحزب، لـ«الأفق»: «العملية لا تخصنا».")
+    assert (r.speaker, r.via) == ("سامر العلي", "الأفق")
+
+
+def test_a_speaker_with_one_medium_has_it_also_for_acts_told_before_it_is_named():
+    df = acts("أكد الوزير أن المشروع جاهز. وأضاف الوزير لـ«الأفق» أن التمويل متوفر.")
+    assert df.via.tolist() == ["الأفق", "الأفق"]
+
+
+def test_the_subject_of_a_promise_ends_before_its_content():
+    assert one("في الوقت الذي وعدت فيه الحكومة المحلية بتعزيز الإجراءات.").speaker == "الحكومة المحلية"
+
+
+def test_a_medium_quoting_a_source_after_a_time_adverb():
+    # نقلت صحيفة X اليوم الخميس عن Y: Y speaks, X is the via, however the day is named.
+    r = one("نقلت صحيفة الأفق اليوم الخميس عن وزير الصحة سامر العلي قوله إن المعدل انخفض.")
+    assert (r.speaker, r.via) == ("وزير الصحة سامر العلي", "صحيفة الأفق")
+
+
+def test_amma_fronts_the_subject_before_fa_qad():
+    r = one("أما الوزير، فقد قال إن الخيارات انتهت.")
+    assert (r.speaker, r.resolution) == ("الوزير", "preceding")
+
+
+def test_a_long_fronted_phrase_then_a_verb_with_its_content_continues_the_speaker():
+    df = acts("وقال المحلل سامر العلي إن السوق مستقر. وحول أسعار الأسهم المرتفعة عند مستويات قياسية "
+              "في الأسواق الناشئة قال إن المكررات معقولة.")
+    assert df.resolution.tolist() == ["explicit", "continuation"]
+    assert df.speaker.nunique() == 1
+
+
+def test_a_support_verb_makes_its_object_noun_the_cue():
+    # H8: أطلق تحذيرا، أصدر بيانا، جدد التأكيد — the noun is the cue, the verb's subject speaks.
+    r = one("أطلقت مجموعة الصناعات الوطنية تحذيرا لشركات الطيران بشأن الطراز الجديد.")
+    assert (r.cue, r.speaker, r.cue_kind) == ("تحذيرا", "مجموعة الصناعات الوطنية", "noun")
+    assert one("أصدرت وزارة الداخلية أمس بيانًا بشأن الحادث.").speaker == "وزارة الداخلية"
+    df = acts("وقال الوزير إن الوضع جيد. وجدد الوزير التأكيد على إرادة بلاده.")
+    assert df.cue.tolist() == ["وقال", "التأكيد"]
+    assert acts("أصدر الوزير قرارا بتعيين المدير.").empty  # a decision is not a cue noun
+
+
+def test_a_support_verb_already_taken_as_cue_gives_no_second_act():
+    df = acts("وأعاد الوزير التأكيد على أن الحوار هو الحل.")
+    assert len(df) == 1
+
+
+def test_a_link_line_reports_nothing():
+    text = "وقال الوزير إن الطائرات آمنة. رابط الخبر بصحيفة الأفق: «الشركة» تطلق تحذيرا بعد الحادث"
+    assert acts(text).cue.tolist() == ["وقال"]

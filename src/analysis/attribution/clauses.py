@@ -25,9 +25,9 @@ everyday sense need a complement (:mod:`.cues`).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .cues import COMPLEMENTS, complement_within, cue_at
+from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
 from .via import via_near_cue
@@ -50,6 +50,17 @@ _FRONTED = {"في", "وفي", "خلال", "وخلال", "علي", "وعلي", "�
 _INTERVENING = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
                 "مساء", "صباح", "يوم", "ايضا", "كذلك", "مجددا", "في", "خلال", "ل", "عبر", "امام", "اثناء",
                 "لدي", "من", "ظهر", "امس،"}
+# First words of the "link to the story" lines news sites append (رابط الخبر بصحيفة X: …).
+_LINK_WORDS = {"رابط", "ورابط"}
+# Words of time between a medium and عن in نقلت صحيفة X اليوم الخميس عن Y.
+_TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+               "،", ","}
+# A preposition with a pronoun pointing back to what was said may stand between the verb
+# and its subject, which then follows at once (التي أشارت إليها الوزارة، في الوقت الذي
+# وعدت فيه الحكومة).
+_PRONOUN_PREPOSITIONS = {"اليه", "اليها", "عنه", "عنها", "فيه", "فيها", "به", "بها"}
+# Adverbs a subject-less verb may carry before its content (وأكد أيضا أن).
+_ADVERBS = {"ايضا", "كذلك", "مجددا", "امس", "اليوم", "بدوره", "بدورها"}
 _PUNCT = ("،", ",", ":", "؛")
 
 
@@ -87,16 +98,54 @@ def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = Tru
         not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
 
 
+def _fronted_before_content(toks: list[str], s_first: int, i: int, longest: int = 16) -> bool:
+    """Whether the verb at ``i`` follows a long fronted prepositional phrase and is followed
+    at once by its content (وحول مكررات السوق المرتفعة عند مستويات 15 مرة قال إن …): the
+    nouns of the phrase are its topic, and the verb, with no subject after it, continues
+    the last speaker."""
+    span = toks[s_first:i]
+    return 1 <= len(span) <= longest and span[0] in _FRONTED and i + 1 < len(toks) and \
+        (toks[i + 1] in THAT or toks[i + 1] == ":") and \
+        not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
+
+
+def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: int,
+                     window: int = 8) -> tuple[int, Mention | None] | None:
+    """For a noun cue that is the object of a support verb (أطلقت الشركة تحذيرا، أصدرت
+    الوزارة أمس بيانا، وجدد الوزير التأكيد): (the verb's token, its subject after or
+    before it, or None when the verb has none), or None when no support verb precedes."""
+    for k in range(i - 1, max(s_first, i - window) - 1, -1):
+        t = toks[k]
+        if t in _PUNCT or t in QUOTE_FAMILY or t == ".":
+            return None
+        if t in lex.support_verbs:
+            m, _ = _subject_after(resolver, toks, k + 1) if k + 1 < i else (None, "")
+            if m is not None and (m.end > i or m.anaphoric or not m.type):
+                m = None
+            if m is None:
+                m = last_mention(resolver, toks, s_first, k)
+                if m is not None and (m.anaphoric or not m.type):
+                    m = None
+            return k, m
+    return None
+
+
 def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) -> tuple[Mention | None, str]:
     """The subject after a verb at token ``j``: (mention, via), skipping an adverb or a
     prepositional phrase (وقال لـ«الصحيفة» فلان)."""
     n = len(toks)
     fwd = resolver.mention_at(toks, j) if j < n else None
+    first = toks[j] if j < n else ""
+    to_medium = first[:1] == "ل" and len(first) > 3 and resolver.is_medium(toks, j)
+    if to_medium:
+        fwd = None  # لوكالة الأنباء الألمانية: whom it was said to, never who said it
     if fwd is not None and not fwd.prepositional:
         return fwd, ""
-    first = toks[j] if j < n else ""
-    if not (fwd is not None or first in _INTERVENING or
-            (first[:1] == "ل" and len(first) > 3 and resolver.is_medium(toks, j))):
+    if first in _PRONOUN_PREPOSITIONS:
+        m = resolver.mention_at(toks, j + 1) if j + 1 < n else None
+        ok = m is not None and not m.prepositional and not m.anaphoric and m.type and m.type != "unknown"
+        return (m if ok else None), ""
+    if not (fwd is not None or first in _INTERVENING or to_medium):
         return fwd, ""
     via, _, via_end = via_near_cue(resolver, toks, j, min(n, j + limit))
     k = j if fwd is None else fwd.end
@@ -134,6 +183,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
     lex = gz.cues
     cue_tokens = lex.tokens
     acts: list[Act] = []
+    pending_via = ("", -2)  # a medium named by an according-to phrase before its act
 
     def sentence_of(pos: int) -> int:
         return bisect.bisect_right(sent_starts, pos) - 1
@@ -146,20 +196,29 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         pos = tok_starts[i]
         sid = sentence_of(pos)
         s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
-        speaker, resolution, subj_tok, via = None, "", i, ""
+        if s_first < len(toks) and toks[s_first] in _LINK_WORDS:
+            continue  # رابط الخبر بصحيفة X: «…»: a link line quotes a headline, it reports nothing (H1)
+        speaker, resolution, subj_tok, via, fwd = None, "", i, "", None
         last_speaker = state.get("last_speaker")
         after = i + width
+        if kind == "verb" and i >= 2 and toks[i - 1] == "ما" and \
+                (cue_at(lex, toks, i - 2) or ("",))[0] == "according_to":
+            continue  # حسب ما نقلت عنه وكالة X: the verb belongs to the according-to phrase
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
             after += 1
         if kind in ("verb", "noun", "according_to"):
             j = after
             if kind == "according_to":
                 while j < len(toks) and j - after < 4 and (toks[j] in lex.according_to_skip or
-                                                           _bare(toks[j]) in lex.according_to_skip):
+                                                           _bare(toks[j]) in lex.according_to_skip or
+                                                           _strip(toks[j]) in lex.verbs):
+                    # (بحسب ما أكده الاتحاد: a reporting verb inside the phrase, one act)
                     j += 1
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
             elif kind == "verb":
                 fwd, via = _subject_after(resolver, toks, j)
+                if fwd is not None and needs == "content":
+                    fwd = _trim_at_content(resolver, toks, fwd)
             else:
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
                 if fwd is not None and fwd.prepositional:
@@ -168,7 +227,12 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if last_speaker is not None:
                     speaker, resolution = last_speaker, "anaphora"
             elif fwd is not None and fwd.type:
-                if kind == "according_to" and acts and sentence_of(acts[-1].cue_ns) == sid:
+                if kind == "according_to" and fwd.type == "media" and _verb_follows(lex, toks, fwd.end):
+                    # "وبحسب وكالة X، قال Y": the agency carries the act that follows.
+                    pending_via = (fwd.name, sid)
+                    continue
+                if kind == "according_to" and acts and (sentence_of(acts[-1].cue_ns) == sid or
+                                                        _closes_quote(toks, i)):
                     prev = acts[-1]
                     if fwd.type == "media":
                         # "قال X …، وفق موقع Y": the site is where the words come from.
@@ -183,6 +247,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if kind == "verb" and fwd.type == "media" and lex.verbs.get(_strip(toks[i]), ("",))[0] == "نقل":
                     # نقلت صحيفة X عن Y: Y speaks, X passes the words on.
                     e = fwd.end
+                    while e < len(toks) and e - fwd.end < 3 and toks[e] in _TIME_WORDS:
+                        e += 1  # نقلت صحيفة X اليوم الخميس عن Y
                     if e + 1 < len(toks) and toks[e] == "عن":
                         src = resolver.mention_at(toks, e + 1)
                         if src is not None and src.type and not src.anaphoric:
@@ -200,10 +266,13 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if back is not None:
                     speaker, resolution, subj_tok = resolver.register(back), "relative", back.start
             else:
-                strong_start = conj or _continues(toks, s_first, i, after_comma=False)
+                strong_start = conj or _continues(toks, s_first, i, after_comma=False) or \
+                    _fronted_before_content(toks, s_first, i)
                 back = None if strong_start else last_mention(resolver, toks, s_first, i)
-                if back is None and toks[i][0] == "ف" and i > s_first:
-                    # أما الوزير فقال: the subject is fronted by أما
+                if back is None and not conj:
+                    back = _pluperfect_subject(resolver, toks, s_first, i)
+                if back is None and (toks[i][0] == "ف" or toks[i - 1] == "فقد") and i > s_first:
+                    # أما الوزير فقال / أما الوزير، فقد قال: the subject is fronted by أما
                     amma = next((k2 for k2 in range(i - 1, max(s_first, i - 12) - 1, -1)
                                  if toks[k2] in ("اما", "واما")), None)
                     if amma is not None:
@@ -218,8 +287,20 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if back is not None and back.type and not back.anaphoric and \
                         (not needs or _requirement_met(toks, after, 8, needs)):
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
-                elif last_speaker is not None and complement_within(toks, after, 3, that_only=needs == "that") \
-                        and (conj or _continues(toks, s_first, i)):
+                elif last_speaker is not None and \
+                        _requirement_met(toks, _content_start(resolver, toks, after), 3,
+                                         needs if needs in ("that", "content") else True) \
+                        and (conj or _continues(toks, s_first, i) or _fronted_before_content(toks, s_first, i)):
+                    speaker, resolution = last_speaker, "continuation"
+        if speaker is None and kind == "noun":
+            support = _support_subject(resolver, lex, toks, s_first, i)
+            if support is not None:
+                k_verb, m = support
+                if acts and acts[-1].tok == k_verb:
+                    continue  # أعاد التأكيد أن: the support verb was already taken as the cue
+                if m is not None:
+                    speaker, resolution, subj_tok = resolver.register(m), "explicit", m.start
+                elif last_speaker is not None and (toks[k_verb][0] in "وف" or _continues(toks, s_first, k_verb)):
                     speaker, resolution = last_speaker, "continuation"
         if kind == "participle" and lex.participles.get(_strip(toks[i])) == "قائل" and acts and \
                 sentence_of(acts[-1].cue_ns) == sid and \
@@ -239,16 +320,91 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     speaker, resolution = last_speaker, "continuation"
         if speaker is not None and kind == "verb" and needs:
             window = 10 if resolution == "explicit" else 4
-            if not _requirement_met(toks, after, window, needs):
+            if not _requirement_met(toks, _content_start(resolver, toks, after), window, needs):
                 speaker = None
         if speaker is None:
             continue
         if not via and kind == "verb":
-            via = via_near_cue(resolver, toks, after, len(toks))[0]
+            # the medium may follow the subject and its apposition (وقال X، الناطق باسم …،
+            # لـ«الصحيفة»): look from the end of the subject named after the verb
+            subj_end = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
+            via = via_near_cue(resolver, toks, subj_end, len(toks))[0]
+        if not via and pending_via[1] == sid:
+            via = pending_via[0]
         acts.append(Act(i, pos, tok_starts[i + width - 1] + len(toks[i + width - 1]), kind, speaker,
                         resolution, tok_starts[subj_tok], via))
         state["last_speaker"] = speaker
     return acts
+
+
+# The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it
+# and the reporting verb.
+_KANA = {"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت"}
+
+
+def _pluperfect_subject(resolver: Resolver, toks: list[str], s_first: int, i: int,
+                        window: int = 25) -> Mention | None:
+    """The subject of a reporting verb in a pluperfect, وكان X قد أعلن / وكانت X توقعت:
+    the mention right after كان, when it ends before the verb and the verb follows قد
+    (the subject may carry a long apposition) or the mention itself. Arabic news puts
+    earlier statements in this form, with the subject between the auxiliary and the verb."""
+    lo = max(s_first, i - window)
+    kana = next((k for k in range(i - 2, lo - 1, -1) if toks[k] in _KANA), None)
+    if kana is None:
+        return None
+    m = resolver.mention_at(toks, kana + 1)
+    if m is None or m.anaphoric or m.prepositional or not m.type or m.end > i:
+        return None
+    if m.end == i or (toks[i - 1] in ("قد", "وقد") and m.end < i):
+        return m
+    return None
+
+
+def _content_start(resolver: Resolver, toks: list[str], after: int) -> int:
+    """Where a verb's content may begin: after the medium it was said to when one follows
+    the verb at once (وقال لوكالة الصحافة الفرنسية إن، وأضاف لـ«الصحيفة» أن), and after an
+    adverb or the occasion (وأكد أيضا في كلمته على أن)."""
+    name, first, end = via_near_cue(resolver, toks, after, min(len(toks), after + 8))
+    k = end if name and first == after else after
+    n = len(toks)
+    while k < n:
+        if toks[k] in _ADVERBS:
+            k += 1
+        elif toks[k] in ("في", "خلال") and k + 1 < n and toks[k + 1].endswith(("ه", "ها", "هم")) and \
+                not toks[k + 1].startswith("ال"):
+            k += 2  # وأكد في كلمته على …: where he said it, then what
+        else:
+            return k
+    return k
+
+
+def _trim_at_content(resolver: Resolver, toks: list[str], m: Mention) -> Mention:
+    """The subject of a verb of promising, threatening or accusing without the ب + verbal
+    noun that may follow it (وعدت الحكومة بتعزيز الأمن: the government, not "the
+    government with strengthening security")."""
+    cut = next((k for k in range(m.start + 1, m.end) if bi_content(toks[k])), None)
+    if cut is None:
+        return m
+    return replace(m, end=cut, name=resolver.text(toks, m.start, cut), key=resolver._key(toks[m.start:cut]))
+
+
+def _verb_follows(lex, toks: list[str], k: int) -> bool:
+    """Whether a reporting verb comes right after token ``k`` (a comma allowed between):
+    the according-to phrase before it names where that act's words were found."""
+    if k < len(toks) and toks[k] in ("،", ","):
+        k += 1
+    cue = cue_at(lex, toks, k) if k < len(toks) else None
+    return cue is not None and cue[0] == "verb"
+
+
+def _closes_quote(toks: list[str], i: int) -> bool:
+    """Whether the cue at ``i`` follows a closing quotation mark (…»، حسب وكالة X): it
+    names the source of the quotation just closed, even when the quotation held a full
+    stop and the sentence splitter cut it from its act."""
+    k = i - 1
+    if k >= 0 and toks[k] in ("،", ","):
+        k -= 1
+    return k >= 0 and toks[k] in QUOTE_FAMILY and toks[k] not in ("«", "“")
 
 
 def _strip(tok: str) -> str:
@@ -265,4 +421,6 @@ def _requirement_met(toks: list[str], after: int, window: int, needs) -> bool:
         return complement_within(toks, after, window)
     if needs == "that":
         return complement_within(toks, after, window, that_only=True)
+    if needs == "content":
+        return content_within(toks, after, window)
     return needs in toks[after:after + window]

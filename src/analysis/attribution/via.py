@@ -25,6 +25,11 @@ __all__ = ["via_near_cue", "PLATFORM_NOUNS"]
 PLATFORM_NOUNS = {"حسابه", "حسابها", "حسابهم", "حساب", "صفحته", "صفحتها", "صفحه", "موقعه", "موقعها",
                   "منصه", "قناته", "قناتها"}
 _OPENING = {"«", "“", "„", '"', "‘"}
+# Nouns of an interview (في حوار مع «الصحيفة»، في مقابلة مع قناة X): the medium follows مع.
+INTERVIEW_NOUNS = {"حوار", "حديث", "مقابله", "لقاء", "اتصال"}
+# Nouns of a published text (في بيان لها على «تداول»، في تغريدة على «تويتر»): the medium
+# follows على.
+PUBLISHED_NOUNS = {"بيان", "بيانه", "بيانها", "تغريده", "تغريدته", "تغريدتها", "منشور", "تدوينه", "رساله"}
 
 
 def _quoted_name(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int] | None:
@@ -39,6 +44,29 @@ def _quoted_name(resolver: Resolver, toks: list[str], k: int, stop: int) -> tupl
     return resolver.text(toks, k + 1, e), e + 1
 
 
+def _is_noun(tok: str, nouns: set) -> bool:
+    """Whether ``tok`` is one of ``nouns``, with or without و، ف، ب and the article
+    (حوار، والحوار، ببيان; بيان itself begins with ب)."""
+    forms = {tok}
+    if len(tok) > 3 and tok[0] in "وفب":
+        forms.add(tok[1:])
+    forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
+    return not forms.isdisjoint(nouns)
+
+
+def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int] | None:
+    """A medium starting at token ``k``: a quoted name (« الصحيفة ») or a media mention
+    (قناة الجزيرة): (name, end)."""
+    q = _quoted_name(resolver, toks, k, stop)
+    if q is not None:
+        return q
+    if k < stop and resolver.role_of(toks[k]) == "media":
+        m = resolver.mention_at(toks, k, bare_names=False)
+        if m is not None and m.type == "media":
+            return m.name, m.end
+    return None
+
+
 def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> tuple[str, int, int]:
     """The medium named between token ``start`` (after the cue) and ``stop``:
     (name, first token, end token), or ("", -1, -1).
@@ -49,6 +77,10 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
     stop = min(stop, start + 14)
     while k < stop:
         t = toks[k]
+        if t == "علي" and any(_is_noun(w, PUBLISHED_NOUNS) for w in toks[max(start, k - 3):k]):
+            named = _quoted_name(resolver, toks, k + 1, stop)
+            if named is not None:
+                return named[0], k, named[1]
         if t in NP_STOP_COMPLEMENT or t == ":":
             break
         if t == "ل":  # لـ«عكاظ» (the tatweel is gone after normalisation)
@@ -59,6 +91,14 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             m = resolver.mention_at(toks, k, bare_names=False)
             if m is not None and m.type == "media":
                 return m.name, k, m.end
+            # a media noun the gazetteer does not name (لوكالة الأنباء الألمانية): the noun
+            # phrase it heads, without the ل
+            end = resolver._np_end(toks, k)
+            return resolver.text(toks, k, end)[1:], k, end
+        if t == "مع" and k >= 1 and _is_noun(toks[k - 1], INTERVIEW_NOUNS):
+            named = _named_medium(resolver, toks, k + 1, stop)
+            if named is not None:
+                return named[0], k, named[1]
         if t in ("عبر", "علي") and k + 1 < stop and toks[k + 1] in PLATFORM_NOUNS:
             e = k + 2
             if e < stop and toks[e] == "علي":
