@@ -251,3 +251,51 @@ def test_offices_of_unions_media_and_associations():
 def test_a_name_then_where_it_was_said():
     assert one("وصرح جون سميث أمام الصحافيين بأن الاتفاق قريب.").speaker == "جون سميث"
     assert acts("وجاء اعتراف عالمي بدور المملكة في المنطقة.").empty  # not a name: بدور
+
+
+# ---- typing: issue 14 (role words and descriptions seen on real news)
+def test_a_spokesman_of_a_party_glued_to_li_is_typed_by_the_party():
+    r = one("وقال سامر الحلبي، الناطق الرسمي للجناح السياسي لحزب التقدم، إن الحوار مستمر.", home="SA")
+    assert r.speaker_type == "other"
+
+
+def test_a_named_person_of_a_known_international_body_takes_its_type():
+    r = one("وقال يان فيرمير رئيس مجموعة اليورو إن المحادثات بناءة.", home="SA")
+    assert r.speaker_type == "international_org"
+
+
+def test_a_research_institute_and_its_head_are_experts():
+    df = acts("وقال معهد برلين لأبحاث السوق إن الطلب يتراجع.\nوقال كارل هوفمان رئيس المعهد إن الأسعار مستقرة.",
+              home="SA")
+    assert df["speaker_type"].tolist() == ["expert", "expert"]
+
+
+def test_business_phrases_make_a_title_private():
+    r = one("وقال رامي العطار، رئيس مجلس إدارة المعرض، إن الإقبال كبير.", home="SA")
+    assert r.speaker_type == "other"
+    r = one("وقال هانس بيكر، رئيس اتحاد أصحاب العمل الألماني، إن الطلب قوي.", home="SA")
+    assert r.speaker_type == "other"
+
+
+def test_the_head_of_a_national_bank_is_an_official():
+    r = one("وأكد رئيس المصرف الوطني النمساوي أن العملة مستقرة.", home="SA")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "AT")
+
+
+def test_an_observatory_and_an_activist_are_other():
+    assert one("وقال المرصد اليمني للحقوق إن القصف مستمر.", home="SA").speaker_type == "other"
+    assert one("وقالت الناشطة الحقوقية سلمى العامري إن الأوضاع صعبة.", home="SA").speaker_type == "other"
+
+
+def test_a_consultant_in_a_field_is_an_expert_an_adviser_to_an_office_is_not():
+    assert one("وقال فهد العتيبي المستشار المالي إن السوق مستقر.", home="SA").speaker_type == "expert"
+    assert one("وقال مستشار الرئيس الفرنسي إن الزيارة مهمة.", home="SA").speaker_type == "foreign_official"
+
+
+def test_a_source_who_declines_to_be_named_is_anonymous():
+    assert one("وقال مسؤول مصري رفض الكشف عن هويته إن المعبر مغلق.", home="SA").speaker_type == "anonymous"
+    assert one("وقال محلل مالي فضل عدم ذكر اسمه إن الأسهم سترتفع.", home="SA").speaker_type == "anonymous"
+
+
+def test_an_international_coalition_is_an_international_org():
+    assert one("وأعلن الائتلاف الدولي أن الغارات أصابت أهدافها.", home="SA").speaker_type == "international_org"

@@ -153,7 +153,8 @@ class Resolver:
         elif len(b) > 5 and b.endswith(("ان", "ين")):
             forms.append(b[:-2])
         role = None
-        for r in ("media", "document", "anonymous", "expert", "official", "institution", "private", "nonstate"):
+        for r in ("media", "document", "anonymous", "expert", "official", "institution", "research", "private",
+                  "nonstate"):
             words = self.gz.role_words[r]
             if any(f in words for f in forms):
                 role = r
@@ -163,6 +164,55 @@ class Resolver:
 
     def country_of(self, words: list[str]) -> str:
         return self.countries.country_of(words)
+
+    def np_role(self, tok: str) -> str | None:
+        """The role of a word inside a description, also when the preposition ل or ب is
+        glued to an indefinite noun (الناطق باسم الجناح العسكري لحزب …، مدير بشركة …)."""
+        role = self.role_of(tok)
+        if role is None and _prepositional(tok):
+            t = tok[1:] if tok[0] in "وف" else tok
+            role = self.role_of(t[1:])
+        return role
+
+    def is_business(self, words: list[str]) -> bool:
+        """Whether a description holds a company word after its head (نائب رئيس شركة …) or
+        a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
+        if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
+            return True
+        bases = tuple(bare(w) for w in words)
+        for phrase in self.gz.private_phrases:
+            p = tuple(bare(w) for w in phrase)
+            if any(bases[k:k + len(p)] == p for k in range(len(bases) - len(p) + 1)):
+                return True
+        return False
+
+    def is_consultant(self, words: list[str]) -> bool:
+        """A consultant in a field (المستشار المالي، مستشار قانوني): an expert, not the adviser
+        of an office."""
+        return len(words) > 1 and bare(words[0]) in self.gz.consultant_titles and \
+            inflection_base(words[1]) in self.gz.consultant_fields
+
+    def body_type(self, words: list[str]) -> tuple[str, str] | None:
+        """(type, country) of a known body named inside a title (رئيس مجموعة اليورو), or None:
+        the body types the person, before any word of the title does."""
+        for k in range(len(words)):
+            if not self.token_class(words[k])[3]:
+                continue
+            hit = self.alias_at(words, k)
+            if hit is not None and hit[1].kind != "person":
+                ent = hit[1]
+                return ("official" if ent.type == "foreign_official" else ent.type), ent.country
+        return None
+
+    def declines_name(self, toks: list[str], start: int, stop: int) -> bool:
+        """Whether the words after a description say the source declined to be named
+        (مسؤول رفض الكشف عن هويته، محلل فضل عدم ذكر اسمه)."""
+        window = toks[start:min(stop, len(toks))]
+        for k, t in enumerate(window):
+            if t in self.gz.anonymity_verbs or bare(t) in self.gz.anonymity_verbs:
+                if any(w in self.gz.anonymity_nouns for w in window[k + 1:k + 5]):
+                    return True
+        return False
 
     # ---- mention parsing
     def new_paragraph(self) -> None:
@@ -207,6 +257,9 @@ class Resolver:
         m = self._described(toks, i, j, hit, role)
         if m is not None and _prepositional(toks[j]):
             m.prepositional = True
+        if m is not None and not m.anaphoric and m.type not in ("media", "") and \
+                self.declines_name(toks, m.end - 2, m.end + 6):
+            m.type = "anonymous"
         return m
 
     def _described(self, toks, i, j, hit, role) -> Mention | None:
@@ -274,6 +327,8 @@ class Resolver:
             return Mention(i, np_end, text, "other", key=self._key(np_words))
         if role == "anonymous":
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+        if role == "research":
+            return Mention(i, np_end, text, "expert", key=self._key(np_words))
         if role == "expert" and bare(toks[j]) in self.gz.academic_titles:
             later = [self.role_of(t) for t in np_words[1:]]
             if "private" in later or "nonstate" in later:
@@ -290,11 +345,18 @@ class Resolver:
         # first words and no nationality ("مسؤول أمني") is an unnamed source.
         definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
         country = self.country_of(np_words)
-        if any(self.role_of(t) in ("private", "nonstate") for t in np_words[1:]):
+        if self.is_consultant(np_words):
+            return Mention(i, np_end, text, "expert", key=self._key(np_words))
+        if any(self.np_role(t) == "research" for t in np_words[1:]):
+            return Mention(i, np_end, text, "expert", key=self._key(np_words))  # رئيس المعهد
+        if self.is_business(np_words) and not self._state_bank(np_words[1:]):
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
         if role == "official" and any(self.role_of(t) == "media" for t in np_words[1:3]):
             return Mention(i, np_end, text, "media", key=self._key(np_words))  # مدير قناة X: the outlet speaks
-        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and not country:
+        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and \
+                (not country or (role == "official" and not self._has_name(np_words))):
+            # مسؤول أمني، مسؤول تركي: an unnamed person with no identified office (a
+            # nationality does not identify one); حكومة أثينا keeps its state
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
         typ, country = self.official_type(np_words)
         return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
@@ -418,13 +480,20 @@ class Resolver:
             if len(bare(t)) < 3 or self.country_of([t]) or t in self.gz.cues.tokens:
                 return None
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
-        if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate"):
+        if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
+                                                    "research"):
             end = self._np_end(toks, nxt)
             appos = [t for t in toks[nxt:end] if t[0].isalnum()]
             role = self.role_of(toks[nxt])
             if role == "expert" and not any(self.role_of(t) in ("official", "institution") for t in appos[1:]):
                 return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
-            if role in ("private", "nonstate") or any(self.role_of(t) in ("private", "nonstate") for t in appos[1:]):
+            body = self.body_type(appos)
+            if body is not None:  # جيروين ديسلبلوم رئيس مجموعة اليورو
+                return Mention(i, end, self.text(toks, j, k), body[0], country=body[1], key=self._key(words))
+            if role == "research" or self.is_consultant(appos) or \
+                    any(self.np_role(t) == "research" for t in appos[1:]):
+                return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
+            if (role in ("private", "nonstate") or self.is_business(appos)) and not self._state_bank(appos[1:]):
                 return Mention(i, end, self.text(toks, j, k), "other", key=self._key(words))
             typ, country = self.official_type(appos)
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
