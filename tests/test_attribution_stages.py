@@ -299,3 +299,28 @@ def test_a_source_who_declines_to_be_named_is_anonymous():
 
 def test_an_international_coalition_is_an_international_org():
     assert one("وأعلن الائتلاف الدولي أن الغارات أصابت أهدافها.", home="SA").speaker_type == "international_org"
+
+
+def test_a_state_body_without_its_state_acts_where_the_report_is_set():
+    text = ("اندلع حريق في مستودع بجدة صباح أمس.\nوقال المتحدث الرسمي للدفاع المدني إن الفرق وصلت من مكة المكرمة "
+            "خلال دقائق.")
+    r = one(text, home="SA")
+    assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
+
+
+def test_a_country_named_as_a_topic_is_not_a_setting():
+    assert load_countries().setting("قال الوزير إن المغرب والجزائر شريكان".split()) == ""
+    # a common word that ends like a city is no place (ورقة "paper" is not الرقة)
+    assert load_countries().setting("قدم ورقة عمل ثم ورقة اخري".split()) == ""
+
+
+def test_the_spokesman_of_a_company_cited_before_is_not_a_state_official():
+    text = "وقالت شركة ميناء للطيران إن الرحلات مستمرة.\nوقال سامي الراشد المتحدث باسم ميناء إن الطائرة سليمة."
+    df = acts(text, home="SA")
+    assert df["speaker_type"].tolist() == ["other", "other"]
+
+
+def test_a_name_cited_alone_takes_the_title_given_elsewhere_in_the_article():
+    text = ("وصل الرئيس الكيني جون موانغي إلى العاصمة أمس.\nوقال موانغي إن الزيارة ناجحة.")
+    r = one(text, home="SA")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KE")

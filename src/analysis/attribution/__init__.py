@@ -33,12 +33,12 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..corpus import Document, Structure, segment
+from ..corpus import TOKEN_RE, Document, Structure, segment
 from ..normalize import NormalizedText, normalize
 from .clauses import find_acts
 from .countries import load_countries
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
-from .mentions import Resolver
+from .mentions import Resolver, key_form
 from .quotes import QUOTE_CHARS, is_name_quote, paragraph_quotes, quote_spans
 
 __all__ = ["find_attributions", "attribution_records", "attributions_frame", "shannon_entropy", "load_gazetteer",
@@ -147,6 +147,45 @@ def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
     return codes[k] if k >= 0 else ""
 
 
+def described_elsewhere(toks: list[str], speaker, resolver: Resolver) -> tuple[str, str] | None:
+    """(type, country) of a person cited by name alone (وقال دودا، وأضاف كريس فيليرز) from
+    a mention elsewhere in the document that gives the name a title (تسلم الرئيس البولندي
+    أندري دودا مهامه): news introduces a person with their office once, often outside any
+    reporting act, then uses the name. ``toks``: the normalised tokens of the document.
+    The first titled mention wins (its widest reading: the title with its nationality);
+    None when there is none."""
+    names = {w for w in speaker.key if not w.startswith("country:") and resolver.role_of(w) is None}
+    if not names:
+        return None
+    saved = resolver.surface, resolver.speakers
+    # The speaker's own name must not make its title speak for itself (a body cited by
+    # the document still types its spokesman), and the mention cache indexes one token
+    # list at a time.
+    resolver.surface = lambda a, b, t: " ".join(t[a:b])
+    resolver.speakers = [s for s in saved[1] if s is not speaker]
+    resolver.new_paragraph()
+    found = None
+    try:
+        for k, tok in enumerate(toks):
+            if key_form(tok) not in names:
+                continue
+            for b in range(max(k - 8, 0), k):  # a title before the name, or the full name first
+                for bare_names in (False, True):
+                    m = resolver.mention_at(toks, b, bare_names=bare_names)
+                    if m is not None and not m.anaphoric and m.start <= b < k < m.end and \
+                            m.type not in ("", "unknown", "anonymous", "media"):
+                        found = (m.type, m.country)
+                        break
+                if found:
+                    break
+            if found:
+                break
+    finally:
+        resolver.surface, resolver.speakers = saved
+        resolver.new_paragraph()
+    return found
+
+
 def _carry_via(acts: list) -> None:
     """A speaker who spoke to a medium (قال لـ«الصحيفة») spoke to it for the acts that
     continue the interview: later acts of the same speaker with no medium of their own
@@ -223,10 +262,25 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             acts_by_para.append((pid, para, acts, word_quotes, p_ns, p_ne))
     _carry_via([a for _, _, acts, *_ in acts_by_para for a in acts])
     described: dict = {}
+    setting = None
+    doc_toks = None
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
+            if act.speaker.type == "unknown" and not act.speaker.entity_id:
+                if doc_toks is None:
+                    doc_toks = TOKEN_RE.findall(ntext)
+                found = described_elsewhere(doc_toks, act.speaker, resolver)
+                if found is not None:
+                    act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.type == "official" and not act.speaker.country:
                 act.speaker.country = antecedent_country(ntext, act.speaker, act.cue_ns, resolver, described)
+            if act.speaker.type == "official" and not act.speaker.country and \
+                    not (act.speaker.key and all(k.startswith("country:") for k in act.speaker.key)):
+                # A state body named without its state (وزارة الداخلية، الدفاع المدني) acts where
+                # the reported events take place, as a dateline would tell.
+                if setting is None:
+                    setting = resolver.countries.setting(ntext.split())
+                act.speaker.country = setting
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:
             return bisect.bisect_right(sent_starts, pos) - 1

@@ -204,6 +204,27 @@ class Resolver:
                 return ("official" if ent.type == "foreign_official" else ent.type), ent.country
         return None
 
+    def speaker_body(self, words: list[str]) -> tuple[str, str] | None:
+        """(type, country) of a body already cited in the document and named inside a title
+        (كريس فيليرز المتحدث باسم بوينغ after «قالت مجموعة بوينغ»; رئيس أركان الائتلاف after
+        «أعلن الائتلاف الدولي»): the person speaks for that body. Only bodies typed other,
+        international_org, expert or unknown; role words and nationalities do not identify one."""
+        names = set()
+        for w in words[1:]:
+            for v in clitic_variants(w):
+                k = key_form(v)
+                if len(k) >= 3 and self.role_of(v) not in ("official", "expert", "anonymous") and \
+                        not self.country_of([v]) and v not in FUNCTION_WORDS and v != "باسم":
+                    names.add(k)
+        if not names:
+            return None
+        for s in reversed(self.speakers):
+            # (a body cited by its bare name, type unknown, leaves its spokesman unknown too)
+            if s.type in ("other", "international_org", "expert", "unknown") and not s.document and \
+                    names & s.key:
+                return s.type, s.country
+        return None
+
     def declines_name(self, toks: list[str], start: int, stop: int) -> bool:
         """Whether the words after a description say the source declined to be named
         (مسؤول رفض الكشف عن هويته، محلل فضل عدم ذكر اسمه)."""
@@ -347,6 +368,9 @@ class Resolver:
         country = self.country_of(np_words)
         if self.is_consultant(np_words):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
+        body = self.speaker_body(np_words) if role == "official" else None
+        if body is not None:  # رئيس أركان الائتلاف after «أعلن الائتلاف الدولي»
+            return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
         if any(self.np_role(t) == "research" for t in np_words[1:]):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))  # رئيس المعهد
         if self.is_business(np_words) and not self._state_bank(np_words[1:]):
@@ -447,7 +471,8 @@ class Resolver:
                                                  j + 1 < n and token_class(toks[j + 1])[2])
         if first_ok:
             k = j + 1
-            while k < n and k - j < 4 and (token_class(toks[k])[2] or
+            while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
+                    (token_class(toks[k])[2] or
                                              (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
                                               and not toks[k + 1].startswith("ال"))):
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
@@ -488,7 +513,8 @@ class Resolver:
             if role == "expert" and not any(self.role_of(t) in ("official", "institution") for t in appos[1:]):
                 return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
             body = self.body_type(appos)
-            if body is not None:  # جيروين ديسلبلوم رئيس مجموعة اليورو
+            body = body or self.speaker_body(appos)
+            if body is not None:  # جيروين ديسلبلوم رئيس مجموعة اليورو، المتحدث باسم الشركة
                 return Mention(i, end, self.text(toks, j, k), body[0], country=body[1], key=self._key(words))
             if role == "research" or self.is_consultant(appos) or \
                     any(self.np_role(t) == "research" for t in appos[1:]):
