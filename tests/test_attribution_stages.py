@@ -324,3 +324,16 @@ def test_a_name_cited_alone_takes_the_title_given_elsewhere_in_the_article():
     text = ("وصل الرئيس الكيني جون موانغي إلى العاصمة أمس.\nوقال موانغي إن الزيارة ناجحة.")
     r = one(text, home="SA")
     assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KE")
+
+
+def test_a_study_speaks_for_the_company_that_conducted_it():
+    text = "كشفت دراسة أجرتها شركة نخبة للاستشارات أن الرواتب ارتفعت.\nوأشارت الدراسة إلى أن الطلب قوي."
+    df = acts(text, home="SA")
+    assert df["speaker_type"].tolist() == ["other", "other"] and df["speaker"].nunique() == 1
+
+
+def test_a_statement_issued_outside_any_act_speaks_for_its_issuer():
+    text = ("أصدرت وزارة الصحة المصرية أمس بيانا بشأن الحملة.\n"
+            "وأكد البيان أن اللقاحات متوفرة في جميع المحافظات.")
+    r = acts(text, home="SA").iloc[-1]
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "EG")

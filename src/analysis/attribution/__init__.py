@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from contextlib import contextmanager
 from itertools import accumulate
 from typing import Iterable
 
@@ -36,7 +37,7 @@ import pandas as pd
 from ..corpus import TOKEN_RE, Document, Structure, segment
 from ..normalize import NormalizedText, normalize
 from .clauses import find_acts
-from .countries import load_countries
+from .countries import bare, load_countries
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .mentions import Resolver, key_form
 from .quotes import QUOTE_CHARS, is_name_quote, paragraph_quotes, quote_spans
@@ -157,15 +158,8 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver) -> tuple[s
     names = {w for w in speaker.key if not w.startswith("country:") and resolver.role_of(w) is None}
     if not names:
         return None
-    saved = resolver.surface, resolver.speakers
-    # The speaker's own name must not make its title speak for itself (a body cited by
-    # the document still types its spokesman), and the mention cache indexes one token
-    # list at a time.
-    resolver.surface = lambda a, b, t: " ".join(t[a:b])
-    resolver.speakers = [s for s in saved[1] if s is not speaker]
-    resolver.new_paragraph()
     found = None
-    try:
+    with _scanning(resolver, speaker):
         for k, tok in enumerate(toks):
             if key_form(tok) not in names:
                 continue
@@ -180,10 +174,50 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver) -> tuple[s
                     break
             if found:
                 break
+    return found
+
+
+def document_issuer(toks: list[str], resolver: Resolver):
+    """The issuer of the first document the article names with its issuer, outside any
+    reporting act (أصدرت وزارة الداخلية بيانا؛ شملت الدراسة التي أجرتها مؤسسة X …), for a
+    later definite mention (وأكد البيان، وأشارت الدراسة): a document and its issuer are one
+    source. A Mention, or None."""
+    gz = resolver.gz
+    with _scanning(resolver, None):
+        for k, tok in enumerate(toks):
+            if _document_noun(tok, gz):
+                m = resolver.issuer_after(toks, k, k + 6)
+                if m is not None:
+                    return m
+            elif tok in gz.issuing_verbs or (tok[0] in "وف" and tok[1:] in gz.issuing_verbs):
+                m = resolver.mention_at(toks, k + 1, bare_names=True) if k + 1 < len(toks) else None
+                if m is not None and not m.anaphoric and m.type not in ("", "anonymous") and \
+                        any(_document_noun(t, gz) for t in toks[m.end:m.end + 3]):
+                    return m
+    return None
+
+
+def _document_noun(tok: str, gz: Gazetteer) -> bool:
+    """Whether a word is a document noun, also in the indefinite accusative (بيانا، تقريرا)."""
+    b = bare(tok)
+    return b in gz.document_nouns or (len(b) > 3 and b.endswith("ا") and b[:-1] in gz.document_nouns)
+
+
+@contextmanager
+def _scanning(resolver: Resolver, speaker):
+    """The resolver set to parse the whole document's tokens after the acts are found:
+    names as normalised words (only types are read), the mention cache cleared (it indexes
+    one token list at a time), and without ``speaker`` among the document's speakers (its
+    own name must not make its title speak for itself)."""
+    saved = resolver.surface, resolver.speakers
+    resolver.surface = lambda a, b, t: " ".join(t[a:b])
+    resolver.speakers = [s for s in saved[1] if s is not speaker]
+    resolver.new_paragraph()
+    try:
+        yield
     finally:
         resolver.surface, resolver.speakers = saved
         resolver.new_paragraph()
-    return found
 
 
 def _carry_via(acts: list) -> None:
@@ -266,6 +300,12 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     doc_toks = None
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
+            if act.speaker.noun and act.speaker.type == "anonymous":
+                if doc_toks is None:
+                    doc_toks = TOKEN_RE.findall(ntext)
+                issuer = document_issuer(doc_toks, resolver)
+                if issuer is not None:
+                    act.speaker.type, act.speaker.country = issuer.type, issuer.country
             if act.speaker.type == "unknown" and not act.speaker.entity_id:
                 if doc_toks is None:
                     doc_toks = TOKEN_RE.findall(ntext)
@@ -279,7 +319,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 # A state body named without its state (وزارة الداخلية، الدفاع المدني) acts where
                 # the reported events take place, as a dateline would tell.
                 if setting is None:
-                    setting = resolver.countries.setting(ntext.split())
+                    doc_toks = doc_toks if doc_toks is not None else TOKEN_RE.findall(ntext)
+                    setting = resolver.countries.setting(doc_toks)
                 act.speaker.country = setting
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:

@@ -22,7 +22,7 @@ Facts about Arabic news used here:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .countries import bare, inflection_base, load_countries
@@ -64,6 +64,7 @@ class Mention:
     country: str = ""
     prepositional: bool = False  # the first word carries ل or ب: an addressee or medium
     document: bool = False  # a definite document noun alone (البيان، التقرير)
+    noun: str = ""  # the document noun of a document's mention (دراسه): links it to its issuer
 
 
 @lru_cache(maxsize=1 << 16)
@@ -101,6 +102,7 @@ class Resolver:
         self.countries = load_countries()
         self.speakers: list[Mention] = []
         self.key_words: set[str] = set()  # every word of the speakers' keys (surnames …)
+        self.issuers: dict[str, Mention] = {}  # document noun → the speaker who issued the latest one
         self._no_mention: set = set()
         # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
         self.surface = lambda a, b, toks: " ".join(toks[a:b])
@@ -225,6 +227,24 @@ class Resolver:
                 return s.type, s.country
         return None
 
+    def issuer_after(self, toks: list[str], j: int, stop: int) -> Mention | None:
+        """The issuer named right after a document noun at ``j`` (دراسة أجرتها شركة X، الدراسة
+        التي أعدها الباحثان، تقرير نشرته الوزارة), or None."""
+        k = j + 1
+        while k < min(stop, len(toks)) and k - j <= 3:
+            t = toks[k]
+            if t in self.gz.issuing_verbs or (t[0] in "وف" and t[1:] in self.gz.issuing_verbs):
+                inner = self.mention_at(toks, k + 1, bare_names=True) if k + 1 < len(toks) else None
+                if inner is not None and inner.prepositional and inner.end < len(toks):
+                    # أعدها لمعهد واشنطن الباحثان: the body it was written for, then the authors
+                    after = self.mention_at(toks, inner.end, bare_names=True)
+                    inner = after if after is not None and not after.prepositional else inner
+                if inner is not None and not inner.anaphoric and inner.type not in ("", "anonymous"):
+                    return inner
+                return None
+            k += 1
+        return None
+
     def declines_name(self, toks: list[str], start: int, stop: int) -> bool:
         """Whether the words after a description say the source declined to be named
         (مسؤول رفض الكشف عن هويته، محلل فضل عدم ذكر اسمه)."""
@@ -307,6 +327,12 @@ class Resolver:
                                        country=ent.country if role == "official" else "",
                                        key=self._key(np_words))
                     return self._entity_mention(i, max(hit2[0], np_end), ent)
+        noun = bare(toks[j]) if bare(toks[j]) in self.gz.document_nouns else ""
+        if noun and role in ("document", "anonymous"):
+            issuer = self.issuer_after(toks, j, np_end + 6)
+            if issuer is not None:  # دراسة أجرتها شركة X: the study speaks for the company
+                issuer.start, issuer.noun = i, noun
+                return issuer
         if role == "document":
             # A document speaks for its issuer: بلاغ الشرطة الهولندية → the police.
             inner = self.mention_at(toks, j + 1, bare_names=False) if j + 1 < n else None
@@ -315,7 +341,7 @@ class Resolver:
                 return inner
             definite = toks[j].startswith(("ال", "وال", "فال"))
             return Mention(i, np_end, self.text(toks, j, np_end), "anonymous", key=self._key(np_words),
-                           document=definite and len(np_words) == 1)
+                           document=definite and len(np_words) == 1, noun=noun)
         text = self.text(toks, i, np_end)
         if role == "media":
             # The outlet's name follows the head word, often in quotation marks
@@ -347,7 +373,8 @@ class Resolver:
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))
         if role == "anonymous":
-            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+            alone = len(np_words) == 1 and toks[j].startswith(("ال", "وال", "فال"))
+            return Mention(i, np_end, text, "anonymous", key=self._key(np_words), noun=noun if alone else "")
         if role == "research":
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
         if role == "expert" and bare(toks[j]) in self.gz.academic_titles:
@@ -555,6 +582,15 @@ class Resolver:
         """The document's speaker this mention refers to (merging title/surname mentions;
         a definite document noun alone — البيان — refers to the latest institutional
         speaker)."""
+        if m.noun and m.type == "anonymous" and self.issuers:
+            # الدراسة after «دراسة أجرتها شركة X»: the company; الاستطلاع, with no survey of
+            # its own, the latest document with an issuer
+            return self.issuers.get(m.noun) or list(self.issuers.values())[-1]
+        if m.noun and m.type != "anonymous":
+            s = self.register(replace(m, noun=""))
+            self.issuers.pop(m.noun, None)
+            self.issuers[m.noun] = s
+            return s
         if m.document:
             for s in reversed(self.speakers):
                 if s.type in ("official", "international_org", "other", "media", "foreign_official") and \
