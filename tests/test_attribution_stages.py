@@ -337,3 +337,34 @@ def test_a_statement_issued_outside_any_act_speaks_for_its_issuer():
             "وأكد البيان أن اللقاحات متوفرة في جميع المحافظات.")
     r = acts(text, home="SA").iloc[-1]
     assert (r.speaker_type, r.speaker_country) == ("foreign_official", "EG")
+
+
+def test_a_sport_federation_is_not_a_state_body():
+    assert one("وقال الاتحاد البرازيلي لكرة القدم إن المدرب باق.", home="SA").speaker_type == "other"
+
+
+def test_sahib_before_a_noun_is_an_owner_before_an_honorific_a_dignitary():
+    assert one("وقال صاحب المطعم سالم العمري إن الزبائن كثر.", home="SA").speaker_type == "other"
+    assert one("وأكد صاحب السمو الملكي أمير المنطقة الشرقية أن المشروع مهم.", home="SA").speaker_type \
+        == "home_official"
+
+
+def test_a_title_then_a_name_between_commas_is_a_named_expert():
+    df = acts("وقال الباحث المصري المقرب من المعارضة، سامر فؤاد، إن الأرقام تتحسن.\nوتابع فؤاد أن السوق مستقر.",
+              home="SA")
+    assert df["speaker_type"].tolist() == ["expert", "expert"] and df["speaker"].nunique() == 1
+
+
+def test_a_bare_head_noun_repeats_the_body_named_in_full():
+    df = acts("وأعلن البنك المركزي الكيني أن التضخم تراجع.\nوأضاف البنك أن الفائدة ثابتة.", home="SA")
+    assert df["speaker_type"].tolist() == ["foreign_official", "foreign_official"]
+
+
+def test_an_office_in_an_international_body_named_after_the_title():
+    r = one("وقال جون سميث مدير البحوث لمنطقة «آسيا»، في البنك الدولي إن النمو بطيء.", home="SA")
+    assert r.speaker_type == "international_org"
+
+
+def test_one_town_is_enough_for_the_setting_when_no_other_is_named():
+    r = one("وقال المتحدث الرسمي للدفاع المدني بالعاصمة المقدسة إن الحريق أخمد.", home="SA")
+    assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")

@@ -150,8 +150,8 @@ class CountryLexicon:
 
     def setting(self, words: list[str]) -> str:
         """The country where a text's events take place, from the cities, regions and
-        capitals it names (في جدة، بمنطقة الرياض، بمكة المكرمة): the country of most of
-        them, when it has at least two and more than half; "" otherwise. Country names
+        capitals it names (في جدة، بمنطقة الرياض، بمكة المكرمة): the country of more than
+        half of them; "" otherwise. Country names
         and nationality adjectives are not counted (they name the topic or a foreigner,
         not the place of the report).
 
@@ -180,7 +180,7 @@ class CountryLexicon:
         if not counts:
             return ""
         code, top = max(counts.items(), key=lambda kv: kv[1])
-        return code if top >= 2 and top * 2 > sum(counts.values()) else ""
+        return code if top * 2 > sum(counts.values()) else ""
 
     def label(self, code: str) -> tuple[str, str]:
         """(English, Arabic) label of an official of this country: ("Moroccan official",

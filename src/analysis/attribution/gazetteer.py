@@ -71,6 +71,7 @@ class Gazetteer:
     anonymity_nouns: frozenset = frozenset()
     # Documents and the verbs that name their issuer (دراسة أجرتها شركة X).
     document_nouns: frozenset = frozenset()
+    honorifics: frozenset = frozenset()
     issuing_verbs: frozenset = frozenset()
     # Derived: first words of aliases; normalised alias strings (for quoted names).
     alias_firsts: frozenset = frozenset()
@@ -103,7 +104,7 @@ _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
                    "international_nouns", "international_adjectives", "international_nisbas", "academic_titles",
                    "private_phrases", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
-                   "document_nouns", "issuing_verbs"}
+                   "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
 _CUE_KEYS = {"lexicon", "verbs", "participles", "nouns", "according_to", "according_to_skip", "not_cues",
@@ -273,7 +274,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         private_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("private_phrases") or []} - {()})),
         consultant_titles=words("consultant_titles"), consultant_fields=words("consultant_fields"),
         anonymity_verbs=words("anonymity_verbs"), anonymity_nouns=words("anonymity_nouns"),
-        document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"))
+        document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
+        honorifics=words("honorifics"))
 
 
 @lru_cache(maxsize=1)

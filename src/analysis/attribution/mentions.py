@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from .countries import bare, inflection_base, load_countries
 from .gazetteer import Entity, Gazetteer
+from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 
 __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS", "NP_STOP", "AUX",
@@ -86,6 +87,17 @@ def key_form(tok: str) -> str:
     prepositions, and without و/ف only before the article (وزير keeps its و; والوزير → وزير)."""
     t = tok[1:] if len(tok) > 4 and tok[0] in "وف" and tok[1:3] in ("ال", "لل") else tok
     return bare(t) if not (t[0] in "وف" and t is tok) else (t[2:] if t.startswith("ال") else t)
+
+
+def _phrase_form(tok: str) -> str:
+    """A word as it is compared inside a phrase: without و/ف, a glued ل/ب and the article
+    (لكرة القدم → كره قدم)."""
+    t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
+    if len(t) > 4 and t.startswith("لل"):
+        t = t[2:]
+    elif len(t) > 3 and t[0] in "بل" and not t.startswith("ال"):
+        t = t[1:]
+    return bare(t)
 
 
 def _prepositional(tok: str) -> bool:
@@ -181,9 +193,9 @@ class Resolver:
         a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
         if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
             return True
-        bases = tuple(bare(w) for w in words)
+        bases = tuple(_phrase_form(w) for w in words)
         for phrase in self.gz.private_phrases:
-            p = tuple(bare(w) for w in phrase)
+            p = tuple(_phrase_form(w) for w in phrase)
             if any(bases[k:k + len(p)] == p for k in range(len(bases) - len(p) + 1)):
                 return True
         return False
@@ -387,6 +399,9 @@ class Resolver:
         if role == "expert":
             has_name = self._has_name(np_words)
             plural = bare(toks[j]) in self.gz.role_words["anonymous"]
+            named = self._appositive_name(toks, np_end) if not has_name and not plural else None
+            if named is not None:  # الصحافي الكردي …، دياري محمد،: the title, then the name
+                return Mention(i, named, text, "expert", key=self._key(np_words) | self._key(toks[np_end + 1:named]))
             return Mention(i, np_end, text, "expert" if has_name and not plural else "anonymous",
                            key=self._key(np_words))
         # official or institution. An indefinite description with no article in its
@@ -395,6 +410,8 @@ class Resolver:
         country = self.country_of(np_words)
         if self.is_consultant(np_words):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
+        if bare(np_words[0]) == "صاحب" and len(np_words) > 1 and bare(np_words[1]) not in self.gz.honorifics:
+            return Mention(i, np_end, text, "other", key=self._key(np_words))  # صاحب المبنى: the owner
         body = self.speaker_body(np_words) if role == "official" else None
         if body is not None:  # رئيس أركان الائتلاف after «أعلن الائتلاف الدولي»
             return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
@@ -462,6 +479,37 @@ class Resolver:
                 break  # أعلنت الحكومة خطة …: an indefinite noun after the definite subject is its object
             k += 1
         return k
+
+    def _international_after(self, toks: list[str], end: int) -> bool:
+        """Whether a title with no state is followed, a few words on, by «في» and an
+        international body (رئيس الخبراء …، في البنك الدولي): the office is in that body."""
+        for k in range(end, min(end + 6, len(toks) - 1)):
+            if toks[k] == "في":
+                words = [t for t in toks[k + 1:k + 5] if t[0].isalnum()]
+                body = self.body_type(words)
+                if body is not None:
+                    return body[0] == "international_org"
+                return bool(words) and self.role_of(words[0]) is not None and \
+                    self.official_type(words[:3])[0] == "international_org"
+            if toks[k] in NP_STOP or toks[k] in self.gz.cues.tokens:
+                return False
+        return False
+
+    def _appositive_name(self, toks: list[str], k: int) -> int | None:
+        """The end of a name of two or three words set off by commas after a title at ``k``
+        (الخبير الاقتصادي، سامي الراشد، إن …), or None."""
+        n = len(toks)
+        if k >= n or toks[k] not in ("،", ","):
+            return None
+        for w in (3, 2):
+            e = k + 1 + w
+            words = toks[k + 1:e]
+            if e < n and len(words) == w and self.token_class(words[0])[1] and \
+                    all(self.token_class(t)[2] for t in words[1:]) and \
+                    (toks[e] in ("،", ",", ":") or toks[e] in NP_STOP_COMPLEMENT or
+                     (toks[e][0] == "ل" and self.is_medium(toks, e))):
+                return e
+        return None
 
     @staticmethod
     def _state_bank(words: list[str]) -> bool:
@@ -549,6 +597,8 @@ class Resolver:
             if (role in ("private", "nonstate") or self.is_business(appos)) and not self._state_bank(appos[1:]):
                 return Mention(i, end, self.text(toks, j, k), "other", key=self._key(words))
             typ, country = self.official_type(appos)
+            if typ == "official" and not country and self._international_after(toks, end):
+                typ = "international_org"  # رئيس الخبراء الاقتصاديين …، في البنك الدولي
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if k < n and toks[k] in ("،", ","):
             if bare_names and k + 1 < n and (toks[k + 1] in RELATIVES or toks[k + 1] in NP_STOP_COMPLEMENT):
@@ -577,6 +627,13 @@ class Resolver:
         return frozenset(k for w in words if w[0].isalnum() and w not in DETERMINERS
                          for k in (key_form(w),) if len(k) >= 3)
 
+    def _repeats_head(self, m: Mention) -> bool:
+        """Whether a mention is a bare definite head noun (البنك، الشركة، المؤسسة): in news it
+        repeats the head of a body named in full before."""
+        words = m.name.split()
+        return len(words) == 1 and len(m.key) == 1 and not m.entity_id and not m.noun and \
+            words[0].startswith(("ال", "وال", "فال")) and self.role_of(normalize_text(words[0])) is not None
+
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
         """The document's speaker this mention refers to (merging title/surname mentions;
@@ -596,6 +653,10 @@ class Resolver:
                 if s.type in ("official", "international_org", "other", "media", "foreign_official") and \
                         not s.document:
                     return s
+        if self._repeats_head(m):
+            for s in reversed(self.speakers):
+                if not s.entity_id and m.key < s.key and not s.document:
+                    return s  # البنك after «البنك المركزي»: the same body, whatever the word alone says
         for s in reversed(self.speakers):
             if m.entity_id and s.entity_id == m.entity_id:
                 return s
