@@ -368,3 +368,8 @@ def test_an_office_in_an_international_body_named_after_the_title():
 def test_one_town_is_enough_for_the_setting_when_no_other_is_named():
     r = one("وقال المتحدث الرسمي للدفاع المدني بالعاصمة المقدسة إن الحريق أخمد.", home="SA")
     assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
+
+
+def test_the_officials_of_a_named_state_speak_for_it_unnamed_officials_do_not():
+    assert one("وأكد المسؤولون الكينيون أن الانتخابات ستجرى في موعدها.", home="SA").speaker_type == "foreign_official"
+    assert one("وأكد مسؤولون كينيون أن الانتخابات ستجرى في موعدها.", home="SA").speaker_type == "anonymous"

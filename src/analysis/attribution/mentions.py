@@ -384,6 +384,12 @@ class Resolver:
                 # الائتلاف الدولي، البنك المركزي الإيراني: an international or a state body
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))
+        if role == "anonymous" and bare(toks[j]) in ("مسؤولون", "مسؤولين") and toks[j].startswith(("ال", "وال")) \
+                and len(np_words) > 1 and self.country_of(np_words[1:2]):
+            # المسؤولون الإيرانيون: the officials of a named state speak for it (مسؤولون
+            # إيرانيون, indefinite, stay unnamed sources)
+            return Mention(i, np_end, text, "official", country=self.country_of(np_words[1:2]),
+                           key=self._key(np_words))
         if role == "anonymous":
             alone = len(np_words) == 1 and toks[j].startswith(("ال", "وال", "فال"))
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words), noun=noun if alone else "")
