@@ -377,3 +377,125 @@ def test_a_support_verb_already_taken_as_cue_gives_no_second_act():
 def test_a_link_line_reports_nothing():
     text = "وقال الوزير إن الطائرات آمنة. رابط الخبر بصحيفة الأفق: «الشركة» تطلق تحذيرا بعد الحادث"
     assert acts(text).cue.tolist() == ["وقال"]
+
+
+# ---- typing: issue 14 (role words and descriptions seen on real news)
+def test_a_spokesman_of_a_party_glued_to_li_is_typed_by_the_party():
+    r = one("وقال سامر الحلبي، الناطق الرسمي للجناح السياسي لحزب التقدم، إن الحوار مستمر.", home="SA")
+    assert r.speaker_type == "other"
+
+
+def test_a_named_person_of_a_known_international_body_takes_its_type():
+    r = one("وقال يان فيرمير رئيس مجموعة اليورو إن المحادثات بناءة.", home="SA")
+    assert r.speaker_type == "international_org"
+
+
+def test_a_research_institute_and_its_head_are_experts():
+    df = acts("وقال معهد برلين لأبحاث السوق إن الطلب يتراجع.\nوقال كارل هوفمان رئيس المعهد إن الأسعار مستقرة.",
+              home="SA")
+    assert df["speaker_type"].tolist() == ["expert", "expert"]
+
+
+def test_business_phrases_make_a_title_private():
+    r = one("وقال رامي العطار، رئيس مجلس إدارة المعرض، إن الإقبال كبير.", home="SA")
+    assert r.speaker_type == "other"
+    r = one("وقال هانس بيكر، رئيس اتحاد أصحاب العمل الألماني، إن الطلب قوي.", home="SA")
+    assert r.speaker_type == "other"
+
+
+def test_the_head_of_a_national_bank_is_an_official():
+    r = one("وأكد رئيس المصرف الوطني النمساوي أن العملة مستقرة.", home="SA")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "AT")
+
+
+def test_an_observatory_and_an_activist_are_other():
+    assert one("وقال المرصد اليمني للحقوق إن القصف مستمر.", home="SA").speaker_type == "other"
+    assert one("وقالت الناشطة الحقوقية سلمى العامري إن الأوضاع صعبة.", home="SA").speaker_type == "other"
+
+
+def test_a_consultant_in_a_field_is_an_expert_an_adviser_to_an_office_is_not():
+    assert one("وقال فهد العتيبي المستشار المالي إن السوق مستقر.", home="SA").speaker_type == "expert"
+    assert one("وقال مستشار الرئيس الفرنسي إن الزيارة مهمة.", home="SA").speaker_type == "foreign_official"
+
+
+def test_a_source_who_declines_to_be_named_is_anonymous():
+    assert one("وقال مسؤول مصري رفض الكشف عن هويته إن المعبر مغلق.", home="SA").speaker_type == "anonymous"
+    assert one("وقال محلل مالي فضل عدم ذكر اسمه إن الأسهم سترتفع.", home="SA").speaker_type == "anonymous"
+
+
+def test_an_international_coalition_is_an_international_org():
+    assert one("وأعلن الائتلاف الدولي أن الغارات أصابت أهدافها.", home="SA").speaker_type == "international_org"
+
+
+def test_a_state_body_without_its_state_acts_where_the_report_is_set():
+    text = ("اندلع حريق في مستودع بجدة صباح أمس.\nوقال المتحدث الرسمي للدفاع المدني إن الفرق وصلت من مكة المكرمة "
+            "خلال دقائق.")
+    r = one(text, home="SA")
+    assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
+
+
+def test_a_country_named_as_a_topic_is_not_a_setting():
+    assert load_countries().setting("قال الوزير إن المغرب والجزائر شريكان".split()) == ""
+    # a common word that ends like a city is no place (ورقة "paper" is not الرقة)
+    assert load_countries().setting("قدم ورقة عمل ثم ورقة اخري".split()) == ""
+
+
+def test_the_spokesman_of_a_company_cited_before_is_not_a_state_official():
+    text = "وقالت شركة ميناء للطيران إن الرحلات مستمرة.\nوقال سامي الراشد المتحدث باسم ميناء إن الطائرة سليمة."
+    df = acts(text, home="SA")
+    assert df["speaker_type"].tolist() == ["other", "other"]
+
+
+def test_a_name_cited_alone_takes_the_title_given_elsewhere_in_the_article():
+    text = ("وصل الرئيس الكيني جون موانغي إلى العاصمة أمس.\nوقال موانغي إن الزيارة ناجحة.")
+    r = one(text, home="SA")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KE")
+
+
+def test_a_study_speaks_for_the_company_that_conducted_it():
+    text = "كشفت دراسة أجرتها شركة نخبة للاستشارات أن الرواتب ارتفعت.\nوأشارت الدراسة إلى أن الطلب قوي."
+    df = acts(text, home="SA")
+    assert df["speaker_type"].tolist() == ["other", "other"] and df["speaker"].nunique() == 1
+
+
+def test_a_statement_issued_outside_any_act_speaks_for_its_issuer():
+    text = ("أصدرت وزارة الصحة المصرية أمس بيانا بشأن الحملة.\n"
+            "وأكد البيان أن اللقاحات متوفرة في جميع المحافظات.")
+    r = acts(text, home="SA").iloc[-1]
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "EG")
+
+
+def test_a_sport_federation_is_not_a_state_body():
+    assert one("وقال الاتحاد البرازيلي لكرة القدم إن المدرب باق.", home="SA").speaker_type == "other"
+
+
+def test_sahib_before_a_noun_is_an_owner_before_an_honorific_a_dignitary():
+    assert one("وقال صاحب المطعم سالم العمري إن الزبائن كثر.", home="SA").speaker_type == "other"
+    assert one("وأكد صاحب السمو الملكي أمير المنطقة الشرقية أن المشروع مهم.", home="SA").speaker_type \
+        == "home_official"
+
+
+def test_a_title_then_a_name_between_commas_is_a_named_expert():
+    df = acts("وقال الباحث المصري المقرب من المعارضة، سامر فؤاد، إن الأرقام تتحسن.\nوتابع فؤاد أن السوق مستقر.",
+              home="SA")
+    assert df["speaker_type"].tolist() == ["expert", "expert"] and df["speaker"].nunique() == 1
+
+
+def test_a_bare_head_noun_repeats_the_body_named_in_full():
+    df = acts("وأعلن البنك المركزي الكيني أن التضخم تراجع.\nوأضاف البنك أن الفائدة ثابتة.", home="SA")
+    assert df["speaker_type"].tolist() == ["foreign_official", "foreign_official"]
+
+
+def test_an_office_in_an_international_body_named_after_the_title():
+    r = one("وقال جون سميث مدير البحوث لمنطقة «آسيا»، في البنك الدولي إن النمو بطيء.", home="SA")
+    assert r.speaker_type == "international_org"
+
+
+def test_one_town_is_enough_for_the_setting_when_no_other_is_named():
+    r = one("وقال المتحدث الرسمي للدفاع المدني بالعاصمة المقدسة إن الحريق أخمد.", home="SA")
+    assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
+
+
+def test_the_officials_of_a_named_state_speak_for_it_unnamed_officials_do_not():
+    assert one("وأكد المسؤولون الكينيون أن الانتخابات ستجرى في موعدها.", home="SA").speaker_type == "foreign_official"
+    assert one("وأكد مسؤولون كينيون أن الانتخابات ستجرى في موعدها.", home="SA").speaker_type == "anonymous"

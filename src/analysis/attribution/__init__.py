@@ -28,17 +28,18 @@ from __future__ import annotations
 
 import bisect
 import math
+from contextlib import contextmanager
 from itertools import accumulate
 from typing import Iterable
 
 import pandas as pd
 
-from ..corpus import Document, Structure, segment
+from ..corpus import TOKEN_RE, Document, Structure, segment
 from ..normalize import NormalizedText, normalize
 from .clauses import find_acts
-from .countries import load_countries
+from .countries import bare, load_countries
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
-from .mentions import Resolver
+from .mentions import Resolver, key_form
 from .quotes import QUOTE_CHARS, is_name_quote, paragraph_quotes, quote_spans
 
 __all__ = ["find_attributions", "attribution_records", "attributions_frame", "shannon_entropy", "load_gazetteer",
@@ -147,6 +148,78 @@ def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
     return codes[k] if k >= 0 else ""
 
 
+def described_elsewhere(toks: list[str], speaker, resolver: Resolver) -> tuple[str, str] | None:
+    """(type, country) of a person cited by name alone (وقال دودا، وأضاف كريس فيليرز) from
+    a mention elsewhere in the document that gives the name a title (تسلم الرئيس البولندي
+    أندري دودا مهامه): news introduces a person with their office once, often outside any
+    reporting act, then uses the name. ``toks``: the normalised tokens of the document.
+    The first titled mention wins (its widest reading: the title with its nationality);
+    None when there is none."""
+    names = {w for w in speaker.key if not w.startswith("country:") and resolver.role_of(w) is None}
+    if not names:
+        return None
+    found = None
+    with _scanning(resolver, speaker):
+        for k, tok in enumerate(toks):
+            if key_form(tok) not in names:
+                continue
+            for b in range(max(k - 8, 0), k):  # a title before the name, or the full name first
+                for bare_names in (False, True):
+                    m = resolver.mention_at(toks, b, bare_names=bare_names)
+                    if m is not None and not m.anaphoric and m.start <= b < k < m.end and \
+                            m.type not in ("", "unknown", "anonymous", "media"):
+                        found = (m.type, m.country)
+                        break
+                if found:
+                    break
+            if found:
+                break
+    return found
+
+
+def document_issuer(toks: list[str], resolver: Resolver):
+    """The issuer of the first document the article names with its issuer, outside any
+    reporting act (أصدرت وزارة الداخلية بيانا؛ شملت الدراسة التي أجرتها مؤسسة X …), for a
+    later definite mention (وأكد البيان، وأشارت الدراسة): a document and its issuer are one
+    source. A Mention, or None."""
+    gz = resolver.gz
+    with _scanning(resolver, None):
+        for k, tok in enumerate(toks):
+            if _document_noun(tok, gz):
+                m = resolver.issuer_after(toks, k, k + 6)
+                if m is not None:
+                    return m
+            elif tok in gz.issuing_verbs or (tok[0] in "وف" and tok[1:] in gz.issuing_verbs):
+                m = resolver.mention_at(toks, k + 1, bare_names=True) if k + 1 < len(toks) else None
+                if m is not None and not m.anaphoric and m.type not in ("", "anonymous") and \
+                        any(_document_noun(t, gz) for t in toks[m.end:m.end + 3]):
+                    return m
+    return None
+
+
+def _document_noun(tok: str, gz: Gazetteer) -> bool:
+    """Whether a word is a document noun, also in the indefinite accusative (بيانا، تقريرا)."""
+    b = bare(tok)
+    return b in gz.document_nouns or (len(b) > 3 and b.endswith("ا") and b[:-1] in gz.document_nouns)
+
+
+@contextmanager
+def _scanning(resolver: Resolver, speaker):
+    """The resolver set to parse the whole document's tokens after the acts are found:
+    names as normalised words (only types are read), the mention cache cleared (it indexes
+    one token list at a time), and without ``speaker`` among the document's speakers (its
+    own name must not make its title speak for itself)."""
+    saved = resolver.surface, resolver.speakers
+    resolver.surface = lambda a, b, t: " ".join(t[a:b])
+    resolver.speakers = [s for s in saved[1] if s is not speaker]
+    resolver.new_paragraph()
+    try:
+        yield
+    finally:
+        resolver.surface, resolver.speakers = saved
+        resolver.new_paragraph()
+
+
 def _carry_via(acts: list) -> None:
     """The medium a speaker spoke to (قال لـ«الصحيفة») carries the speaker's other acts of
     the document (H1 of the test bed: the interview or statement the words came through).
@@ -231,10 +304,32 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             acts_by_para.append((pid, para, acts, word_quotes, p_ns, p_ne))
     _carry_via([a for _, _, acts, *_ in acts_by_para for a in acts])
     described: dict = {}
+    setting = None
+    doc_toks = None
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
+            if act.speaker.noun and act.speaker.type == "anonymous":
+                if doc_toks is None:
+                    doc_toks = TOKEN_RE.findall(ntext)
+                issuer = document_issuer(doc_toks, resolver)
+                if issuer is not None:
+                    act.speaker.type, act.speaker.country = issuer.type, issuer.country
+            if act.speaker.type == "unknown" and not act.speaker.entity_id:
+                if doc_toks is None:
+                    doc_toks = TOKEN_RE.findall(ntext)
+                found = described_elsewhere(doc_toks, act.speaker, resolver)
+                if found is not None:
+                    act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.type == "official" and not act.speaker.country:
                 act.speaker.country = antecedent_country(ntext, act.speaker, act.cue_ns, resolver, described)
+            if act.speaker.type == "official" and not act.speaker.country and \
+                    not (act.speaker.key and all(k.startswith("country:") for k in act.speaker.key)):
+                # A state body named without its state (وزارة الداخلية، الدفاع المدني) acts where
+                # the reported events take place, as a dateline would tell.
+                if setting is None:
+                    doc_toks = doc_toks if doc_toks is not None else TOKEN_RE.findall(ntext)
+                    setting = resolver.countries.setting(doc_toks)
+                act.speaker.country = setting
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:
             return bisect.bisect_right(sent_starts, pos) - 1

@@ -90,6 +90,8 @@ class CountryLexicon:
     names_ar: dict[str, str]
     demonym_en: dict[str, str]
     nisba_ar: dict[str, str]
+    towns: dict[str, str] = None  # one-word cities, regions and capitals → code
+    town_phrases: dict = None  # first word → (multi-word forms, code), longest first
 
     def country_of(self, words: list[str] | tuple[str, ...]) -> str:
         """The country a description's own words give it ("" when they do not).
@@ -146,6 +148,40 @@ class CountryLexicon:
         code = self.places.get(b)
         return (i + 1, code) if code else None
 
+    def setting(self, words: list[str]) -> str:
+        """The country where a text's events take place, from the cities, regions and
+        capitals it names (في جدة، بمنطقة الرياض، بمكة المكرمة): the country of more than
+        half of them; "" otherwise. Country names
+        and nationality adjectives are not counted (they name the topic or a foreigner,
+        not the place of the report).
+
+        >>> load_countries().setting("وقع الحادث في جدة وتوجهت الفرق من مكة المكرمة".split())
+        'SA'
+        """
+        counts: dict[str, int] = {}
+        n, k = len(words), 0
+        while k < n:
+            forms = _place_forms(words[k])
+            found = None
+            for f in forms:
+                for phrase, code in self.town_phrases.get(f, ()):
+                    if tuple(words[k + 1:k + len(phrase)]) == phrase[1:]:
+                        found = (len(phrase), code)
+                        break
+                if found is None and f in self.towns:
+                    found = (1, self.towns[f])
+                if found:
+                    break
+            if found:
+                counts[found[1]] = counts.get(found[1], 0) + 1
+                k += found[0]
+            else:
+                k += 1
+        if not counts:
+            return ""
+        code, top = max(counts.items(), key=lambda kv: kv[1])
+        return code if top * 2 > sum(counts.values()) else ""
+
     def label(self, code: str) -> tuple[str, str]:
         """(English, Arabic) label of an official of this country: ("Moroccan official",
         "مسؤول مغربي")."""
@@ -154,6 +190,17 @@ class CountryLexicon:
         ar = f"مسؤول {self.nisba_ar[code]}" if code in self.nisba_ar else \
             f"مسؤول من {self.names_ar.get(code, code)}"
         return en, ar
+
+
+def _place_forms(tok: str) -> tuple[str, ...]:
+    """A place word without its article and a glued preposition (بجدة، وبمكة، والرياض)."""
+    t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
+    forms = [tok, t]
+    if len(t) > 3 and t[0] in "بل" and not t.startswith("ال"):
+        forms.append(t[1:])
+    if len(t) > 4 and t.startswith("لل"):
+        forms.append("ال" + t[2:])
+    return tuple(dict.fromkeys(forms))
 
 
 def _by_first(phrases: dict[tuple[str, ...], str]) -> dict[str, tuple]:
@@ -183,6 +230,8 @@ def load_countries() -> CountryLexicon:
     phrases: dict[tuple[str, ...], str] = {}
     places: dict[str, str] = {}
     place_phrases: dict[tuple[str, ...], str] = {}
+    towns: dict[str, str] = {}
+    town_phrases: dict[tuple[str, ...], str] = {}
     nisba_ar: dict[str, str] = {}
     irregular = _entries(data, "irregular_nisba")
     other = _entries(data, "other_names")
@@ -228,6 +277,18 @@ def load_countries() -> CountryLexicon:
     for code, forms in cities.items():
         for f in forms:
             add(f, code, place=False)
+    # Where a report takes place: names as written, with their article (الرقة, not a bare رقة
+    # that also ends ورقة "paper").
+    not_settings = {normalize_text(w) for w in data.get("not_settings") or []}
+    for code, forms in [*capitals.items(), *cities.items()]:
+        for f in forms:
+            if normalize_text(f) in not_settings:
+                continue
+            toks = tuple(normalize_text(f).split())
+            if len(toks) == 1:
+                towns.setdefault(toks[0], code)
+            elif toks:
+                town_phrases.setdefault(toks, code)
     # Labels: the regular nisba written from the CLDR name (with hamza, e.g. ألماني).
     for code in codes:
         if code not in irregular:
@@ -240,4 +301,4 @@ def load_countries() -> CountryLexicon:
         words=words, phrases=_by_first(phrases), places=places, place_phrases=_by_first(place_phrases),
         names_en={c: en.get(c, c) for c in codes}, names_ar={c: ar[c] for c in codes},
         demonym_en={str(k): str(v) for k, v in (data.get("demonym_en") or {}).items()},
-        nisba_ar=nisba_ar)
+        nisba_ar=nisba_ar, towns=towns, town_phrases=_by_first(town_phrases))

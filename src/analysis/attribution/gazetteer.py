@@ -61,6 +61,18 @@ class Gazetteer:
     # word in it is typed by that word, not as an expert.
     academic_titles: frozenset = frozenset()
     international_nisbas: frozenset = frozenset()
+    # Business phrases in a title (مجلس الإدارة، الرئيس التنفيذي): the source is `other`.
+    private_phrases: tuple = ()
+    # Consultant titles and the fields that make one an expert (المستشار المالي).
+    consultant_titles: frozenset = frozenset()
+    consultant_fields: frozenset = frozenset()
+    # Declining to be named (رفض الكشف عن هويته): verbs and the nouns they govern.
+    anonymity_verbs: frozenset = frozenset()
+    anonymity_nouns: frozenset = frozenset()
+    # Documents and the verbs that name their issuer (دراسة أجرتها شركة X).
+    document_nouns: frozenset = frozenset()
+    honorifics: frozenset = frozenset()
+    issuing_verbs: frozenset = frozenset()
     # Derived: first words of aliases; normalised alias strings (for quoted names).
     alias_firsts: frozenset = frozenset()
     alias_names: frozenset = frozenset()
@@ -90,7 +102,9 @@ _SECTIONS = {"people": list, "institutions": list, "media": list, "role_words": 
 _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "home_markers",
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
-                   "international_nouns", "international_adjectives", "international_nisbas", "academic_titles"}
+                   "international_nouns", "international_adjectives", "international_nisbas", "academic_titles",
+                   "private_phrases", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
+                   "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
 _CUE_KEYS = {"lexicon", "verbs", "participles", "nouns", "according_to", "according_to_skip", "not_cues",
@@ -237,7 +251,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
                 if toks:
                     aliases.setdefault(toks, ent)
     roles = {k: frozenset(normalize_text(w) for w in v) for k, v in data["role_words"].items()}
-    for needed in ("official", "institution", "expert", "anonymous", "media", "document", "private", "nonstate"):
+    for needed in ("official", "institution", "expert", "anonymous", "media", "document", "private", "nonstate",
+                   "research"):
         roles.setdefault(needed, frozenset())
     cue_data, cue_path = _cue_section(data["cues"], path_s, Path(path).parent if path is not None else None)
     unknown = sorted(map(str, set(cue_data) - _CUE_KEYS))
@@ -255,7 +270,12 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         anaphora=words("anaphora"), reflexives=words("reflexives"), cues=cues, entities=entities,
         name_nouns=words("name_nouns"), international_nouns=words("international_nouns"),
         international_adjectives=words("international_adjectives"), academic_titles=words("academic_titles"),
-        international_nisbas=words("international_nisbas"))
+        international_nisbas=words("international_nisbas"),
+        private_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("private_phrases") or []} - {()})),
+        consultant_titles=words("consultant_titles"), consultant_fields=words("consultant_fields"),
+        anonymity_verbs=words("anonymity_verbs"), anonymity_nouns=words("anonymity_nouns"),
+        document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
+        honorifics=words("honorifics"))
 
 
 @lru_cache(maxsize=1)

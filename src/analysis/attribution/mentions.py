@@ -22,11 +22,12 @@ Facts about Arabic news used here:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .countries import bare, inflection_base, load_countries
 from .gazetteer import Entity, Gazetteer
+from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 
 __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS", "NP_STOP", "AUX",
@@ -64,6 +65,7 @@ class Mention:
     country: str = ""
     prepositional: bool = False  # the first word carries ل or ب: an addressee or medium
     document: bool = False  # a definite document noun alone (البيان، التقرير)
+    noun: str = ""  # the document noun of a document's mention (دراسه): links it to its issuer
 
 
 @lru_cache(maxsize=1 << 16)
@@ -87,6 +89,17 @@ def key_form(tok: str) -> str:
     return bare(t) if not (t[0] in "وف" and t is tok) else (t[2:] if t.startswith("ال") else t)
 
 
+def _phrase_form(tok: str) -> str:
+    """A word as it is compared inside a phrase: without و/ف, a glued ل/ب and the article
+    (لكرة القدم → كره قدم)."""
+    t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
+    if len(t) > 4 and t.startswith("لل"):
+        t = t[2:]
+    elif len(t) > 3 and t[0] in "بل" and not t.startswith("ال"):
+        t = t[1:]
+    return bare(t)
+
+
 def _prepositional(tok: str) -> bool:
     """Whether a word carries the preposition ل or ب (لوكالة، للصحيفة، بوزارة)."""
     t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
@@ -101,6 +114,7 @@ class Resolver:
         self.countries = load_countries()
         self.speakers: list[Mention] = []
         self.key_words: set[str] = set()  # every word of the speakers' keys (surnames …)
+        self.issuers: dict[str, Mention] = {}  # document noun → the speaker who issued the latest one
         self._no_mention: set = set()
         # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
         self.surface = lambda a, b, toks: " ".join(toks[a:b])
@@ -153,7 +167,8 @@ class Resolver:
         elif len(b) > 5 and b.endswith(("ان", "ين")):
             forms.append(b[:-2])
         role = None
-        for r in ("media", "document", "anonymous", "expert", "official", "institution", "private", "nonstate"):
+        for r in ("media", "document", "anonymous", "expert", "official", "institution", "research", "private",
+                  "nonstate"):
             words = self.gz.role_words[r]
             if any(f in words for f in forms):
                 role = r
@@ -163,6 +178,94 @@ class Resolver:
 
     def country_of(self, words: list[str]) -> str:
         return self.countries.country_of(words)
+
+    def np_role(self, tok: str) -> str | None:
+        """The role of a word inside a description, also when the preposition ل or ب is
+        glued to an indefinite noun (الناطق باسم الجناح العسكري لحزب …، مدير بشركة …)."""
+        role = self.role_of(tok)
+        if role is None and _prepositional(tok):
+            t = tok[1:] if tok[0] in "وف" else tok
+            role = self.role_of(t[1:])
+        return role
+
+    def is_business(self, words: list[str]) -> bool:
+        """Whether a description holds a company word after its head (نائب رئيس شركة …) or
+        a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
+        if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
+            return True
+        bases = tuple(_phrase_form(w) for w in words)
+        for phrase in self.gz.private_phrases:
+            p = tuple(_phrase_form(w) for w in phrase)
+            if any(bases[k:k + len(p)] == p for k in range(len(bases) - len(p) + 1)):
+                return True
+        return False
+
+    def is_consultant(self, words: list[str]) -> bool:
+        """A consultant in a field (المستشار المالي، مستشار قانوني): an expert, not the adviser
+        of an office."""
+        return len(words) > 1 and bare(words[0]) in self.gz.consultant_titles and \
+            inflection_base(words[1]) in self.gz.consultant_fields
+
+    def body_type(self, words: list[str]) -> tuple[str, str] | None:
+        """(type, country) of a known body named inside a title (رئيس مجموعة اليورو), or None:
+        the body types the person, before any word of the title does."""
+        for k in range(len(words)):
+            if not self.token_class(words[k])[3]:
+                continue
+            hit = self.alias_at(words, k)
+            if hit is not None and hit[1].kind != "person":
+                ent = hit[1]
+                return ("official" if ent.type == "foreign_official" else ent.type), ent.country
+        return None
+
+    def speaker_body(self, words: list[str]) -> tuple[str, str] | None:
+        """(type, country) of a body already cited in the document and named inside a title
+        (كريس فيليرز المتحدث باسم بوينغ after «قالت مجموعة بوينغ»; رئيس أركان الائتلاف after
+        «أعلن الائتلاف الدولي»): the person speaks for that body. Only bodies typed other,
+        international_org, expert or unknown; role words and nationalities do not identify one."""
+        names = set()
+        for w in words[1:]:
+            for v in clitic_variants(w):
+                k = key_form(v)
+                if len(k) >= 3 and self.role_of(v) not in ("official", "expert", "anonymous") and \
+                        not self.country_of([v]) and v not in FUNCTION_WORDS and v != "باسم":
+                    names.add(k)
+        if not names:
+            return None
+        for s in reversed(self.speakers):
+            # (a body cited by its bare name, type unknown, leaves its spokesman unknown too)
+            if s.type in ("other", "international_org", "expert", "unknown") and not s.document and \
+                    names & s.key:
+                return s.type, s.country
+        return None
+
+    def issuer_after(self, toks: list[str], j: int, stop: int) -> Mention | None:
+        """The issuer named right after a document noun at ``j`` (دراسة أجرتها شركة X، الدراسة
+        التي أعدها الباحثان، تقرير نشرته الوزارة), or None."""
+        k = j + 1
+        while k < min(stop, len(toks)) and k - j <= 3:
+            t = toks[k]
+            if t in self.gz.issuing_verbs or (t[0] in "وف" and t[1:] in self.gz.issuing_verbs):
+                inner = self.mention_at(toks, k + 1, bare_names=True) if k + 1 < len(toks) else None
+                if inner is not None and inner.prepositional and inner.end < len(toks):
+                    # أعدها لمعهد واشنطن الباحثان: the body it was written for, then the authors
+                    after = self.mention_at(toks, inner.end, bare_names=True)
+                    inner = after if after is not None and not after.prepositional else inner
+                if inner is not None and not inner.anaphoric and inner.type not in ("", "anonymous"):
+                    return inner
+                return None
+            k += 1
+        return None
+
+    def declines_name(self, toks: list[str], start: int, stop: int) -> bool:
+        """Whether the words after a description say the source declined to be named
+        (مسؤول رفض الكشف عن هويته، محلل فضل عدم ذكر اسمه)."""
+        window = toks[start:min(stop, len(toks))]
+        for k, t in enumerate(window):
+            if t in self.gz.anonymity_verbs or bare(t) in self.gz.anonymity_verbs:
+                if any(w in self.gz.anonymity_nouns for w in window[k + 1:k + 5]):
+                    return True
+        return False
 
     # ---- mention parsing
     def new_paragraph(self) -> None:
@@ -207,6 +310,9 @@ class Resolver:
         m = self._described(toks, i, j, hit, role)
         if m is not None and _prepositional(toks[j]):
             m.prepositional = True
+        if m is not None and not m.anaphoric and m.type not in ("media", "") and \
+                self.declines_name(toks, m.end - 2, m.end + 6):
+            m.type = "anonymous"
         return m
 
     def _described(self, toks, i, j, hit, role) -> Mention | None:
@@ -233,6 +339,12 @@ class Resolver:
                                        country=ent.country if role == "official" else "",
                                        key=self._key(np_words))
                     return self._entity_mention(i, max(hit2[0], np_end), ent)
+        noun = bare(toks[j]) if bare(toks[j]) in self.gz.document_nouns else ""
+        if noun and role in ("document", "anonymous"):
+            issuer = self.issuer_after(toks, j, np_end + 6)
+            if issuer is not None:  # دراسة أجرتها شركة X: the study speaks for the company
+                issuer.start, issuer.noun = i, noun
+                return issuer
         if role == "document":
             # A document speaks for its issuer: بلاغ الشرطة الهولندية → the police.
             inner = self.mention_at(toks, j + 1, bare_names=False) if j + 1 < n else None
@@ -241,7 +353,7 @@ class Resolver:
                 return inner
             definite = toks[j].startswith(("ال", "وال", "فال"))
             return Mention(i, np_end, self.text(toks, j, np_end), "anonymous", key=self._key(np_words),
-                           document=definite and len(np_words) == 1)
+                           document=definite and len(np_words) == 1, noun=noun)
         text = self.text(toks, i, np_end)
         if role == "media":
             # The outlet's name follows the head word, often in quotation marks
@@ -272,8 +384,17 @@ class Resolver:
                 # الائتلاف الدولي، البنك المركزي الإيراني: an international or a state body
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))
+        if role == "anonymous" and bare(toks[j]) in ("مسؤولون", "مسؤولين") and toks[j].startswith(("ال", "وال")) \
+                and len(np_words) > 1 and self.country_of(np_words[1:2]):
+            # المسؤولون الإيرانيون: the officials of a named state speak for it (مسؤولون
+            # إيرانيون, indefinite, stay unnamed sources)
+            return Mention(i, np_end, text, "official", country=self.country_of(np_words[1:2]),
+                           key=self._key(np_words))
         if role == "anonymous":
-            return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
+            alone = len(np_words) == 1 and toks[j].startswith(("ال", "وال", "فال"))
+            return Mention(i, np_end, text, "anonymous", key=self._key(np_words), noun=noun if alone else "")
+        if role == "research":
+            return Mention(i, np_end, text, "expert", key=self._key(np_words))
         if role == "expert" and bare(toks[j]) in self.gz.academic_titles:
             later = [self.role_of(t) for t in np_words[1:]]
             if "private" in later or "nonstate" in later:
@@ -284,17 +405,32 @@ class Resolver:
         if role == "expert":
             has_name = self._has_name(np_words)
             plural = bare(toks[j]) in self.gz.role_words["anonymous"]
+            named = self._appositive_name(toks, np_end) if not has_name and not plural else None
+            if named is not None:  # الصحافي الكردي …، دياري محمد،: the title, then the name
+                return Mention(i, named, text, "expert", key=self._key(np_words) | self._key(toks[np_end + 1:named]))
             return Mention(i, np_end, text, "expert" if has_name and not plural else "anonymous",
                            key=self._key(np_words))
         # official or institution. An indefinite description with no article in its
         # first words and no nationality ("مسؤول أمني") is an unnamed source.
         definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
         country = self.country_of(np_words)
-        if any(self.role_of(t) in ("private", "nonstate") for t in np_words[1:]):
+        if self.is_consultant(np_words):
+            return Mention(i, np_end, text, "expert", key=self._key(np_words))
+        if bare(np_words[0]) == "صاحب" and len(np_words) > 1 and bare(np_words[1]) not in self.gz.honorifics:
+            return Mention(i, np_end, text, "other", key=self._key(np_words))  # صاحب المبنى: the owner
+        body = self.speaker_body(np_words) if role == "official" else None
+        if body is not None:  # رئيس أركان الائتلاف after «أعلن الائتلاف الدولي»
+            return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
+        if any(self.np_role(t) == "research" for t in np_words[1:]):
+            return Mention(i, np_end, text, "expert", key=self._key(np_words))  # رئيس المعهد
+        if self.is_business(np_words) and not self._state_bank(np_words[1:]):
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
         if role == "official" and any(self.role_of(t) == "media" for t in np_words[1:3]):
             return Mention(i, np_end, text, "media", key=self._key(np_words))  # مدير قناة X: the outlet speaks
-        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and not country:
+        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and \
+                (not country or (role == "official" and not self._has_name(np_words))):
+            # مسؤول أمني، مسؤول تركي: an unnamed person with no identified office (a
+            # nationality does not identify one); حكومة أثينا keeps its state
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
         typ, country = self.official_type(np_words)
         return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
@@ -350,6 +486,37 @@ class Resolver:
             k += 1
         return k
 
+    def _international_after(self, toks: list[str], end: int) -> bool:
+        """Whether a title with no state is followed, a few words on, by «في» and an
+        international body (رئيس الخبراء …، في البنك الدولي): the office is in that body."""
+        for k in range(end, min(end + 6, len(toks) - 1)):
+            if toks[k] == "في":
+                words = [t for t in toks[k + 1:k + 5] if t[0].isalnum()]
+                body = self.body_type(words)
+                if body is not None:
+                    return body[0] == "international_org"
+                return bool(words) and self.role_of(words[0]) is not None and \
+                    self.official_type(words[:3])[0] == "international_org"
+            if toks[k] in NP_STOP or toks[k] in self.gz.cues.tokens:
+                return False
+        return False
+
+    def _appositive_name(self, toks: list[str], k: int) -> int | None:
+        """The end of a name of two or three words set off by commas after a title at ``k``
+        (الخبير الاقتصادي، سامي الراشد، إن …), or None."""
+        n = len(toks)
+        if k >= n or toks[k] not in ("،", ","):
+            return None
+        for w in (3, 2):
+            e = k + 1 + w
+            words = toks[k + 1:e]
+            if e < n and len(words) == w and self.token_class(words[0])[1] and \
+                    all(self.token_class(t)[2] for t in words[1:]) and \
+                    (toks[e] in ("،", ",", ":") or toks[e] in NP_STOP_COMPLEMENT or
+                     (toks[e][0] == "ل" and self.is_medium(toks, e))):
+                return e
+        return None
+
     @staticmethod
     def _state_bank(words: list[str]) -> bool:
         """A central or national bank (البنك المركزي، المصرف الوطني) is a state body."""
@@ -385,7 +552,8 @@ class Resolver:
                                                  j + 1 < n and token_class(toks[j + 1])[2])
         if first_ok:
             k = j + 1
-            while k < n and k - j < 4 and (token_class(toks[k])[2] or
+            while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
+                    (token_class(toks[k])[2] or
                                              (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
                                               and not toks[k + 1].startswith("ال"))):
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
@@ -418,15 +586,25 @@ class Resolver:
             if len(bare(t)) < 3 or self.country_of([t]) or t in self.gz.cues.tokens:
                 return None
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
-        if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate"):
+        if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
+                                                    "research"):
             end = self._np_end(toks, nxt)
             appos = [t for t in toks[nxt:end] if t[0].isalnum()]
             role = self.role_of(toks[nxt])
             if role == "expert" and not any(self.role_of(t) in ("official", "institution") for t in appos[1:]):
                 return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
-            if role in ("private", "nonstate") or any(self.role_of(t) in ("private", "nonstate") for t in appos[1:]):
+            body = self.body_type(appos)
+            body = body or self.speaker_body(appos)
+            if body is not None:  # جيروين ديسلبلوم رئيس مجموعة اليورو، المتحدث باسم الشركة
+                return Mention(i, end, self.text(toks, j, k), body[0], country=body[1], key=self._key(words))
+            if role == "research" or self.is_consultant(appos) or \
+                    any(self.np_role(t) == "research" for t in appos[1:]):
+                return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
+            if (role in ("private", "nonstate") or self.is_business(appos)) and not self._state_bank(appos[1:]):
                 return Mention(i, end, self.text(toks, j, k), "other", key=self._key(words))
             typ, country = self.official_type(appos)
+            if typ == "official" and not country and self._international_after(toks, end):
+                typ = "international_org"  # رئيس الخبراء الاقتصاديين …، في البنك الدولي
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if k < n and toks[k] in ("،", ","):
             if bare_names and k + 1 < n and (toks[k + 1] in RELATIVES or toks[k + 1] in NP_STOP_COMPLEMENT):
@@ -455,16 +633,36 @@ class Resolver:
         return frozenset(k for w in words if w[0].isalnum() and w not in DETERMINERS
                          for k in (key_form(w),) if len(k) >= 3)
 
+    def _repeats_head(self, m: Mention) -> bool:
+        """Whether a mention is a bare definite head noun (البنك، الشركة، المؤسسة): in news it
+        repeats the head of a body named in full before."""
+        words = m.name.split()
+        return len(words) == 1 and len(m.key) == 1 and not m.entity_id and not m.noun and \
+            words[0].startswith(("ال", "وال", "فال")) and self.role_of(normalize_text(words[0])) is not None
+
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
         """The document's speaker this mention refers to (merging title/surname mentions;
         a definite document noun alone — البيان — refers to the latest institutional
         speaker)."""
+        if m.noun and m.type == "anonymous" and self.issuers:
+            # الدراسة after «دراسة أجرتها شركة X»: the company; الاستطلاع, with no survey of
+            # its own, the latest document with an issuer
+            return self.issuers.get(m.noun) or list(self.issuers.values())[-1]
+        if m.noun and m.type != "anonymous":
+            s = self.register(replace(m, noun=""))
+            self.issuers.pop(m.noun, None)
+            self.issuers[m.noun] = s
+            return s
         if m.document:
             for s in reversed(self.speakers):
                 if s.type in ("official", "international_org", "other", "media", "foreign_official") and \
                         not s.document:
                     return s
+        if self._repeats_head(m):
+            for s in reversed(self.speakers):
+                if not s.entity_id and m.key < s.key and not s.document:
+                    return s  # البنك after «البنك المركزي»: the same body, whatever the word alone says
         for s in reversed(self.speakers):
             if m.entity_id and s.entity_id == m.entity_id:
                 return s
