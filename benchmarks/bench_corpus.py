@@ -10,7 +10,7 @@ Measures, in one run:
   aggregation  the per-outlet tables (frame counts, source counts, summaries);
   total        the real pipeline (pipeline.run: read, all stages, tables) on --jobs processes.
 Prints seconds and words/s for each, the CPU seconds the total used (main process and
-workers), the peak resident memory of this process and of the worker processes, and a
+workers, also in units of the floor's CPU seconds), the peak resident memory of this process and of the worker processes, and a
 last line ``total/floor ratio: X.XX``. With ``--repeat N`` the floor and the total are
 measured N times, alternately, and the ratio uses their medians.
 Words are whitespace-separated tokens of the non-empty texts (the floor's count).
@@ -33,15 +33,16 @@ def _open(path: Path):
     return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")
 
 
-def floor(path: Path) -> tuple[float, int, int]:
-    t0 = time.perf_counter()
+def floor(path: Path) -> tuple[float, int, int, float]:
+    """Wall seconds, words, documents, and CPU seconds of the plain read."""
+    t0, c0 = time.perf_counter(), time.process_time()
     words = docs = 0
     with _open(path) as fh:
         for line in fh:
             if line.strip():
                 words += len(json.loads(line).get("text", "").split())
                 docs += 1
-    return time.perf_counter() - t0, words, docs
+    return time.perf_counter() - t0, words, docs, time.process_time() - c0
 
 
 def stages(path: Path):
@@ -140,7 +141,7 @@ def main(argv=None) -> int:
         print("error: --repeat must be at least 1", file=sys.stderr)
         return 2
     print(f"corpus: {args.corpus}  cores: {os.cpu_count()}  jobs: {args.jobs}")
-    t_floor, words, n_docs = floor(args.corpus)
+    t_floor, words, n_docs, cpu_floor = floor(args.corpus)
     print(f"documents: {n_docs:,}  words: {words:,}")
     line("floor", t_floor, words)
     if not args.skip_stages:
@@ -154,15 +155,18 @@ def main(argv=None) -> int:
     t_total, tables, cpu = total(args.corpus, args.jobs)
     cpus = [cpu]
     if args.repeat > 1:
-        floors, totals = [t_floor], [t_total]
+        floors, totals, floor_cpus = [t_floor], [t_total], [cpu_floor]
         for _ in range(args.repeat - 1):
-            floors.append(floor(args.corpus)[0])
+            t, _, _, c = floor(args.corpus)
+            floors.append(t)
+            floor_cpus.append(c)
             t, _, cpu = total(args.corpus, args.jobs)
             totals.append(t)
             cpus.append(cpu)
         print("floor runs:  " + "  ".join(f"{t:.2f}" for t in floors))
         print("total runs:  " + "  ".join(f"{t:.2f}" for t in totals))
         t_floor, t_total = statistics.median(floors), statistics.median(totals)
+        cpu_floor = statistics.median(floor_cpus)
         line("floor (median)", t_floor, words)
     line(f"total (jobs={args.jobs})" + (" (median)" if args.repeat > 1 else ""), t_total, words)
     cpu_main = statistics.median(c[0] for c in cpus)
@@ -173,6 +177,12 @@ def main(argv=None) -> int:
     print(f"cpu during total{' (median)' if args.repeat > 1 else ''}: {cpu_main:.2f} s main process + "
           f"{cpu_workers:.2f} s workers = {cpu_main + cpu_workers:.2f} s; "
           f"over {cores} core(s): {(cpu_main + cpu_workers) / cores:.2f} s")
+    # CPU seconds do not grow when other programs share the cores, wall seconds do: on a
+    # busy machine these floor-units are the steadier measure of what each process costs.
+    cpu_floor = max(cpu_floor, 1e-6)  # a tiny corpus may read in less than the clock's step
+    print(f"cpu in floor-units (floor: {cpu_floor:.2f} cpu-s{' median' if args.repeat > 1 else ''}): "
+          f"main process {cpu_main / cpu_floor:.2f}, workers {cpu_workers / cpu_floor:.2f}, "
+          f"all {(cpu_main + cpu_workers) / cpu_floor:.2f}")
     print(f"rows: {len(tables['documents']):,} documents, {len(tables['markers']):,} markers, "
           f"{len(tables['attributions']):,} reporting acts")
     print(f"peak RSS: {_rss_mb(resource.RUSAGE_SELF):,.0f} MB (this process), "

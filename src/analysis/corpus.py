@@ -35,9 +35,9 @@ import warnings
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Iterable, Iterator, Literal
+from typing import Callable, Iterable, Iterator, Literal
 
 import pandas as pd
 
@@ -603,15 +603,17 @@ _TABLE_FIELDS = ("id", "outlet", "date", "title", "text")
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
 
 
-def _table_rows(path: Path, max_bytes: int, wanted: Iterable[str] | None = None
+def _table_rows(path: Path, max_bytes: int, wanted: Iterable[str] | None = None,
+                owns: Callable[[int], bool] | None = None
                 ) -> tuple[list[str] | None, Iterator[tuple[int, dict]]]:
     """The columns of a CSV or Parquet corpus (``None`` for JSONL, whose records may
-    differ) and its records as (line or row number, record), streamed."""
+    differ) and its records as (line or row number, record), streamed. ``owns``: the
+    JSONL lines to parse (see :func:`_jsonl_records`)."""
     name = path.name.lower()
     if name.endswith(".csv"):
         return _csv_file_records(path, max_bytes)
     if name.endswith(_JSONL_SUFFIXES):
-        return None, _jsonl_records(path, max_bytes)
+        return None, _jsonl_records(path, max_bytes, owns)
     if name.endswith(".parquet"):
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -722,10 +724,14 @@ def _json_object(line: bytes, path: Path, lineno: int) -> dict:
     return obj
 
 
-def _jsonl_records(path: Path, max_bytes: int) -> Iterator[tuple[int, dict]]:
+def _jsonl_records(path: Path, max_bytes: int, owns: Callable[[int], bool] | None = None
+                   ) -> Iterator[tuple[int, dict]]:
+    """Records of a JSONL file; with ``owns``, only those of the lines it accepts (a
+    worker reading its shard). Every line is still read, with the same calls, so that a
+    read error or an over-long line surfaces at the same line in every process."""
     compressed = path.name.lower().endswith(".gz")
     for lineno, line in _binary_lines(path, max_bytes, compressed=compressed):
-        if line.strip():
+        if line.strip() and (owns is None or owns(lineno)):
             yield lineno, _json_object(line, path, lineno)
 
 
@@ -794,22 +800,33 @@ def _metadata(value, column: str, path: Path, lineno: int) -> str:
     return str(value)
 
 
-def _table_documents(path: Path, columns: dict[str, str] | None, max_bytes: int,
-                     report: "CorpusReport") -> Iterator[Document]:
+def _column_mapping(path: Path, columns: dict[str, str] | None) -> dict[str, str]:
+    """Our field names (id, outlet, date, title, text) to the file's column names."""
     mapping = {f: f for f in _TABLE_FIELDS}
     mapping.update(columns or {})
     unknown = set(columns or {}) - set(_TABLE_FIELDS)
     if unknown:
         raise CorpusError(path, f"unknown column mapping key(s) {sorted(unknown)}; "
                                 f"use {', '.join(_TABLE_FIELDS)}")
+    return mapping
+
+
+def _table_documents(path: Path, columns: dict[str, str] | None, max_bytes: int,
+                     report: "CorpusReport", *, owns: Callable[[int], bool] | None = None,
+                     has_outlet: bool | None = None) -> Iterator[Document]:
+    """Documents of a table corpus, in file order. A worker reading a shard of a JSONL
+    file passes ``owns`` (the lines it parses) and ``has_outlet`` (whether the file's
+    first record has the outlet column: the first record was checked in full by the
+    process that started the workers, so no record is treated as the first here)."""
+    mapping = _column_mapping(path, columns)
     explicit = set(columns or {})
     id_col, text_col, outlet_col = mapping["id"], mapping["text"], mapping["outlet"]
     required = [id_col, text_col] + [mapping[f] for f in explicit]
-    header, records = _table_rows(path, max_bytes, set(mapping.values()))
+    header, records = _table_rows(path, max_bytes, set(mapping.values()), owns)
     if header is not None:  # CSV (line 1) and Parquet: checked once, before any record
         _check_columns(path, header, mapping, explicit, 1 if path.name.lower().endswith(".csv") else None)
-    first = True
-    has_outlet = False
+    first = has_outlet is None
+    has_outlet = bool(has_outlet)
     for lineno, rec in records:
         if header is None:
             # JSONL records may differ: the first is checked in full, the others for the
@@ -872,6 +889,26 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
     Yields:
         :class:`Document` in file order.
     """
+    path, is_folder, on_empty, on_duplicate, max_bytes = _read_settings(
+        path, columns=columns, on_empty=on_empty, on_duplicate=on_duplicate,
+        max_document_mb=max_document_mb)
+    report = report if report is not None else CorpusReport()
+    source_iter = (_folder_documents(path, max_bytes) if is_folder
+                   else _table_documents(path, columns, max_bytes, report))
+    rule = FirstOfEach(report, on_empty=on_empty, on_duplicate=on_duplicate)
+    for doc in source_iter:
+        if not rule.keep(doc.doc_id, doc.source, partial(_text_key, doc.text), partial(_has_words, doc.text)):
+            continue
+        _check_text(doc, report, per_document=is_folder)
+        report.n_read += 1
+        yield doc
+    warn_after_reading(path, report, is_folder)
+
+
+def _read_settings(path: str | Path, *, columns, on_empty, on_duplicate, max_document_mb
+                   ) -> tuple[Path, bool, str, str, int]:
+    """The checked options of :func:`iter_documents`: (path, is_folder, on_empty,
+    on_duplicate, max_bytes)."""
     path = Path(path)
     if not path.exists():
         raise CorpusError(path, "no such file or folder")
@@ -884,46 +921,59 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
     if is_folder and columns:
         raise CorpusError(path, "column mappings apply to table corpora; a folder's fields are "
                                 "the columns of its manifest.csv")
-    max_bytes = _limit_bytes(max_document_mb)
-    report = report if report is not None else CorpusReport()
-    source_iter = (_folder_documents(path, max_bytes) if is_folder
-                   else _table_documents(path, columns, max_bytes, report))
-    seen_ids: set[str] = set()
-    seen_texts: dict[str, str] = {}
-    for doc in source_iter:
-        if doc.doc_id in seen_ids:
-            if on_duplicate == "error":
-                raise DuplicateDocumentError(doc.source, f"duplicate document id {doc.doc_id!r}")
-            report.duplicate_ids.append(doc.doc_id)
-            same = seen_texts.get(_text_key(doc.text)) == doc.doc_id
-            report.skipped.append((f"duplicate id ({'same' if same else 'different'} text)",
-                                   doc.doc_id, doc.source))
-            continue
-        seen_ids.add(doc.doc_id)
-        if not _has_words(doc.text):
-            if on_empty == "error":
-                raise EmptyDocumentError(doc.source, f"document {doc.doc_id!r} is empty: no word, "
-                                                     f"only spaces, invisible characters, "
-                                                     f"diacritics, tatweel or punctuation, if anything")
-            report.empty.append(doc.doc_id)
-            report.skipped.append(("empty", doc.doc_id, doc.source))
-            continue
-        key = _text_key(doc.text)
-        if key in seen_texts:
-            if on_duplicate == "error":
-                raise DuplicateDocumentError(doc.source, f"same text as document "
-                                                         f"{seen_texts[key]!r}")
-            report.duplicate_texts.append((doc.doc_id, seen_texts[key]))
-            report.skipped.append((f"same text as {seen_texts[key]!r}", doc.doc_id, doc.source))
-            continue
-        seen_texts[key] = doc.doc_id
-        _check_text(doc, report, per_document=is_folder)
-        report.n_read += 1
-        yield doc
+    return path, is_folder, on_empty, on_duplicate, _limit_bytes(max_document_mb)
+
+
+class FirstOfEach:
+    """The rule by which a corpus file keeps a document: the first of each id and of each
+    text (whitespace aside), and only documents with a word. What it skips is recorded in
+    ``report`` (or is an error, with ``"error"``). One rule, applied in file order,
+    whether the documents were read here or by worker processes reading shards."""
+
+    def __init__(self, report: CorpusReport, *, on_empty: str, on_duplicate: str):
+        self.report, self.on_empty, self.on_duplicate = report, on_empty, on_duplicate
+        self.ids: set[str] = set()
+        self.texts: dict[str, str] = {}
+
+    def keep(self, doc_id: str, source: str, text_key: Callable[[], str],
+             has_words: Callable[[], bool]) -> bool:
+        """Whether to keep the document; ``text_key`` and ``has_words`` are asked only
+        when the rule needs them (they cost a pass over the text)."""
+        report = self.report
+        if doc_id in self.ids:
+            if self.on_duplicate == "error":
+                raise DuplicateDocumentError(source, f"duplicate document id {doc_id!r}")
+            report.duplicate_ids.append(doc_id)
+            same = self.texts.get(text_key()) == doc_id
+            report.skipped.append((f"duplicate id ({'same' if same else 'different'} text)", doc_id, source))
+            return False
+        self.ids.add(doc_id)
+        if not has_words():
+            if self.on_empty == "error":
+                raise EmptyDocumentError(source, f"document {doc_id!r} is empty: no word, "
+                                                 f"only spaces, invisible characters, "
+                                                 f"diacritics, tatweel or punctuation, if anything")
+            report.empty.append(doc_id)
+            report.skipped.append(("empty", doc_id, source))
+            return False
+        key = text_key()
+        if key in self.texts:
+            if self.on_duplicate == "error":
+                raise DuplicateDocumentError(source, f"same text as document {self.texts[key]!r}")
+            report.duplicate_texts.append((doc_id, self.texts[key]))
+            report.skipped.append((f"same text as {self.texts[key]!r}", doc_id, source))
+            return False
+        self.texts[key] = doc_id
+        return True
+
+
+def warn_after_reading(path: Path, report: CorpusReport, is_folder: bool) -> None:
+    """The warnings at the end of a corpus file: what was skipped, and what suspicious
+    text table corpora held (a folder warns per document as it reads)."""
     if report.skipped:
-        warnings.warn(CorpusWarning(f"{path}: {report.summary()}"), stacklevel=2)
+        warnings.warn(CorpusWarning(f"{path}: {report.summary()}"), stacklevel=3)
     if report.n_read == 0:
-        warnings.warn(CorpusWarning(f"{path}: no documents to analyse"), stacklevel=2)
+        warnings.warn(CorpusWarning(f"{path}: no documents to analyse"), stacklevel=3)
     if not is_folder:
         for ids, what in ((report.presentation_forms, "contain Arabic presentation forms (mapped to base letters)"),
                           (report.bidi_controls, "contain bidi/zero-width controls (ignored by matching)"),
@@ -931,13 +981,13 @@ def iter_documents(path: str | Path, *, columns: dict[str, str] | None = None,
                                                       "they are: binary junk, or text from another encoding?)")):
             if ids:
                 warnings.warn(CorpusWarning(f"{path}: {len(ids)} documents {what}, e.g. "
-                                            f"{', '.join(ids[:3])}"), stacklevel=2)
+                                            f"{', '.join(ids[:3])}"), stacklevel=3)
         if report.missing_outlet:
             shown = ", ".join(f"{doc_id!r} at {where}" for doc_id, where in report.missing_outlet[:3])
             warnings.warn(CorpusWarning(
                 f"{path}: {len(report.missing_outlet)} records have no outlet field though the first "
                 f"has one ({shown}{', …' if len(report.missing_outlet) > 3 else ''}): their documents "
-                f"are counted under an empty outlet"), stacklevel=2)
+                f"are counted under an empty outlet"), stacklevel=3)
 
 
 def read_corpus(path: str | Path, **options) -> Corpus:

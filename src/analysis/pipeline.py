@@ -2,7 +2,9 @@
 
 :func:`process_document` normalises and segments a document once and runs both
 extractors on it. :func:`iter_results` streams a corpus through it in bounded memory
-(``jobs`` worker processes, results in corpus order, identical for any ``jobs``).
+(``jobs`` worker processes, results in corpus order, identical for any ``jobs``);
+:func:`corpus_results` lets the workers read a JSONL(.gz) file themselves, each its own
+shard (:mod:`analysis.shards`), so that this process only merges, deduplicates and writes.
 :func:`run_dask` maps the same function over Dask bag partitions, so a corpus can run on
 an existing cluster (``Client("tcp://scheduler:8786")``). :func:`export` writes the
 tables as CSV and Parquet (:mod:`analysis.tables`), atomically, in an output folder it
@@ -38,9 +40,10 @@ from .markers import marker_records
 from .normalize import normalize
 from .output import (OutputLock, check_output, expand_pattern, literal_path, missing_folders,
                      remove_empty_folders)
+from .shards import shardable, sharded_results
 from .tables import FORMATS, TABLES, TableSink, table_frame
 
-__all__ = ["Analyzer", "DocResult", "process_document", "iter_results", "iter_corpus", "run",
+__all__ = ["Analyzer", "DocResult", "process_document", "iter_results", "iter_corpus", "corpus_results", "run",
            "run_dask", "export", "check_output", "expand_pattern", "write_table_atomic", "TABLES",
            "ExportSummary"]
 
@@ -269,13 +272,49 @@ def iter_corpus(corpus: str | Path | list, *, columns: dict[str, str] | None = N
     seen.warn(f"{len(corpus)} corpus files")
 
 
+def corpus_results(corpus: str | Path | list, analyzer: Analyzer | None = None, *, jobs: int = 1,
+                   columns: dict[str, str] | None = None, report: CorpusReport | None = None,
+                   **read_options) -> Iterator[DocResult]:
+    """Results of the documents of a corpus (a path, or a list of paths), in corpus
+    order, on ``jobs`` processes. With two jobs or more, a JSONL(.gz) file (or a list of
+    them) is read by the workers themselves, each its own shard (:mod:`analysis.shards`);
+    other corpora are read here and sent to the workers. Same results either way."""
+    analyzer = analyzer or Analyzer()
+    files = corpus if isinstance(corpus, (list, tuple)) else [corpus]
+    if files and all(shardable(f, jobs) for f in files):
+        return _sharded_corpus(corpus, analyzer, jobs=jobs, columns=columns, report=report, **read_options)
+    docs = iter_corpus(corpus, columns=columns, report=report, **read_options)
+    return iter_results(docs, analyzer, jobs=jobs)
+
+
+def _sharded_corpus(corpus, analyzer: Analyzer, *, jobs: int, columns, report: CorpusReport | None,
+                    **read_options) -> Iterator[DocResult]:
+    if not isinstance(corpus, (list, tuple)):
+        yield from sharded_results(corpus, analyzer, _init_worker, jobs=jobs, columns=columns,
+                                   report=report, **read_options)
+        return
+    # As iter_corpus: each file deduplicated as it is read, then across the files.
+    report = report if report is not None else CorpusReport()
+    seen = _AcrossFiles(report, read_options.get("on_duplicate"))
+    for path in corpus:
+        part = CorpusReport()
+        try:
+            for r in sharded_results(path, analyzer, _init_worker, jobs=jobs, columns=columns,
+                                     report=part, **read_options):
+                if seen.keep(r.document["doc_id"], r.text_key, r.document["source"]):
+                    yield r
+        finally:
+            _add_report(report, part)
+    seen.warn(f"{len(corpus)} corpus files")
+
+
 def run(corpus: str | Path | list, *, jobs: int = 1, analyzer: Analyzer | None = None,
         columns: dict[str, str] | None = None, report: CorpusReport | None = None,
         **read_options) -> dict[str, pd.DataFrame]:
     """Analyse a corpus (a path, or a list of paths) in this process (or ``jobs``
     processes); returns the three tables."""
-    docs = iter_corpus(corpus, columns=columns, report=report, **read_options)
-    with closing(iter_results(docs, analyzer, jobs=jobs)) as results:
+    with closing(corpus_results(corpus, analyzer, jobs=jobs, columns=columns, report=report,
+                                **read_options)) as results:
         return _frames(results)
 
 
@@ -441,8 +480,8 @@ def export(corpus: str | Path | list, out_dir: str | Path, *, jobs: int = 1,
                                                 analyzer=analyzer, columns=columns, report=report,
                                                 **read_options))
         else:
-            docs = iter_corpus(corpus, columns=columns, report=report, **read_options)
-            results = iter_results(docs, analyzer, jobs=jobs)
+            results = corpus_results(corpus, analyzer, jobs=jobs, columns=columns, report=report,
+                                     **read_options)
             if progress:
                 from .progress import ExportProgress
 

@@ -6,8 +6,9 @@ What "how far" means depends on the corpus:
 * a Parquet file: rows, out of the rows its metadata gives;
 * a JSONL, JSONL.gz or CSV file (a stream): bytes read, out of the file's size (for a
   ``.gz`` the compressed bytes, so the fraction is right without decompressing twice).
-  The position is the one of the open file, as the system reports it (Linux); elsewhere
-  the bar counts documents without a total;
+  The position is the one of the open file, as the system reports it (Linux), in this
+  process or, when workers read their own shards, in the slowest worker; elsewhere the
+  bar counts documents without a total;
 * several files (``--glob``): the sizes of the files, added.
 
 Warnings printed while the bar is shown go above it, not onto it.
@@ -29,17 +30,33 @@ _POLL_SECONDS = 0.5  # how often the open file's position is asked for
 
 
 def _stream_position(path: str) -> int | None:
-    """Bytes read so far from ``path`` by this process (the position of the file
-    descriptor that has it open), or ``None`` when it is not open or the system does not
-    say (psutil gives positions on Linux only)."""
+    """Bytes read so far from ``path`` (the position of the file descriptor that has it
+    open) by this process, or else by its worker processes when they read their own
+    shards (each reads the whole file: the slowest one's position, as the merge waits for
+    it); ``None`` when it is not open or the system does not say (psutil gives positions
+    on Linux only)."""
     import psutil
 
     try:
         target = os.path.realpath(path)
-        for f in psutil.Process().open_files():
+        this = psutil.Process()
+        own = _open_position(this, target)
+        if own is not None:
+            return own
+        positions = [p for p in map(lambda child: _open_position(child, target), this.children()) if p is not None]
+        return min(positions) if positions else None
+    except (psutil.Error, OSError):
+        return None
+
+
+def _open_position(process, target: str) -> int | None:
+    import psutil
+
+    try:
+        for f in process.open_files():
             if getattr(f, "position", None) is not None and os.path.realpath(f.path) == target:
                 return f.position
-    except (psutil.Error, OSError):
+    except psutil.Error:  # a worker that has just ended
         pass
     return None
 
