@@ -259,17 +259,27 @@ def iter_corpus(corpus: str | Path | list, *, columns: dict[str, str] | None = N
     if not isinstance(corpus, (list, tuple)):
         yield from iter_documents(corpus, columns=columns, report=report, **read_options)
         return
+    yield from _across_files(
+        corpus, report, read_options.get("on_duplicate"),
+        lambda path, part: iter_documents(path, columns=columns, report=part, **read_options),
+        lambda doc: (doc.doc_id, _text_key(doc.text), doc.source))
+
+
+def _across_files(paths: list, report: CorpusReport | None, on_duplicate, read_file, key) -> Iterator:
+    """The items of each file (``read_file(path, part_report)``, already deduplicated
+    within the file) whose id or text (``key(item)`` = id, text key, source) repeats none
+    of an earlier file; the files' reports are added to ``report``."""
     report = report if report is not None else CorpusReport()
-    seen = _AcrossFiles(report, read_options.get("on_duplicate"))
-    for path in corpus:
+    seen = _AcrossFiles(report, on_duplicate)
+    for path in paths:
         part = CorpusReport()
         try:
-            for doc in iter_documents(path, columns=columns, report=part, **read_options):
-                if seen.keep(doc.doc_id, _text_key(doc.text), doc.source):
-                    yield doc
+            for item in read_file(path, part):
+                if seen.keep(*key(item)):
+                    yield item
         finally:
             _add_report(report, part)
-    seen.warn(f"{len(corpus)} corpus files")
+    seen.warn(f"{len(paths)} corpus files")
 
 
 def corpus_results(corpus: str | Path | list, analyzer: Analyzer | None = None, *, jobs: int = 1,
@@ -294,18 +304,11 @@ def _sharded_corpus(corpus, analyzer: Analyzer, *, jobs: int, columns, report: C
                                    report=report, **read_options)
         return
     # As iter_corpus: each file deduplicated as it is read, then across the files.
-    report = report if report is not None else CorpusReport()
-    seen = _AcrossFiles(report, read_options.get("on_duplicate"))
-    for path in corpus:
-        part = CorpusReport()
-        try:
-            for r in sharded_results(path, analyzer, _init_worker, jobs=jobs, columns=columns,
-                                     report=part, **read_options):
-                if seen.keep(r.document["doc_id"], r.text_key, r.document["source"]):
-                    yield r
-        finally:
-            _add_report(report, part)
-    seen.warn(f"{len(corpus)} corpus files")
+    yield from _across_files(
+        corpus, report, read_options.get("on_duplicate"),
+        lambda path, part: sharded_results(path, analyzer, _init_worker, jobs=jobs, columns=columns,
+                                           report=part, **read_options),
+        lambda r: (r.document["doc_id"], r.text_key, r.document["source"]))
 
 
 def run(corpus: str | Path | list, *, jobs: int = 1, analyzer: Analyzer | None = None,
