@@ -399,7 +399,7 @@ def test_a_research_institute_and_its_head_are_experts():
 def test_business_phrases_make_a_title_private():
     r = one("وقال رامي العطار، رئيس مجلس إدارة المعرض، إن الإقبال كبير.", home="SA")
     assert r.speaker_type == "other"
-    r = one("وقال هانس بيكر، رئيس اتحاد أصحاب العمل الألماني، إن الطلب قوي.", home="SA")
+    r = one("وقال هانس بيكر، رئيس اتحاد أصحاب العمل النمساوي، إن الطلب قوي.", home="SA")
     assert r.speaker_type == "other"
 
 

@@ -149,9 +149,9 @@ def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
 
 
 def described_elsewhere(toks: list[str], speaker, resolver: Resolver) -> tuple[str, str] | None:
-    """(type, country) of a person cited by name alone (وقال دودا، وأضاف كريس فيليرز) from
-    a mention elsewhere in the document that gives the name a title (تسلم الرئيس البولندي
-    أندري دودا مهامه): news introduces a person with their office once, often outside any
+    """(type, country) of a person cited by name alone (وقال الفارس، وأضاف سامر الفارس) from
+    a mention elsewhere in the document that gives the name a title (استقبل الرئيس الكيني
+    سامر الفارس ضيوفه; invented): news introduces a person with their office once, often outside any
     reporting act, then uses the name. ``toks``: the normalised tokens of the document.
     The first titled mention wins (its widest reading: the title with its nationality);
     None when there is none."""

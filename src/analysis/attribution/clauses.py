@@ -100,7 +100,7 @@ def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = Tru
 
 def _fronted_before_content(toks: list[str], s_first: int, i: int, longest: int = 16) -> bool:
     """Whether the verb at ``i`` follows a long fronted prepositional phrase and is followed
-    at once by its content (وحول مكررات السوق المرتفعة عند مستويات 15 مرة قال إن …): the
+    at once by its content (وعن أسعار المساكن التي ارتفعت في العام الماضي قال إن …): the
     nouns of the phrase are its topic, and the verb, with no subject after it, continues
     the last speaker."""
     span = toks[s_first:i]

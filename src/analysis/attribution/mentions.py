@@ -220,7 +220,7 @@ class Resolver:
 
     def speaker_body(self, words: list[str]) -> tuple[str, str] | None:
         """(type, country) of a body already cited in the document and named inside a title
-        (كريس فيليرز المتحدث باسم بوينغ after «قالت مجموعة بوينغ»; رئيس أركان الائتلاف after
+        (سامر الفارس المتحدث باسم النخيل after «قالت شركة النخيل»; رئيس أركان الائتلاف after
         «أعلن الائتلاف الدولي»): the person speaks for that body. Only bodies typed other,
         international_org, expert or unknown; role words and nationalities do not identify one."""
         names = set()
@@ -559,8 +559,8 @@ class Resolver:
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
         if k - j == 1 and bare_names:
             # After a verb, a lone name word followed by a complement, a title (with or
-            # without a comma), an age in brackets or a relative clause is a name: وقالت
-            # بوينغ إن، يقول حسن، مالك المطعم، كما تقول ديبورا الممرضة، وقالت لوتا (17 عاما).
+            # without a comma), an age in brackets or a relative clause is a name (invented
+            # examples): وقالت النخيل إن، يقول حسن، مالك المطعم، كما تقول سلمى الممرضة، وقالت ندى (17 عاما).
             m = self._named(toks, i, j, k, one_word=True)
             if m is not None:
                 return m
@@ -595,7 +595,7 @@ class Resolver:
                 return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
             body = self.body_type(appos)
             body = body or self.speaker_body(appos)
-            if body is not None:  # جيروين ديسلبلوم رئيس مجموعة اليورو، المتحدث باسم الشركة
+            if body is not None:  # (invented) سامر الفارس رئيس مجموعة اليورو، المتحدث باسم الشركة
                 return Mention(i, end, self.text(toks, j, k), body[0], country=body[1], key=self._key(words))
             if role == "research" or self.is_consultant(appos) or \
                     any(self.np_role(t) == "research" for t in appos[1:]):
