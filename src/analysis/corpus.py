@@ -296,29 +296,29 @@ def _check_text(doc: Document, report: "CorpusReport", per_document: bool) -> No
     if pf:
         report.presentation_forms.append(doc.doc_id)
         if per_document:
-            n_pf = len(PRESENTATION_FORM_RE.findall(text))
-            warnings.warn(CorpusWarning(
-                f"{doc.source}:{_line_at(text, pf.start())}: {n_pf} characters in Arabic "
-                f"presentation forms (text stored already shaped for display); matching maps "
-                f"them to base letters"), stacklevel=3)
+            _warn_at(doc, text, pf.start(), f"{len(PRESENTATION_FORM_RE.findall(text))} characters in Arabic "
+                     f"presentation forms (text stored already shaped for display); matching maps "
+                     f"them to base letters")
     body = text[1:] if text.startswith("\ufeff") else text
     positions = [body.find(c) for c in BIDI_CONTROLS if c in body]
     if positions:
         report.bidi_controls.append(doc.doc_id)
         if per_document:
-            n_bidi = sum(body.count(c) for c in BIDI_CONTROLS)
-            warnings.warn(CorpusWarning(
-                f"{doc.source}:{_line_at(body, min(positions))}: {n_bidi} bidi/zero-width control "
-                f"characters; matching ignores them"), stacklevel=3)
+            _warn_at(doc, body, min(positions), f"{sum(body.count(c) for c in BIDI_CONTROLS)} bidi/zero-width "
+                     f"control characters; matching ignores them")
     control = _CONTROL_RE.search(text)
     if control:
         report.control_characters.append(doc.doc_id)
         if per_document:
-            n_control = len(_CONTROL_RE.findall(text))
-            warnings.warn(CorpusWarning(
-                f"{doc.source}:{_line_at(text, control.start())}: {n_control} control characters "
-                f"(first: U+{ord(control.group()):04X}), kept as they are: binary junk, or text "
-                f"from another encoding?"), stacklevel=3)
+            _warn_at(doc, text, control.start(), f"{len(_CONTROL_RE.findall(text))} control characters "
+                     f"(first: U+{ord(control.group()):04X}), kept as they are: binary junk, or text "
+                     f"from another encoding?")
+
+
+def _warn_at(doc, text: str, pos: int, what: str) -> None:
+    """A CorpusWarning naming the document's file and the line of ``pos`` in ``text``,
+    attributed to the caller of the function that checked the text."""
+    warnings.warn(CorpusWarning(f"{doc.source}:{_line_at(text, pos)}: {what}"), stacklevel=4)
 
 
 def _text_key(text: str) -> str:
