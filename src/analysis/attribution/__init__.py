@@ -148,21 +148,32 @@ def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
     return codes[k] if k >= 0 else ""
 
 
-def described_elsewhere(toks: list[str], speaker, resolver: Resolver) -> tuple[str, str] | None:
+def key_positions(toks: list[str]) -> dict[str, list[int]]:
+    """Where each key form occurs among the document's tokens (built once per document:
+    every act cited by name alone looks its name up here instead of rescanning the text)."""
+    positions: dict[str, list[int]] = {}
+    for k, tok in enumerate(toks):
+        positions.setdefault(key_form(tok), []).append(k)
+    return positions
+
+
+def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
+                        positions: dict[str, list[int]] | None = None) -> tuple[str, str] | None:
     """(type, country) of a person cited by name alone (وقال الفارس، وأضاف سامر الفارس) from
     a mention elsewhere in the document that gives the name a title (استقبل الرئيس الكيني
     سامر الفارس ضيوفه; invented): news introduces a person with their office once, often outside any
-    reporting act, then uses the name. ``toks``: the normalised tokens of the document.
+    reporting act, then uses the name. ``toks``: the normalised tokens of the document;
+    ``positions``: :func:`key_positions` of them, when the caller has it.
     The first titled mention wins (its widest reading: the title with its nationality);
     None when there is none."""
     names = {w for w in speaker.key if not w.startswith("country:") and resolver.role_of(w) is None}
     if not names:
         return None
+    if positions is None:
+        positions = key_positions(toks)
     found = None
     with _scanning(resolver, speaker):
-        for k, tok in enumerate(toks):
-            if key_form(tok) not in names:
-                continue
+        for k in sorted(k for name in names for k in positions.get(name, ())):
             for b in range(max(k - 8, 0), k):  # a title before the name, or the full name first
                 for bare_names in (False, True):
                     m = resolver.mention_at(toks, b, bare_names=bare_names)
@@ -306,18 +317,23 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     described: dict = {}
     setting = None
     doc_toks = None
+    positions = None
+    issuer, issuer_found = None, False  # one issuer per document: looked for once
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
             if act.speaker.noun and act.speaker.type == "anonymous":
                 if doc_toks is None:
                     doc_toks = TOKEN_RE.findall(ntext)
-                issuer = document_issuer(doc_toks, resolver)
+                if not issuer_found:
+                    issuer, issuer_found = document_issuer(doc_toks, resolver), True
                 if issuer is not None:
                     act.speaker.type, act.speaker.country = issuer.type, issuer.country
             if act.speaker.type == "unknown" and not act.speaker.entity_id:
                 if doc_toks is None:
                     doc_toks = TOKEN_RE.findall(ntext)
-                found = described_elsewhere(doc_toks, act.speaker, resolver)
+                if positions is None:
+                    positions = key_positions(doc_toks)
+                found = described_elsewhere(doc_toks, act.speaker, resolver, positions)
                 if found is not None:
                     act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.type == "official" and not act.speaker.country:
