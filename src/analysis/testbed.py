@@ -188,10 +188,22 @@ class Testbed:
     outlets: dict[str, str]
 
 
+#: The drawn samples: the 86 articles of the dev and test splits, then the fresh sample
+#: (split ``fresh``) drawn later from articles outside them.
+SAMPLE_FILES = ("sample.csv", "sample_fresh.csv")
+
+
+def sample_rows(folder: Path) -> list[dict]:
+    """The rows (doc_id, outlet, split, …) of every sample file present in ``folder``."""
+    return [r for name in SAMPLE_FILES if (Path(folder) / name).exists()
+            for _, r in read_coding_rows(Path(folder) / name, ("doc_id", "outlet", "split"))]
+
+
 def load_testbed(folder: Path, split: str, corpus_path: Path, *, coding: str | None = None) -> Testbed:
-    """Read ``folder/sample.csv`` and ``folder/CODING/{sources,acts}.csv`` (``CODING`` is the
-    split's name unless given, e.g. ``agreement`` for the second coder's files) and check
-    every span against the corpus text. ``split`` ``all`` takes both dev and test articles.
+    """Read the sample files (:data:`SAMPLE_FILES`) and ``folder/CODING/{sources,acts}.csv``
+    (``CODING`` is the split's name unless given, e.g. ``agreement`` for the second coder's
+    files) and check every span against the corpus text. ``split`` ``all`` takes both dev
+    and test articles (``sample.csv``).
 
     Raises:
         AnnotationError: naming the file and line of a row whose span is out of its text or
@@ -199,8 +211,8 @@ def load_testbed(folder: Path, split: str, corpus_path: Path, *, coding: str | N
             is not in the sample's split.
     """
     folder = Path(folder)
-    sample = {r["doc_id"]: r for _, r in read_coding_rows(folder / "sample.csv", ("doc_id", "outlet", "split"))
-              if split == "all" or r["split"] == split}
+    sample = {r["doc_id"]: r for r in sample_rows(folder)
+              if r["split"] == split or (split == "all" and r["split"] in ("dev", "test"))}
     if not sample:
         raise AnnotationError(folder / "sample.csv", f"no article in split {split!r}")
     docs = testbed_documents(corpus_path, sample)
@@ -478,11 +490,20 @@ def coder_agreement(a: pd.DataFrame, b: pd.DataFrame, *, home_country: str = "SA
 
 
 def agreement_scores(*, folder: Path | None = None, corpus_path: Path | None = None,
-                     home_country: str = "SA") -> pd.DataFrame:
+                     home_country: str = "SA", fresh: bool = False) -> pd.DataFrame:
     """Agreement between the first (``agreement/first_coding``) and the second
-    (``agreement/``) independent coding of the overlap articles, as made, before adjudication."""
+    (``agreement/``) independent coding of the overlap articles, as made, before adjudication.
+    ``fresh``: of the fresh sample's overlap articles instead (``fresh/``, restricted to the
+    articles of ``fresh_agreement/overlap.csv``, against ``fresh_agreement/``)."""
     folder = Path(folder or project_root() / "validation" / "attributions")
     corpus_path = Path(corpus_path or default_corpus())
+    if fresh:
+        overlap = {r["doc_id"] for _, r in read_coding_rows(folder / "fresh_agreement" / "overlap.csv",
+                                                               ("doc_id", "coder_a", "coder_b"))}
+        first = load_testbed(folder, "fresh", corpus_path).acts
+        first = first[first["doc_id"].isin(overlap)] if len(first) else first
+        second = load_testbed(folder, "fresh", corpus_path, coding="fresh_agreement").acts
+        return coder_agreement(first, second, home_country=home_country)
     first = load_testbed(folder, "all", corpus_path, coding="agreement/first_coding").acts
     second = load_testbed(folder, "all", corpus_path, coding="agreement").acts
     return coder_agreement(first, second, home_country=home_country)
@@ -522,7 +543,7 @@ def predict(texts: dict[str, str], outlets: dict[str, str], gazetteer=None, **op
 
 def score_split(split: str, *, home_country: str = "MA", gazetteer=None, folder: Path | None = None,
                 corpus_path: Path | None = None, seeds: Path | None = None) -> SplitScores:
-    """Run the attribution on a split (``dev``, ``test`` or ``seeds``) and score it.
+    """Run the attribution on a split (``dev``, ``test``, ``fresh`` or ``seeds``) and score it.
 
     Raises:
         AnnotationError: if the split's coding is malformed or absent.
@@ -541,7 +562,7 @@ def score_split(split: str, *, home_country: str = "MA", gazetteer=None, folder:
         coded = load_annotations((folder or root / "validation") / "attributions_gold.csv", corpus, kind="attributions")
         gold = load_seed_gold(coded, outlets)
         texts = {d.doc_id: d.text for d in corpus}
-    elif split in ("dev", "test"):
+    elif split in ("dev", "test", "fresh"):
         corpus_path = Path(corpus_path or default_corpus())
         if not corpus_path.exists():
             raise FileNotFoundError(2, "SaudiNewsNet not found (the test bed's texts live in ../shared, beside "
@@ -549,7 +570,7 @@ def score_split(split: str, *, home_country: str = "MA", gazetteer=None, folder:
         bed = load_testbed(folder or root / "validation" / "attributions", split, corpus_path)
         gold, texts, outlets = bed.acts, bed.texts, bed.outlets
     else:
-        raise ValueError(f"split must be dev, test or seeds, not {split!r}")
+        raise ValueError(f"split must be dev, test, fresh or seeds, not {split!r}")
     pred = predict(texts, outlets, gz, home_country=home_country)
     if "outlet" not in pred:
         pred = pred.assign(outlet=pred["doc_id"].map(outlets))

@@ -52,8 +52,13 @@ OUT_ACT_COLUMNS = ("doc_id", "act", "cue_start", "cue_end", "clause_start", "cla
 
 @lru_cache(maxsize=1)
 def sample_ids() -> frozenset[str]:
-    with (HERE / "sample.csv").open(encoding="utf-8", newline="") as fh:
-        return frozenset(r["doc_id"] for r in csv.DictReader(fh))
+    """Every drawn article: the dev and test sample and the fresh sample drawn later."""
+    ids: set[str] = set()
+    for name in ("sample.csv", "sample_fresh.csv"):
+        if (HERE / name).exists():
+            with (HERE / name).open(encoding="utf-8", newline="") as fh:
+                ids |= {r["doc_id"] for r in csv.DictReader(fh)}
+    return frozenset(ids)
 
 
 @lru_cache(maxsize=1)
