@@ -148,32 +148,41 @@ def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
     return codes[k] if k >= 0 else ""
 
 
-def key_positions(toks: list[str]) -> dict[str, list[int]]:
-    """Where each key form occurs among the document's tokens (built once per document:
-    every act cited by name alone looks its name up here instead of rescanning the text)."""
-    positions: dict[str, list[int]] = {}
-    for k, tok in enumerate(toks):
-        positions.setdefault(key_form(tok), []).append(k)
-    return positions
+def key_forms(toks: list[str]) -> list[str]:
+    """The key form of each of the document's tokens (built once per document: every act
+    cited by name alone looks its name up here instead of rescanning the text)."""
+    return list(map(key_form, toks))
+
+
+def _occurrences(keys: list[str], key: str) -> list[int]:
+    """Indices of ``key`` in ``keys``: ``list.index`` scans at C speed, and a name occurs
+    a few times in a document."""
+    found, k = [], -1
+    try:
+        while True:
+            k = keys.index(key, k + 1)
+            found.append(k)
+    except ValueError:
+        return found
 
 
 def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
-                        positions: dict[str, list[int]] | None = None) -> tuple[str, str] | None:
+                        keys: list[str] | None = None) -> tuple[str, str] | None:
     """(type, country) of a person cited by name alone (وقال الفارس، وأضاف سامر الفارس) from
     a mention elsewhere in the document that gives the name a title (استقبل الرئيس الكيني
     سامر الفارس ضيوفه; invented): news introduces a person with their office once, often outside any
     reporting act, then uses the name. ``toks``: the normalised tokens of the document;
-    ``positions``: :func:`key_positions` of them, when the caller has it.
+    ``keys``: :func:`key_forms` of them, when the caller has it.
     The first titled mention wins (its widest reading: the title with its nationality);
     None when there is none."""
     names = {w for w in speaker.key if not w.startswith("country:") and resolver.role_of(w) is None}
     if not names:
         return None
-    if positions is None:
-        positions = key_positions(toks)
+    if keys is None:
+        keys = key_forms(toks)
     found = None
     with _scanning(resolver, speaker):
-        for k in sorted(k for name in names for k in positions.get(name, ())):
+        for k in sorted(k for name in names for k in _occurrences(keys, name)):
             for b in range(max(k - 8, 0), k):  # a title before the name, or the full name first
                 for bare_names in (False, True):
                     m = resolver.mention_at(toks, b, bare_names=bare_names)
@@ -317,7 +326,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     described: dict = {}
     setting = None
     doc_toks = None
-    positions = None
+    doc_keys = None
     issuer, issuer_found = None, False  # one issuer per document: looked for once
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
@@ -331,9 +340,9 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             if act.speaker.type == "unknown" and not act.speaker.entity_id:
                 if doc_toks is None:
                     doc_toks = TOKEN_RE.findall(ntext)
-                if positions is None:
-                    positions = key_positions(doc_toks)
-                found = described_elsewhere(doc_toks, act.speaker, resolver, positions)
+                if doc_keys is None:
+                    doc_keys = key_forms(doc_toks)
+                found = described_elsewhere(doc_toks, act.speaker, resolver, doc_keys)
                 if found is not None:
                     act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.type == "official" and not act.speaker.country:

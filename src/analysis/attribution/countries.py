@@ -76,6 +76,7 @@ def _nisba(raw_name: str) -> str | None:
 
 
 _COUNTRY_CACHE: dict[tuple[str, ...], str] = {}  # descriptions → code (one lexicon per process)
+_TOWN_READINGS: dict[str, tuple] = {}  # word → the places it may begin (one lexicon per process)
 
 
 @dataclass(frozen=True)
@@ -158,29 +159,41 @@ class CountryLexicon:
         >>> load_countries().setting("وقع الحادث في جدة وتوجهت الفرق من مكة المكرمة".split())
         'SA'
         """
+        readings = list(map(_TOWN_READINGS.get, words))  # at C speed; most words are known
+        for k, r in enumerate(readings):
+            if r is None:
+                readings[k] = self._town_readings(words[k])
         counts: dict[str, int] = {}
-        n, k = len(words), 0
-        while k < n:
-            forms = _place_forms(words[k])
-            found = None
-            for f in forms:
-                for phrase, code in self.town_phrases.get(f, ()):
-                    if tuple(words[k + 1:k + len(phrase)]) == phrase[1:]:
-                        found = (len(phrase), code)
-                        break
-                if found is None and f in self.towns:
-                    found = (1, self.towns[f])
-                if found:
+        free = 0  # the first word not inside a place already counted
+        for k in [k for k, r in enumerate(readings) if r]:
+            if k < free:
+                continue
+            for tail, size, code in readings[k]:
+                if not tail or tuple(words[k + 1:k + size]) == tail:
+                    counts[code] = counts.get(code, 0) + 1
+                    free = k + size
                     break
-            if found:
-                counts[found[1]] = counts.get(found[1], 0) + 1
-                k += found[0]
-            else:
-                k += 1
         if not counts:
             return ""
         code, top = max(counts.items(), key=lambda kv: kv[1])
         return code if top * 2 > sum(counts.values()) else ""
+
+    def _town_readings(self, tok: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
+        """The places a word may begin, in the order :meth:`setting` tries them: for each of
+        its forms (:func:`_place_forms`), the multi-word names it begins, longest first, then
+        the one-word name; as (the other words of the name, its length, code). Cached per
+        word: a document's words are mostly not places, and each is looked up once."""
+        readings = _TOWN_READINGS.get(tok)
+        if readings is None:
+            out = []
+            for f in _place_forms(tok):
+                out.extend((phrase[1:], len(phrase), code) for phrase, code in self.town_phrases.get(f, ()))
+                if f in self.towns:
+                    out.append(((), 1, self.towns[f]))
+            readings = tuple(out)
+            if len(_TOWN_READINGS) < 200_000:
+                _TOWN_READINGS[tok] = readings
+        return readings
 
     def label(self, code: str) -> tuple[str, str]:
         """(English, Arabic) label of an official of this country: ("Moroccan official",
