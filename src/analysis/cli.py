@@ -207,8 +207,8 @@ def _parser() -> _Parser:
                     help="default: seeds/ here, else the project's seeds/")
     va.add_argument("--annotations", default=None, metavar="FOLDER",
                     help="folder with the hand-coding CSVs (default: validation/ here, else the project's)")
-    va.add_argument("--attributions", choices=("dev", "test", "fresh", "seeds", "agreement", "fresh-agreement"),
-                    help="score the attribution on the test bed's dev, test or fresh split (SaudiNewsNet, "
+    va.add_argument("--attributions", choices=("dev", "test", "fresh", "fresh2", "seeds", "agreement", "fresh-agreement"),
+                    help="score the attribution on the test bed's dev, test, fresh or fresh2 split (SaudiNewsNet, "
                          "../shared) or on the seeds, with recall, strict F1, via and breakdowns; "
                          "'agreement', 'fresh-agreement': the two independent codings of the overlap "
                          "articles of the 86-article sample or of the fresh sample")

@@ -188,19 +188,15 @@ class Testbed:
     outlets: dict[str, str]
 
 
-#: The drawn samples: the 86 articles of the dev and test splits, then the fresh sample
-#: (split ``fresh``) drawn later from articles outside them.
-SAMPLE_FILES = ("sample.csv", "sample_fresh.csv")
-
-
 def sample_rows(folder: Path) -> list[dict]:
-    """The rows (doc_id, outlet, split, …) of every sample file present in ``folder``."""
-    return [r for name in SAMPLE_FILES if (Path(folder) / name).exists()
-            for _, r in read_coding_rows(Path(folder) / name, ("doc_id", "outlet", "split"))]
+    """The rows (doc_id, outlet, split, …) of every drawn sample in ``folder``: ``sample.csv``
+    (the dev and test splits) and the fresh samples drawn later (``sample_fresh*.csv``)."""
+    return [r for path in sorted(Path(folder).glob("sample*.csv"))
+            for _, r in read_coding_rows(path, ("doc_id", "outlet", "split"))]
 
 
 def load_testbed(folder: Path, split: str, corpus_path: Path, *, coding: str | None = None) -> Testbed:
-    """Read the sample files (:data:`SAMPLE_FILES`) and ``folder/CODING/{sources,acts}.csv``
+    """Read the sample files (:func:`sample_rows`) and ``folder/CODING/{sources,acts}.csv``
     (``CODING`` is the split's name unless given, e.g. ``agreement`` for the second coder's
     files) and check every span against the corpus text. ``split`` ``all`` takes both dev
     and test articles (``sample.csv``).
@@ -543,7 +539,7 @@ def predict(texts: dict[str, str], outlets: dict[str, str], gazetteer=None, **op
 
 def score_split(split: str, *, home_country: str = "MA", gazetteer=None, folder: Path | None = None,
                 corpus_path: Path | None = None, seeds: Path | None = None) -> SplitScores:
-    """Run the attribution on a split (``dev``, ``test``, ``fresh`` or ``seeds``) and score it.
+    """Run the attribution on a split (``dev``, ``test``, ``fresh``, ``fresh2`` or ``seeds``) and score it.
 
     Raises:
         AnnotationError: if the split's coding is malformed or absent.
@@ -562,7 +558,7 @@ def score_split(split: str, *, home_country: str = "MA", gazetteer=None, folder:
         coded = load_annotations((folder or root / "validation") / "attributions_gold.csv", corpus, kind="attributions")
         gold = load_seed_gold(coded, outlets)
         texts = {d.doc_id: d.text for d in corpus}
-    elif split in ("dev", "test", "fresh"):
+    elif split in ("dev", "test", "fresh", "fresh2"):
         corpus_path = Path(corpus_path or default_corpus())
         if not corpus_path.exists():
             raise FileNotFoundError(2, "SaudiNewsNet not found (the test bed's texts live in ../shared, beside "
@@ -570,7 +566,7 @@ def score_split(split: str, *, home_country: str = "MA", gazetteer=None, folder:
         bed = load_testbed(folder or root / "validation" / "attributions", split, corpus_path)
         gold, texts, outlets = bed.acts, bed.texts, bed.outlets
     else:
-        raise ValueError(f"split must be dev, test, fresh or seeds, not {split!r}")
+        raise ValueError(f"split must be dev, test, fresh, fresh2 or seeds, not {split!r}")
     pred = predict(texts, outlets, gz, home_country=home_country)
     if "outlet" not in pred:
         pred = pred.assign(outlet=pred["doc_id"].map(outlets))

@@ -52,12 +52,11 @@ OUT_ACT_COLUMNS = ("doc_id", "act", "cue_start", "cue_end", "clause_start", "cla
 
 @lru_cache(maxsize=1)
 def sample_ids() -> frozenset[str]:
-    """Every drawn article: the dev and test sample and the fresh sample drawn later."""
+    """Every drawn article: the dev and test sample and the fresh samples drawn later."""
     ids: set[str] = set()
-    for name in ("sample.csv", "sample_fresh.csv"):
-        if (HERE / name).exists():
-            with (HERE / name).open(encoding="utf-8", newline="") as fh:
-                ids |= {r["doc_id"] for r in csv.DictReader(fh)}
+    for path in sorted(HERE.glob("sample*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            ids |= {r["doc_id"] for r in csv.DictReader(fh)}
     return frozenset(ids)
 
 
