@@ -207,11 +207,12 @@ def _parser() -> _Parser:
                     help="default: seeds/ here, else the project's seeds/")
     va.add_argument("--annotations", default=None, metavar="FOLDER",
                     help="folder with the hand-coding CSVs (default: validation/ here, else the project's)")
-    va.add_argument("--attributions", choices=("dev", "test", "fresh", "fresh2", "seeds", "agreement", "fresh-agreement"),
+    va.add_argument("--attributions", choices=("dev", "test", "fresh", "fresh2", "seeds", "agreement", "fresh-agreement",
+                                                  "fresh2-agreement"),
                     help="score the attribution on the test bed's dev, test, fresh or fresh2 split (SaudiNewsNet, "
                          "../shared) or on the seeds, with recall, strict F1, via and breakdowns; "
-                         "'agreement', 'fresh-agreement': the two independent codings of the overlap "
-                         "articles of the 86-article sample or of the fresh sample")
+                         "'agreement', 'fresh-agreement', 'fresh2-agreement': the two independent codings "
+                         "of the overlap articles of the 86-article sample or of a fresh sample")
     va.add_argument("--home-country", default="MA", metavar="CODE",
                     help="ISO 3166 alpha-2 code of the home country for official types (default MA)")
     va.add_argument("--gazetteer", help="a source gazetteer YAML (default: the packaged one)")
@@ -300,11 +301,11 @@ def _project_folder(name: str) -> str:
 def _validate(args) -> int:
     from .report import validation_report
 
-    if args.attributions in ("agreement", "fresh-agreement"):
+    if args.attributions and args.attributions.endswith("agreement"):
         from .testbed import agreement_scores
 
-        fresh = args.attributions == "fresh-agreement"
-        which = "the fresh sample's overlap articles" if fresh else "the overlap articles"
+        fresh = args.attributions.removesuffix("-agreement") if args.attributions != "agreement" else None
+        which = f"the {fresh} sample's overlap articles" if fresh else "the overlap articles"
         print(f"Agreement between two independent codings of {which}:")
         print(agreement_scores(fresh=fresh).to_string(index=False, float_format="{:.3f}".format))
         return 0

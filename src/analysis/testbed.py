@@ -486,19 +486,20 @@ def coder_agreement(a: pd.DataFrame, b: pd.DataFrame, *, home_country: str = "SA
 
 
 def agreement_scores(*, folder: Path | None = None, corpus_path: Path | None = None,
-                     home_country: str = "SA", fresh: bool = False) -> pd.DataFrame:
+                     home_country: str = "SA", fresh: str | None = None) -> pd.DataFrame:
     """Agreement between the first (``agreement/first_coding``) and the second
     (``agreement/``) independent coding of the overlap articles, as made, before adjudication.
-    ``fresh``: of the fresh sample's overlap articles instead (``fresh/``, restricted to the
-    articles of ``fresh_agreement/overlap.csv``, against ``fresh_agreement/``)."""
+    ``fresh``: the name of a fresh sample's split (``fresh``, ``fresh2``): its overlap
+    articles instead (``SPLIT/``, restricted to the articles of
+    ``SPLIT_agreement/overlap.csv``, against ``SPLIT_agreement/``)."""
     folder = Path(folder or project_root() / "validation" / "attributions")
     corpus_path = Path(corpus_path or default_corpus())
     if fresh:
-        overlap = {r["doc_id"] for _, r in read_coding_rows(folder / "fresh_agreement" / "overlap.csv",
+        overlap = {r["doc_id"] for _, r in read_coding_rows(folder / f"{fresh}_agreement" / "overlap.csv",
                                                                ("doc_id", "coder_a", "coder_b"))}
-        first = load_testbed(folder, "fresh", corpus_path).acts
+        first = load_testbed(folder, fresh, corpus_path).acts
         first = first[first["doc_id"].isin(overlap)] if len(first) else first
-        second = load_testbed(folder, "fresh", corpus_path, coding="fresh_agreement").acts
+        second = load_testbed(folder, fresh, corpus_path, coding=f"{fresh}_agreement").acts
         return coder_agreement(first, second, home_country=home_country)
     first = load_testbed(folder, "all", corpus_path, coding="agreement/first_coding").acts
     second = load_testbed(folder, "all", corpus_path, coding="agreement").acts
