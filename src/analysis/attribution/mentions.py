@@ -100,6 +100,12 @@ def _phrase_form(tok: str) -> str:
     return bare(t)
 
 
+@lru_cache(maxsize=8)
+def _phrase_forms(phrases: tuple) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a lexicon list as compared (:func:`_phrase_form`), computed once per list."""
+    return tuple(tuple(_phrase_form(w) for w in phrase) for phrase in phrases)
+
+
 def _prepositional(tok: str) -> bool:
     """Whether a word carries the preposition ل or ب (لوكالة، للصحيفة، بوزارة)."""
     t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
@@ -194,8 +200,7 @@ class Resolver:
         if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
             return True
         bases = tuple(_phrase_form(w) for w in words)
-        for phrase in self.gz.private_phrases:
-            p = tuple(_phrase_form(w) for w in phrase)
+        for p in _phrase_forms(self.gz.private_phrases):
             if any(bases[k:k + len(p)] == p for k in range(len(bases) - len(p) + 1)):
                 return True
         return False
