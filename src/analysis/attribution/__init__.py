@@ -327,9 +327,11 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     setting = None
     doc_toks = None
     doc_keys = None
+    elsewhere: dict[int, tuple[str, str] | None] = {}  # id of a speaker → described_elsewhere
     issuer, issuer_found = None, False  # one issuer per document: looked for once
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
+            before = act.speaker.type, act.speaker.country
             if act.speaker.noun and act.speaker.type == "anonymous":
                 if doc_toks is None:
                     doc_toks = TOKEN_RE.findall(ntext)
@@ -342,7 +344,11 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                     doc_toks = TOKEN_RE.findall(ntext)
                 if doc_keys is None:
                     doc_keys = key_forms(doc_toks)
-                found = described_elsewhere(doc_toks, act.speaker, resolver, doc_keys)
+                # A speaker cited in several acts is looked for once, until some speaker's
+                # type or country changes (a title may name that speaker's body).
+                if id(act.speaker) not in elsewhere:
+                    elsewhere[id(act.speaker)] = described_elsewhere(doc_toks, act.speaker, resolver, doc_keys)
+                found = elsewhere[id(act.speaker)]
                 if found is not None:
                     act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.type == "official" and not act.speaker.country:
@@ -355,6 +361,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                     doc_toks = doc_toks if doc_toks is not None else TOKEN_RE.findall(ntext)
                     setting = resolver.countries.setting(doc_toks)
                 act.speaker.country = setting
+            if (act.speaker.type, act.speaker.country) != before:
+                elsewhere.clear()  # a title elsewhere may name a body typed just now
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:
             return bisect.bisect_right(sent_starts, pos) - 1
