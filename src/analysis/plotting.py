@@ -857,7 +857,11 @@ def validation_plot(scores: pd.DataFrame, labels: Mapping[str, tuple[str, str]])
 
 _SPLIT_STYLES = {"seeds": (("In-sample (seeds)", "داخل العينة"), "#BBBBBB"),   # inside the sample
                  "dev": (("Out-of-sample dev", "خارج العينة: تطوير"), "#88CCEE"),  # outside: development
-                 "test": (("Out-of-sample test", "خارج العينة: اختبار"), "#332288")}  # outside: test
+                 "test": (("Out-of-sample test", "خارج العينة: اختبار"), "#332288"),  # outside: test
+                 # fresh samples coded later: the first became development material after one
+                 # scoring; the second is unseen by the rules
+                 "fresh": (("Fresh sample 1 (dev since round 3)", "عينة جديدة 1: تطوير"), "#44AA99"),
+                 "fresh2": (("Fresh sample 2 (unseen)", "عينة جديدة 2: خارج العينة"), "#882255")}
 
 
 def validation_splits_plot(table: pd.DataFrame):
@@ -865,8 +869,8 @@ def validation_splits_plot(table: pd.DataFrame):
     one bar per split, n printed at each bar; splits that could not be scored are
     absent and the figure says which).
 
-    ``table``: :func:`analysis.testbed.side_by_side` output (measure, seeds, dev, test and
-    n_seeds, n_dev, n_test; any of the splits may be missing).
+    ``table``: :func:`analysis.testbed.side_by_side` output (measure, seeds, dev, test, fresh,
+    fresh2 and their n_ columns; any of the splits may be missing).
     """
     splits = [s for s in _SPLIT_STYLES if s in table.columns]
     measures = list(table["measure"]) if len(table) else []
@@ -897,7 +901,7 @@ def validation_splits_plot(table: pd.DataFrame):
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(bilingual("F1 or accuracy", "القيمة", sep=" / "))
-    ax.legend(ncol=len(splits), loc="lower center", bbox_to_anchor=(0.45, 1.0))
+    ax.legend(ncol=min(len(splits), 3), loc="lower center", bbox_to_anchor=(0.45, 1.0))
     missing = [s for s in _SPLIT_STYLES if s not in splits]
     _footnote(fig, "n = hand-coded acts (accuracies: matched acts)"
                    + (f"; not scored here: {', '.join(missing)} (needs ../shared)" if missing else ""))

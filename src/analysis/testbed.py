@@ -590,12 +590,13 @@ def format_scores(s: SplitScores) -> str:
 
 def side_by_side(*, home_country: str = "MA", testbed_home_country: str | None = None,
                  corpus_path: Path | None = None, gazetteer=None) -> pd.DataFrame:
-    """In-sample (seeds) and out-of-sample (the test bed's dev and test splits) attribution
-    figures in one table: one row per measure, columns ``seeds``, ``dev``, ``test`` (F1 or
-    accuracy) and ``n_seeds``, ``n_dev``, ``n_test`` (coded acts, or matched acts for the
-    accuracies). The splits that cannot be scored (no SaudiNewsNet) are left out."""
+    """In-sample (seeds) and out-of-sample (the test bed's dev and test splits and the fresh
+    samples) attribution figures in one table: one row per measure, columns ``seeds``,
+    ``dev``, ``test``, ``fresh``, ``fresh2`` (F1 or accuracy) and ``n_seeds`` … (coded acts, or
+    matched acts for the accuracies). The splits that cannot be scored (no SaudiNewsNet) are
+    left out."""
     out = {}
-    for split in ("seeds", "dev", "test"):
+    for split in ("seeds", "dev", "test", "fresh", "fresh2"):
         home = home_country if split == "seeds" else (testbed_home_country or home_country)
         try:
             s = score_split(split, home_country=home, gazetteer=gazetteer, corpus_path=corpus_path).scores
