@@ -9,7 +9,7 @@ export PYTHONHASHSEED := 0
 
 .PHONY: figures report test browser hostile export bench bench-size lock clean-venv
 
-$(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml
+$(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml setup.py src/analysis/_kernels.c
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (camel-tools 1.6.0 requires it); set PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -17,6 +17,8 @@ $(STAMP): requirements/lock.txt requirements/nodeps.txt pyproject.toml
 	# camel-tools declares torch and transformers as hard dependencies but the utilities
 	# used here need only six, emoji and regex (pinned in lock.txt): no CUDA wheels.
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements/nodeps.txt
+	# Builds the C kernels in place (src/analysis/_kernels*.so) when a C compiler and the Python
+	# headers exist; without them the build is skipped and the pure-Python code runs (setup.py).
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
 

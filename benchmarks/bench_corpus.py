@@ -9,11 +9,18 @@ Measures, in one run:
                normalisation, structure (segmentation), markers and attribution;
   aggregation  the per-outlet tables (frame counts, source counts, summaries);
   total        the real pipeline (pipeline.run: read, all stages, tables) on --jobs processes.
-Prints seconds and words/s for each, the CPU seconds the total used (main process and
-workers, also in units of the floor's CPU seconds), the peak resident memory of this process and of the worker processes, and a
-last line ``total/floor ratio: X.XX``. With ``--repeat N`` the floor and the total are
-measured N times, alternately, and the ratio uses their medians.
+Prints seconds and words/s for each (and the CPU seconds of each stage), the CPU seconds
+the total used (main process and workers, also in units of the floor's CPU seconds), the
+peak resident memory of this process and of the worker processes, and a last line
+``total/floor ratio: X.XX``. With ``--repeat N`` the floor and the total are measured N
+times, alternately, and the ratio uses their medians.
 Words are whitespace-separated tokens of the non-empty texts (the floor's count).
+
+Both paths of the kernels (``analysis.kernels``): where the C extension is built, all of
+the above is measured first on the pure-Python path (a subprocess with
+``ANALYSIS_PURE_PYTHON=1``, its lines prefixed ``python |``), then on the compiled path;
+the last line is the compiled path's ratio. The time to build the extension as the
+install does is printed first (C needs no compile when the package runs).
 """
 from __future__ import annotations
 
@@ -23,10 +30,15 @@ import json
 import os
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PURE_PYTHON = "ANALYSIS_PURE_PYTHON"  # analysis.kernels.PURE_PYTHON_VARIABLE
 
 
 def _open(path: Path):
@@ -54,26 +66,31 @@ def stages(path: Path):
 
     codebook, gazetteer = load_codebook(), load_gazetteer()
     normalize("warm up the character tables")
-    spent = {"normalisation": 0.0, "structure": 0.0, "markers": 0.0, "attribution": 0.0}
+    names = ("normalisation", "structure", "markers", "attribution")
+    spent = dict.fromkeys(names, 0.0)  # wall seconds
+    cpu = dict.fromkeys(names, 0.0)  # CPU seconds of this process
     markers, acts, documents = [], [], []
+
+    def clock() -> tuple[float, float]:
+        return time.perf_counter(), time.process_time()
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for doc in iter_documents(path):
-            t0 = time.perf_counter()
+            t0 = clock()
             nt = normalize(doc.text)
-            t1 = time.perf_counter()
+            t1 = clock()
             st = segment(doc, nt)
-            t2 = time.perf_counter()
+            t2 = clock()
             markers.extend(marker_records(doc, codebook, structure=st, normalized=nt))
-            t3 = time.perf_counter()
+            t3 = clock()
             acts.extend(attribution_records(doc, gazetteer, structure=st, normalized=nt))
-            t4 = time.perf_counter()
+            t4 = clock()
             documents.append(document_row(doc, st))
-            spent["normalisation"] += t1 - t0
-            spent["structure"] += t2 - t1
-            spent["markers"] += t3 - t2
-            spent["attribution"] += t4 - t3
-    return spent, documents, markers, acts, codebook
+            for name, (a, b) in zip(names, [(t0, t1), (t1, t2), (t2, t3), (t3, t4)]):
+                spent[name] += b[0] - a[0]
+                cpu[name] += b[1] - a[1]
+    return spent, cpu, documents, markers, acts, codebook
 
 
 def aggregation(documents, markers, acts, codebook) -> float:
@@ -121,6 +138,32 @@ def _rss_mb(who) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux: kilobytes
 
 
+def build_seconds() -> float | None:
+    """Seconds to compile the C kernels as the install does (setuptools, into a temporary
+    folder), or None when they cannot be built here (no compiler or headers)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--build-lib", tmp, "--build-temp", tmp],
+                       cwd=ROOT, capture_output=True)
+        seconds = time.perf_counter() - t0
+        return seconds if any(Path(tmp).rglob("_kernels*")) else None
+
+
+def path_run(argv: list[str], *, pure: bool, prefix: str = "") -> float:
+    """Measure one path of the kernels in a subprocess (they are chosen at import, and the
+    peak memory of a process's children cannot be reset: the build and the other path
+    must not count); print its lines with ``prefix`` and return its total/floor ratio."""
+    env = {**os.environ, PURE_PYTHON: "1"} if pure else os.environ
+    proc = subprocess.run([sys.executable, __file__, *argv, "--this-path-only"], env=env,
+                          capture_output=True, text=True)
+    lines = proc.stdout.splitlines()
+    for text in lines:
+        print(prefix + text)
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"the benchmark of one path failed:\n{proc.stderr}")
+    return float(lines[-1].rsplit(" ", 1)[1])
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", required=True, type=Path)
@@ -129,25 +172,52 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=1,
                         help="measure floor and total this many times, alternately, and use the "
                              "medians (steadier on a shared machine)")
+    parser.add_argument("--this-path-only", action="store_true",
+                        help="measure only the kernels this process uses (compiled, or pure Python "
+                             f"when {PURE_PYTHON}=1 or the extension is not built)")
+    argv = sys.argv[1:] if argv is None else list(argv)
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         print(f"error: {args.corpus}: no such file", file=sys.stderr)
         return 2
-
-    def line(name, seconds, words):
-        print(f"{name:<24} {seconds:8.2f} s {words / seconds:12,.0f} words/s")
-
     if args.repeat < 1:
         print("error: --repeat must be at least 1", file=sys.stderr)
         return 2
-    print(f"corpus: {args.corpus}  cores: {os.cpu_count()}  jobs: {args.jobs}")
+    from analysis import kernels
+
+    if args.this_path_only:
+        return measure(args, "compiled (C extension analysis._kernels)" if kernels.compiled() else "pure Python")
+    build = build_seconds()
+    print("kernel build at install: " + (f"{build:.2f} s (setuptools, C; no compile when the package runs)"
+                                          if build is not None else "not possible here (no C compiler or headers)"))
+    if not kernels.compiled():
+        why = f"{PURE_PYTHON} is set" if os.environ.get(PURE_PYTHON, "") not in ("", "0") else "the C extension is not built"
+        print(f"{why}: only the pure-Python path is measured")
+        ratio = path_run(argv, pure=True)
+    else:
+        python_ratio = path_run(argv, pure=True, prefix="python | ")
+        ratio = path_run(argv, pure=False)
+        print(f"total/floor ratio of the pure-Python path: {python_ratio:.2f}; compiled: {ratio:.2f}")
+    print(f"total/floor ratio: {ratio:.2f}")
+    return 0
+
+
+def measure(args, path: str) -> int:
+    """Measure floor, stages and total with the kernels of this process; the last line
+    printed is the ratio."""
+
+    def line(name, seconds, words, cpu=None):
+        print(f"{name:<24} {seconds:8.2f} s {words / seconds:12,.0f} words/s"
+              + (f" {cpu:8.2f} cpu-s" if cpu is not None else ""))
+
+    print(f"corpus: {args.corpus}  cores: {os.cpu_count()}  jobs: {args.jobs}  kernels: {path}")
     t_floor, words, n_docs, cpu_floor = floor(args.corpus)
     print(f"documents: {n_docs:,}  words: {words:,}")
     line("floor", t_floor, words)
     if not args.skip_stages:
-        spent, documents, markers, acts, codebook = stages(args.corpus)
+        spent, cpu_spent, documents, markers, acts, codebook = stages(args.corpus)
         for name, seconds in spent.items():
-            line(name, seconds, words)
+            line(name, seconds, words, cpu_spent[name])
         line("aggregation", aggregation(documents, markers, acts, codebook), words)
         print(f"(one core: {sum(spent.values()):.2f} s for all stages; {len(markers):,} markers, "
               f"{len(acts):,} reporting acts)")

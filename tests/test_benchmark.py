@@ -24,6 +24,28 @@ def test_benchmark_prints_stages_and_ratio(tmp_path, seeds, capsys):
     cpu = next(line for line in out if line.startswith("cpu during total"))
     assert re.search(r"(\d+\.\d\d) s main process \+ (\d+\.\d\d) s workers = \d+\.\d\d s; over 1 core", cpu)
     assert re.fullmatch(r"total/floor ratio: \d+\.\d\d", out[-1])
+    assert re.fullmatch(r"structure\s+\d+\.\d\d s\s+[\d,]+ words/s\s+\d+\.\d\d cpu-s",
+                        next(line for line in out if line.startswith("structure")))
+    assert out[0].startswith("kernel build at install: ")
+
+
+def test_benchmark_measures_both_kernel_paths(tmp_path, seeds, capsys):
+    """Where the extension is built, the pure-Python path is measured too (a subprocess)
+    and both ratios are printed; the last line is the compiled path's."""
+    from analysis import kernels
+
+    path = _corpus(tmp_path, seeds)
+    assert bench_corpus.main(["--corpus", str(path), "--jobs", "1", "--skip-stages"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    kinds = [line.split("kernels: ")[1] for line in out if "kernels: " in line]
+    if not kernels.compiled():
+        assert kinds == ["pure Python"]
+        return
+    assert kinds == ["pure Python", "compiled (C extension analysis._kernels)"]
+    python_lines = [line for line in out if line.startswith("python |")]
+    assert re.fullmatch(r"python \| total/floor ratio: \d+\.\d\d", python_lines[-1])
+    both = re.fullmatch(r"total/floor ratio of the pure-Python path: (\d+\.\d\d); compiled: (\d+\.\d\d)", out[-2])
+    assert both and out[-1] == f"total/floor ratio: {both[2]}"
 
 
 def test_benchmark_rejects_bad_arguments(tmp_path, capsys):

@@ -41,6 +41,7 @@ from typing import Callable, Iterable, Iterator, Literal
 
 import pandas as pd
 
+from . import kernels
 from .errors import (AnalysisError, CorpusError, CorpusWarning, DuplicateDocumentError,
                      EmptyDocumentError, EncodingError, ManifestError)
 from .normalize import BIDI_CONTROLS, PRESENTATION_FORM_RE, NormalizedText, find_all, normalize, normalize_text
@@ -1081,7 +1082,22 @@ class Structure:
         return sum(r["n_words"] for r in self.paragraph_rows if r["role"] in COUNTED_ROLES)
 
 
-def _lines(text: str) -> list[tuple[int, int, int]]:
+# The per-token work: each ``_f_py`` below is the reference, and ``_f`` is the compiled
+# kernel of the same signature where the C extension is built (``analysis.kernels``;
+# ``tests/test_kernels.py`` holds the two equal), else ``_f_py`` itself.
+
+def _split_tokens_py(text: str) -> tuple[list[str], int]:
+    """``text`` split by TOKEN_RE into gaps and tokens, alternating ([gap, token, gap, …,
+    gap]), and how many of the tokens are words (not marks)."""
+    pieces = _TOKEN_SPLIT_RE.split(text)
+    # Each mark is one character and one token (none is part of a word).
+    return pieces, len(pieces) // 2 - sum(map(text.count, _MARK_TOKENS))
+
+
+_split_tokens = kernels.pick("split_tokens", _split_tokens_py)
+
+
+def _lines_py(text: str) -> list[tuple[int, int, int]]:
     """(line number, start, end) of every non-blank line, end before trailing space.
 
     Lines end at \n, \r\n or a bare \r (old Mac files, and text pasted from some
@@ -1107,7 +1123,26 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+_lines = kernels.pick("lines", _lines_py)
+
+
 _LSTRIP_WF = operator.methodcaller("lstrip", "وف")
+
+
+def _shared_keys_py(token_lists: list[list[str]]) -> tuple[list[list[str]], list[int]]:
+    """The keys of each list of tokens (each token without its leading و/ف letters), and
+    for each list how many of its keys are also keys of another list."""
+    keys = [list(map(_LSTRIP_WF, tokens)) for tokens in token_lists]
+    seen: set[str] = set()
+    repeated: set[str] = set()  # keys of two lists or more
+    for key_set in map(set, keys):
+        repeated |= seen & key_set
+        seen |= key_set
+    return keys, [sum(map(repeated.__contains__, k)) for k in keys]
+
+
+_shared_keys = kernels.pick("shared_keys", _shared_keys_py)
+
 #: A pull quote is set beside the passage it repeats: it is looked for among the body
 #: paragraphs at most this many body paragraphs before or after it. This bounds the work
 #: per paragraph, so a document of any length takes time in proportion to its length.
@@ -1138,21 +1173,18 @@ def _find_pullquotes(paras: list[dict], para_tokens: list[list[str]], nwords: li
     candidates = [i for i in body if 6 <= nwords[i] <= 80]
     if not candidates or len(body) < 2:
         return {}
-    # A cheap necessary condition first, at C speed: 80% of the quote's words must have
-    # a partner in the repeated paragraph, equal up to a leading و/ف. Such words are
-    # equal once all their leading و/ف letters are stripped, so counting the quote's
-    # words whose stripped form occurs in the other paragraph can only overcount: a
-    # paragraph that fails this cannot repeat it. Most documents stop here.
-    keys = {j: list(map(_LSTRIP_WF, para_tokens[j])) for j in body}
-    key_sets = {j: set(keys[j]) for j in body}
-    seen: set[str] = set()
-    repeated: set[str] = set()  # keys of two paragraphs or more
-    for j in body:
-        repeated |= seen & key_sets[j]
-        seen |= key_sets[j]
-    candidates = [i for i in candidates if sum(map(repeated.__contains__, keys[i])) >= 0.8 * nwords[i]]
+    # A cheap necessary condition first: 80% of the quote's words must have a partner in
+    # the repeated paragraph, equal up to a leading و/ف. Such words are equal once all
+    # their leading و/ف letters are stripped, so counting the quote's words whose
+    # stripped form occurs in another paragraph can only overcount: a paragraph that
+    # fails this cannot repeat any. Most documents stop here.
+    body_keys, shared = _shared_keys([para_tokens[j] for j in body])
+    shared_at = dict(zip(body, shared))
+    candidates = [i for i in candidates if shared_at[i] >= 0.8 * nwords[i]]
     if not candidates:
         return {}
+    keys = dict(zip(body, body_keys))
+    key_sets = {j: set(keys[j]) for j in body}
     words: dict[int, list[str]] = {}
     trigrams: dict[int, set] = {}
 
@@ -1251,7 +1283,7 @@ def _ordered_share(short: list[str], long: list[str]) -> float:
     return (len(short) - v.bit_count()) / len(short)
 
 
-def _sentence_ends(text: str) -> list[int]:
+def _sentence_ends_py(text: str) -> list[int]:
     """End offsets of the sentence-final punctuation of a whole text (``_SENT_END_RE``).
 
     The same matches as ``_SENT_END_RE.finditer(text)``: a match can only begin at one of
@@ -1272,14 +1304,17 @@ def _sentence_ends(text: str) -> list[int]:
     return ends
 
 
-def _split_sentences(text: str, start: int, end: int, ends: list[int] | None = None) -> list[tuple[int, int]]:
+_sentence_ends = kernels.pick("sentence_ends", _sentence_ends_py)
+
+
+def _split_sentences_py(text: str, start: int, end: int, ends: list[int] | None = None) -> list[tuple[int, int]]:
     """Sentence spans of the paragraph ``text[start:end]`` (leading space excluded).
 
     ``ends``: the :func:`_sentence_ends` of the whole text, if already computed. Paragraphs
     are lines that start and end with a non-space, so no punctuation match crosses them.
     """
     if ends is None:
-        ends = [start + e for e in _sentence_ends(text[start:end])]
+        ends = [start + e for e in _sentence_ends_py(text[start:end])]
     spans = []
     pos = start
     for k in range(bisect.bisect_right(ends, start), bisect.bisect_right(ends, end)):
@@ -1292,6 +1327,9 @@ def _split_sentences(text: str, start: int, end: int, ends: list[int] | None = N
     if rest.rstrip():
         spans.append((end - len(rest), end))
     return spans
+
+
+_split_sentences = kernels.pick("split_sentences", _split_sentences_py)
 
 
 def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Structure:
@@ -1317,11 +1355,11 @@ def segment(doc: Document, normalized: "NormalizedText | None" = None) -> Struct
     bounds = nt.to_norm_many([p["start"] for p in paras] + [p["end"] for p in paras])
     segments = [nt.text[a:b] for a, b in zip(bounds[:len(paras)], bounds[len(paras):])]
     norm = [t.strip() for t in segments]
-    # One regex pass gives the tokens and, from the lengths of the pieces, their offsets.
-    pieces = [_TOKEN_SPLIT_RE.split(t) for t in segments]
+    # One pass gives the tokens and, from the lengths of the pieces, their offsets.
+    split = [_split_tokens(t) for t in segments]
+    pieces = [p for p, _ in split]
+    nwords = [n for _, n in split]
     tokens = [p[1::2] for p in pieces]
-    # Words are the tokens that are not marks; each mark is one character and one token.
-    nwords = [len(t) - sum(map(n.count, _MARK_TOKENS)) if t else 0 for n, t in zip(norm, tokens)]
 
     wanted = normalize_text(meta.get(_headline_field(meta), "")).strip()
     # The given headline is never page chrome or a byline, even when it names the outlet
