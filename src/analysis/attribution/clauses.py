@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
-from .via import via_near_cue
+from .via import TELLING_LEMMAS, is_medium_preposition, occasion_end, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
 __all__ = ["Act", "find_acts", "CLAUSE_OPENERS"]
 
@@ -74,6 +74,8 @@ class Act:
     resolution: str
     subj_ns: int
     via: str = ""
+    medium: str = ""  # a media speaker's name as the text writes it (its via for others' acts)
+    lemma: str = ""  # the verb's lemma (نقل: the medium passes on others' words)
 
 
 def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = True) -> bool:
@@ -145,6 +147,13 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) 
         m = resolver.mention_at(toks, j + 1) if j + 1 < n else None
         ok = m is not None and not m.prepositional and not m.anaphoric and m.type and m.type != "unknown"
         return (m if ok else None), ""
+    if first in ("«", "“", '"') and j + 2 < n:
+        # أفاد «الصحيفة» مصدر مسؤول بأن: the medium told, as the object, before the subject
+        via, _, via_end = via_as_object(resolver, toks, j, min(n, j + 6))
+        if via:
+            m = resolver.mention_at(toks, via_end)
+            if m is not None and not m.prepositional and not m.anaphoric and m.type and m.type != "unknown":
+                return m, via
     if not (fwd is not None or first in _INTERVENING or to_medium):
         return fwd, ""
     via, _, via_end = via_near_cue(resolver, toks, j, min(n, j + limit))
@@ -193,12 +202,14 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if cue is None or in_quote(tok_starts[i]):
             continue
         kind, needs, conj, width = cue
+        if kind == "verb" and _strip(toks[i]) == "عبر" and is_medium_preposition(resolver, toks, i):
+            continue  # عبر موقع X، عبر حسابه: "through", not عبّر "expressed"
         pos = tok_starts[i]
         sid = sentence_of(pos)
         s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
         if s_first < len(toks) and toks[s_first] in _LINK_WORDS:
             continue  # رابط الخبر بصحيفة X: «…»: a link line quotes a headline, it reports nothing (H1)
-        speaker, resolution, subj_tok, via, fwd = None, "", i, "", None
+        speaker, resolution, subj_tok, via, fwd, cue_tok = None, "", i, "", None, None
         last_speaker = state.get("last_speaker")
         after = i + width
         if kind == "verb" and i >= 2 and toks[i - 1] == "ما" and \
@@ -227,20 +238,24 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if last_speaker is not None:
                     speaker, resolution = last_speaker, "anaphora"
             elif fwd is not None and fwd.type:
-                if kind == "according_to" and fwd.type == "media" and _verb_follows(lex, toks, fwd.end):
-                    # "وبحسب وكالة X، قال Y": the agency carries the act that follows.
-                    pending_via = (fwd.name, sid)
+                if kind == "according_to" and fwd.type == "media" and \
+                        (_verb_follows(lex, toks, fwd.end) or
+                         (_opens_sentence(toks, s_first, i) and _cue_later_in_sentence(
+                             lex, toks, fwd.end, tok_starts, sentences[sid][1]))):
+                    # "وبحسب وكالة X، قال Y"، "وبحسب وكالة X، فقد … وفق Y": the agency
+                    # carries the acts of its sentence.
+                    pending_via = (speaker_medium(resolver, toks, fwd), sid)
                     continue
                 if kind == "according_to" and acts and (sentence_of(acts[-1].cue_ns) == sid or
                                                         _closes_quote(toks, i)):
                     prev = acts[-1]
                     if fwd.type == "media":
                         # "قال X …، وفق موقع Y": the site is where the words come from.
-                        prev.via = fwd.name
+                        prev.via = speaker_medium(resolver, toks, fwd)
                         continue
                     if prev.speaker.type == "media":
                         # "ذكر الموقع، نقلا عن X": X speaks, the site passes it on.
-                        prev.via, prev.speaker = prev.speaker.name, resolver.register(fwd)
+                        prev.via, prev.speaker = prev.medium or prev.speaker.name, resolver.register(fwd)
                         prev.resolution = "explicit"
                         state["last_speaker"] = prev.speaker
                         continue
@@ -252,7 +267,17 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     if e + 1 < len(toks) and toks[e] == "عن":
                         src = resolver.mention_at(toks, e + 1)
                         if src is not None and src.type and not src.anaphoric:
-                            via, fwd = fwd.name, src
+                            via, fwd = speaker_medium(resolver, toks, fwd), src
+                            # نقلت X عن Y قوله: Y's own noun of saying is the cue (the name
+                            # may run on past the title the mention ended on)
+                            cue_tok = next((k2 for k2 in range(src.start + 1, min(len(toks), src.end + 5))
+                                            if toks[k2] in _SAYING_NOUNS), None)
+                            if cue_tok is not None and any(not t[0].isalnum() or t in COMPLEMENTS
+                                                           for t in toks[src.end:cue_tok]):
+                                cue_tok = None
+                            if cue_tok is not None and cue_tok < src.end:  # the name ran on into قوله
+                                fwd = replace(src, end=cue_tok, name=resolver.text(toks, src.start, cue_tok),
+                                              key=resolver._key(toks[src.start:cue_tok]))
                 if fwd.document and kind != "according_to":
                     speaker, resolution = resolver.register(fwd), "anaphora"
                 else:
@@ -281,7 +306,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         any(t in COMPLEMENTS for t in toks[acts[-1].tok:i]):
                     if acts[-1].speaker.type == "media" and back.start > acts[-1].tok:
                         # كشفت صحيفة X أن أجهزة الأمن حذرت: the medium passes on a source's act
-                        via = via or acts[-1].speaker.name
+                        via = via or acts[-1].medium or acts[-1].speaker.name
+                        if acts[-1].lemma == "نقل" and back.type != "media":
+                            # نقلت وكالة X أن Y قال: a transmission verb is no act of the medium's
+                            # when its source's own verb follows (H2)
+                            acts.pop()
                     else:
                         back = None  # the verb sits inside content reported by someone else
                 if back is not None and back.type and not back.anaphoric and \
@@ -320,7 +349,14 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     speaker, resolution = last_speaker, "continuation"
         if speaker is not None and kind == "verb" and needs:
             window = 10 if resolution == "explicit" else 4
-            if not _requirement_met(toks, _content_start(resolver, toks, after), window, needs):
+            # a long subject and the medium it spoke to may stand before the content (كشف
+            # المتحدث باسم المديرية …، فلان لـ«الصحيفة»، أن): count from the subject's end
+            start = after
+            if resolution == "explicit" and fwd is not None and fwd.end > after:
+                name, _, end = via_near_cue(resolver, toks, fwd.end, len(toks))
+                if name:
+                    start, via = end, via or name
+            if not _requirement_met(toks, _content_start(resolver, toks, start), window, needs):
                 speaker = None
         if speaker is None:
             continue
@@ -329,10 +365,25 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             # لـ«الصحيفة»): look from the end of the subject named after the verb
             subj_end = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
             via = via_near_cue(resolver, toks, subj_end, len(toks))[0]
+            if not via and subj_end > after:
+                # or stand between the verb and its subject (وقال لـ«الصحيفة» فلان)
+                via = via_near_cue(resolver, toks, after, subj_end)[0]
+            if not via and lex.verbs.get(_strip(toks[i]), ("",))[0] in TELLING_LEMMAS:
+                # أبلغ مصدر «الصحيفة» أن، أفاد «الصحيفة» مسؤول: the medium told is the object
+                via = via_as_object(resolver, toks, subj_end, len(toks))[0] or \
+                    via_as_object(resolver, toks, after, len(toks))[0]
+        if not via and kind in ("verb", "noun"):
+            # a fronted phrase of occasion: وفي تصريحات لوسائل إعلام، أوضح الوزير …
+            via = via_before_cue(resolver, toks, s_first, i)
         if not via and pending_via[1] == sid:
             via = pending_via[0]
-        acts.append(Act(i, pos, tok_starts[i + width - 1] + len(toks[i + width - 1]), kind, speaker,
-                        resolution, tok_starts[subj_tok], via))
+        c = cue_tok if cue_tok is not None else i
+        w = 1 if cue_tok is not None else width
+        medium = speaker_medium(resolver, toks, fwd) \
+            if speaker.type == "media" and resolution == "explicit" and fwd is not None else ""
+        acts.append(Act(c, tok_starts[c], tok_starts[c + w - 1] + len(toks[c + w - 1]), kind, speaker,
+                        resolution, tok_starts[subj_tok], via, medium,
+                        lex.verbs.get(_strip(toks[i]), ("",))[0] if kind == "verb" else ""))
         state["last_speaker"] = speaker
     return acts
 
@@ -366,6 +417,7 @@ def _content_start(resolver: Resolver, toks: list[str], after: int) -> int:
     adverb or the occasion (وأكد أيضا في كلمته على أن)."""
     name, first, end = via_near_cue(resolver, toks, after, min(len(toks), after + 8))
     k = end if name and first == after else after
+    k = occasion_end(resolver, toks, k)  # وأضاف، خلال مقابلة معه عبر موقع X، أن
     n = len(toks)
     while k < n:
         if toks[k] in _ADVERBS:
@@ -386,6 +438,29 @@ def _trim_at_content(resolver: Resolver, toks: list[str], m: Mention) -> Mention
     if cut is None:
         return m
     return replace(m, end=cut, name=resolver.text(toks, m.start, cut), key=resolver._key(toks[m.start:cut]))
+
+
+# Nouns of saying with the source's pronoun after نقلت X عن Y (قوله، قولها، تأكيده).
+_SAYING_NOUNS = {"قوله", "قولها", "قولهم", "قولهما", "تاكيده", "تاكيدها", "تاكيدهم", "تصريحه", "تصريحها"}
+
+
+def _opens_sentence(toks: list[str], s_first: int, i: int) -> bool:
+    """Whether the cue at ``i`` opens its sentence (after و، ف or a comma at most)."""
+    k = i - 1
+    while k >= s_first and toks[k] in ("و", "ف", "،", ","):
+        k -= 1
+    return k < s_first
+
+
+def _cue_later_in_sentence(lex, toks: list[str], k: int, tok_starts: list[int], sent_end: int,
+                           window: int = 40) -> bool:
+    """Whether another cue stands after token ``k`` in the same sentence."""
+    for j in range(k, min(len(toks), k + window)):
+        if tok_starts[j] >= sent_end:
+            return False
+        if toks[j] in lex.tokens and cue_at(lex, toks, j) is not None:
+            return True
+    return False
 
 
 def _verb_follows(lex, toks: list[str], k: int) -> bool:
