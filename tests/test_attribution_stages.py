@@ -603,3 +603,86 @@ def test_a_medium_between_a_long_subject_and_the_content():
     r = one('كشف المتحدث الرسمي باسم مديرية الصحة في المحافظة بالنيابة، سامر العلي لـ"الأفق"، '
             'أن حالة المصابين مستقرة.')
     assert (r.cue, r.via) == ("كشف", "الأفق")
+
+
+def test_a_phrase_of_occasion_closing_the_sentence_names_the_medium():
+    # قال X «…»، في تصريحات لصحيفة Y / …، وذلك خلال حديثه لموقع Y: after the content.
+    r = one('وقال المدرب سامر العلي «إنه لأمر صعب»، في تصريحاته لصحيفة «المساء» الأسبوعية.')
+    assert r.via == "صحيفة المساء"
+    df = acts("وقال الوزير إن الطريق مغلق، مشيرا إلى أن العمل مستمر، وذلك خلال حديثه لموقع «الأفق».")
+    assert df.via.tolist() == ["موقع الأفق", "موقع الأفق"]
+    # another act between them takes the phrase
+    df = acts("وقال الوزير «العمل مستمر»، وأكد المدير في حديث لقناة الأفق أن الطريق مغلق.")
+    assert df.via.tolist() == ["", "قناة الأفق"]
+
+
+def test_according_to_what_a_quoted_paper_carried():
+    # وفقا لما نقلت عنه «الصحيفة»: the verb inside the phrase is no act; the paper is the via.
+    r = one("وأوضح العقيد سامر العلي، وفقاً لما نقلت عنه “الأفق”، أن العائلات مستثناة.")
+    assert (r.cue, r.via) == ("وأوضح", "الأفق")
+
+
+def test_a_quoted_name_right_after_the_subject_then_its_medium():
+    r = one("وتحدث المدرب السابق للنادي «سامر العلي» لصحيفة «الأفق» عن عمل المدرب.")
+    assert r.via == "صحيفة الأفق"
+
+
+def test_what_is_not_a_medium_spoken_to():
+    # ل after a title's adjective is "of" (المؤسس المشارك للموقع: the site he founded);
+    # the formula طالبا عدم كشف اسمه ends the medium's name and is no act.
+    assert one("وقال سامر العلي المدير المشارك لشبكة محللي السوق إن الأسعار سترتفع.").via == ""
+    r = one("وقال المسؤول لوكالة الأنباء المحلية طالبا عدم كشف اسمه إن العمليات مستمرة.")
+    assert (r.cue, r.via) == ("وقال", "وكالة الأنباء المحلية")
+
+
+def test_words_that_look_like_a_medium_but_are_not_one():
+    # على حسب / حسب الموقع "depending on the place"; عبر الشبكة "through the (payment)
+    # network"; a time phrase closes the medium's name (مع القناة الثانية مساء أمس).
+    assert one("وأكد الوزير أن العمل يستغرق ساعات حسب الموقع.").via == ""
+    assert one("وقال الوزير إن الاتفاق وقع، حسب الموقع الإخباري «الأفق».").via == "الموقع الإخباري الأفق"
+    assert one("وأكد التقرير ارتفاع عدد العمليات التي نفذت عبر الشبكة الوطنية للمدفوعات.").via == ""
+    assert one("وأكد الوزير في اتصال هاتفي مع القناة الثانية مساء أول من أمس، أن الدعم مستمر.").via == \
+        "القناة الثانية"
+
+
+def test_a_medium_that_made_or_carried_an_interview():
+    # حوار أجرته عكاظ، مقابلة بثتها «رويترز»: the verb's subject is the medium, named or not.
+    df = acts("وقال الوزير إن إيران لا ترى حلا، مشيرا في حوار أجرته الأفق إلى أن الحل سياسي.")
+    assert df.via.tolist() == ["الأفق", "الأفق"]
+    df = acts("وقال المتحدث باسم التحالف إن الحوار مستمر. وأضاف المتحدث في مقابلة بثتها “رويترز” أن الهدنة قريبة.")
+    assert df.via.tolist() == ["رويترز", "رويترز"]
+
+
+def test_a_channel_the_words_were_said_on():
+    # على قناة X، وذلك في حديث على قناة X (closing the sentence, with no comma)
+    assert one("وقال الوزير قبل ثلاثة أسابيع على محطة «الأفق» إن الحل سياسي.").via == "محطة الأفق"
+    assert one("وقال الوزير إن الطمأنة ممكنة وذلك في حديث على قناة الأفق.").via == "قناة الأفق"
+
+
+def test_a_statement_noun_naming_a_verbs_occasion_is_no_act():
+    # أوضح في تصريحات لإذاعة X: تصريحات is where the verb's words were said (H3), and
+    # its medium is the verb's via; a statement noun with its own source stays an act.
+    r = one("وقال وزير الداخلية أمس في تصريحات لإذاعة الشمال، إنه من المخطط بناء مركز.")
+    assert (r.cue, r.via) == ("وقال", "إذاعة الشمال")
+    r = one("جاء ذلك في تصريح لوزير الخارجية لوكالة الأنباء المحلية.")
+    assert (r.cue, r.via) == ("تصريح", "وكالة الأنباء المحلية")
+
+
+def test_an_according_to_medium_the_lexicon_does_not_name():
+    # وفقا لوكالة X / لـ«X» between a verb and its content, after an act, or alone (then
+    # the medium is the source, H2).
+    df = acts("وقال الخبير إن الأزمة عميقة. وأضاف وفقاً لوكالة الأنباء الألمانية، أن إنشاء قدرة مالية أمر ضروري.")
+    assert df.cue.tolist() == ["وقال", "وأضاف"]
+    assert df.via.tolist() == ["وكالة الأنباء الألمانية"] * 2
+    assert one("وأكد مصدر مسؤول أن الطريق مغلق وفقا لـ«الأفق».").via == "الأفق"
+    r = one("وفقا لـ«الأفق»، فقد أغلق الطريق.")
+    assert (r.speaker, r.speaker_type, r.via) == ("الأفق", "media", "")
+
+
+def test_a_social_network_named_after_the_issuer_of_a_statement():
+    # بيان صادر عن X على موقع التواصل الاجتماعي: the network, past the عن of the issuer;
+    # على after the content's إلى is no medium (الاطلاع على الموقع).
+    df = acts("أعلنت وزارة الداخلية خطة جديدة. وقال بيان صادر عن وزارة الداخلية على موقع التواصل "
+              "الاجتماعي (فيس بوك) اليوم إن الحملة مستمرة.")
+    assert df.via.iloc[-1] == "موقع التواصل الاجتماعي فيس بوك"
+    assert one("ودعا الوزير الجميع إلى الاطلاع على الموقع الإلكتروني للوزارة.").via == ""

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
-from .via import TELLING_LEMMAS, is_medium_preposition, occasion_end, speaker_medium, via_as_object, via_before_cue, via_near_cue
+from .via import TELLING_LEMMAS, bare_place_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
 __all__ = ["Act", "find_acts", "CLAUSE_OPENERS"]
 
@@ -212,9 +212,13 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         speaker, resolution, subj_tok, via, fwd, cue_tok = None, "", i, "", None, None
         last_speaker = state.get("last_speaker")
         after = i + width
-        if kind == "verb" and i >= 2 and toks[i - 1] == "ما" and \
+        if kind == "verb" and i >= 2 and toks[i - 1] in ("ما", "لما") and \
                 (cue_at(lex, toks, i - 2) or ("",))[0] == "according_to":
             continue  # حسب ما نقلت عنه وكالة X: the verb belongs to the according-to phrase
+        if kind == "noun" and i > s_first and toks[i - 1] in ("في", "خلال", "وفي", "وخلال") and \
+                via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after and \
+                _verb_cue_near(lex, toks, s_first, i):
+            continue  # أوضح في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال: the verb's occasion (H3)
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
             after += 1
         if kind in ("verb", "noun", "according_to"):
@@ -226,6 +230,20 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     # (بحسب ما أكده الاتحاد: a reporting verb inside the phrase, one act)
                     j += 1
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
+                quoted, q_end = ("", j)
+                if (fwd is None and (j > after or toks[j] == "ل")) or (fwd is not None and fwd.type != "media"):
+                    # وفقا لما نقلت عنه «الصحيفة»، وفقا لوكالة الأنباء X: a medium the
+                    # lexicon does not name
+                    quoted, q_end = medium_at(resolver, toks, j)
+                if quoted:
+                    if acts and (sentence_of(acts[-1].cue_ns) == sid or _closes_quote(toks, i)):
+                        acts[-1].via = acts[-1].via or quoted
+                        continue
+                    if _verb_follows(lex, toks, q_end) or _cue_later_in_sentence(
+                            lex, toks, q_end, tok_starts, sentences[sid][1]):
+                        pending_via = (quoted, sid)
+                        continue
+                    fwd = Mention(j, q_end, quoted, "media")  # the medium is the source (H2)
             elif kind == "verb":
                 fwd, via = _subject_after(resolver, toks, j)
                 if fwd is not None and needs == "content":
@@ -249,8 +267,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if kind == "according_to" and acts and (sentence_of(acts[-1].cue_ns) == sid or
                                                         _closes_quote(toks, i)):
                     prev = acts[-1]
-                    if fwd.type == "media":
-                        # "قال X …، وفق موقع Y": the site is where the words come from.
+                    if fwd.type == "media" and (bare_place_noun(fwd) or toks[i - 1] == "علي"):
+                        continue  # حسب الموقع، على حسب: "depending on (the place)"
+                    if fwd.type == "media" and not fwd.noun:
+                        # "قال X …، وفق موقع Y": the site is where the words come from (a
+                        # survey or study a medium made is a source, not a channel).
                         prev.via = speaker_medium(resolver, toks, fwd)
                         continue
                     if prev.speaker.type == "media":
@@ -360,7 +381,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 speaker = None
         if speaker is None:
             continue
-        if not via and kind == "verb":
+        if not via and kind in ("verb", "noun", "participle"):
             # the medium may follow the subject and its apposition (وقال X، الناطق باسم …،
             # لـ«الصحيفة»): look from the end of the subject named after the verb
             subj_end = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
@@ -375,6 +396,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if not via and kind in ("verb", "noun"):
             # a fronted phrase of occasion: وفي تصريحات لوسائل إعلام، أوضح الوزير …
             via = via_before_cue(resolver, toks, s_first, i)
+        if not via and kind in ("verb", "participle", "noun"):
+            # a phrase of occasion closing the sentence: قال X «…»، في تصريحات لصحيفة Y
+            s_end = bisect.bisect_left(tok_starts, sentences[sid][1]) if sid >= 0 else len(toks)
+            via = via_after_content(resolver, toks, i + width - 1, s_end,
+                                    lambda k: cue_at(lex, toks, k) is not None)
         if not via and pending_via[1] == sid:
             via = pending_via[0]
         c = cue_tok if cue_tok is not None else i
@@ -460,6 +486,22 @@ def _cue_later_in_sentence(lex, toks: list[str], k: int, tok_starts: list[int], 
             return False
         if toks[j] in lex.tokens and cue_at(lex, toks, j) is not None:
             return True
+    return False
+
+
+def _verb_cue_near(lex, toks: list[str], s_first: int, i: int, window: int = 12) -> bool:
+    """Whether a reporting verb stands within ``window`` tokens of the noun at ``i`` in its
+    sentence (no quotation between), whose occasion the noun names."""
+    for k in list(range(i - 1, max(s_first, i - window) - 1, -1)) + list(range(i + 1, min(len(toks), i + window))):
+        t = toks[k]
+        if t in QUOTE_FAMILY or t == ".":
+            if k > i:
+                break
+            continue
+        if t in lex.tokens:
+            cue = cue_at(lex, toks, k)
+            if cue is not None and cue[0] == "verb":
+                return True
     return False
 
 

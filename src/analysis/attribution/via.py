@@ -36,7 +36,7 @@ from .countries import bare
 from .mentions import NP_STOP_COMPLEMENT, Mention, Resolver
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 
-__all__ = ["occasion_end", "via_near_cue", "via_before_cue", "via_as_object", "TELLING_LEMMAS", "medium_text", "is_medium_preposition", "PLATFORM_NOUNS"]
+__all__ = ["medium_at", "bare_place_noun", "occasion_end", "via_after_content", "via_near_cue", "via_before_cue", "via_as_object", "TELLING_LEMMAS", "medium_text", "is_medium_preposition", "PLATFORM_NOUNS"]
 
 # Nouns of a channel one publishes through, with a possessive pronoun (normalised, no
 # article): حساب "account", صفحة "page", موقع "site", منصة "platform", قناة "channel",
@@ -73,7 +73,15 @@ _PUBLISH_VERBS = {"نشر", "نشرته", "نشرتها", "نشرها", "نشر�
 # Prepositions that name the medium a text was published in or through.
 _ON = {"علي", "عبر", "في", "ب"}
 # Plural and other nouns of a medium that the gazetteer's role words do not list.
-_EXTRA_MEDIA = {"صحف", "وكالات", "قنوات", "مواقع", "شبكه", "محطه", "وسائط", "وسائل", "تلفزيون"}
+_EXTRA_MEDIA = {"صحف", "وكالات", "قنوات", "مواقع", "وسائط", "وسائل", "تلفزيون"}
+# Nouns of a medium only when it is spoken to (لشبكة X، في مقابلة مع محطة X): through عبر
+# they are other networks (عبر الشبكة السعودية للمدفوعات).
+_ADDRESSED_MEDIA = {"شبكه", "محطه", "شاشه"}  # (a power or train station, a screen)
+# Verbs whose subject is the medium that made or carried an interview or a statement
+# (حوار أجرته «الصحيفة»، مقابلة بثتها قناة X، بيان نشرته وكالة X).
+_CARRIER_VERBS = {"اجرته", "اجراه", "اجرتها", "اجراها", "بثته", "بثتها", "بثها", "نشرته", "نشرتها", "نشرها",
+                  "اوردته", "اورده", "اوردتها", "نقلته", "نقلتها", "نقلها", "وزعته", "وزعتها", "اذاعته",
+                  "اذاعتها", "عرضته", "عرضتها", "نظمته", "نظمتها"}
 # The formula of a source who declines to be named (رفض الكشف عن هويته، فضّل عدم ذكر اسمه،
 # طلب عدم نشر اسمه): part of the subject's description.
 _DECLINE_VERBS = {"رفض", "رفضت", "طلب", "طلبت", "فضل", "فضلت", "اشترط", "اشترطت", "مفضلا", "رافضا", "طالبا"}
@@ -90,9 +98,17 @@ def medium_text(resolver: Resolver, toks: list[str], a: int, b: int) -> str:
         b -= 1
     if toks[a] == "ل":
         a += 1
-    text = " ".join(QUOTE_RE.sub(" ", resolver.text(toks, a, b)).split())
+    for j in range(a + 1, b):
+        w = toks[j][1:] if len(toks[j]) > 3 and toks[j][0] in "وف" else toks[j]
+        if toks[j] in ("،", ",", ":", "؛") or toks[j] in _DECLINE_VERBS or w in resolver.gz.cues.verbs or w in resolver.gz.cues.participles or \
+                (toks[j] in _TIME_WORDS and j > a + 1):
+            b = j  # لوكالة X طالبا عدم كشف اسمه: the medium ends before the formula
+            break
+    text = " ".join(QUOTE_RE.sub(" ", resolver.text(toks, a, b)).split()).lstrip("ـ")
     if _glued_li(resolver, toks[a]) and text[:1] == "ل":
         text = "ال" + text[2:] if toks[a].startswith("لل") else text[1:]
+    if text.count("(") != text.count(")"):  # a bracket cut off by the span: (فيس بوك
+        text = " ".join(text.replace("(", " ").replace(")", " ").split())
     return text
 
 
@@ -102,7 +118,7 @@ def _glued_li(resolver: Resolver, tok: str) -> bool:
     if len(tok) <= 3 or tok[0] != "ل":
         return False
     head = "ال" + tok[2:] if tok.startswith("لل") else tok[1:]
-    if _media_word(resolver, head):
+    if _media_word(resolver, head) or bare(head) in _ADDRESSED_MEDIA:
         return True
     firsts = resolver.gz.alias_firsts
     return tok not in firsts and (tok[1:] in firsts or head in firsts)
@@ -150,7 +166,8 @@ def _platform(tok: str) -> bool:
     return t in PLATFORMS or bare(t) in PLATFORMS
 
 
-def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int] | None:
+def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int, *,
+                  addressed: bool = False) -> tuple[str, int] | None:
     """A medium starting at token ``k``, with or without a glued or separate ل: a quoted
     name (« الصحيفة »، لـ«عكاظ»), a media mention (قناة الجزيرة، لوكالة الأنباء الألمانية،
     رويترز) or a social platform (تويتر): (text as written, end)."""
@@ -175,7 +192,9 @@ def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int) -> tup
     head = ("ال" + t[2:] if t.startswith("لل") else t[1:]) if glued else t
     if len(head) > 3 and head[0] in "و" and not glued:
         head = head[1:]
-    media_head = _media_word(resolver, head)
+    media_head = _media_word(resolver, head) or \
+        ((addressed or (k + 1 < len(toks) and toks[k + 1] in _OPENING)) and
+         (bare(head) in _ADDRESSED_MEDIA or head in _ADDRESSED_MEDIA))
     if not media_head and not (resolver.token_class(t)[3] and resolver.is_medium(toks, k) if glued else
                                 resolver.token_class(t)[3]):
         return None
@@ -193,6 +212,17 @@ def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int) -> tup
     return None
 
 
+# Adjectives of a title (المدير التنفيذي لقناة X، المؤسس المشارك للموقع): the ل after
+# them is "of", the medium the person works for, not the medium spoken to.
+_TITLE_ADJECTIVES = {"التنفيذي", "التنفيذيه", "المشارك", "المشاركه", "الاقليمي", "الاقليميه", "الفني"}
+
+
+def bare_place_noun(m: Mention) -> bool:
+    """Whether a media mention is the bare noun الموقع, which after حسب is as often "the
+    place" (على حسب الموقع "depending on the location") as "the website"."""
+    return m.end - m.start == 1 and bare(m.name.replace("ة", "ه")) in ("موقع", "الموقع")
+
+
 def is_medium_preposition(resolver: Resolver, toks: list[str], k: int) -> bool:
     """Whether the word at ``k`` is the preposition عبر "through" before a medium or an
     account (عبر موقع X، عبر حسابه): not the verb عبّر "expressed"."""
@@ -203,6 +233,18 @@ def is_medium_preposition(resolver: Resolver, toks: list[str], k: int) -> bool:
     if nxt in PLATFORM_NOUNS or _platform(nxt) or nxt in _OPENING:
         return True
     return nxt[0].isalnum() and _media_word(resolver, nxt)
+
+
+def _agent_name(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int] | None:
+    """A name of up to three words at ``k`` in the subject slot of a carrying verb (حوار
+    أجرته عكاظ): the medium, even when the lexicon does not know it."""
+    e = k
+    while e < min(stop, k + 3) and toks[e][0].isalnum() and toks[e] not in NP_STOP_COMPLEMENT and \
+            toks[e] not in ("في", "مع", "امس", "اليوم", "خلال", "حول", "عن") and toks[e] not in resolver.gz.cues.tokens:
+        e += 1
+    if e == k:
+        return None
+    return medium_text(resolver, toks, k, e), e
 
 
 def _skip_decline(toks: list[str], k: int, stop: int) -> int:
@@ -274,6 +316,17 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             e = _quote_close(toks, k + 1, stop)
             if e is not None:  # على «تويتر»
                 return medium_text(resolver, toks, k + 1, e + 1), k, e + 1
+        if t == "علي" and k + 2 < stop and (not complement_seen or toks[k + 2] == "التواصل") and \
+                (_media_word(resolver, toks[k + 1]) or bare(toks[k + 1]) in _ADDRESSED_MEDIA):
+            # قال على قناة X، في حديث على شاشة X: the channel the words were said on
+            named = _named_medium(resolver, toks, k + 1, stop)
+            if named is not None:
+                return named[0], k, named[1]
+        if t == "علي" and not complement_seen and k + 1 < stop and \
+                any(_is_noun(w, INTERVIEW_NOUNS) for w in toks[max(start, k - 3):k]):
+            named = _named_medium(resolver, toks, k + 1, stop, addressed=True)
+            if named is not None:  # في حديث على شاشة قناة X
+                return named[0], k, named[1]
         if t in ("علي", "في", "عبر") and any(_is_noun(w, PUBLISHED_NOUNS) for w in toks[max(start, k - 4):k]):
             named = _named_medium(resolver, toks, k + 1, stop)
             if named is not None:  # في بيان لها على «تداول»
@@ -281,7 +334,7 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
         if t == "الي" and not complement_seen and \
                 (k == start or any(_is_noun(w, INTERVIEW_NOUNS) for w in toks[max(start, k - 3):k])):
             # تحدث إلى «الصحيفة»، في حديث إلى قناة X: the medium spoken to
-            named = _named_medium(resolver, toks, k + 1, stop)
+            named = _named_medium(resolver, toks, k + 1, stop, addressed=True)
             if named is not None and (toks[k + 1] not in _OPENING or k > start):
                 return named[0], k, named[1]
         if t in NP_STOP_COMPLEMENT or t == ":":
@@ -294,25 +347,30 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
         if complement_seen:
             k += 1
             continue
-        if _is_noun(t, PUBLISHED_NOUNS) and k + 1 < stop and toks[k + 1] in _PUBLISH_VERBS:
-            # بيان نشرته وكالة X: the publishing verb's subject is the medium
-            named = _named_medium(resolver, toks, k + 2, stop)
+        if _is_noun(t, PUBLISHED_NOUNS | INTERVIEW_NOUNS) and k + 1 < stop and \
+                (toks[k + 1] in _PUBLISH_VERBS or toks[k + 1] in _CARRIER_VERBS):
+            # بيان نشرته وكالة X، حوار أجرته «الصحيفة»، مقابلة بثتها قناة X: the verb's
+            # subject is the medium, named or not
+            named = _named_medium(resolver, toks, k + 2, stop) or _agent_name(resolver, toks, k + 2, stop)
             if named is not None:
                 return named[0], k, named[1]
-        if t == "ل" or (t[0] == "ل" and len(t) > 3):
+        if t == "ل" or (t[0] == "ل" and len(t) > 3 and not (k > 0 and toks[k - 1] in _TITLE_ADJECTIVES)):
             named = _named_medium(resolver, toks, k, stop)
             if named is not None:  # لـ«عكاظ»، لوكالة الأنباء
                 return named[0], k, named[1]
         if t in ("مع", "عبر", "وعبر") and k >= 1 and \
                 (t != "مع" or any(_is_noun(w, INTERVIEW_NOUNS) for w in toks[max(start, k - 4):k])):
-            named = _named_medium(resolver, toks, k + 1, stop)
+            named = _named_medium(resolver, toks, k + 1, stop, addressed=t == "مع")
             if named is not None:  # في حوار مع «الصحيفة»، عبر قناة X
                 return named[0], k, named[1]
-        if t in _OPENING:
+        if t in QUOTE_FAMILY:
             e = _quote_close(toks, k, stop, longest=5)
             # a short quoted name inside the description (لمنطقة «الشرق الأوسط»)
             if e is not None and k >= 1 and toks[k - 1][0].isalnum() and \
-                    toks[k - 1] not in resolver.gz.cues.tokens and (k > start or toks[k - 1][0] in "لب"):
+                    toks[k - 1] not in resolver.gz.cues.tokens and \
+                    (k > start or toks[k - 1][0] in "لب" or
+                     (e - k <= 4 and e + 1 < stop and toks[e + 1][0] == "ل")):
+                # (a quoted name right after the subject, then its medium: المدرب «فلان» لصحيفة X)
                 k = e + 1
                 continue
             break  # the quoted words begin
@@ -385,12 +443,22 @@ def speaker_medium(resolver: Resolver, toks: list[str], m: Mention) -> str:
     return medium_text(resolver, toks, m.start, m.end)
 
 
+_ACCORDING = {"وفقا", "وفق", "حسب", "بحسب", "وبحسب", "وحسب", "ووفقا"}
+
+
 def occasion_end(resolver: Resolver, toks: list[str], k: int, longest: int = 12) -> int:
     """The end of a phrase of occasion between a verb and its content, starting at ``k``
     after an optional comma (وأضاف، خلال مقابلة أجريت معه عبر موقع X، أن …؛ وقال في حديث
     لقناة X إن …), with the comma that closes it; ``k`` when none starts there."""
     n = len(toks)
     j = k + 1 if k < n and toks[k] in ("،", ",") else k
+    if j + 1 < n and toks[j] in _ACCORDING and (toks[j + 1][0] == "ل" or toks[j] not in ("وفقا", "وفق")):
+        # وأضاف، وفقا لوكالة X، أن: an according-to phrase naming the medium
+        named = _named_medium(resolver, toks, j + 1, min(n, j + longest))
+        if named is not None:
+            e = named[1]
+            return e + 1 if e < n and toks[e] in ("،", ",") else e
+        return k
     if j + 1 >= n or toks[j] not in ("في", "خلال", "وخلال", "وفي") or \
             not _is_noun(toks[j + 1], INTERVIEW_NOUNS | PUBLISHED_NOUNS):
         return k
@@ -402,3 +470,35 @@ def occasion_end(resolver: Resolver, toks: list[str], k: int, longest: int = 12)
     if e < n and toks[e] in ("،", ","):
         e += 1
     return e
+
+
+def via_after_content(resolver: Resolver, toks: list[str], i: int, stop: int, is_cue, longest: int = 60) -> str:
+    """The medium of a phrase of occasion closing the sentence of the act at ``i``, after
+    its content (وقال فلان «…»، في تصريحات لصحيفة X؛ مشيرا إلى …، وذلك خلال حديثه لموقع X):
+    a comma, an optional وذلك, then في/خلال and an interview or statement noun, with no
+    other cue between the act and the phrase (``is_cue(k)``)."""
+    stop = min(stop, len(toks), i + longest)
+    for k in range(i + 1, stop - 2):
+        t = toks[k]
+        if t == "وذلك":
+            k -= 1  # وذلك في حديث …: وذلك opens the phrase without a comma
+        elif t not in ("،", ","):
+            if t[0].isalnum() and t in resolver.gz.cues.tokens and is_cue(k):
+                return ""  # another act's words begin
+            continue
+        j = k + 1
+        if toks[j] in ("وذلك", "وجاء", "جاء", "ذلك"):
+            j += 1
+        if j + 1 < stop and toks[j] in ("في", "خلال", "اثناء") and _is_noun(toks[j + 1], INTERVIEW_NOUNS):
+            name, _, _ = via_near_cue(resolver, toks, j, stop)
+            return name
+    return ""
+
+
+def medium_at(resolver: Resolver, toks: list[str], k: int) -> tuple[str, int]:
+    """The medium named at token ``k``, quoted or with its preposition ل (وفقا لوكالة X،
+    وفقا لـ«X»، لما نقلت عنه «X»): (name, end), or ("", k)."""
+    if k >= len(toks) or not (toks[k] == "ل" or toks[k] in _OPENING or _glued_li(resolver, toks[k])):
+        return "", k
+    named = _named_medium(resolver, toks, k, min(len(toks), k + 10))
+    return named if named is not None else ("", k)
