@@ -144,6 +144,34 @@ def _quote_close(toks: list[str], k: int, stop: int, longest: int = 6) -> int | 
     return e
 
 
+def _forms(nouns: set) -> frozenset:
+    """Every written form :func:`_is_noun` accepts for ``nouns`` (with و، ف، ب and the
+    article), for a set look-up on the hot path."""
+    out = set()
+    for n in nouns:
+        for art in ("", "ال"):
+            for pre in ("", "و", "ف", "ب"):
+                out.add(pre + art + n)
+    return frozenset(out)
+
+
+_PUBLISHED_FORMS = _forms(PUBLISHED_NOUNS)
+_INTERVIEW_FORMS = _forms(INTERVIEW_NOUNS)
+_OCCASION_FORMS = _PUBLISHED_FORMS | _INTERVIEW_FORMS
+
+
+def _published(tok: str) -> bool:
+    return tok in _PUBLISHED_FORMS
+
+
+def _interview(tok: str) -> bool:
+    return tok in _INTERVIEW_FORMS
+
+
+def _occasion_noun(tok: str) -> bool:
+    return tok in _OCCASION_FORMS
+
+
 def _is_noun(tok: str, nouns: set) -> bool:
     """Whether ``tok`` is one of ``nouns``, with or without و، ف، ب and the article
     (حوار، والحوار، ببيان; بيان itself begins with ب)."""
@@ -284,6 +312,11 @@ def _account(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[st
     return medium_text(resolver, toks, j, e), k, e
 
 
+# Tokens at which a rule of :func:`via_near_cue` may start (others are skipped at once).
+_TRIGGERS = frozenset({"علي", "في", "عبر", "وعبر", "وعلي", "من", "مع", "الي", ":"} | NP_STOP_COMPLEMENT |
+                      _DECLINE_VERBS | _IDENTITY_WORDS | set(QUOTE_FAMILY))
+
+
 def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> tuple[str, int, int]:
     """The medium named between token ``start`` (after the cue, or after its subject) and
     ``stop``: (name, first token, end token), or ("", -1, -1).
@@ -298,6 +331,9 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
     complement_seen = False
     while k < stop:
         t = toks[k]
+        if t not in _TRIGGERS and t[0] != "ل" and t not in _OCCASION_FORMS:
+            k += 1  # an ordinary word of the description
+            continue
         skipped = _skip_decline(toks, k, stop)
         if skipped != k:
             k = skipped
@@ -323,16 +359,16 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             if named is not None:
                 return named[0], k, named[1]
         if t == "علي" and not complement_seen and k + 1 < stop and \
-                any(_is_noun(w, INTERVIEW_NOUNS) for w in toks[max(start, k - 3):k]):
+                any(map(_interview, toks[max(start, k - 3):k])):
             named = _named_medium(resolver, toks, k + 1, stop, addressed=True)
             if named is not None:  # في حديث على شاشة قناة X
                 return named[0], k, named[1]
-        if t in ("علي", "في", "عبر") and any(_is_noun(w, PUBLISHED_NOUNS) for w in toks[max(start, k - 4):k]):
+        if t in ("علي", "في", "عبر") and any(map(_published, toks[max(start, k - 4):k])):
             named = _named_medium(resolver, toks, k + 1, stop)
             if named is not None:  # في بيان لها على «تداول»
                 return named[0], k, named[1]
         if t == "الي" and not complement_seen and \
-                (k == start or any(_is_noun(w, INTERVIEW_NOUNS) for w in toks[max(start, k - 3):k])):
+                (k == start or any(map(_interview, toks[max(start, k - 3):k]))):
             # تحدث إلى «الصحيفة»، في حديث إلى قناة X: the medium spoken to
             named = _named_medium(resolver, toks, k + 1, stop, addressed=True)
             if named is not None and (toks[k + 1] not in _OPENING or k > start):
@@ -347,7 +383,7 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
         if complement_seen:
             k += 1
             continue
-        if _is_noun(t, PUBLISHED_NOUNS | INTERVIEW_NOUNS) and k + 1 < stop and \
+        if _occasion_noun(t) and k + 1 < stop and \
                 (toks[k + 1] in _PUBLISH_VERBS or toks[k + 1] in _CARRIER_VERBS):
             # بيان نشرته وكالة X، حوار أجرته «الصحيفة»، مقابلة بثتها قناة X: the verb's
             # subject is the medium, named or not
@@ -359,7 +395,7 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             if named is not None:  # لـ«عكاظ»، لوكالة الأنباء
                 return named[0], k, named[1]
         if t in ("مع", "عبر", "وعبر") and k >= 1 and \
-                (t != "مع" or any(_is_noun(w, INTERVIEW_NOUNS) for w in toks[max(start, k - 4):k])):
+                (t != "مع" or any(map(_interview, toks[max(start, k - 4):k]))):
             named = _named_medium(resolver, toks, k + 1, stop, addressed=t == "مع")
             if named is not None:  # في حوار مع «الصحيفة»، عبر قناة X
                 return named[0], k, named[1]
@@ -430,7 +466,7 @@ def via_before_cue(resolver: Resolver, toks: list[str], s_first: int, i: int, lo
     else:
         return ""
     span = toks[k:i]
-    if not any(_is_noun(w, INTERVIEW_NOUNS | PUBLISHED_NOUNS) or w in PLATFORM_NOUNS for w in span[:4]):
+    if not any(_occasion_noun(w) or w in PLATFORM_NOUNS for w in span[:4]):
         return ""
     name, _, _ = via_near_cue(resolver, toks, k, i)
     return name
@@ -460,7 +496,7 @@ def occasion_end(resolver: Resolver, toks: list[str], k: int, longest: int = 12)
             return e + 1 if e < n and toks[e] in ("،", ",") else e
         return k
     if j + 1 >= n or toks[j] not in ("في", "خلال", "وخلال", "وفي") or \
-            not _is_noun(toks[j + 1], INTERVIEW_NOUNS | PUBLISHED_NOUNS):
+            not _occasion_noun(toks[j + 1]):
         return k
     name, _, end = via_near_cue(resolver, toks, j, min(n, j + longest))
     e = end if name else j + 2
@@ -478,18 +514,19 @@ def via_after_content(resolver: Resolver, toks: list[str], i: int, stop: int, is
     a comma, an optional وذلك, then في/خلال and an interview or statement noun, with no
     other cue between the act and the phrase (``is_cue(k)``)."""
     stop = min(stop, len(toks), i + longest)
+    cue_tokens = resolver.gz.cues.tokens
     for k in range(i + 1, stop - 2):
         t = toks[k]
         if t == "وذلك":
             k -= 1  # وذلك في حديث …: وذلك opens the phrase without a comma
-        elif t not in ("،", ","):
-            if t[0].isalnum() and t in resolver.gz.cues.tokens and is_cue(k):
+        elif t != "،" and t != ",":
+            if t in cue_tokens and is_cue(k):
                 return ""  # another act's words begin
             continue
         j = k + 1
         if toks[j] in ("وذلك", "وجاء", "جاء", "ذلك"):
             j += 1
-        if j + 1 < stop and toks[j] in ("في", "خلال", "اثناء") and _is_noun(toks[j + 1], INTERVIEW_NOUNS):
+        if j + 1 < stop and toks[j] in ("في", "خلال", "اثناء") and _interview(toks[j + 1]):
             name, _, _ = via_near_cue(resolver, toks, j, stop)
             return name
     return ""
