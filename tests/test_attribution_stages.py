@@ -686,3 +686,9 @@ def test_a_social_network_named_after_the_issuer_of_a_statement():
               "الاجتماعي (فيس بوك) اليوم إن الحملة مستمرة.")
     assert df.via.iloc[-1] == "موقع التواصل الاجتماعي فيس بوك"
     assert one("ودعا الوزير الجميع إلى الاطلاع على الموقع الإلكتروني للوزارة.").via == ""
+
+
+def test_an_according_to_word_ending_a_paragraph():
+    # حسب as the paragraph's last word: no source, no medium, no error.
+    assert one("وقال الوزير إن الطريق مغلق، حسب").via == ""
+    assert acts("حسب").empty

@@ -17,7 +17,13 @@ How a cue finds its subject, in order (facts of Arabic news syntax):
 5. a participle (مؤكدا) continues the act it depends on: the last act of its sentence, or
    of the paragraph;
 6. an according-to phrase (بحسب، وفقا لـ) names its source after it; naming a medium after
-   another act of the same sentence it is that act's via.
+   another act of the same sentence it is that act's via, and before a verb (or opening a
+   sentence with other acts in it) it is the via of the acts that follow; alone, the
+   medium is the source (H2).
+
+The medium of each act (its via) is looked for by :mod:`.via` around the cue: after the
+verb and its subject, in a fronted or closing phrase of occasion, and as the object of a
+verb of telling. نقلت X عن Y (قوله) and نقلت X أن Y قال are Y's acts with X as via (H2).
 
 A cue inside another speaker's quoted words is not an act (nested source); verbs with an
 everyday sense need a complement (:mod:`.cues`).
@@ -231,7 +237,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     j += 1
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
                 quoted, q_end = ("", j)
-                if (fwd is None and (j > after or toks[j] == "ل")) or (fwd is not None and fwd.type != "media"):
+                if j < len(toks) and ((fwd is None and (j > after or toks[j] == "ل")) or
+                                      (fwd is not None and fwd.type != "media")):
                     # وفقا لما نقلت عنه «الصحيفة»، وفقا لوكالة الأنباء X: a medium the
                     # lexicon does not name
                     quoted, q_end = medium_at(resolver, toks, j)
@@ -267,7 +274,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if kind == "according_to" and acts and (sentence_of(acts[-1].cue_ns) == sid or
                                                         _closes_quote(toks, i)):
                     prev = acts[-1]
-                    if fwd.type == "media" and (bare_place_noun(fwd) or toks[i - 1] == "علي"):
+                    if fwd.type == "media" and (bare_place_noun(fwd) or (i > 0 and toks[i - 1] == "علي")):
                         continue  # حسب الموقع، على حسب: "depending on (the place)"
                     if fwd.type == "media" and not fwd.noun:
                         # "قال X …، وفق موقع Y": the site is where the words come from (a

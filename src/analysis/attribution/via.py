@@ -10,23 +10,33 @@ Facts about Arabic news used here (each has a unit test on invented sentences in
 ``tests/test_attribution_stages.py``):
 
 1. the medium a source spoke to is governed by the preposition ل, glued to the outlet's
-   noun or to its quoted name: صرّح لوكالة الأنباء، قال لـ«عكاظ»، أكد لوسائل إعلام;
-2. an interview or a statement is "to" or "with" a medium, and may carry adjectives and a
-   passive "held with him": في حديث خاص لـ«الصحيفة»، في حوار مع قناة X، خلال مقابلة أجريت
-   معه عبر موقع X;
-3. a statement, post or tweet is "published" through or by a medium: في بيان لها على
-   «تداول»، عبر بيان نشرته وكالة X، في تغريدة على تويتر;
+   noun or to its quoted name: صرّح لوكالة الأنباء، قال لـ«عكاظ»، أكد لوسائل إعلام; after a
+   title's adjective ل is "of" (المؤسس المشارك للموقع);
+2. an interview or a statement is "to", "with" or "on" a medium, and may carry adjectives
+   and a passive "held with him": في حديث خاص لـ«الصحيفة»، في حوار مع قناة X، في حديث إلى
+   «X»، في حديث على قناة X، خلال مقابلة أجريت معه عبر موقع X;
+3. a statement, post or interview is "published", "made" or "broadcast" by or on a medium:
+   في بيان لها على «تداول»، بيان نشرته وكالة X، حوار أجرته X، مقابلة بثتها X، نُشر على موقعها;
 4. a personal account or page is where one writes: عبر حسابه على تويتر، على صفحتها بفيسبوك،
-   من خلال قناته في يوتيوب — an account with a possessive pronoun is never the content;
-5. the medium can be named through a preposition: قال عبر قناة X;
-6. the occasion phrase may be fronted before its verb: وفي تصريحات لوسائل إعلام أمس، أوضح
-   الوزير … (:func:`via_before_cue`);
-7. what stands between a verb and its medium is the subject's description, which may hold
+   من خلال قناته في يوتيوب — an account with a possessive pronoun, or a social platform
+   named after على/عبر/في, is never the content;
+5. the medium can be named through a preposition: قال عبر قناة X، قال على قناة X (عبر before
+   a medium is "through", not the verb عبّر);
+6. verbs of telling take the medium as their object: أبلغ مصدر «الصحيفة» أن، أفاد «الصحيفة»
+   مسؤول بأن;
+7. the phrase of occasion may be fronted before its verb (وفي تصريحات لوسائل إعلام أمس،
+   أوضح الوزير …), stand between the verb and its content (وأضاف، خلال مقابلة …، أن؛ وأضاف
+   وفقا لوكالة X، أن) or close the sentence after the content (قال «…»، في تصريحات لصحيفة X؛
+   …، وذلك خلال حديثه لموقع X);
+8. what stands between a verb and its medium is the subject's description, which may hold
    a short quoted name (رئيس الخبراء لمنطقة «الشرق الأوسط») or the formula of a source who
    declines to be named (رفض الكشف عن هويته، فضّل عدم ذكر اسمه): neither ends the scan;
-8. an according-to phrase naming an outlet beside another act of the same sentence (…،
-   وفقا لوكالة X; وبحسب وكالة X، قال Y) is that act's via, and نقلت صحيفة X عن Y: Y speaks, X
-   passes it on (both where acts are built, :mod:`.clauses`).
+   the medium's own name ends at a comma, a time word, a cue or that formula;
+9. an according-to phrase naming an outlet beside another act of its sentence (…، وفقا
+   لوكالة X; وبحسب وكالة X، قال Y; وفقا لما نقلت عنه «X») is that act's via, and نقلت صحيفة X
+   عن Y (قوله): Y speaks, X passes it on (both where acts are built, :mod:`.clauses`);
+10. not media: على حسب / حسب الموقع "depending on (the place)", عبر الشبكة (a network of
+    another kind), a station or a screen unless it is spoken to.
 
 When the medium is itself the source (ذكرت صحيفة X أن) it is the speaker, not the via.
 """
@@ -36,7 +46,9 @@ from .countries import bare
 from .mentions import NP_STOP_COMPLEMENT, Mention, Resolver
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 
-__all__ = ["medium_at", "bare_place_noun", "occasion_end", "via_after_content", "via_near_cue", "via_before_cue", "via_as_object", "TELLING_LEMMAS", "medium_text", "is_medium_preposition", "PLATFORM_NOUNS"]
+__all__ = ["via_near_cue", "via_before_cue", "via_after_content", "via_as_object", "occasion_end", "medium_at",
+           "medium_text", "speaker_medium", "bare_place_noun", "is_medium_preposition", "TELLING_LEMMAS",
+           "PLATFORM_NOUNS"]
 
 # Nouns of a channel one publishes through, with a possessive pronoun (normalised, no
 # article): حساب "account", صفحة "page", موقع "site", منصة "platform", قناة "channel",
