@@ -211,7 +211,7 @@ def test_via_an_account():
 
 def test_via_according_to_an_agency_after_an_act():
     r = one("وقال الوزير إن الاتفاق وقع، وفقا لوكالة رويترز.")
-    assert r.via == "رويترز"
+    assert r.via == "وكالة رويترز"  # as the text names it
 
 
 def test_an_office_inherits_the_country_of_its_fuller_description():
@@ -499,3 +499,196 @@ def test_one_town_is_enough_for_the_setting_when_no_other_is_named():
 def test_the_officials_of_a_named_state_speak_for_it_unnamed_officials_do_not():
     assert one("وأكد المسؤولون الكينيون أن الانتخابات ستجرى في موعدها.", home="SA").speaker_type == "foreign_official"
     assert one("وأكد مسؤولون كينيون أن الانتخابات ستجرى في موعدها.", home="SA").speaker_type == "anonymous"
+
+
+# ---- via (issue 14): how Arabic news names the medium the words passed through
+def test_via_is_the_medium_as_the_text_names_it():
+    # One agency goes by several names (فرانس برس، الصحافة الفرنسية): the via is the one
+    # the article uses, without the preposition ل.
+    r = one("وقال المتحدث باسم الشركة سامر العلي لوكالة فرانس برس إن الرحلة عادت.")
+    assert r.via == "وكالة فرانس برس"
+    assert one("وقال مدير المرور للصحيفة إن الطرق آمنة.").via == "الصحيفة"
+
+
+def test_a_fronted_statement_to_a_medium_is_the_via_of_the_verb_after_it():
+    # وفي تصريحات لـ X، أوضح Y: the occasion phrase opens the sentence, before its verb.
+    r = one("وفي تصريحات لوسائل إعلام محلية أمس، أوضح الوزير سامر العلي أن المفاوضات تتقدم.")
+    assert (r.speaker, r.via) == ("الوزير سامر العلي", "وسائل إعلام محلية")
+    r = one("وفي حديث خاص مع «الأفق»، قال مدير الميناء إن الشحنات وصلت.")
+    assert r.via == "الأفق"
+    # a fronted phrase with no interview or statement noun names no medium
+    assert one("وفي المدينة، قال مدير الميناء إن الشحنات وصلت.").via == ""
+
+
+def test_an_interview_noun_may_carry_adjectives_and_take_ma_or_ila():
+    r = one("وقال الوزير في مقابلة تلفزيونية مع شبكة «الأفق» إن الطريق مغلق.")
+    assert r.via == "شبكة الأفق"
+    assert one("وقال الوزير في حديث إلى «الأفق» إن الطريق مغلق.").via == "الأفق"
+    assert one("وتحدث الوزير إلى قناة الأفق عن خطة الطرق.").via == "قناة الأفق"
+    assert one("ودعا الوزير إلى «الحوار» بين الأطراف.").via == ""  # إلى + a quoted word: content
+
+
+def test_a_statement_published_by_or_on_a_medium():
+    # عبر/في بيان نشرته X: the publishing verb's subject; نُشر على X: its place.
+    r = one("وفي بيان نشرته وكالة الأنباء الرسمية، قالت الوزارة إن الطريق مغلق.")
+    assert (r.speaker, r.via) == ("الوزارة", "وكالة الأنباء الرسمية")
+    r = one("وقالت الوزارة في بيان نشر على موقعها الإلكتروني إن الطريق مغلق.")
+    assert r.via == "موقعها الإلكتروني"
+
+
+def test_an_account_or_a_platform_is_found_past_a_description_with_ala():
+    # على حسابها بموقع فيسبوك: an account with a possessive pronoun is never the content,
+    # even after a description that holds على (الحائزة على جائزة).
+    r = one("وكتبت الناشطة الحائزة على جائزة الإبداع سلمى العلي، على حسابها بموقع فيسبوك أن الحملة نجحت.")
+    assert r.via == "حسابها بموقع فيسبوك"
+    assert one("وكتب الوزير على تويتر أن الاجتماع انتهى.").via == "تويتر"
+    assert one("وكتب المحامي سامر العلي على صفحته بفيسبوك أن القضية أغلقت.").via == "صفحته بفيسبوك"
+
+
+def test_abra_before_a_medium_is_the_preposition_not_the_verb():
+    # عبر موقع X "through site X" is not عبّر "expressed"; the interview names the medium.
+    df = acts("وقال الوزير إن السوق مفتوحة. وأضاف، خلال مقابلة أجريت معه عبر موقع «المدار»، أن الأسعار ستنخفض.")
+    assert df.cue.tolist() == ["وقال", "وأضاف"]
+    assert df.via.tolist() == ["موقع المدار", "موقع المدار"]  # H1: the speaker's one medium
+
+
+def test_a_short_quoted_name_in_the_description_does_not_end_the_scan():
+    r = one("وقال سامر العلي رئيس الخبراء لمنطقة «الخليج»، في البنك الدولي في حوار مع «الأفق»، بأن الاقتصاد سينمو.")
+    assert r.via == "الأفق"
+
+
+def test_a_source_declining_to_be_named_still_names_its_medium():
+    # رفض الكشف عن هويته belongs to the description; the medium follows it.
+    r = one("وقال مسؤول محلي رفض الكشف عن هويته لوكالة الأنباء المحلية إن الطريق مغلق.")
+    assert r.via == "وكالة الأنباء المحلية"
+    r = one("وقال محلل فضل عدم ذكر اسمه لـ«الأفق» إن السوق ستتعافى.")
+    assert r.via == "الأفق"
+
+
+def test_verbs_of_telling_take_the_medium_as_their_object():
+    # أبلغ/أفاد + «الصحيفة»: the medium told, with no preposition.
+    assert one("وأبلغ مصدر مسؤول «الأفق» أن الطريق مغلق.").via == "الأفق"
+    r = one("وأفاد «الأفق» مصدر مسؤول بأن الطريق مغلق.")
+    assert (r.speaker, r.via) == ("مصدر مسؤول", "الأفق")
+
+
+def test_according_to_what_a_medium_carried():
+    # وفقا لما نقلته/أوردته/بثته X after an act: X is the act's via.
+    assert one("وقال الوزير إن الاتفاق وقع، وفقا لما نقلته وكالة رويترز.").via == "وكالة رويترز"
+    assert one("وأكد مصدر مسؤول أن الطريق مغلق، بحسب ما ذكرت صحيفة «الأفق».").via == "صحيفة الأفق"
+
+
+def test_an_according_to_medium_opening_a_sentence_carries_its_acts():
+    # وبحسب وكالة X، فقد … وفق Y: the agency carries the sentence; no act of its own (H2).
+    df = acts("وبحسب وكالة الأنباء الألمانية، فقد ارتفعت الأسعار هذا العام، وفق تقرير البنك المركزي.")
+    assert df.cue.tolist() == ["وفق"] and df.via.tolist() == ["وكالة الأنباء الألمانية"]
+
+
+def test_a_medium_passing_on_an_act_is_no_act_of_its_own():
+    # نقلت وكالة X أن Y تحدث …: one act for Y, X as its via (H2), and Y's participles follow.
+    df = acts("ونقلت وكالة أنباء «الأفق» أن الوزير سامر العلي تحدث لصحافيين في المدينة عن تحقيق تقدم، "
+              "داعيا إلى التضامن.")
+    assert df.cue.tolist() == ["تحدث", "داعيا"]
+    assert set(df.speaker) == {"الوزير سامر العلي"} and set(df.via) == {"وكالة أنباء الأفق"}
+
+
+def test_a_medium_quoting_a_source_cues_on_the_sources_noun_of_saying():
+    # نقلت X عن Y قوله: the act is Y's, cued on قوله, X its via.
+    r = one("ونقلت وكالة الأنباء المحلية عن صاحب المتجر سامر العلي قوله إن الجرافات وصلت.")
+    assert (r.cue, r.speaker, r.via) == ("قوله", "صاحب المتجر سامر العلي", "وكالة الأنباء المحلية")
+
+
+def test_a_medium_between_a_long_subject_and_the_content():
+    # كشف X، فلان لـ«الصحيفة»، أن: the content is looked for after the medium.
+    r = one('كشف المتحدث الرسمي باسم مديرية الصحة في المحافظة بالنيابة، سامر العلي لـ"الأفق"، '
+            'أن حالة المصابين مستقرة.')
+    assert (r.cue, r.via) == ("كشف", "الأفق")
+
+
+def test_a_phrase_of_occasion_closing_the_sentence_names_the_medium():
+    # قال X «…»، في تصريحات لصحيفة Y / …، وذلك خلال حديثه لموقع Y: after the content.
+    r = one('وقال المدرب سامر العلي «إنه لأمر صعب»، في تصريحاته لصحيفة «المساء» الأسبوعية.')
+    assert r.via == "صحيفة المساء"
+    df = acts("وقال الوزير إن الطريق مغلق، مشيرا إلى أن العمل مستمر، وذلك خلال حديثه لموقع «الأفق».")
+    assert df.via.tolist() == ["موقع الأفق", "موقع الأفق"]
+    # another act between them takes the phrase
+    df = acts("وقال الوزير «العمل مستمر»، وأكد المدير في حديث لقناة الأفق أن الطريق مغلق.")
+    assert df.via.tolist() == ["", "قناة الأفق"]
+
+
+def test_according_to_what_a_quoted_paper_carried():
+    # وفقا لما نقلت عنه «الصحيفة»: the verb inside the phrase is no act; the paper is the via.
+    r = one("وأوضح العقيد سامر العلي، وفقاً لما نقلت عنه “الأفق”، أن العائلات مستثناة.")
+    assert (r.cue, r.via) == ("وأوضح", "الأفق")
+
+
+def test_a_quoted_name_right_after_the_subject_then_its_medium():
+    r = one("وتحدث المدرب السابق للنادي «سامر العلي» لصحيفة «الأفق» عن عمل المدرب.")
+    assert r.via == "صحيفة الأفق"
+
+
+def test_what_is_not_a_medium_spoken_to():
+    # ل after a title's adjective is "of" (المؤسس المشارك للموقع: the site he founded);
+    # the formula طالبا عدم كشف اسمه ends the medium's name and is no act.
+    assert one("وقال سامر العلي المدير المشارك لشبكة محللي السوق إن الأسعار سترتفع.").via == ""
+    r = one("وقال المسؤول لوكالة الأنباء المحلية طالبا عدم كشف اسمه إن العمليات مستمرة.")
+    assert (r.cue, r.via) == ("وقال", "وكالة الأنباء المحلية")
+
+
+def test_words_that_look_like_a_medium_but_are_not_one():
+    # على حسب / حسب الموقع "depending on the place"; عبر الشبكة "through the (payment)
+    # network"; a time phrase closes the medium's name (مع القناة الثانية مساء أمس).
+    assert one("وأكد الوزير أن العمل يستغرق ساعات حسب الموقع.").via == ""
+    assert one("وقال الوزير إن الاتفاق وقع، حسب الموقع الإخباري «الأفق».").via == "الموقع الإخباري الأفق"
+    assert one("وأكد التقرير ارتفاع عدد العمليات التي نفذت عبر الشبكة الوطنية للمدفوعات.").via == ""
+    assert one("وأكد الوزير في اتصال هاتفي مع القناة الثانية مساء أول من أمس، أن الدعم مستمر.").via == \
+        "القناة الثانية"
+
+
+def test_a_medium_that_made_or_carried_an_interview():
+    # حوار أجرته عكاظ، مقابلة بثتها «رويترز»: the verb's subject is the medium, named or not.
+    df = acts("وقال الوزير إن إيران لا ترى حلا، مشيرا في حوار أجرته الأفق إلى أن الحل سياسي.")
+    assert df.via.tolist() == ["الأفق", "الأفق"]
+    df = acts("وقال المتحدث باسم التحالف إن الحوار مستمر. وأضاف المتحدث في مقابلة بثتها “رويترز” أن الهدنة قريبة.")
+    assert df.via.tolist() == ["رويترز", "رويترز"]
+
+
+def test_a_channel_the_words_were_said_on():
+    # على قناة X، وذلك في حديث على قناة X (closing the sentence, with no comma)
+    assert one("وقال الوزير قبل ثلاثة أسابيع على محطة «الأفق» إن الحل سياسي.").via == "محطة الأفق"
+    assert one("وقال الوزير إن الطمأنة ممكنة وذلك في حديث على قناة الأفق.").via == "قناة الأفق"
+
+
+def test_a_statement_noun_naming_a_verbs_occasion_is_no_act():
+    # أوضح في تصريحات لإذاعة X: تصريحات is where the verb's words were said (H3), and
+    # its medium is the verb's via; a statement noun with its own source stays an act.
+    r = one("وقال وزير الداخلية أمس في تصريحات لإذاعة الشمال، إنه من المخطط بناء مركز.")
+    assert (r.cue, r.via) == ("وقال", "إذاعة الشمال")
+    r = one("جاء ذلك في تصريح لوزير الخارجية لوكالة الأنباء المحلية.")
+    assert (r.cue, r.via) == ("تصريح", "وكالة الأنباء المحلية")
+
+
+def test_an_according_to_medium_the_lexicon_does_not_name():
+    # وفقا لوكالة X / لـ«X» between a verb and its content, after an act, or alone (then
+    # the medium is the source, H2).
+    df = acts("وقال الخبير إن الأزمة عميقة. وأضاف وفقاً لوكالة الأنباء الألمانية، أن إنشاء قدرة مالية أمر ضروري.")
+    assert df.cue.tolist() == ["وقال", "وأضاف"]
+    assert df.via.tolist() == ["وكالة الأنباء الألمانية"] * 2
+    assert one("وأكد مصدر مسؤول أن الطريق مغلق وفقا لـ«الأفق».").via == "الأفق"
+    r = one("وفقا لـ«الأفق»، فقد أغلق الطريق.")
+    assert (r.speaker, r.speaker_type, r.via) == ("الأفق", "media", "")
+
+
+def test_a_social_network_named_after_the_issuer_of_a_statement():
+    # بيان صادر عن X على موقع التواصل الاجتماعي: the network, past the عن of the issuer;
+    # على after the content's إلى is no medium (الاطلاع على الموقع).
+    df = acts("أعلنت وزارة الداخلية خطة جديدة. وقال بيان صادر عن وزارة الداخلية على موقع التواصل "
+              "الاجتماعي (فيس بوك) اليوم إن الحملة مستمرة.")
+    assert df.via.iloc[-1] == "موقع التواصل الاجتماعي فيس بوك"
+    assert one("ودعا الوزير الجميع إلى الاطلاع على الموقع الإلكتروني للوزارة.").via == ""
+
+
+def test_an_according_to_word_ending_a_paragraph():
+    # حسب as the paragraph's last word: no source, no medium, no error.
+    assert one("وقال الوزير إن الطريق مغلق، حسب").via == ""
+    assert acts("حسب").empty

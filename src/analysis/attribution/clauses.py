@@ -17,7 +17,13 @@ How a cue finds its subject, in order (facts of Arabic news syntax):
 5. a participle (مؤكدا) continues the act it depends on: the last act of its sentence, or
    of the paragraph;
 6. an according-to phrase (بحسب، وفقا لـ) names its source after it; naming a medium after
-   another act of the same sentence it is that act's via.
+   another act of the same sentence it is that act's via, and before a verb (or opening a
+   sentence with other acts in it) it is the via of the acts that follow; alone, the
+   medium is the source (H2).
+
+The medium of each act (its via) is looked for by :mod:`.via` around the cue: after the
+verb and its subject, in a fronted or closing phrase of occasion, and as the object of a
+verb of telling. نقلت X عن Y (قوله) and نقلت X أن Y قال are Y's acts with X as via (H2).
 
 A cue inside another speaker's quoted words is not an act (nested source); verbs with an
 everyday sense need a complement (:mod:`.cues`).
@@ -30,7 +36,7 @@ from dataclasses import dataclass, replace
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
-from .via import via_near_cue
+from .via import TELLING_LEMMAS, bare_place_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
 __all__ = ["Act", "find_acts", "CLAUSE_OPENERS"]
 
@@ -74,6 +80,8 @@ class Act:
     resolution: str
     subj_ns: int
     via: str = ""
+    medium: str = ""  # a media speaker's name as the text writes it (its via for others' acts)
+    lemma: str = ""  # the verb's lemma (نقل: the medium passes on others' words)
 
 
 def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = True) -> bool:
@@ -145,6 +153,13 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) 
         m = resolver.mention_at(toks, j + 1) if j + 1 < n else None
         ok = m is not None and not m.prepositional and not m.anaphoric and m.type and m.type != "unknown"
         return (m if ok else None), ""
+    if first in ("«", "“", '"') and j + 2 < n:
+        # أفاد «الصحيفة» مصدر مسؤول بأن: the medium told, as the object, before the subject
+        via, _, via_end = via_as_object(resolver, toks, j, min(n, j + 6))
+        if via:
+            m = resolver.mention_at(toks, via_end)
+            if m is not None and not m.prepositional and not m.anaphoric and m.type and m.type != "unknown":
+                return m, via
     if not (fwd is not None or first in _INTERVENING or to_medium):
         return fwd, ""
     via, _, via_end = via_near_cue(resolver, toks, j, min(n, j + limit))
@@ -193,17 +208,23 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if cue is None or in_quote(tok_starts[i]):
             continue
         kind, needs, conj, width = cue
+        if kind == "verb" and _strip(toks[i]) == "عبر" and is_medium_preposition(resolver, toks, i):
+            continue  # عبر موقع X، عبر حسابه: "through", not عبّر "expressed"
         pos = tok_starts[i]
         sid = sentence_of(pos)
         s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
         if s_first < len(toks) and toks[s_first] in _LINK_WORDS:
             continue  # رابط الخبر بصحيفة X: «…»: a link line quotes a headline, it reports nothing (H1)
-        speaker, resolution, subj_tok, via, fwd = None, "", i, "", None
+        speaker, resolution, subj_tok, via, fwd, cue_tok = None, "", i, "", None, None
         last_speaker = state.get("last_speaker")
         after = i + width
-        if kind == "verb" and i >= 2 and toks[i - 1] == "ما" and \
+        if kind == "verb" and i >= 2 and toks[i - 1] in ("ما", "لما") and \
                 (cue_at(lex, toks, i - 2) or ("",))[0] == "according_to":
             continue  # حسب ما نقلت عنه وكالة X: the verb belongs to the according-to phrase
+        if kind == "noun" and i > s_first and toks[i - 1] in ("في", "خلال", "وفي", "وخلال") and \
+                via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after and \
+                _verb_cue_near(lex, toks, s_first, i):
+            continue  # أوضح في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال: the verb's occasion (H3)
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
             after += 1
         if kind in ("verb", "noun", "according_to"):
@@ -215,6 +236,21 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     # (بحسب ما أكده الاتحاد: a reporting verb inside the phrase, one act)
                     j += 1
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
+                quoted, q_end = ("", j)
+                if j < len(toks) and ((fwd is None and (j > after or toks[j] == "ل")) or
+                                      (fwd is not None and fwd.type != "media")):
+                    # وفقا لما نقلت عنه «الصحيفة»، وفقا لوكالة الأنباء X: a medium the
+                    # lexicon does not name
+                    quoted, q_end = medium_at(resolver, toks, j)
+                if quoted:
+                    if acts and (sentence_of(acts[-1].cue_ns) == sid or _closes_quote(toks, i)):
+                        acts[-1].via = acts[-1].via or quoted
+                        continue
+                    if _verb_follows(lex, toks, q_end) or _cue_later_in_sentence(
+                            lex, toks, q_end, tok_starts, sentences[sid][1]):
+                        pending_via = (quoted, sid)
+                        continue
+                    fwd = Mention(j, q_end, quoted, "media")  # the medium is the source (H2)
             elif kind == "verb":
                 fwd, via = _subject_after(resolver, toks, j)
                 if fwd is not None and needs == "content":
@@ -227,20 +263,27 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if last_speaker is not None:
                     speaker, resolution = last_speaker, "anaphora"
             elif fwd is not None and fwd.type:
-                if kind == "according_to" and fwd.type == "media" and _verb_follows(lex, toks, fwd.end):
-                    # "وبحسب وكالة X، قال Y": the agency carries the act that follows.
-                    pending_via = (fwd.name, sid)
+                if kind == "according_to" and fwd.type == "media" and \
+                        (_verb_follows(lex, toks, fwd.end) or
+                         (_opens_sentence(toks, s_first, i) and _cue_later_in_sentence(
+                             lex, toks, fwd.end, tok_starts, sentences[sid][1]))):
+                    # "وبحسب وكالة X، قال Y"، "وبحسب وكالة X، فقد … وفق Y": the agency
+                    # carries the acts of its sentence.
+                    pending_via = (speaker_medium(resolver, toks, fwd), sid)
                     continue
                 if kind == "according_to" and acts and (sentence_of(acts[-1].cue_ns) == sid or
                                                         _closes_quote(toks, i)):
                     prev = acts[-1]
-                    if fwd.type == "media":
-                        # "قال X …، وفق موقع Y": the site is where the words come from.
-                        prev.via = fwd.name
+                    if fwd.type == "media" and (bare_place_noun(fwd) or (i > 0 and toks[i - 1] == "علي")):
+                        continue  # حسب الموقع، على حسب: "depending on (the place)"
+                    if fwd.type == "media" and not fwd.noun:
+                        # "قال X …، وفق موقع Y": the site is where the words come from (a
+                        # survey or study a medium made is a source, not a channel).
+                        prev.via = speaker_medium(resolver, toks, fwd)
                         continue
                     if prev.speaker.type == "media":
                         # "ذكر الموقع، نقلا عن X": X speaks, the site passes it on.
-                        prev.via, prev.speaker = prev.speaker.name, resolver.register(fwd)
+                        prev.via, prev.speaker = prev.medium or prev.speaker.name, resolver.register(fwd)
                         prev.resolution = "explicit"
                         state["last_speaker"] = prev.speaker
                         continue
@@ -252,7 +295,17 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     if e + 1 < len(toks) and toks[e] == "عن":
                         src = resolver.mention_at(toks, e + 1)
                         if src is not None and src.type and not src.anaphoric:
-                            via, fwd = fwd.name, src
+                            via, fwd = speaker_medium(resolver, toks, fwd), src
+                            # نقلت X عن Y قوله: Y's own noun of saying is the cue (the name
+                            # may run on past the title the mention ended on)
+                            cue_tok = next((k2 for k2 in range(src.start + 1, min(len(toks), src.end + 5))
+                                            if toks[k2] in _SAYING_NOUNS), None)
+                            if cue_tok is not None and any(not t[0].isalnum() or t in COMPLEMENTS
+                                                           for t in toks[src.end:cue_tok]):
+                                cue_tok = None
+                            if cue_tok is not None and cue_tok < src.end:  # the name ran on into قوله
+                                fwd = replace(src, end=cue_tok, name=resolver.text(toks, src.start, cue_tok),
+                                              key=resolver._key(toks[src.start:cue_tok]))
                 if fwd.document and kind != "according_to":
                     speaker, resolution = resolver.register(fwd), "anaphora"
                 else:
@@ -281,7 +334,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         any(t in COMPLEMENTS for t in toks[acts[-1].tok:i]):
                     if acts[-1].speaker.type == "media" and back.start > acts[-1].tok:
                         # كشفت صحيفة X أن أجهزة الأمن حذرت: the medium passes on a source's act
-                        via = via or acts[-1].speaker.name
+                        via = via or acts[-1].medium or acts[-1].speaker.name
+                        if acts[-1].lemma == "نقل" and back.type != "media":
+                            # نقلت وكالة X أن Y قال: a transmission verb is no act of the medium's
+                            # when its source's own verb follows (H2)
+                            acts.pop()
                     else:
                         back = None  # the verb sits inside content reported by someone else
                 if back is not None and back.type and not back.anaphoric and \
@@ -320,19 +377,46 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     speaker, resolution = last_speaker, "continuation"
         if speaker is not None and kind == "verb" and needs:
             window = 10 if resolution == "explicit" else 4
-            if not _requirement_met(toks, _content_start(resolver, toks, after), window, needs):
+            # a long subject and the medium it spoke to may stand before the content (كشف
+            # المتحدث باسم المديرية …، فلان لـ«الصحيفة»، أن): count from the subject's end
+            start = after
+            if resolution == "explicit" and fwd is not None and fwd.end > after:
+                name, _, end = via_near_cue(resolver, toks, fwd.end, len(toks))
+                if name:
+                    start, via = end, via or name
+            if not _requirement_met(toks, _content_start(resolver, toks, start), window, needs):
                 speaker = None
         if speaker is None:
             continue
-        if not via and kind == "verb":
+        if not via and kind in ("verb", "noun", "participle"):
             # the medium may follow the subject and its apposition (وقال X، الناطق باسم …،
             # لـ«الصحيفة»): look from the end of the subject named after the verb
             subj_end = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
             via = via_near_cue(resolver, toks, subj_end, len(toks))[0]
+            if not via and subj_end > after:
+                # or stand between the verb and its subject (وقال لـ«الصحيفة» فلان)
+                via = via_near_cue(resolver, toks, after, subj_end)[0]
+            if not via and lex.verbs.get(_strip(toks[i]), ("",))[0] in TELLING_LEMMAS:
+                # أبلغ مصدر «الصحيفة» أن، أفاد «الصحيفة» مسؤول: the medium told is the object
+                via = via_as_object(resolver, toks, subj_end, len(toks))[0] or \
+                    via_as_object(resolver, toks, after, len(toks))[0]
+        if not via and kind in ("verb", "noun"):
+            # a fronted phrase of occasion: وفي تصريحات لوسائل إعلام، أوضح الوزير …
+            via = via_before_cue(resolver, toks, s_first, i)
+        if not via and kind in ("verb", "participle", "noun"):
+            # a phrase of occasion closing the sentence: قال X «…»، في تصريحات لصحيفة Y
+            s_end = bisect.bisect_left(tok_starts, sentences[sid][1]) if sid >= 0 else len(toks)
+            via = via_after_content(resolver, toks, i + width - 1, s_end,
+                                    lambda k: cue_at(lex, toks, k) is not None)
         if not via and pending_via[1] == sid:
             via = pending_via[0]
-        acts.append(Act(i, pos, tok_starts[i + width - 1] + len(toks[i + width - 1]), kind, speaker,
-                        resolution, tok_starts[subj_tok], via))
+        c = cue_tok if cue_tok is not None else i
+        w = 1 if cue_tok is not None else width
+        medium = speaker_medium(resolver, toks, fwd) \
+            if speaker.type == "media" and resolution == "explicit" and fwd is not None else ""
+        acts.append(Act(c, tok_starts[c], tok_starts[c + w - 1] + len(toks[c + w - 1]), kind, speaker,
+                        resolution, tok_starts[subj_tok], via, medium,
+                        lex.verbs.get(_strip(toks[i]), ("",))[0] if kind == "verb" else ""))
         state["last_speaker"] = speaker
     return acts
 
@@ -366,6 +450,7 @@ def _content_start(resolver: Resolver, toks: list[str], after: int) -> int:
     adverb or the occasion (وأكد أيضا في كلمته على أن)."""
     name, first, end = via_near_cue(resolver, toks, after, min(len(toks), after + 8))
     k = end if name and first == after else after
+    k = occasion_end(resolver, toks, k)  # وأضاف، خلال مقابلة معه عبر موقع X، أن
     n = len(toks)
     while k < n:
         if toks[k] in _ADVERBS:
@@ -386,6 +471,45 @@ def _trim_at_content(resolver: Resolver, toks: list[str], m: Mention) -> Mention
     if cut is None:
         return m
     return replace(m, end=cut, name=resolver.text(toks, m.start, cut), key=resolver._key(toks[m.start:cut]))
+
+
+# Nouns of saying with the source's pronoun after نقلت X عن Y (قوله، قولها، تأكيده).
+_SAYING_NOUNS = {"قوله", "قولها", "قولهم", "قولهما", "تاكيده", "تاكيدها", "تاكيدهم", "تصريحه", "تصريحها"}
+
+
+def _opens_sentence(toks: list[str], s_first: int, i: int) -> bool:
+    """Whether the cue at ``i`` opens its sentence (after و، ف or a comma at most)."""
+    k = i - 1
+    while k >= s_first and toks[k] in ("و", "ف", "،", ","):
+        k -= 1
+    return k < s_first
+
+
+def _cue_later_in_sentence(lex, toks: list[str], k: int, tok_starts: list[int], sent_end: int,
+                           window: int = 40) -> bool:
+    """Whether another cue stands after token ``k`` in the same sentence."""
+    for j in range(k, min(len(toks), k + window)):
+        if tok_starts[j] >= sent_end:
+            return False
+        if toks[j] in lex.tokens and cue_at(lex, toks, j) is not None:
+            return True
+    return False
+
+
+def _verb_cue_near(lex, toks: list[str], s_first: int, i: int, window: int = 12) -> bool:
+    """Whether a reporting verb stands within ``window`` tokens of the noun at ``i`` in its
+    sentence (no quotation between), whose occasion the noun names."""
+    for k in list(range(i - 1, max(s_first, i - window) - 1, -1)) + list(range(i + 1, min(len(toks), i + window))):
+        t = toks[k]
+        if t in QUOTE_FAMILY or t == ".":
+            if k > i:
+                break
+            continue
+        if t in lex.tokens:
+            cue = cue_at(lex, toks, k)
+            if cue is not None and cue[0] == "verb":
+                return True
+    return False
 
 
 def _verb_follows(lex, toks: list[str], k: int) -> bool:

@@ -1,47 +1,187 @@
 """via: the intermediary through which a source's words reached the paper.
 
 Input: the tokens of a clause around a cue and the document's mention resolver. Output:
-the name of the medium (``وكالة الأنباء السعودية``, ``عكاظ``, ``حسابه على تويتر``) or "".
+the medium as the text writes it (``وكالة الأنباء السعودية``, ``عكاظ``, ``حسابه على
+تويتر``) or "". The medium is given as written, not as the gazetteer names it: the text
+may call one agency فرانس برس or الصحافة الفرنسية, and a reader checks the via against
+the article.
 
-Facts about Arabic news used here:
+Facts about Arabic news used here (each has a unit test on invented sentences in
+``tests/test_attribution_stages.py``):
 
-* the medium a source spoke to is governed by the preposition ل, glued to the outlet's
-  noun or to its quoted name: صرّح لوكالة الأنباء، قال لـ«عكاظ»، في حديث لقناة X;
-* a statement or post is "published" through a medium: عبر بيان نشرته X، عبر حسابه على
-  تويتر، في تغريدة على حسابه;
-* an according-to phrase naming an outlet after another act of the same sentence (…، وفقا
-  لوكالة X) is that act's via (handled where acts are built, :mod:`.clauses`);
-* نقلت صحيفة X عن Y: Y speaks, X passes it on (also in :mod:`.clauses`).
+1. the medium a source spoke to is governed by the preposition ل, glued to the outlet's
+   noun or to its quoted name: صرّح لوكالة الأنباء، قال لـ«عكاظ»، أكد لوسائل إعلام; after a
+   title's adjective ل is "of" (المؤسس المشارك للموقع);
+2. an interview or a statement is "to", "with" or "on" a medium, and may carry adjectives
+   and a passive "held with him": في حديث خاص لـ«الصحيفة»، في حوار مع قناة X، في حديث إلى
+   «X»، في حديث على قناة X، خلال مقابلة أجريت معه عبر موقع X;
+3. a statement, post or interview is "published", "made" or "broadcast" by or on a medium:
+   في بيان لها على «تداول»، بيان نشرته وكالة X، حوار أجرته X، مقابلة بثتها X، نُشر على موقعها;
+4. a personal account or page is where one writes: عبر حسابه على تويتر، على صفحتها بفيسبوك،
+   من خلال قناته في يوتيوب — an account with a possessive pronoun, or a social platform
+   named after على/عبر/في, is never the content;
+5. the medium can be named through a preposition: قال عبر قناة X، قال على قناة X (عبر before
+   a medium is "through", not the verb عبّر);
+6. verbs of telling take the medium as their object: أبلغ مصدر «الصحيفة» أن، أفاد «الصحيفة»
+   مسؤول بأن;
+7. the phrase of occasion may be fronted before its verb (وفي تصريحات لوسائل إعلام أمس،
+   أوضح الوزير …), stand between the verb and its content (وأضاف، خلال مقابلة …، أن؛ وأضاف
+   وفقا لوكالة X، أن) or close the sentence after the content (قال «…»، في تصريحات لصحيفة X؛
+   …، وذلك خلال حديثه لموقع X);
+8. what stands between a verb and its medium is the subject's description, which may hold
+   a short quoted name (رئيس الخبراء لمنطقة «الشرق الأوسط») or the formula of a source who
+   declines to be named (رفض الكشف عن هويته، فضّل عدم ذكر اسمه): neither ends the scan;
+   the medium's own name ends at a comma, a time word, a cue or that formula;
+9. an according-to phrase naming an outlet beside another act of its sentence (…، وفقا
+   لوكالة X; وبحسب وكالة X، قال Y; وفقا لما نقلت عنه «X») is that act's via, and نقلت صحيفة X
+   عن Y (قوله): Y speaks, X passes it on (both where acts are built, :mod:`.clauses`);
+10. not media: على حسب / حسب الموقع "depending on (the place)", عبر الشبكة (a network of
+    another kind), a station or a screen unless it is spoken to.
+
+When the medium is itself the source (ذكرت صحيفة X أن) it is the speaker, not the via.
 """
 from __future__ import annotations
 
-from .mentions import NP_STOP_COMPLEMENT, Resolver
-from .quotes import QUOTE_FAMILY
+from .countries import bare
+from .mentions import NP_STOP_COMPLEMENT, Mention, Resolver
+from .quotes import QUOTE_FAMILY, QUOTE_RE
 
-__all__ = ["via_near_cue", "PLATFORM_NOUNS"]
+__all__ = ["via_near_cue", "via_before_cue", "via_after_content", "via_as_object", "occasion_end", "medium_at",
+           "medium_text", "speaker_medium", "bare_place_noun", "is_medium_preposition", "TELLING_LEMMAS",
+           "PLATFORM_NOUNS"]
 
-# Nouns of a channel one publishes through (normalised, no article): حساب "account",
-# صفحة "page", موقع "site", منصة "platform", قناة "channel".
-PLATFORM_NOUNS = {"حسابه", "حسابها", "حسابهم", "حساب", "صفحته", "صفحتها", "صفحه", "موقعه", "موقعها",
-                  "منصه", "قناته", "قناتها"}
+# Nouns of a channel one publishes through, with a possessive pronoun (normalised, no
+# article): حساب "account", صفحة "page", موقع "site", منصة "platform", قناة "channel",
+# مدونة "blog".
+PLATFORM_NOUNS = {"حسابه", "حسابها", "حسابهم", "حساب", "صفحته", "صفحتها", "صفحتهم", "صفحه", "موقعه", "موقعها",
+                  "موقعهم", "منصه", "منصته", "منصتها", "قناته", "قناتها", "قناتهم", "مدونته", "مدونتها",
+                  "حساباته", "حساباتها"}
+# Names of social platforms (normalised, without the article and a glued ب/ل/و).
+PLATFORMS = {"تويتر", "تويتير", "فيسبوك", "فيس", "الفيسبوك", "انستغرام", "انستقرام", "انستجرام", "سناب",
+             "سنابشات", "سناب_شات", "يوتيوب", "اليوتيوب", "تلغرام", "تيليغرام", "تليجرام", "واتساب", "لينكدان",
+             "تيك", "اكس"}
 _OPENING = {"«", "“", "„", '"', "‘"}
-# Nouns of an interview (في حوار مع «الصحيفة»، في مقابلة مع قناة X): the medium follows مع.
-INTERVIEW_NOUNS = {"حوار", "حديث", "مقابله", "لقاء", "اتصال"}
-# Nouns of a published text (في بيان لها على «تداول»، في تغريدة على «تويتر»): the medium
-# follows على.
-PUBLISHED_NOUNS = {"بيان", "بيانه", "بيانها", "تغريده", "تغريدته", "تغريدتها", "منشور", "تدوينه", "رساله"}
+# Nouns of an interview or a statement made to a medium (في حوار مع «الصحيفة»، في تصريح
+# لقناة X، خلال مقابلة أجريت معه عبر موقع X).
+INTERVIEW_NOUNS = {"حوار", "حديث", "مقابله", "لقاء", "اتصال", "تصريح", "تصريحات", "تصريحاته", "تصريحاتها",
+                   "تصريحه", "تصريحها", "حديثه", "حديثها", "حواره", "حوارها", "مقابلته", "مقابلتها", "لقائه",
+                   "لقائها", "اتصالا", "حديثا", "تصريحا", "مداخله", "مداخلته", "مداخلتها", "رد", "رده", "ردها"}
+# Nouns of a published text (في بيان لها على «تداول»، في تغريدة على «تويتر»، عبر بيان
+# نشرته وكالة X).
+PUBLISHED_NOUNS = {"بيان", "بيانه", "بيانها", "تغريده", "تغريدته", "تغريدتها", "تغريدات", "تغريداته",
+                   "تغريداتها", "منشور", "منشوره", "منشورها", "تدوينه", "تدوينته", "تدوينتها", "رساله", "مقال",
+                   "مقاله", "مقالها", "بيانا", "اعلان", "تعميم", "مقطع", "فيديو", "تسجيل"}
+# Adjectives and words an interview or statement noun may carry before its medium (في
+# تصريح خاص، في حديث هاتفي، في بيان رسمي، في مقابلة أجريت معه، في تصريحات أدلى بها).
+_OCCASION_FILLERS = {"خاص", "خاصه", "هاتفي", "هاتفيه", "صحفي", "صحافي", "صحفيه", "صحافيه", "تلفزيوني",
+                     "تلفزيونيه", "اذاعي", "اذاعيه", "رسمي", "رسميه", "مقتضب", "مطول", "مطوله", "سابق", "اخير",
+                     "لها", "له", "لهم", "اجريت", "اجراها", "اجرتها", "اجري", "معه", "معها", "معهم", "ادلي",
+                     "ادلت", "بها", "به", "الخاص", "الخاصه", "امس", "اليوم", "السابق", "الاخير", "اخري", "امس،"}
+# Verbs of publishing or broadcasting whose subject or place is the medium (بيان نشرته
+# وكالة X، نُشر على موقعها، بثّته قناة X، أوردته صحيفة X).
+_PUBLISH_VERBS = {"نشر", "نشرته", "نشرتها", "نشرها", "نشره", "ينشر", "تنشر", "بثه", "بثته", "بثتها", "بثها",
+                  "بث", "اوردته", "اورده", "اوردها", "اوردتها", "نقلته", "نقلها", "نقلتها", "نقله", "وزعته",
+                  "وزعه", "وزعها", "وزعتها", "اذاعته", "اذاعه", "نشرت", "بثت", "اوردت", "عرضته", "عرضه"}
+# Prepositions that name the medium a text was published in or through.
+_ON = {"علي", "عبر", "في", "ب"}
+# Plural and other nouns of a medium that the gazetteer's role words do not list.
+_EXTRA_MEDIA = {"صحف", "وكالات", "قنوات", "مواقع", "وسائط", "وسائل", "تلفزيون"}
+# Nouns of a medium only when it is spoken to (لشبكة X، في مقابلة مع محطة X): through عبر
+# they are other networks (عبر الشبكة السعودية للمدفوعات).
+_ADDRESSED_MEDIA = {"شبكه", "محطه", "شاشه"}  # (a power or train station, a screen)
+# Verbs whose subject is the medium that made or carried an interview or a statement
+# (حوار أجرته «الصحيفة»، مقابلة بثتها قناة X، بيان نشرته وكالة X).
+_CARRIER_VERBS = {"اجرته", "اجراه", "اجرتها", "اجراها", "بثته", "بثتها", "بثها", "نشرته", "نشرتها", "نشرها",
+                  "اوردته", "اورده", "اوردتها", "نقلته", "نقلتها", "نقلها", "وزعته", "وزعتها", "اذاعته",
+                  "اذاعتها", "عرضته", "عرضتها", "نظمته", "نظمتها"}
+# The formula of a source who declines to be named (رفض الكشف عن هويته، فضّل عدم ذكر اسمه،
+# طلب عدم نشر اسمه): part of the subject's description.
+_DECLINE_VERBS = {"رفض", "رفضت", "طلب", "طلبت", "فضل", "فضلت", "اشترط", "اشترطت", "مفضلا", "رافضا", "طالبا"}
+_IDENTITY_WORDS = {"اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "اسمائهم", "هوياتهم"}
+# Time words that may close a medium's phrase (لوسائل إعلام أوروبية الأربعاء).
+_TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+               "مساء", "صباح", "الليله"}
+
+
+def medium_text(resolver: Resolver, toks: list[str], a: int, b: int) -> str:
+    """The medium spanned by tokens ``a``–``b`` as the text writes it, without a glued or
+    separate ل, quotation marks and a closing time word (لـ«عكاظ» → عكاظ)."""
+    while b > a + 1 and toks[b - 1] in _TIME_WORDS:
+        b -= 1
+    if toks[a] == "ل":
+        a += 1
+    for j in range(a + 1, b):
+        w = toks[j][1:] if len(toks[j]) > 3 and toks[j][0] in "وف" else toks[j]
+        if toks[j] in ("،", ",", ":", "؛") or toks[j] in _DECLINE_VERBS or w in resolver.gz.cues.verbs or w in resolver.gz.cues.participles or \
+                (toks[j] in _TIME_WORDS and j > a + 1):
+            b = j  # لوكالة X طالبا عدم كشف اسمه: the medium ends before the formula
+            break
+    text = " ".join(QUOTE_RE.sub(" ", resolver.text(toks, a, b)).split()).lstrip("ـ")
+    if _glued_li(resolver, toks[a]) and text[:1] == "ل":
+        text = "ال" + text[2:] if toks[a].startswith("لل") else text[1:]
+    if text.count("(") != text.count(")"):  # a bracket cut off by the span: (فيس بوك
+        text = " ".join(text.replace("(", " ").replace(")", " ").split())
+    return text
+
+
+def _glued_li(resolver: Resolver, tok: str) -> bool:
+    """Whether ``tok`` is a medium's noun or name with the preposition ل glued to it
+    (لوكالة، للصحيفة، لرويترز; not a name that begins with ل)."""
+    if len(tok) <= 3 or tok[0] != "ل":
+        return False
+    head = "ال" + tok[2:] if tok.startswith("لل") else tok[1:]
+    if _media_word(resolver, head) or bare(head) in _ADDRESSED_MEDIA:
+        return True
+    firsts = resolver.gz.alias_firsts
+    return tok not in firsts and (tok[1:] in firsts or head in firsts)
 
 
 def _quoted_name(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int] | None:
     """A quoted name starting at token ``k`` (an opening mark): (text, end)."""
+    e = _quote_close(toks, k, stop)
+    if e is None:
+        return None
+    return resolver.text(toks, k + 1, e), e + 1
+
+
+def _quote_close(toks: list[str], k: int, stop: int, longest: int = 6) -> int | None:
+    """The token of the mark closing a short quotation opened at ``k``, or None."""
     if k >= stop or toks[k] not in _OPENING:
         return None
     e = k + 1
-    while e < stop and e - k <= 6 and toks[e] not in QUOTE_FAMILY:
+    while e < stop and e - k <= longest and toks[e] not in QUOTE_FAMILY:
         e += 1
     if e >= stop or e == k + 1 or toks[e] not in QUOTE_FAMILY:
         return None
-    return resolver.text(toks, k + 1, e), e + 1
+    return e
+
+
+def _forms(nouns: set) -> frozenset:
+    """Every written form :func:`_is_noun` accepts for ``nouns`` (with و، ف، ب and the
+    article), for a set look-up on the hot path."""
+    out = set()
+    for n in nouns:
+        for art in ("", "ال"):
+            for pre in ("", "و", "ف", "ب"):
+                out.add(pre + art + n)
+    return frozenset(out)
+
+
+_PUBLISHED_FORMS = _forms(PUBLISHED_NOUNS)
+_INTERVIEW_FORMS = _forms(INTERVIEW_NOUNS)
+_OCCASION_FORMS = _PUBLISHED_FORMS | _INTERVIEW_FORMS
+
+
+def _published(tok: str) -> bool:
+    return tok in _PUBLISHED_FORMS
+
+
+def _interview(tok: str) -> bool:
+    return tok in _INTERVIEW_FORMS
+
+
+def _occasion_noun(tok: str) -> bool:
+    return tok in _OCCASION_FORMS
 
 
 def _is_noun(tok: str, nouns: set) -> bool:
@@ -54,59 +194,360 @@ def _is_noun(tok: str, nouns: set) -> bool:
     return not forms.isdisjoint(nouns)
 
 
-def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int] | None:
-    """A medium starting at token ``k``: a quoted name (« الصحيفة ») or a media mention
-    (قناة الجزيرة): (name, end)."""
-    q = _quoted_name(resolver, toks, k, stop)
-    if q is not None:
-        return q
-    if k < stop and resolver.role_of(toks[k]) == "media":
-        m = resolver.mention_at(toks, k, bare_names=False)
-        if m is not None and m.type == "media":
-            return m.name, m.end
+def _media_word(resolver: Resolver, tok: str) -> bool:
+    """Whether ``tok`` (without a glued ل or the article) is a noun of a medium."""
+    return resolver.role_of(tok) == "media" or bare(tok) in _EXTRA_MEDIA or tok in _EXTRA_MEDIA
+
+
+def _platform(tok: str) -> bool:
+    t = tok
+    if len(t) > 3 and t[0] in "بلو":
+        t = t[1:]
+    return t in PLATFORMS or bare(t) in PLATFORMS
+
+
+def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int, *,
+                  addressed: bool = False) -> tuple[str, int] | None:
+    """A medium starting at token ``k``, with or without a glued or separate ل: a quoted
+    name (« الصحيفة »، لـ«عكاظ»), a media mention (قناة الجزيرة، لوكالة الأنباء الألمانية،
+    رويترز) or a social platform (تويتر): (text as written, end)."""
+    if k >= stop:
+        return None
+    t = toks[k]
+    if t == "ل":
+        if _quote_close(toks, k + 1, stop) is not None:
+            e = _quote_close(toks, k + 1, stop)
+            return medium_text(resolver, toks, k, e + 1), e + 1
+        return None
+    if t in _OPENING:
+        e = _quote_close(toks, k, stop)
+        if e is not None:
+            return medium_text(resolver, toks, k, e + 1), e + 1
+        return None
+    if not t[0].isalnum():
+        return None
+    if _platform(t):
+        return medium_text(resolver, toks, k, k + 1), k + 1
+    glued = _glued_li(resolver, t)
+    head = ("ال" + t[2:] if t.startswith("لل") else t[1:]) if glued else t
+    if len(head) > 3 and head[0] in "و" and not glued:
+        head = head[1:]
+    media_head = _media_word(resolver, head) or \
+        ((addressed or (k + 1 < len(toks) and toks[k + 1] in _OPENING)) and
+         (bare(head) in _ADDRESSED_MEDIA or head in _ADDRESSED_MEDIA))
+    if not media_head and not (resolver.token_class(t)[3] and resolver.is_medium(toks, k) if glued else
+                                resolver.token_class(t)[3]):
+        return None
+    m = resolver.mention_at(toks, k, bare_names=False)
+    if m is not None and m.type == "media" and m.end <= stop + 4:
+        return medium_text(resolver, toks, k, m.end), m.end
+    if media_head:
+        end = resolver._np_end(toks, k)
+        # a quoted or bracketed name right after the head noun (موقع "X"، قناة «X»)
+        if end == k + 1 and end < len(toks) and toks[end] in _OPENING:
+            e = _quote_close(toks, end, len(toks))
+            if e is not None:
+                end = e + 1
+        return medium_text(resolver, toks, k, end), end
     return None
 
 
-def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> tuple[str, int, int]:
-    """The medium named between token ``start`` (after the cue) and ``stop``:
-    (name, first token, end token), or ("", -1, -1).
+# Adjectives of a title (المدير التنفيذي لقناة X، المؤسس المشارك للموقع): the ل after
+# them is "of", the medium the person works for, not the medium spoken to.
+_TITLE_ADJECTIVES = {"التنفيذي", "التنفيذيه", "المشارك", "المشاركه", "الاقليمي", "الاقليميه", "الفني"}
 
-    The scan stops at the first complement (أن، إلى …), where the reported content begins.
+
+def bare_place_noun(m: Mention) -> bool:
+    """Whether a media mention is the bare noun الموقع, which after حسب is as often "the
+    place" (على حسب الموقع "depending on the location") as "the website"."""
+    return m.end - m.start == 1 and bare(m.name.replace("ة", "ه")) in ("موقع", "الموقع")
+
+
+def is_medium_preposition(resolver: Resolver, toks: list[str], k: int) -> bool:
+    """Whether the word at ``k`` is the preposition عبر "through" before a medium or an
+    account (عبر موقع X، عبر حسابه): not the verb عبّر "expressed"."""
+    j = k + 1
+    if j >= len(toks):
+        return False
+    nxt = toks[j]
+    if nxt in PLATFORM_NOUNS or _platform(nxt) or nxt in _OPENING:
+        return True
+    return nxt[0].isalnum() and _media_word(resolver, nxt)
+
+
+def _agent_name(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int] | None:
+    """A name of up to three words at ``k`` in the subject slot of a carrying verb (حوار
+    أجرته عكاظ): the medium, even when the lexicon does not know it."""
+    e = k
+    while e < min(stop, k + 3) and toks[e][0].isalnum() and toks[e] not in NP_STOP_COMPLEMENT and \
+            toks[e] not in ("في", "مع", "امس", "اليوم", "خلال", "حول", "عن") and toks[e] not in resolver.gz.cues.tokens:
+        e += 1
+    if e == k:
+        return None
+    return medium_text(resolver, toks, k, e), e
+
+
+def _skip_decline(toks: list[str], k: int, stop: int) -> int:
+    """The token after the formula of a source declining to be named that starts at ``k``
+    (رفض الكشف عن هويته), or ``k`` when none starts there."""
+    if toks[k] not in _DECLINE_VERBS:
+        return k
+    for e in range(k + 1, min(stop, k + 6)):
+        if toks[e] in _IDENTITY_WORDS:
+            return e + 1
+    return k
+
+
+def _account(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int, int] | None:
+    """An account or page with a possessive pronoun after the preposition at ``k`` (عبر
+    حسابه على تويتر، على صفحتها بفيسبوك، من خلال قناته في يوتيوب): (text, first, end)."""
+    t = toks[k]
+    j = k + 1
+    if t == "من" and j < stop and toks[j] == "خلال":
+        j += 1
+    elif t not in ("عبر", "علي", "في", "وعبر", "وعلي"):
+        return None
+    if j >= stop or toks[j] not in PLATFORM_NOUNS:
+        return None
+    e = j + 1
+    # its platform: على تويتر، في "تويتر"، بموقع فيسبوك، بفيسبوك، الخاصة في اليوتيوب
+    while e < stop and e - j < 6:
+        w = toks[e]
+        if w in QUOTE_FAMILY or w in ("علي", "في", "الخاص", "الخاصه", "الرسمي", "الرسميه", "الشخصي",
+                                      "الشخصيه", "الالكتروني", "الرسمي،") or _platform(w) or _media_word(resolver, w) or \
+                (w[:1] == "ب" and _media_word(resolver, w[1:])) or w == "التواصل" or w == "الاجتماعي":
+            e += 1
+            continue
+        break
+    while e > j + 1 and (toks[e - 1] in ("علي", "في") or toks[e - 1] in _OPENING):
+        e -= 1
+    return medium_text(resolver, toks, j, e), k, e
+
+
+# Tokens at which a rule of :func:`via_near_cue` may start (others are skipped at once).
+_TRIGGERS = frozenset({"علي", "في", "عبر", "وعبر", "وعلي", "من", "مع", "الي", ":"} | NP_STOP_COMPLEMENT |
+                      _DECLINE_VERBS | _IDENTITY_WORDS | set(QUOTE_FAMILY))
+
+
+def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> tuple[str, int, int]:
+    """The medium named between token ``start`` (after the cue, or after its subject) and
+    ``stop``: (name, first token, end token), or ("", -1, -1).
+
+    The scan stops where the reported content begins: أن/إن, a colon, or quoted words.
+    After على، إلى or عن (content, or a description: الحائزة على جائزة …) only the
+    unambiguous forms are taken: an account with a possessive pronoun (rule 4), a social
+    platform, the place of publication of a statement (rule 3).
     """
     k = start
-    stop = min(stop, start + 14)
+    stop = min(stop, start + 24)
+    complement_seen = False
     while k < stop:
         t = toks[k]
-        if t == "علي" and any(_is_noun(w, PUBLISHED_NOUNS) for w in toks[max(start, k - 3):k]):
-            named = _quoted_name(resolver, toks, k + 1, stop)
-            if named is not None:
-                return named[0], k, named[1]
-        if t in NP_STOP_COMPLEMENT or t == ":":
-            break
-        if t == "ل":  # لـ«عكاظ» (the tatweel is gone after normalisation)
-            q = _quoted_name(resolver, toks, k + 1, stop)
-            if q is not None:
-                return q[0], k, q[1]
-        if t[0] == "ل" and len(t) > 3 and resolver.is_medium(toks, k):
-            m = resolver.mention_at(toks, k, bare_names=False)
-            if m is not None and m.type == "media":
-                return m.name, k, m.end
-            # a media noun the gazetteer does not name (لوكالة الأنباء الألمانية): the noun
-            # phrase it heads, without the ل
-            end = resolver._np_end(toks, k)
-            return resolver.text(toks, k, end)[1:], k, end
-        if t == "مع" and k >= 1 and _is_noun(toks[k - 1], INTERVIEW_NOUNS):
+        if t not in _TRIGGERS and t[0] != "ل" and t not in _OCCASION_FORMS:
+            k += 1  # an ordinary word of the description
+            continue
+        skipped = _skip_decline(toks, k, stop)
+        if skipped != k:
+            k = skipped
+            continue
+        if t in _IDENTITY_WORDS and k > start and toks[k - 1] == "عن":
+            complement_seen = False  # (رفض الكشف) عن هويته: the formula closes the description
+            k += 1
+            continue
+        acc = _account(resolver, toks, k, stop)
+        if acc is not None:
+            return acc
+        if t in ("علي", "في", "عبر") and k + 1 < stop and _platform(toks[k + 1]):
+            # كتب على تويتر، عبر فيسبوك: a social platform is where the words were posted
+            return medium_text(resolver, toks, k + 1, k + 2), k, k + 2
+        if t in ("علي", "في", "عبر") and k + 2 < stop and toks[k + 1] in _OPENING and _platform(toks[k + 2]):
+            e = _quote_close(toks, k + 1, stop)
+            if e is not None:  # على «تويتر»
+                return medium_text(resolver, toks, k + 1, e + 1), k, e + 1
+        if t == "علي" and k + 2 < stop and (not complement_seen or toks[k + 2] == "التواصل") and \
+                (_media_word(resolver, toks[k + 1]) or bare(toks[k + 1]) in _ADDRESSED_MEDIA):
+            # قال على قناة X، في حديث على شاشة X: the channel the words were said on
             named = _named_medium(resolver, toks, k + 1, stop)
             if named is not None:
                 return named[0], k, named[1]
-        if t in ("عبر", "علي") and k + 1 < stop and toks[k + 1] in PLATFORM_NOUNS:
-            e = k + 2
-            if e < stop and toks[e] == "علي":
-                e += 1
-            while e < stop and e - k < 6 and toks[e][0].isalnum() and toks[e] not in NP_STOP_COMPLEMENT:
-                e += 1
-            return resolver.text(toks, k + 1, e), k, e
-        if t in QUOTE_FAMILY and t in _OPENING:
+        if t == "علي" and not complement_seen and k + 1 < stop and \
+                any(map(_interview, toks[max(start, k - 3):k])):
+            named = _named_medium(resolver, toks, k + 1, stop, addressed=True)
+            if named is not None:  # في حديث على شاشة قناة X
+                return named[0], k, named[1]
+        if t in ("علي", "في", "عبر") and any(map(_published, toks[max(start, k - 4):k])):
+            named = _named_medium(resolver, toks, k + 1, stop)
+            if named is not None:  # في بيان لها على «تداول»
+                return named[0], k, named[1]
+        if t == "الي" and not complement_seen and \
+                (k == start or any(map(_interview, toks[max(start, k - 3):k]))):
+            # تحدث إلى «الصحيفة»، في حديث إلى قناة X: the medium spoken to
+            named = _named_medium(resolver, toks, k + 1, stop, addressed=True)
+            if named is not None and (toks[k + 1] not in _OPENING or k > start):
+                return named[0], k, named[1]
+        if t in NP_STOP_COMPLEMENT or t == ":":
+            if t in ("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "لان", ":") or \
+                    (k + 1 < stop and toks[k + 1] in ("ان", "انه", "انها")):
+                break  # the content begins (أن، إن، على أن)
+            complement_seen = True  # على، إلى، عن: maybe content, maybe the description
+            k += 1
+            continue
+        if complement_seen:
+            k += 1
+            continue
+        if _occasion_noun(t) and k + 1 < stop and \
+                (toks[k + 1] in _PUBLISH_VERBS or toks[k + 1] in _CARRIER_VERBS):
+            # بيان نشرته وكالة X، حوار أجرته «الصحيفة»، مقابلة بثتها قناة X: the verb's
+            # subject is the medium, named or not
+            named = _named_medium(resolver, toks, k + 2, stop) or _agent_name(resolver, toks, k + 2, stop)
+            if named is not None:
+                return named[0], k, named[1]
+        if t == "ل" or (t[0] == "ل" and len(t) > 3 and not (k > 0 and toks[k - 1] in _TITLE_ADJECTIVES)):
+            named = _named_medium(resolver, toks, k, stop)
+            if named is not None:  # لـ«عكاظ»، لوكالة الأنباء
+                return named[0], k, named[1]
+        if t in ("مع", "عبر", "وعبر") and k >= 1 and \
+                (t != "مع" or any(map(_interview, toks[max(start, k - 4):k]))):
+            named = _named_medium(resolver, toks, k + 1, stop, addressed=t == "مع")
+            if named is not None:  # في حوار مع «الصحيفة»، عبر قناة X
+                return named[0], k, named[1]
+        if t in QUOTE_FAMILY:
+            e = _quote_close(toks, k, stop, longest=5)
+            # a short quoted name inside the description (لمنطقة «الشرق الأوسط»)
+            if e is not None and k >= 1 and toks[k - 1][0].isalnum() and \
+                    toks[k - 1] not in resolver.gz.cues.tokens and \
+                    (k > start or toks[k - 1][0] in "لب" or
+                     (e - k <= 4 and e + 1 < stop and toks[e + 1][0] == "ل")):
+                # (a quoted name right after the subject, then its medium: المدرب «فلان» لصحيفة X)
+                k = e + 1
+                continue
             break  # the quoted words begin
         k += 1
     return "", -1, -1
+
+
+# Verbs of telling whose addressee, the medium, is their direct object (أبلغ مصدر «عكاظ»
+# أن، أفاد «الصحيفة» مسؤول بأن، أخبر الوزير «الصحيفة» أن).
+TELLING_LEMMAS = {"ابلغ", "أبلغ", "اخبر", "أخبر", "افاد", "أفاد", "حدث"}
+
+
+def via_as_object(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int, int]:
+    """The medium told, as the direct object of a verb of telling at token ``k`` (right
+    after the verb or after its subject): a quoted short name or a media noun followed by
+    the content (أن، بأن) or by the subject (أفاد «الصحيفة» مسؤول)."""
+    named = None
+    if k < stop and toks[k] in _OPENING:
+        e = _quote_close(toks, k, stop, longest=4)
+        if e is not None:
+            named = medium_text(resolver, toks, k, e + 1), e + 1
+    elif k < stop and toks[k][0].isalnum() and not toks[k].startswith("ل"):
+        named = _named_medium(resolver, toks, k, stop)
+    if named is None:
+        return "", -1, -1
+    end = named[1]
+    nxt = toks[end] if end < len(toks) else ""
+    if nxt in ("،", ","):
+        nxt = toks[end + 1] if end + 1 < len(toks) else ""
+    if nxt in ("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم") or \
+            (nxt and resolver.token_class(nxt)[0]):
+        return named[0], k, end
+    return "", -1, -1
+
+
+# Words that open a fronted phrase of occasion (وفي تصريحات لـ…، وخلال مقابلة مع…، وعبر
+# حسابه على…).
+_FRONT_OPENERS = {"في", "وفي", "خلال", "وخلال", "عبر", "وعبر", "ومن", "من", "وعلي", "علي"}
+
+
+def via_before_cue(resolver: Resolver, toks: list[str], s_first: int, i: int, longest: int = 16) -> str:
+    """The medium of a phrase of occasion fronted before the verb at ``i`` (وفي تصريحات
+    لوسائل إعلام أمس، أوضح الوزير …؛ وفي حديث مع «الصحيفة» قال …؛ وعبر حسابه على تويتر، كتب
+    …): the phrase opens the sentence (or follows a comma), names an interview, statement
+    or account, and holds no other cue and no content."""
+    lo = max(s_first, i - longest)
+    k = i - 1
+    # the opener nearest before the verb, at the sentence start or after a comma
+    while k >= lo:
+        t = toks[k]
+        if t in ("ان", "انه", "انها", "بان", ":"):
+            return ""
+        if t in _FRONT_OPENERS and (k == s_first or toks[k - 1] in ("،", ",", "؛") or
+                                    (k - 1 == s_first and toks[k - 1] in ("و", "ثم"))):
+            break
+        k -= 1
+    else:
+        return ""
+    span = toks[k:i]
+    if not any(_occasion_noun(w) or w in PLATFORM_NOUNS for w in span[:4]):
+        return ""
+    name, _, _ = via_near_cue(resolver, toks, k, i)
+    return name
+
+
+def speaker_medium(resolver: Resolver, toks: list[str], m: Mention) -> str:
+    """The text of a media speaker's mention as written (صحيفة «حرييت» → صحيفة حرييت)."""
+    if m is None or m.start >= len(toks) or m.end > len(toks) or m.end <= m.start:
+        return m.name if m is not None else ""
+    return medium_text(resolver, toks, m.start, m.end)
+
+
+_ACCORDING = {"وفقا", "وفق", "حسب", "بحسب", "وبحسب", "وحسب", "ووفقا"}
+
+
+def occasion_end(resolver: Resolver, toks: list[str], k: int, longest: int = 12) -> int:
+    """The end of a phrase of occasion between a verb and its content, starting at ``k``
+    after an optional comma (وأضاف، خلال مقابلة أجريت معه عبر موقع X، أن …؛ وقال في حديث
+    لقناة X إن …), with the comma that closes it; ``k`` when none starts there."""
+    n = len(toks)
+    j = k + 1 if k < n and toks[k] in ("،", ",") else k
+    if j + 1 < n and toks[j] in _ACCORDING and (toks[j + 1][0] == "ل" or toks[j] not in ("وفقا", "وفق")):
+        # وأضاف، وفقا لوكالة X، أن: an according-to phrase naming the medium
+        named = _named_medium(resolver, toks, j + 1, min(n, j + longest))
+        if named is not None:
+            e = named[1]
+            return e + 1 if e < n and toks[e] in ("،", ",") else e
+        return k
+    if j + 1 >= n or toks[j] not in ("في", "خلال", "وخلال", "وفي") or \
+            not _occasion_noun(toks[j + 1]):
+        return k
+    name, _, end = via_near_cue(resolver, toks, j, min(n, j + longest))
+    e = end if name else j + 2
+    while e < min(n, j + longest) and toks[e] not in ("،", ",", "ان", "انه", "انها", "بان", ":") \
+            and toks[e] not in QUOTE_FAMILY:
+        e += 1
+    if e < n and toks[e] in ("،", ","):
+        e += 1
+    return e
+
+
+def via_after_content(resolver: Resolver, toks: list[str], i: int, stop: int, is_cue, longest: int = 60) -> str:
+    """The medium of a phrase of occasion closing the sentence of the act at ``i``, after
+    its content (وقال فلان «…»، في تصريحات لصحيفة X؛ مشيرا إلى …، وذلك خلال حديثه لموقع X):
+    a comma, an optional وذلك, then في/خلال and an interview or statement noun, with no
+    other cue between the act and the phrase (``is_cue(k)``)."""
+    stop = min(stop, len(toks), i + longest)
+    cue_tokens = resolver.gz.cues.tokens
+    for k in range(i + 1, stop - 2):
+        t = toks[k]
+        if t == "وذلك":
+            k -= 1  # وذلك في حديث …: وذلك opens the phrase without a comma
+        elif t != "،" and t != ",":
+            if t in cue_tokens and is_cue(k):
+                return ""  # another act's words begin
+            continue
+        j = k + 1
+        if toks[j] in ("وذلك", "وجاء", "جاء", "ذلك"):
+            j += 1
+        if j + 1 < stop and toks[j] in ("في", "خلال", "اثناء") and _interview(toks[j + 1]):
+            name, _, _ = via_near_cue(resolver, toks, j, stop)
+            return name
+    return ""
+
+
+def medium_at(resolver: Resolver, toks: list[str], k: int) -> tuple[str, int]:
+    """The medium named at token ``k``, quoted or with its preposition ل (وفقا لوكالة X،
+    وفقا لـ«X»، لما نقلت عنه «X»): (name, end), or ("", k)."""
+    if k >= len(toks) or not (toks[k] == "ل" or toks[k] in _OPENING or _glued_li(resolver, toks[k])):
+        return "", k
+    named = _named_medium(resolver, toks, k, min(len(toks), k + 10))
+    return named if named is not None else ("", k)
