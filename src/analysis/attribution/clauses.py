@@ -62,6 +62,11 @@ _PRONOUN_PREPOSITIONS = {"اليه", "اليها", "عنه", "عنها", "فيه
 # Adverbs a subject-less verb may carry before its content (وأكد أيضا أن).
 _ADVERBS = {"ايضا", "كذلك", "مجددا", "امس", "اليوم", "بدوره", "بدورها"}
 _PUNCT = ("،", ",", ":", "؛")
+# Prepositions that govern a noun: a cue form right after one is a noun that looks like a
+# verb (خلال تنقل "during the movement", بعد تحدث), never a finite verb.
+_PREPOSITIONS_BEFORE_NOUN = frozenset({"في", "وفي", "خلال", "وخلال", "بعد", "وبعد", "عند", "وعند", "منذ",
+                                       "اثناء", "واثناء", "عقب", "وعقب", "الي", "علي", "مع", "لدي", "حول",
+                                       "نحو", "ضد", "بسبب", "جراء", "اثر"})
 
 
 @dataclass
@@ -96,6 +101,21 @@ def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = Tru
     span = toks[s_first:i]
     return 1 <= len(span) <= 6 and span[0] in _FRONTED and \
         not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
+
+
+# Contrastive connectives that open the narrator's own clause after another act's content
+# (… بل إن الوزير رأى، لكن الوزير يرى، غير أن المسؤولين يزعمون).
+_CONTRAST = frozenset({"لكن", "ولكن"})
+_CONTRAST_INNA = frozenset({"بل", "غير", "الا", "بيد"})
+
+
+def _contrast_opens(toks: list[str], k: int) -> bool:
+    """Whether the subject at token ``k`` follows a contrastive connective (لكن X، بل إن X،
+    غير أن X، إلا أن X): Arabic news sets the reporter's own clause off from the content just
+    reported so, and its subject speaks in its own right."""
+    if k >= 1 and toks[k - 1] in _CONTRAST:
+        return True
+    return k >= 2 and toks[k - 1] == "ان" and toks[k - 2] in _CONTRAST_INNA
 
 
 def _fronted_before_content(toks: list[str], s_first: int, i: int, longest: int = 16) -> bool:
@@ -193,6 +213,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if cue is None or in_quote(tok_starts[i]):
             continue
         kind, needs, conj, width = cue
+        if kind == "verb" and i > 0 and toks[i - 1] in _PREPOSITIONS_BEFORE_NOUN:
+            continue  # وخلال تنقل الوزير: after a preposition the word is a noun, not a verb
         pos = tok_starts[i]
         sid = sentence_of(pos)
         s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
@@ -282,7 +304,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     if acts[-1].speaker.type == "media" and back.start > acts[-1].tok:
                         # كشفت صحيفة X أن أجهزة الأمن حذرت: the medium passes on a source's act
                         via = via or acts[-1].speaker.name
-                    else:
+                    elif not _contrast_opens(toks, back.start):
                         back = None  # the verb sits inside content reported by someone else
                 if back is not None and back.type and not back.anaphoric and \
                         (not needs or _requirement_met(toks, after, 8, needs)):
@@ -320,7 +342,16 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     speaker, resolution = last_speaker, "continuation"
         if speaker is not None and kind == "verb" and needs:
             window = 10 if resolution == "explicit" else 4
-            if not _requirement_met(toks, _content_start(resolver, toks, after), window, needs):
+            # The content follows the subject (وقال فلان، الذي …، إن): look from its end.
+            start = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
+            content = _content_start(resolver, toks, start)
+            if start > after and needs is True:
+                # far from the verb only أن, a colon or a quotation opens its content; a
+                # preposition must follow the subject closely (اختتمت أشغال … بإشعاع … على)
+                met = _requirement_met(toks, content, 3, True) or _requirement_met(toks, content, window, "that")
+            else:
+                met = _requirement_met(toks, content, window, needs)
+            if not met:
                 speaker = None
         if speaker is None:
             continue

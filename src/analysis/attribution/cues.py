@@ -41,6 +41,7 @@ __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "participle_forms", 
 THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
                   "وان", "لان"})
 COMPLEMENTS = THAT | {"الي", "علي", "عن"}
+SENTENCE_ENDS = frozenset({".", "؟", "?", "!"})
 # Words glued to ب that are no verbal noun (بسبب "because of", بشكل "in a way", بعض
 # "some"): they never carry what was promised, threatened or charged (normalised).
 _NOT_BI_CONTENT = frozenset({"بسبب", "بشكل", "بينما", "بعدما", "بالرغم", "بالنسبه", "بعض", "بلاده", "بلادها",
@@ -283,6 +284,8 @@ def complement_within(toks: list[str], i: int, limit: int, *, that_only: bool = 
     for t in toks[i:i + limit]:
         if t in allowed or t == ":" or t in QUOTE_FAMILY:
             return True
+        if t in SENTENCE_ENDS:
+            return False  # a verb's complement lies in its own sentence
     return False
 
 
@@ -293,7 +296,12 @@ def content_within(toks: list[str], i: int, limit: int) -> bool:
     more often than with أن."""
     if complement_within(toks, i, limit):
         return True
-    return any(bi_content(t) for t in toks[i:i + limit])
+    for t in toks[i:i + limit]:
+        if t in SENTENCE_ENDS:
+            return False
+        if bi_content(t):
+            return True
+    return False
 
 
 def bi_content(tok: str) -> bool:

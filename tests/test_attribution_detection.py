@@ -1,0 +1,53 @@
+"""Detection and speaker resolution, round 3: one general fact of Arabic news per test, on
+invented sentences."""
+from analysis.attribution import find_attributions
+from analysis.corpus import Document
+
+
+def acts(text, home="SA"):
+    df = find_attributions(Document("t", text, {"outlet": "X"}), home_country=home)
+    for r in df.itertuples():
+        assert text[r.cue_start:r.cue_end] == r.cue
+    return df
+
+
+def one(text, home="SA"):
+    df = acts(text, home)
+    assert len(df) == 1, df[["cue", "speaker"]].values.tolist()
+    return df.iloc[0]
+
+
+def test_the_content_of_a_verb_follows_its_subject_and_apposition():
+    # A verb that needs its content (وعد، كشف) finds it after a long subject, not within a
+    # fixed distance of the verb.
+    r = one("ووعد سامر الفارس الذي يدعمه حزب التجديد الوطني أثناء جولته الانتخابية بخفض الضرائب.")
+    assert r.speaker == "سامر الفارس"
+    r = one("كشف المتحدث باسم مديرية الشؤون الصحية في محافظة الواحة، حسين العمري، أن المصابين بخير.")
+    assert r.speaker.startswith("المتحدث باسم مديرية")
+
+
+def test_far_from_the_verb_only_that_opens_its_content_not_a_preposition():
+    # اختتم needs a complement; a preposition a clause away belongs to another phrase.
+    assert acts("وبهذا، تختتم أعمال الندوة الدولية في المدينة بحضور واسع، يعكس قدرة البلد على التنظيم.").empty
+
+
+def test_a_complement_lies_in_the_verbs_own_sentence():
+    # (the colon after فأجاب opens the next sentence's words, not those of سأل)
+    assert "سأل" not in acts("وقد سأل مدير الشركة ثلاثة موظفين سؤالا بسيطا؟ فأجاب الأول: نعم.").cue.tolist()
+
+
+def test_a_word_after_a_preposition_is_a_noun_not_a_verb():
+    # خلال تنقل "during the movement of", not تنقل "she reports"
+    assert acts("وخلال تنقل مدير الأمن بين المستشفيات التقى المصابين، وأكد أن حالتهم مستقرة.").cue.tolist() \
+        != ["تنقل"]
+    assert "تنقل" not in acts("وخلال تنقل مدير الأمن العام إلى المدينة التقى المصابين.").cue.tolist()
+
+
+def test_a_contrastive_connective_opens_the_reporters_own_clause():
+    # After one act's content, بل إن / لكن / غير أن + subject + verb is a new act of that subject.
+    df = acts("وأكد وزير الداخلية الأردني سامر الفارس أن الوضع مستقر، بل إن الوزير الأردني رأى أن "
+              "الأجهزة الأمنية من الأفضل في المنطقة.")
+    assert df.cue.tolist() == ["وأكد", "رأى"]
+    assert df.speaker.nunique() == 1  # the title repeats the minister named before
+    df = acts("وقال المحلل سامر الفارس إن الأسعار ستنخفض، لكن الخبراء الاقتصاديين يرون أن الطلب قوي.")
+    assert df.cue.tolist() == ["وقال", "يرون"]
