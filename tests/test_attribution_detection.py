@@ -51,3 +51,38 @@ def test_a_contrastive_connective_opens_the_reporters_own_clause():
     assert df.speaker.nunique() == 1  # the title repeats the minister named before
     df = acts("وقال المحلل سامر الفارس إن الأسعار ستنخفض، لكن الخبراء الاقتصاديين يرون أن الطلب قوي.")
     assert df.cue.tolist() == ["وقال", "يرون"]
+
+
+def test_a_subordinator_keeps_the_subject_of_its_main_clause():
+    # فيما / حيث / إذ + a verb with no subject: the subject of the act before it in the sentence
+    df = acts("وكان مجلس المحافظة قد أعلن، الأحد، عن تحرير الجامعة من المسلحين، فيما أكد أن تحرير "
+              "المدينة قريب.")
+    assert df.cue.tolist() == ["أعلن", "أكد"] and df.speaker.nunique() == 1
+
+
+def test_a_continuation_gives_its_content_with_bi_when_the_verb_governs_it():
+    df = acts("وقال وكيل وزارة الصحة إن حملة التبرع بالدم ناجحة.\nونوه ببادرة المواطنين في التبرع.")
+    assert df.cue.tolist() == ["وقال", "ونوه"] and df.speaker.nunique() == 1
+    # a verb that does not govern ب gets no continuation from a ب-word (وقال بصوت …)
+    assert acts("وقال وكيل وزارة الصحة إن الحملة ناجحة.\nوقال بصوت مرتفع كلاما كثيرا.").cue.tolist() == ["وقال"]
+
+
+def test_according_to_with_ma_glued():
+    r = one("وارتفعت الأسعار في الأسواق، حسبما ذكرت صحيفة «الأفق» المحلية.")
+    assert (r.cue, r.speaker) == ("حسبما", "صحيفة الأفق المحلية")
+
+
+def test_foreign_names_that_look_like_clitics_or_prepositions():
+    # a given name beginning with فال/بال, a surname beginning with لا, a given name in نا
+    assert one("وقال فالديس ماركوفسكيس نائب رئيس المفوضية الأوروبية إنه متفائل.").speaker == "فالديس ماركوفسكيس"
+    assert one("وقال سوكراتيس لازارييف في مؤتمر صحافي إن السوق مستقر.").speaker == "سوكراتيس لازارييف"
+    assert one("وأعلنت ماريانا بتروفا المتحدثة باسم وزارة الخارجية الأوكرانية أن الرهائن بخير.").speaker \
+        == "ماريانا بتروفا"
+    # a preposition on a noun is not a name word (اعتراف عالمي بدور المملكة)
+    assert acts("وهذا اعتراف عالمي بدور المملكة في الأمن.").empty
+
+
+def test_a_name_then_a_comma_and_a_describing_clause():
+    # وقال X، والذي يعمل …: / وقال X، وهو …، إن
+    assert one("وقال سامر الفارس، والذي يعمل مستشارا لدى الشركة: \"السوق واعد\".").speaker == "سامر الفارس"
+    assert one("وقال سامر الفارس، وهو من النواب البارزين، إن القانون سيمر.").speaker == "سامر الفارس"

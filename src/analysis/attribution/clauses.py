@@ -12,7 +12,8 @@ How a cue finds its subject, in order (facts of Arabic news syntax):
    في تصريح لوكالة X مدير …) — a phrase glued to ل is the medium, not the speaker;
 2. **relative clause**: the antecedent of الذي/التي (الأنتربول، الذي أكد);
 3. **continuation**: a clause-initial verb with no subject (وأضاف أن، كما أكد، لكنه أشار،
-   إلا أنه أوضح، وفي هذا السياق أكد) continues the last speaker;
+   إلا أنه أوضح، وفي هذا السياق أكد، فيما أكد، حيث أوضح) continues the last speaker, when
+   its content follows (أن، إلى، a colon, or ب + noun: ونوّه بجهود، ووصفه بالخطوة);
 4. **subject–verb**: a source earlier in the same sentence (الوزير يؤكد أن، أما الوزير فقال);
 5. a participle (مؤكدا) continues the act it depends on: the last act of its sentence, or
    of the paragraph;
@@ -40,6 +41,9 @@ CLAUSE_OPENERS = {"من جانبه", "من جهته", "من جانبها", "من
 # ثم أضاف، إلا أنه أوضح (normalised).
 _CONTINUATION_BEFORE = {"كما", "وكما", "لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ثم", "فقد", "وقد", "قد",
                         "لقد", "ولقد"}
+# Subordinators after which a verb with no subject of its own keeps the subject of the main
+# clause (أعلن المجلس …، فيما أكد أن؛ أشاد الوزير …، حيث أوضح أن؛ إذ قال).
+_SAME_SUBJECT = {"فيما", "حيث", "اذ", "وحيث"}
 _BUT_THAT = {"الا", "غير", "بيد"}  # إلا أنه، غير أنه، بيد أنه
 # A sentence opening with a prepositional or adverbial phrase (وفي هذا السياق، وخلال اللقاء)
 # leaves the verb after it clause-initial.
@@ -226,6 +230,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if kind == "verb" and i >= 2 and toks[i - 1] == "ما" and \
                 (cue_at(lex, toks, i - 2) or ("",))[0] == "according_to":
             continue  # حسب ما نقلت عنه وكالة X: the verb belongs to the according-to phrase
+        if kind == "verb" and i >= 1 and toks[i - 1].endswith("ما") and \
+                (cue_at(lex, toks, i - 1) or ("",))[0] == "according_to":
+            continue  # حسبما ذكرت صحيفة X: likewise, ما glued to حسب
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
             after += 1
         if kind in ("verb", "noun", "according_to"):
@@ -287,6 +294,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 back = last_mention(resolver, toks, s_first, k)
                 if back is not None:
                     speaker, resolution, subj_tok = resolver.register(back), "relative", back.start
+            elif k >= s_first and toks[k] in _SAME_SUBJECT and acts and sentence_of(acts[-1].cue_ns) == sid and \
+                    _requirement_met(toks, _content_start(resolver, toks, after), 3,
+                                     needs if needs in ("that", "content") else
+                                     "content" if needs is False and _governs_bi(lex, toks[i]) else True):
+                speaker, resolution = acts[-1].speaker, "continuation"
             else:
                 strong_start = conj or _continues(toks, s_first, i, after_comma=False) or \
                     _fronted_before_content(toks, s_first, i)
@@ -311,7 +323,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
                 elif last_speaker is not None and \
                         _requirement_met(toks, _content_start(resolver, toks, after), 3,
-                                         needs if needs in ("that", "content") else True) \
+                                         needs if needs in ("that", "content") else
+                                         "content" if needs is False and _governs_bi(lex, toks[i]) else True) \
                         and (conj or _continues(toks, s_first, i) or _fronted_before_content(toks, s_first, i)):
                     speaker, resolution = last_speaker, "continuation"
         if speaker is None and kind == "noun":
@@ -345,10 +358,14 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             # The content follows the subject (وقال فلان، الذي …، إن): look from its end.
             start = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
             content = _content_start(resolver, toks, start)
+            if start > after:
+                while content < len(toks) and (toks[content] in ("،", ",") or toks[content] in _ADVERBS):
+                    content += 1  # وكشف الوزير، أمس، عن …
             if start > after and needs is True:
                 # far from the verb only أن, a colon or a quotation opens its content; a
                 # preposition must follow the subject closely (اختتمت أشغال … بإشعاع … على)
-                met = _requirement_met(toks, content, 3, True) or _requirement_met(toks, content, window, "that")
+                met = _requirement_met(toks, content, 3, True) or _requirement_met(toks, content, window, "that") \
+                    or _requirement_met(toks, _content_start(resolver, toks, after), window, True)
             else:
                 met = _requirement_met(toks, content, window, needs)
             if not met:
@@ -436,6 +453,14 @@ def _closes_quote(toks: list[str], i: int) -> bool:
     if k >= 0 and toks[k] in ("،", ","):
         k -= 1
     return k >= 0 and toks[k] in QUOTE_FAMILY and toks[k] not in ("«", "“")
+
+
+def _governs_bi(lex, tok: str) -> bool:
+    """Whether the verb ``tok`` gives its content with ب (نوّه بـ، أشاد بـ، طالب بـ، وصفه بـ):
+    ``governs_bi`` of the cue lexicon."""
+    form = _strip(tok)
+    entry = lex.verbs.get(form) or lex.verbs.get(tok)
+    return entry is not None and entry[0] in lex.governs_bi
 
 
 def _strip(tok: str) -> str:

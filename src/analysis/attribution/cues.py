@@ -135,6 +135,7 @@ class CueLexicon:
     # and those object nouns, as they stand after the verb (accusative, or definite).
     support_verbs: frozenset = frozenset()
     support_nouns: frozenset = frozenset()
+    governs_bi: frozenset = frozenset()  # lemmas that give their content with ب (نوّه بـ، أشاد بـ)
     tokens: frozenset = frozenset()
     according_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # First words of phrases that are no cue alone (على of على لسان) → the words that may
@@ -254,6 +255,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         for form in verb_forms(entry[0], entry[1], enclitics=False):
             support_verbs |= {c + form for c in ("", "و", "ف", "ل", "ول", "وس")}
     return CueLexicon(
+        governs_bi=frozenset(normalize_text(w) for w in _words(cues.get("governs_bi"), "cues.governs_bi", path)),
         support_verbs=frozenset(support_verbs),
         support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
         verbs=lex_verbs, participles=participles,

@@ -550,12 +550,18 @@ class Resolver:
         token_class = self.token_class
         first_ok = token_class(toks[j])[1] or (bare_names and token_class(toks[j])[2] and
                                                  j + 1 < n and token_class(toks[j + 1])[2])
+        if not first_ok and bare_names and j + 1 < n and \
+                (self._loose_name_word(toks[j]) or self._given_name_in_na(toks[j])) and \
+                token_class(toks[j + 1])[1]:
+            first_ok = True  # وقال فالديس …، وأعلنت ماريانا …: a foreign given name, then a surname
         if first_ok:
             k = j + 1
             while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
                     (token_class(toks[k])[2] or
-                                             (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
-                                              and not toks[k + 1].startswith("ال"))):
+                     (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
+                      and not toks[k + 1].startswith("ال")) or
+                     (bare_names and self._loose_name_word(toks[k]) and
+                      self._name_ends_at(toks, k + 1, complement=not toks[k].startswith(("فال", "بال", "كال"))))):
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
         if k - j == 1 and bare_names:
             # After a verb, a lone name word followed by a complement, a title (with or
@@ -607,7 +613,8 @@ class Resolver:
                 typ = "international_org"  # رئيس الخبراء الاقتصاديين …، في البنك الدولي
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if k < n and toks[k] in ("،", ","):
-            if bare_names and k + 1 < n and (toks[k + 1] in RELATIVES or toks[k + 1] in NP_STOP_COMPLEMENT):
+            if bare_names and k + 1 < n and (toks[k + 1] in RELATIVES or toks[k + 1] in NP_STOP_COMPLEMENT or
+                                             toks[k + 1] in _DESCRIBING_CLAUSE):
                 # وقال جيسن ادلر، الذي قدم …، إن: a name, then a relative clause or the content
                 return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
             return None
@@ -615,7 +622,7 @@ class Resolver:
                                                      or toks[k].isdigit() or toks[k] in RELATIVES):
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
         if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
-                not any(w[0] in "بل" and w != "بن" for w in words[1:]) and \
+                not any(self._glued_preposition(w) for w in words[1:]) and \
                 (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and self.is_medium(toks, k))):
             # وصرح داود أوغلو أمام صحافيين، وقال محمد العلي لوكالة …: a name, then where or
             # to whom it was said
@@ -627,6 +634,45 @@ class Resolver:
             typ = "other" if role in ("private", "nonstate") else "media" if role == "media" else "official"
             return Mention(i, k, self.text(toks, j, k), typ, key=self._key(words))
         return None
+
+    def _loose_name_word(self, tok: str) -> bool:
+        """A word that may be a foreign name though it looks like a clitic and an article
+        (فالديس، فالون، بالمييري): it is accepted inside a name after a verb only where what
+        follows confirms a name (see :meth:`_name_ends_at`)."""
+        if len(tok) < 5 or not tok[0].isalpha() or tok in FUNCTION_WORDS or tok in self.gz.cues.tokens:
+            return False
+        if tok.startswith(("فال", "بال", "كال")):
+            rest = tok[1:]
+            return self.role_of(rest) is None and not self.countries.country_of([rest])
+        return False
+
+    def _given_name_in_na(self, tok: str) -> bool:
+        """A given name ending in نا (ماريانا، دايانا), which the object pronoun نا would
+        otherwise exclude: only as the first word of a name right after a verb, before a
+        surname with no article."""
+        return len(tok) >= 5 and tok.endswith("نا") and tok[0].isalpha() and not tok.startswith(("ال", "وال")) \
+            and tok not in self.gz.cues.tokens and tok not in FUNCTION_WORDS and self.role_of(tok) is None
+
+    def _name_ends_at(self, toks: list[str], k: int, *, complement: bool = True) -> bool:
+        """Whether a name may end before token ``k``: a complement (unless ``complement`` is
+        false: وقال العلي بالمناسبة إن), a comma or colon, a title (role word), a place
+        preposition or a further name word follows."""
+        if k >= len(toks):
+            return False
+        t = toks[k]
+        return (complement and t in NP_STOP_COMPLEMENT) or t in ("،", ",", ":") or t in _PLACE_PREPOSITIONS or \
+            self.role_of(t) in ("official", "expert", "institution", "private", "nonstate", "research") or \
+            self.token_class(t)[2]
+
+    def _glued_preposition(self, w: str) -> bool:
+        """Whether a word inside a would-be name carries the preposition ل or ب (بدور، لمدة،
+        لوكالة، للصحيفة), as opposed to a long name that begins with ل before no known word
+        (لازاريديس، لافروف)."""
+        if w == "بن" or len(w) < 3 or w[0] not in "بل":
+            return False
+        if w[0] == "ب" or w.startswith("لل") or len(w) < 6:
+            return True  # (بدور، لمدة: a preposition on a noun; a name may begin with لا، لو …)
+        return bool(self.np_role(w) is not None or self.token_class(w[1:])[3] or self.countries.country_of([w[1:]]))
 
     @staticmethod
     def _key(words: list[str]) -> frozenset:
@@ -681,6 +727,9 @@ class Resolver:
         return m
 
 
+# Words after a name and a comma that open a clause describing the person (وقال سامر
+# الفارس، والذي يعمل …، وقال سامر الفارس، وهو نائب …).
+_DESCRIBING_CLAUSE = frozenset({"والذي", "والتي", "وهو", "وهي", "وهم", "وهما"})
 NP_STOP_COMPLEMENT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
                                 "الي", "علي", "عن", "لان"})
 
