@@ -86,3 +86,29 @@ def test_a_name_then_a_comma_and_a_describing_clause():
     # وقال X، والذي يعمل …: / وقال X، وهو …، إن
     assert one("وقال سامر الفارس، والذي يعمل مستشارا لدى الشركة: \"السوق واعد\".").speaker == "سامر الفارس"
     assert one("وقال سامر الفارس، وهو من النواب البارزين، إن القانون سيمر.").speaker == "سامر الفارس"
+
+
+def test_a_group_named_by_a_quantifier_is_an_anonymous_source():
+    r = one("وأعرب عدد من الزوار لـ«الصحيفة» عن سعادتهم بالمهرجان.")
+    assert (r.speaker, r.speaker_type) == ("عدد من الزوار", "anonymous")
+    assert one("وقال نحو نصف المشاركين في الاستطلاع إن الخدمة جيدة.").speaker == "نحو نصف المشاركين"
+    assert one("ويرى البعض أن القرار متسرع.").speaker == "البعض"
+    # before its verb only when the verb follows at once (إلا أن عددا من الجمعيات أبدت …)
+    assert one("وافقت اللجنة على الطلبات، إلا أن عددا من الجمعيات أبدت رغبتها في التمديد.").speaker \
+        == "عددا من الجمعيات"
+    # a group that is an object earlier in the sentence is no subject of a later verb
+    df = acts("وقال المدير إن الشركة خسرت عددا من الأسواق الجديدة، وذكر أن الخبرة موجودة.")
+    assert df.speaker.nunique() == 1
+
+
+def test_a_singular_verb_with_no_subject_does_not_continue_a_group():
+    df = acts("وقالت سلمى الفارس مديرة المهرجان إن الإقبال كبير.\nوأبدى عدد من الزوار إعجابهم، مشيدين "
+              "بالتنظيم.\nوأضافت أن المهرجان سيتكرر.")
+    assert df.cue.tolist() == ["وقالت", "وأبدى", "مشيدين", "وأضافت"]
+    assert df.speaker.tolist()[-1] == "سلمى الفارس"
+
+
+def test_the_content_of_a_verb_stops_at_the_next_conjoined_cue():
+    # سجل needs its content; the colon after وقالت is not that of سجلوا
+    df = acts("واعترفت المديرة بأن أغلب المشجعين الذين سجلوا في الحملة من الشباب، وقالت: نحن سعداء.")
+    assert "سجلوا" not in df.cue.tolist()

@@ -29,7 +29,8 @@ import bisect
 from dataclasses import dataclass, replace
 
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
-from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
+from ..normalize import normalize_text
+from .mentions import AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
 from .via import via_near_cue
 
@@ -212,6 +213,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
     def sentence_of(pos: int) -> int:
         return bisect.bisect_right(sent_starts, pos) - 1
 
+    def _met(start: int, window: int, needs) -> bool:
+        return _requirement_met(toks, start, window, needs, stop=cue_tokens)
+
     for i in lex.candidates(toks) if candidates is None else candidates:
         cue = cue_at(lex, toks, i)
         if cue is None or in_quote(tok_starts[i]):
@@ -295,7 +299,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if back is not None:
                     speaker, resolution, subj_tok = resolver.register(back), "relative", back.start
             elif k >= s_first and toks[k] in _SAME_SUBJECT and acts and sentence_of(acts[-1].cue_ns) == sid and \
-                    _requirement_met(toks, _content_start(resolver, toks, after), 3,
+                    _met(_content_start(resolver, toks, after), 3,
                                      needs if needs in ("that", "content") else
                                      "content" if needs is False and _governs_bi(lex, toks[i]) else True):
                 speaker, resolution = acts[-1].speaker, "continuation"
@@ -319,14 +323,18 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     elif not _contrast_opens(toks, back.start):
                         back = None  # the verb sits inside content reported by someone else
                 if back is not None and back.type and not back.anaphoric and \
-                        (not needs or _requirement_met(toks, after, 8, needs)):
+                        (not needs or _met(after, 8, needs)):
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
                 elif last_speaker is not None and \
-                        _requirement_met(toks, _content_start(resolver, toks, after), 3,
+                        _met(_content_start(resolver, toks, after), 3,
                                          needs if needs in ("that", "content") else
                                          "content" if needs is False and _governs_bi(lex, toks[i]) else True) \
                         and (conj or _continues(toks, s_first, i) or _fronted_before_content(toks, s_first, i)):
                     speaker, resolution = last_speaker, "continuation"
+                    if _collective(speaker) and not _plural_verb(toks[i]):
+                        # a verb with no subject agrees with the one it continues: a singular
+                        # one does not continue a group (عدد من الزوار …، وقالت)
+                        speaker = state.get("last_single")
         if speaker is None and kind == "noun":
             support = _support_subject(resolver, lex, toks, s_first, i)
             if support is not None:
@@ -364,10 +372,10 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             if start > after and needs is True:
                 # far from the verb only أن, a colon or a quotation opens its content; a
                 # preposition must follow the subject closely (اختتمت أشغال … بإشعاع … على)
-                met = _requirement_met(toks, content, 3, True) or _requirement_met(toks, content, window, "that") \
-                    or _requirement_met(toks, _content_start(resolver, toks, after), window, True)
+                met = _met(content, 3, True) or _met(content, window, "that") \
+                    or _met(_content_start(resolver, toks, after), window, True)
             else:
-                met = _requirement_met(toks, content, window, needs)
+                met = _met(content, window, needs)
             if not met:
                 speaker = None
         if speaker is None:
@@ -382,7 +390,20 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         acts.append(Act(i, pos, tok_starts[i + width - 1] + len(toks[i + width - 1]), kind, speaker,
                         resolution, tok_starts[subj_tok], via))
         state["last_speaker"] = speaker
+        if not _collective(speaker):
+            state["last_single"] = speaker
     return acts
+
+
+def _collective(m: Mention) -> bool:
+    """Whether a speaker is a group named by a quantifier (عدد من الزوار، بعض النقاد)."""
+    first = m.name.split(maxsplit=1)[0] if m.name else ""
+    return normalize_text(first) in QUANT_STARTS
+
+
+def _plural_verb(tok: str) -> bool:
+    """Whether a verb form is plural (قالوا، يقولون، أكدوه): a group may be its subject."""
+    return tok.endswith(("وا", "ون", "وه", "وها", "وهم", "ين", "تا", "ان"))
 
 
 # The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it
@@ -472,7 +493,15 @@ def _bare(tok: str) -> str:
     return bare(tok)
 
 
-def _requirement_met(toks: list[str], after: int, window: int, needs) -> bool:
+def _requirement_met(toks: list[str], after: int, window: int, needs, stop=None) -> bool:
+    """Whether the content a verb needs (``needs``: see :func:`.cues.cue_at`) begins within
+    ``window`` tokens from ``after``; with ``stop`` (the cue forms), not past a cue that
+    opens a clause of its own with و or ف (… سجلوا في الحملة، وقالت: the colon is وقالت's)."""
+    if stop:
+        for k in range(after, min(len(toks), after + window)):
+            if toks[k][0] in "وف" and len(toks[k]) > 3 and toks[k] in stop:
+                window = k - after
+                break
     if needs is True:
         return complement_within(toks, after, window)
     if needs == "that":

@@ -31,7 +31,7 @@ from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 
 __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS", "NP_STOP", "AUX",
-           "RELATIVES"]
+           "RELATIVES", "QUANT_STARTS"]
 
 RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
 AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
@@ -142,7 +142,7 @@ class Resolver:
         cached = self.gz.token_class_cache.get(tok)
         if cached is None:
             alias_first = any(v in self.gz.alias_firsts for v in clitic_variants(tok))
-            starts_mention = tok in DETERMINERS or alias_first or self.role_of(tok) is not None
+            starts_mention = tok in DETERMINERS or tok in _QUANT_STARTS or alias_first or self.role_of(tok) is not None
             in_name = tok[0].isalnum() and tok not in FUNCTION_WORDS and self.role_of(tok) is None and \
                 tok not in self.gz.cues.verbs and bare(tok) not in self.gz.cues.verbs and not tok.isdigit() \
                 and tok not in AUX and tok not in self.gz.cues.tokens and \
@@ -287,8 +287,48 @@ class Resolver:
             self._no_mention.add(key)
         return m
 
+    def _quantified(self, toks: list[str], i: int) -> Mention | None:
+        """A collective named by a quantifier (عدد من العائدين، بعض السياسيين، الكثير من
+        المواطنين، نحو نصف الآباء، البعض): news cites unnamed groups of people so, and the
+        group is one anonymous source. A role word after the quantifier keeps its own reading
+        (عدد من المسؤولين الأمريكيين), widened to the quantifier."""
+        n = len(toks)
+        k = i
+        if toks[k] in _APPROXIMATELY and k + 1 < n:
+            k += 1
+        if toks[k] in _ALONE_COLLECTIVES:
+            return Mention(i, k + 1, self.text(toks, i, k + 1), "anonymous", key=frozenset({key_form(toks[k])}))
+        if toks[k] not in _QUANTIFIERS:
+            return None
+        needs_min = toks[k] in _QUANTIFIERS_OF
+        k += 1
+        if k < n and toks[k] in ("كبير", "كبيرا", "قليل", "محدود"):
+            k += 1
+        if k < n and toks[k] == "من":
+            k += 1
+        elif needs_min:
+            return None
+        if k >= n or not toks[k][0].isalpha() or toks[k] in FUNCTION_WORDS or toks[k] in self.gz.cues.tokens \
+                or toks[k] in DETERMINERS or _prepositional(toks[k]):
+            return None
+        inner = None
+        if self.role_of(toks[k]) is not None or self.token_class(toks[k])[3]:
+            inner = self._mention_at(toks, k, bare_names=False)
+        if inner is not None and not inner.anaphoric and inner.type:
+            return replace(inner, start=i, name=self.text(toks, i, inner.end))
+        end = self._np_end(toks, k)
+        # the group ends before the verb's object, a noun with a pronoun (عدد من الزوار سعادتهم)
+        end = next((e for e in range(k + 1, end) if toks[e].endswith(("هم", "ها", "هما", "هن")) and
+                    not toks[e].startswith("ال")), end)
+        words = [t for t in toks[k:end] if t[0].isalnum()]
+        return Mention(i, end, self.text(toks, i, end), "anonymous", key=self._key(words))
+
     def _mention_at(self, toks: list[str], i: int, *, bare_names: bool = True) -> Mention | None:
         n = len(toks)
+        if toks[i] in _QUANT_STARTS:
+            q = self._quantified(toks, i)
+            if q is not None:
+                return q
         j = i
         while j < n and toks[j] in DETERMINERS and j - i < 3:
             j += 1
@@ -727,6 +767,13 @@ class Resolver:
         return m
 
 
+# Quantifiers that name a collective of people as a source (عدد من الزوار، بعض السياسيين،
+# الكثير من المواطنين، غالبية المشاركين، نحو نصف الآباء); those in _QUANTIFIERS_OF need من.
+_QUANTIFIERS_OF = frozenset({"عدد", "عددا", "الكثير", "كثير", "العديد", "عديد"})
+_QUANTIFIERS = _QUANTIFIERS_OF | {"بعض", "غالبيه", "معظم", "اغلب", "نصف", "اغلبيه"}
+_ALONE_COLLECTIVES = frozenset({"البعض", "كثيرون", "الكثيرون", "اخرون", "آخرون"})
+_APPROXIMATELY = frozenset({"نحو", "حوالي"})
+_QUANT_STARTS = QUANT_STARTS = _QUANTIFIERS | _ALONE_COLLECTIVES | _APPROXIMATELY
 # Words after a name and a comma that open a clause describing the person (وقال سامر
 # الفارس، والذي يعمل …، وقال سامر الفارس، وهو نائب …).
 _DESCRIBING_CLAUSE = frozenset({"والذي", "والتي", "وهو", "وهي", "وهم", "وهما"})
@@ -755,6 +802,8 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
         m = resolver.mention_at(toks, k, bare_names=False)
         if m is not None and m.prepositional and m.end < len(toks) and toks[m.end] == "ان":
             m.prepositional = False  # سبق للأمم المتحدة أن عبرت: the subject of سبق لـ … أن
+        if m is not None and toks[m.start] in _QUANT_STARTS and m.end < hi:
+            m = None  # a collective (عدد من الزوار) is a subject only right before its verb
         if m is not None and not m.anaphoric and m.type and m.end <= hi and not m.prepositional:
             best = m
             for back in range(k - 1, max(lo, k - 5) - 1, -1):  # a longer mention ending here
