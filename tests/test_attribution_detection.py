@@ -112,3 +112,17 @@ def test_the_content_of_a_verb_stops_at_the_next_conjoined_cue():
     # سجل needs its content; the colon after وقالت is not that of سجلوا
     df = acts("واعترفت المديرة بأن أغلب المشجعين الذين سجلوا في الحملة من الشباب، وقالت: نحن سعداء.")
     assert "سجلوا" not in df.cue.tolist()
+
+
+def test_a_surname_after_the_verb_names_a_person_introduced_with_a_title_elsewhere():
+    text = ("استقبل وزير النقل الدكتور سامر الحربي وفدا من الشركة أمس.\n"
+            "وأوضح الحربي أن الاتفاق يشمل ثلاثة مشاريع.")
+    r = one(text)
+    assert (r.cue, r.speaker) == ("وأوضح", "الحربي")
+    # a noun and its genitive (خطة السلامة) is no name: السلامة after a verb is no speaker
+    assert acts("ووضعت الشركة خطة السلامة في المواقع.\nواعتبر السلامة أولوية.").empty
+
+
+def test_a_title_then_a_surname_gives_the_surname():
+    text = "التقى الوزير المشنوق بالصحافيين في باريس.\nوأكد المشنوق أن الوضع تحت السيطرة."
+    assert one(text).speaker == "المشنوق"

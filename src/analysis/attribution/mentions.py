@@ -267,6 +267,41 @@ class Resolver:
                     return True
         return False
 
+    def set_document(self, ntext: str) -> None:
+        """The document's normalised text, read only if a lone surname needs checking."""
+        self._document, self._surnames = ntext, None
+
+    def document_surnames(self) -> frozenset:
+        """Key forms of the words that end a titled name of two or three words somewhere in
+        the document (الدكتور سامر الفارس، سامر الفارس مدير …  → فارس), found once per
+        document on first use. The title tells a name from a noun and its genitive (خطة
+        السلامة)."""
+        if getattr(self, "_surnames", None) is None:
+            from ..corpus import TOKEN_RE
+            toks = TOKEN_RE.findall(getattr(self, "_document", "") or "")
+            tc, n = self.token_class, len(toks)
+            titles = ("official", "expert", "institution", "private", "nonstate", "research", "media")
+            found = set()
+            for k in range(n - 1):
+                if not (toks[k][0].isalpha() and tc(toks[k])[1]):
+                    if toks[k].startswith("ال") and self.role_of(toks[k]) in titles and tc(toks[k + 1])[2] and \
+                            toks[k + 1].startswith("ال") and not toks[k + 1].endswith(("ه", "ي", "يه")) \
+                            and not self.country_of([toks[k + 1]]) and self.role_of(toks[k + 1]) is None:
+                        found.add(key_form(toks[k + 1]))  # الوزير المشنوق: a title, then the surname (not an
+                        # adjective in ي or ية, not a feminine noun: الرئيس التنفيذي، الوزير المملكة)
+                    continue
+                e = k + 1
+                while e < n and e - k < 4 and toks[e][0].isalpha() and tc(toks[e])[2]:
+                    e += 1
+                if e == k + 1:
+                    continue
+                after = e + 1 if e < n and toks[e] in ("،", ",") else e
+                if any(self.role_of(t) in titles or bare(t) in self.gz.honorifics for t in toks[max(0, k - 3):k]) \
+                        or (after < n and self.role_of(toks[after]) in titles):
+                    found.update(key_form(t) for t in toks[k + 1:e])
+            self._surnames = frozenset(found)
+        return self._surnames
+
     # ---- mention parsing
     def new_paragraph(self) -> None:
         """Forget the positions known to hold no mention (they index the last paragraph)."""
@@ -618,6 +653,12 @@ class Resolver:
                 for s in reversed(self.speakers):
                     if not s.entity_id and b in s.key:
                         return Mention(i, j + 1, s.name, s.type, key=frozenset({b}), country=s.country)
+            if bare_names and len(b) >= 3 and b in self.document_surnames() and self.role_of(toks[j]) is None \
+                    and not self.country_of([toks[j]]) and toks[j] not in FUNCTION_WORDS and \
+                    toks[j] not in self.gz.cues.tokens and (j + 1 >= len(toks) or not token_class(toks[j + 1])[2]):
+                # a surname after the verb (وأوضح اليوبي أن) names the person the article
+                # introduced in full elsewhere, outside any act (… المدير عبدالرحمن اليوبي)
+                return Mention(i, j + 1, self.text(toks, j, j + 1), "unknown", key=frozenset({b}))
             return None
         # (A nisba after a given name is a family name in Gulf usage: خالد التركي.)
         return self._named(toks, i, j, k, one_word=False, bare_names=bare_names)
