@@ -126,3 +126,43 @@ def test_a_surname_after_the_verb_names_a_person_introduced_with_a_title_elsewhe
 def test_a_title_then_a_surname_gives_the_surname():
     text = "التقى الوزير المشنوق بالصحافيين في باريس.\nوأكد المشنوق أن الوضع تحت السيطرة."
     assert one(text).speaker == "المشنوق"
+
+
+def test_data_and_studies_show_and_prove_with_that():
+    r = one("وأظهرت بيانات رسمية أن الصادرات تراجعت في يونيو.")
+    assert (r.cue, r.speaker) == ("وأظهرت", "بيانات رسمية")
+    assert one("وقد أثبتت الدراسات أن الرياضة تقلل خطر المرض.").speaker == "الدراسات"
+    # without أن right after the subject: appearing, not reporting (تظهر رسالة …)
+    assert acts("وعند التسجيل تظهر رسالة خاطئة عن الطلب تمنع استكماله.").empty
+    # without a subject of its own it continues a clause, not a speaker
+    df = acts("وقال الوزير إن الخطة جاهزة. ويبدو أن البلد يرسخ نموذجا ناجحا ويثبت أن الاستقرار ممكن.")
+    assert df.cue.tolist() == ["وقال"]
+
+
+def test_complaining_and_objecting_report_a_stance():
+    r = one("اشتكت عدد من الشركات على قرار الوزارة الجديد.")
+    assert (r.cue, r.speaker) == ("اشتكت", "عدد من الشركات")
+
+
+def test_thanks_and_congratulations_through_a_support_verb():
+    r = one("ووجه الرئيس اليمني الشكر إلى دول الخليج على مواقفها.")
+    assert (r.cue, r.speaker) == ("الشكر", "الرئيس اليمني")
+    r = one("وتقدم السفير سامر الفارس بالتهنئة إلى الشعب بمناسبة العيد.")
+    assert r.cue == "بالتهنئة" and r.speaker.startswith("السفير")
+
+
+def test_expectations_of_a_source_are_a_noun_cue():
+    r = one("وجاء الناتج دون توقعات الخبراء الاقتصاديين بزيادة طفيفة.")
+    assert (r.cue, r.speaker_type) == ("توقعات", "anonymous")
+
+
+def test_a_feminine_participle_without_a_comma_counts_when_its_content_follows():
+    df = acts("وأعربت المديرة سلمى الفارس عن سعادتها بالمنصب موضحة: «سنعمل بجد».")
+    assert df.cue.tolist() == ["وأعربت", "موضحة"] and df.speaker.nunique() == 1
+    assert acts("ونقلت مصادر مؤكدة الخبر.").cue.tolist() in ([], ["ونقلت"])  # مؤكدة: an adjective
+
+
+def test_a_statement_issued_by_a_body_speaks_for_it_and_the_latest_cited_speaker_is_preferred():
+    df = acts("وقال مدير الصحة في المدينة إن المصابين بخير.\nونفى مجلس المقاومة الشعبية ما تم تداوله. "
+              "وقال بيان صادر عن المجلس إن الأسرى بأمان.\nوأكد البيان أن الحقوق محفوظة.")
+    assert df.speaker.tolist()[-1] == df.speaker.tolist()[1]

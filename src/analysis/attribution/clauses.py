@@ -325,7 +325,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if back is not None and back.type and not back.anaphoric and \
                         (not needs or _met(after, 8, needs)):
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
-                elif last_speaker is not None and \
+                elif last_speaker is not None and not _explicit_only(lex, toks[i]) and \
                         _met(_content_start(resolver, toks, after), 3,
                                          needs if needs in ("that", "content") else
                                          "content" if needs is False and _governs_bi(lex, toks[i]) else True) \
@@ -369,7 +369,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             if start > after:
                 while content < len(toks) and (toks[content] in ("،", ",") or toks[content] in _ADVERBS):
                     content += 1  # وكشف الوزير، أمس، عن …
-            if start > after and needs is True:
+            if _explicit_only(lex, toks[i]):
+                met = _met(content, 3 if start > after else window, needs)
+            elif start > after and needs is True:
                 # far from the verb only أن, a colon or a quotation opens its content; a
                 # preposition must follow the subject closely (اختتمت أشغال … بإشعاع … على)
                 met = _met(content, 3, True) or _met(content, window, "that") \
@@ -474,6 +476,12 @@ def _closes_quote(toks: list[str], i: int) -> bool:
     if k >= 0 and toks[k] in ("،", ","):
         k -= 1
     return k >= 0 and toks[k] in QUOTE_FAMILY and toks[k] not in ("«", "“")
+
+
+def _explicit_only(lex, tok: str) -> bool:
+    """Whether the verb ``tok`` counts only with a subject of its own (``explicit_only``)."""
+    entry = lex.verbs.get(_strip(tok)) or lex.verbs.get(tok)
+    return entry is not None and entry[0] in lex.explicit_only
 
 
 def _governs_bi(lex, tok: str) -> bool:

@@ -136,6 +136,7 @@ class CueLexicon:
     support_verbs: frozenset = frozenset()
     support_nouns: frozenset = frozenset()
     governs_bi: frozenset = frozenset()  # lemmas that give their content with ب (نوّه بـ، أشاد بـ)
+    explicit_only: frozenset = frozenset()  # lemmas that count only with a subject of their own
     tokens: frozenset = frozenset()
     according_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # First words of phrases that are no cue alone (على of على لسان) → the words that may
@@ -256,6 +257,8 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
             support_verbs |= {c + form for c in ("", "و", "ف", "ل", "ول", "وس")}
     return CueLexicon(
         governs_bi=frozenset(normalize_text(w) for w in _words(cues.get("governs_bi"), "cues.governs_bi", path)),
+        explicit_only=frozenset(normalize_text(w) for w in _words(cues.get("explicit_only"), "cues.explicit_only",
+                                                                  path)),
         support_verbs=frozenset(support_verbs),
         support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
         verbs=lex_verbs, participles=participles,
@@ -343,8 +346,11 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
                 return None  # بين as a preposition
             return "verb", lex.verbs[verb][1], has_conj, 1
         if form in lex.participles:
-            if form.endswith("ه") and not has_conj and (i == 0 or toks[i - 1] not in ("،", ",")):
-                return None  # مؤكدة: an adjective (مصادر مؤكدة) unless it opens a clause
+            if form.endswith("ه") and not has_conj and (i == 0 or toks[i - 1] not in ("،", ",")) and \
+                    not (i + 1 < len(toks) and (toks[i + 1] in THAT or toks[i + 1] in (":", "الي", "علي"))):
+                # مؤكدة: an adjective (مصادر مؤكدة) unless it opens a clause or its content
+                # follows at once (… سعادتها بالمنصب موضحة: «…»، مشددة على أن)
+                return None
             return "participle", False, has_conj, 1
         if (form,) in lex.according_to:  # one word (phrases were tried above)
             return "according_to", False, has_conj, 1

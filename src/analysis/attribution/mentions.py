@@ -245,6 +245,13 @@ class Resolver:
         k = j + 1
         while k < min(stop, len(toks)) and k - j <= 3:
             t = toks[k]
+            if t in ("صادر", "الصادر") and k + 2 < len(toks) and toks[k + 1] in ("عن", "من"):
+                k += 1  # بيان صادر عن المجلس: the participle "issued by" names the issuer
+                t = toks[k]
+                inner = self.mention_at(toks, k + 1, bare_names=True)
+                if inner is not None and not inner.anaphoric and inner.type not in ("", "anonymous"):
+                    return inner
+                return None
             if t in self.gz.issuing_verbs or (t[0] in "وف" and t[1:] in self.gz.issuing_verbs):
                 inner = self.mention_at(toks, k + 1, bare_names=True) if k + 1 < len(toks) else None
                 if inner is not None and inner.prepositional and inner.end < len(toks):
@@ -427,6 +434,12 @@ class Resolver:
                 inner.start = i
                 return inner
             definite = toks[j].startswith(("ال", "وال", "فال"))
+            if definite and j + 1 < np_end and toks[j + 1][0].isalpha() and not toks[j + 1].startswith("ال") \
+                    and self.role_of(toks[j + 1]) is None and not self.token_class(toks[j + 1])[3] \
+                    and not self.country_of([toks[j + 1]]):
+                # وشكر البيان أفرادَ المقاومة: an indefinite noun after the definite document is
+                # the verb's object, not part of the document's name
+                np_end, np_words = j + 1, np_words[:1]
             return Mention(i, np_end, self.text(toks, j, np_end), "anonymous", key=self._key(np_words),
                            document=definite and len(np_words) == 1, noun=noun)
         text = self.text(toks, i, np_end)
@@ -769,6 +782,18 @@ class Resolver:
 
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
+        """The document's speaker this mention refers to (see :meth:`_register`). The
+        speakers are kept in the order they were last cited, so that a later البيان, a
+        surname or a bare head refers to the most recently cited speaker it fits."""
+        s = self._register(m)
+        speakers = self.speakers
+        if speakers and speakers[-1] is not s:
+            k = next((k for k in range(len(speakers) - 1, -1, -1) if speakers[k] is s), None)
+            if k is not None:
+                speakers.append(speakers.pop(k))
+        return s
+
+    def _register(self, m: Mention) -> Mention:
         """The document's speaker this mention refers to (merging title/surname mentions;
         a definite document noun alone — البيان — refers to the latest institutional
         speaker)."""
@@ -777,7 +802,7 @@ class Resolver:
             # its own, the latest document with an issuer
             return self.issuers.get(m.noun) or list(self.issuers.values())[-1]
         if m.noun and m.type != "anonymous":
-            s = self.register(replace(m, noun=""))
+            s = self._register(replace(m, noun=""))
             self.issuers.pop(m.noun, None)
             self.issuers[m.noun] = s
             return s
