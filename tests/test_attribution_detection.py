@@ -166,3 +166,22 @@ def test_a_statement_issued_by_a_body_speaks_for_it_and_the_latest_cited_speaker
     df = acts("وقال مدير الصحة في المدينة إن المصابين بخير.\nونفى مجلس المقاومة الشعبية ما تم تداوله. "
               "وقال بيان صادر عن المجلس إن الأسرى بأمان.\nوأكد البيان أن الحقوق محفوظة.")
     assert df.speaker.tolist()[-1] == df.speaker.tolist()[1]
+
+
+def test_words_that_are_no_name_after_a_verb():
+    # a preposition with a pronoun (بقوله), adverbs and circumstantial accusatives
+    df = acts("وقال السفير سامر الفارس إن العلاقات متينة. وتابع بقوله: «نحن معكم».")
+    assert df.speaker.nunique() == 1
+    assert "بشكل" not in " ".join(acts("ولا يمكن الإدلاء بتصريحات بشكل مباشر في هذا الشأن.").speaker)
+    df = acts("وقال الفنان سامر الفارس إن الهيئة ظلمته، حيث كتب سابقا مهاجما الهيئة: «لن أسكت».")
+    assert "سابقا" not in " ".join(df.speaker)
+
+
+def test_a_known_surname_then_the_verbs_object():
+    text = "وقال الفنان سامر المالكي إن العمل جاهز.\nوهو ما دعا المالكي الذهاب إلى قناة أخرى."
+    assert "الذهاب" not in " ".join(acts(text).speaker)
+
+
+def test_an_jamma_is_an_an_complement():
+    # عمّا = عن + ما: تحدث الوزير عمّا تردد
+    assert one("وتحدث رئيس المفوضية الأوروبية عما تردد بشأن خروج اليونان.").cue == "وتحدث"

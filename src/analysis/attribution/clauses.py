@@ -377,7 +377,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 met = _met(content, 3, True) or _met(content, window, "that") \
                     or _met(_content_start(resolver, toks, after), window, True)
             else:
-                met = _met(content, window, needs)
+                met = _met(content, window, needs) or \
+                    (start > after and _met(_content_start(resolver, toks, after), window, needs))
             if not met:
                 speaker = None
         if speaker is None:

@@ -40,7 +40,7 @@ __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "participle_forms", 
 # على، عن، لأن (normalised).
 THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
                   "وان", "لان"})
-COMPLEMENTS = THAT | {"الي", "علي", "عن"}
+COMPLEMENTS = THAT | {"الي", "علي", "عن", "عما", "عمن"}  # (عمّا، عمّن: عن with ما، من)
 SENTENCE_ENDS = frozenset({".", "؟", "?", "!"})
 # Words glued to ب that are no verbal noun (بسبب "because of", بشكل "in a way", بعض
 # "some"): they never carry what was promised, threatened or charged (normalised).

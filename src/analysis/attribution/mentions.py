@@ -651,6 +651,9 @@ class Resolver:
                      (bare_names and self._loose_name_word(toks[k]) and
                       self._name_ends_at(toks, k + 1, complement=not toks[k].startswith(("فال", "بال", "كال"))))):
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
+        if bare_names and k - j == 2 and toks[j + 1].startswith("ال") and \
+                key_form(toks[j]) in self.document_surnames() and key_form(toks[j + 1]) not in self.document_surnames():
+            k = j + 1  # دعا المالكي الذهابَ …: a known surname, then the verb's object
         if k - j == 1 and bare_names:
             # After a verb, a lone name word followed by a complement, a title (with or
             # without a comma), an age in brackets or a relative clause is a name (invented
@@ -685,6 +688,10 @@ class Resolver:
             t = toks[j]
             if len(bare(t)) < 3 or self.country_of([t]) or t in self.gz.cues.tokens:
                 return None
+            if t[0] in "بل" and t.endswith(("ه", "ها", "هم")):
+                return None  # وتابع بقوله: …: a preposition with a pronoun, not a name
+        if words[0] in _NOT_NAME_STARTS:
+            return None  # بشكل مباشر، سابقا مهاجما: adverbs, no name
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
                                                     "research"):
@@ -840,6 +847,11 @@ _QUANTIFIERS = _QUANTIFIERS_OF | {"بعض", "غالبيه", "معظم", "اغل�
 _ALONE_COLLECTIVES = frozenset({"البعض", "كثيرون", "الكثيرون", "اخرون", "آخرون"})
 _APPROXIMATELY = frozenset({"نحو", "حوالي"})
 _QUANT_STARTS = QUANT_STARTS = _QUANTIFIERS | _ALONE_COLLECTIVES | _APPROXIMATELY
+# Words that never begin a name: adverbial phrases glued to ب (بشكل مباشر، بسبب، بصورة) and
+# adverbs in the accusative (كتب سابقا مهاجما …، انتقدتها كثيرا).
+_NOT_NAME_STARTS = frozenset({"بشكل", "بسبب", "بصوره", "بعد", "بعض", "بين", "بفضل", "بالقرب", "بالرغم", "بالنسبه",
+                              "بينما", "بعدما", "بدايه", "بعيدا", "سابقا", "لاحقا", "مؤخرا", "حاليا", "مجددا",
+                              "اخيرا", "مسبقا", "رسميا", "علنا", "شخصيا", "دائما", "كثيرا", "تباعا", "فورا"})
 # Words after a name and a comma that open a clause describing the person (وقال سامر
 # الفارس، والذي يعمل …، وقال سامر الفارس، وهو نائب …).
 _DESCRIBING_CLAUSE = frozenset({"والذي", "والتي", "وهو", "وهي", "وهم", "وهما"})
