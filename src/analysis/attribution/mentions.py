@@ -276,38 +276,45 @@ class Resolver:
 
     def set_document(self, ntext: str) -> None:
         """The document's normalised text, read only if a lone surname needs checking."""
-        self._document, self._surnames = ntext, None
+        self._document, self._surnames = ntext, {}
 
-    def document_surnames(self) -> frozenset:
-        """Key forms of the words that end a titled name of two or three words somewhere in
-        the document (الدكتور سامر الفارس، سامر الفارس مدير …  → فارس), found once per
-        document on first use. The title tells a name from a noun and its genitive (خطة
-        السلامة)."""
-        if getattr(self, "_surnames", None) is None:
-            from ..corpus import TOKEN_RE
-            toks = TOKEN_RE.findall(getattr(self, "_document", "") or "")
-            tc, n = self.token_class, len(toks)
-            titles = ("official", "expert", "institution", "private", "nonstate", "research", "media")
-            found = set()
-            for k in range(n - 1):
-                if not (toks[k][0].isalpha() and tc(toks[k])[1]):
-                    if toks[k].startswith("ال") and self.role_of(toks[k]) in titles and tc(toks[k + 1])[2] and \
-                            toks[k + 1].startswith("ال") and not toks[k + 1].endswith(("ه", "ي", "يه")) \
-                            and not self.country_of([toks[k + 1]]) and self.role_of(toks[k + 1]) is None:
-                        found.add(key_form(toks[k + 1]))  # الوزير المشنوق: a title, then the surname (not an
-                        # adjective in ي or ية, not a feminine noun: الرئيس التنفيذي، الوزير المملكة)
-                    continue
-                e = k + 1
-                while e < n and e - k < 4 and toks[e][0].isalpha() and tc(toks[e])[2]:
-                    e += 1
-                if e == k + 1:
-                    continue
-                after = e + 1 if e < n and toks[e] in ("،", ",") else e
-                if any(self.role_of(t) in titles or bare(t) in self.gz.honorifics for t in toks[max(0, k - 3):k]) \
-                        or (after < n and self.role_of(toks[after]) in titles):
-                    found.update(key_form(t) for t in toks[k + 1:e])
-            self._surnames = frozenset(found)
-        return self._surnames
+    _TITLES = ("official", "expert", "institution", "private", "nonstate", "research", "media")
+
+    def is_document_surname(self, tok: str) -> bool:
+        """Whether ``tok`` ends a titled name elsewhere in the document (الدكتور سامر الفارس،
+        سامر الفارس مدير …، الوزير الفارس → الفارس): the title tells a name from a noun and its
+        genitive (خطة السلامة). Only the few words around each occurrence of ``tok`` are read
+        (str.find at C speed), once per word and document."""
+        cache = getattr(self, "_surnames", None)
+        if cache is None:
+            cache = self._surnames = {}
+        if tok in cache:
+            return cache[tok]
+        from ..corpus import TOKEN_RE
+        text = getattr(self, "_document", "") or ""
+        tc, titles = self.token_class, self._TITLES
+        found, pos = False, text.find(tok)
+        while pos >= 0 and not found:
+            end = pos + len(tok)
+            if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+                before = TOKEN_RE.findall(text[max(0, pos - 90):pos])[-6:]
+                after = TOKEN_RE.findall(text[end:end + 40])[:2]
+                k = len(before)
+                if k and before[-1].startswith("ال") and self.role_of(before[-1]) in titles and \
+                        tok.startswith("ال") and not tok.endswith(("ه", "ي", "يه")):
+                    found = True  # الوزير المشنوق: a title, then the surname
+                else:
+                    s = k
+                    while s > 0 and k - s < 3 and before[s - 1][0].isalpha() and tc(before[s - 1])[2]:
+                        s -= 1
+                    if s < k and tc(before[s])[1]:  # a given name (and more) before the word
+                        nxt = after[1] if after and after[0] in ("،", ",") and len(after) > 1 else \
+                            (after[0] if after else "")
+                        found = any(self.role_of(t) in titles or bare(t) in self.gz.honorifics
+                                    for t in before[max(0, s - 3):s]) or bool(nxt and self.role_of(nxt) in titles)
+            pos = text.find(tok, end)
+        cache[tok] = found
+        return found
 
     # ---- mention parsing
     def new_paragraph(self) -> None:
@@ -652,7 +659,7 @@ class Resolver:
                       self._name_ends_at(toks, k + 1, complement=not toks[k].startswith(("فال", "بال", "كال"))))):
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
         if bare_names and k - j == 2 and toks[j + 1].startswith("ال") and \
-                key_form(toks[j]) in self.document_surnames() and key_form(toks[j + 1]) not in self.document_surnames():
+                self.is_document_surname(toks[j]) and not self.is_document_surname(toks[j + 1]):
             k = j + 1  # دعا المالكي الذهابَ …: a known surname, then the verb's object
         if k - j == 1 and bare_names:
             # After a verb, a lone name word followed by a complement, a title (with or
@@ -669,7 +676,7 @@ class Resolver:
                 for s in reversed(self.speakers):
                     if not s.entity_id and b in s.key:
                         return Mention(i, j + 1, s.name, s.type, key=frozenset({b}), country=s.country)
-            if bare_names and len(b) >= 3 and b in self.document_surnames() and self.role_of(toks[j]) is None \
+            if bare_names and len(b) >= 3 and self.role_of(toks[j]) is None and self.is_document_surname(toks[j]) \
                     and not self.country_of([toks[j]]) and toks[j] not in FUNCTION_WORDS and \
                     toks[j] not in self.gz.cues.tokens and (j + 1 >= len(toks) or not token_class(toks[j + 1])[2]):
                 # a surname after the verb (وأوضح اليوبي أن) names the person the article
