@@ -21,7 +21,15 @@ How a cue finds its subject, in order (facts of Arabic news syntax):
    another act of the same sentence it is that act's via.
 
 A cue inside another speaker's quoted words is not an act (nested source); verbs with an
-everyday sense need a complement (:mod:`.cues`).
+everyday sense need a complement (:mod:`.cues`), which follows the subject and its
+apposition, lies in the verb's own sentence and stops at the next conjoined cue (وقالت).
+
+Further facts of Arabic news used here: a word after a preposition is a noun (خلال تنقّل);
+a contrastive connective (بل إن، لكن، غير أن) opens the reporter's own clause after another
+act's content; فيما / حيث / إذ keep the subject of the act before them in the sentence; a
+subject-less verb agrees with the speaker it continues (a singular one does not continue a
+group named by a quantifier, عدد من الزوار); a verb that gives its content with ب (نوّه،
+أشاد، طالب) continues the last speaker when ب follows.
 """
 from __future__ import annotations
 
