@@ -288,6 +288,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     raw = doc.text
     ntext = nt.text
     resolver = Resolver(gz)
+    resolver.set_document(ntext)
     rows: list[dict] = []
     state: dict = {}
     sent_norm = structure.sentence_norm

@@ -12,7 +12,8 @@ How a cue finds its subject, in order (facts of Arabic news syntax):
    في تصريح لوكالة X مدير …) — a phrase glued to ل is the medium, not the speaker;
 2. **relative clause**: the antecedent of الذي/التي (الأنتربول، الذي أكد);
 3. **continuation**: a clause-initial verb with no subject (وأضاف أن، كما أكد، لكنه أشار،
-   إلا أنه أوضح، وفي هذا السياق أكد) continues the last speaker;
+   إلا أنه أوضح، وفي هذا السياق أكد، فيما أكد، حيث أوضح) continues the last speaker, when
+   its content follows (أن، إلى، a colon, or ب + noun: ونوّه بجهود، ووصفه بالخطوة);
 4. **subject–verb**: a source earlier in the same sentence (الوزير يؤكد أن، أما الوزير فقال);
 5. a participle (مؤكدا) continues the act it depends on: the last act of its sentence, or
    of the paragraph;
@@ -26,7 +27,15 @@ verb and its subject, in a fronted or closing phrase of occasion, and as the obj
 verb of telling. نقلت X عن Y (قوله) and نقلت X أن Y قال are Y's acts with X as via (H2).
 
 A cue inside another speaker's quoted words is not an act (nested source); verbs with an
-everyday sense need a complement (:mod:`.cues`).
+everyday sense need a complement (:mod:`.cues`), which follows the subject and its
+apposition, lies in the verb's own sentence and stops at the next conjoined cue (وقالت).
+
+Further facts of Arabic news used here: a word after a preposition is a noun (خلال تنقّل);
+a contrastive connective (بل إن، لكن، غير أن) opens the reporter's own clause after another
+act's content; فيما / حيث / إذ keep the subject of the act before them in the sentence; a
+subject-less verb agrees with the speaker it continues (a singular one does not continue a
+group named by a quantifier, عدد من الزوار); a verb that gives its content with ب (نوّه،
+أشاد، طالب) continues the last speaker when ب follows.
 """
 from __future__ import annotations
 
@@ -34,7 +43,8 @@ import bisect
 from dataclasses import dataclass, replace
 
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
-from .mentions import AUX, RELATIVES, Mention, Resolver, last_mention
+from ..normalize import normalize_text
+from .mentions import AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
 from .via import TELLING_LEMMAS, bare_place_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
@@ -46,6 +56,9 @@ CLAUSE_OPENERS = {"من جانبه", "من جهته", "من جانبها", "من
 # ثم أضاف، إلا أنه أوضح (normalised).
 _CONTINUATION_BEFORE = {"كما", "وكما", "لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ثم", "فقد", "وقد", "قد",
                         "لقد", "ولقد"}
+# Subordinators after which a verb with no subject of its own keeps the subject of the main
+# clause (أعلن المجلس …، فيما أكد أن؛ أشاد الوزير …، حيث أوضح أن؛ إذ قال).
+_SAME_SUBJECT = {"فيما", "حيث", "اذ", "وحيث"}
 _BUT_THAT = {"الا", "غير", "بيد"}  # إلا أنه، غير أنه، بيد أنه
 # A sentence opening with a prepositional or adverbial phrase (وفي هذا السياق، وخلال اللقاء)
 # leaves the verb after it clause-initial.
@@ -68,6 +81,11 @@ _PRONOUN_PREPOSITIONS = {"اليه", "اليها", "عنه", "عنها", "فيه
 # Adverbs a subject-less verb may carry before its content (وأكد أيضا أن).
 _ADVERBS = {"ايضا", "كذلك", "مجددا", "امس", "اليوم", "بدوره", "بدورها"}
 _PUNCT = ("،", ",", ":", "؛")
+# Prepositions that govern a noun: a cue form right after one is a noun that looks like a
+# verb (خلال تنقل "during the movement", بعد تحدث), never a finite verb.
+_PREPOSITIONS_BEFORE_NOUN = frozenset({"في", "وفي", "خلال", "وخلال", "بعد", "وبعد", "عند", "وعند", "منذ",
+                                       "اثناء", "واثناء", "عقب", "وعقب", "الي", "علي", "مع", "لدي", "حول",
+                                       "نحو", "ضد", "بسبب", "جراء", "اثر"})
 
 
 @dataclass
@@ -104,6 +122,21 @@ def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = Tru
     span = toks[s_first:i]
     return 1 <= len(span) <= 6 and span[0] in _FRONTED and \
         not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
+
+
+# Contrastive connectives that open the narrator's own clause after another act's content
+# (… بل إن الوزير رأى، لكن الوزير يرى، غير أن المسؤولين يزعمون).
+_CONTRAST = frozenset({"لكن", "ولكن"})
+_CONTRAST_INNA = frozenset({"بل", "غير", "الا", "بيد"})
+
+
+def _contrast_opens(toks: list[str], k: int) -> bool:
+    """Whether the subject at token ``k`` follows a contrastive connective (لكن X، بل إن X،
+    غير أن X، إلا أن X): Arabic news sets the reporter's own clause off from the content just
+    reported so, and its subject speaks in its own right."""
+    if k >= 1 and toks[k - 1] in _CONTRAST:
+        return True
+    return k >= 2 and toks[k - 1] == "ان" and toks[k - 2] in _CONTRAST_INNA
 
 
 def _fronted_before_content(toks: list[str], s_first: int, i: int, longest: int = 16) -> bool:
@@ -203,6 +236,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
     def sentence_of(pos: int) -> int:
         return bisect.bisect_right(sent_starts, pos) - 1
 
+    def _met(start: int, window: int, needs) -> bool:
+        return _requirement_met(toks, start, window, needs, stop=cue_tokens)
+
     for i in lex.candidates(toks) if candidates is None else candidates:
         cue = cue_at(lex, toks, i)
         if cue is None or in_quote(tok_starts[i]):
@@ -210,6 +246,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         kind, needs, conj, width = cue
         if kind == "verb" and _strip(toks[i]) == "عبر" and is_medium_preposition(resolver, toks, i):
             continue  # عبر موقع X، عبر حسابه: "through", not عبّر "expressed"
+        if kind == "verb" and i > 0 and toks[i - 1] in _PREPOSITIONS_BEFORE_NOUN:
+            continue  # وخلال تنقل الوزير: after a preposition the word is a noun, not a verb
         pos = tok_starts[i]
         sid = sentence_of(pos)
         s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
@@ -221,6 +259,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if kind == "verb" and i >= 2 and toks[i - 1] in ("ما", "لما") and \
                 (cue_at(lex, toks, i - 2) or ("",))[0] == "according_to":
             continue  # حسب ما نقلت عنه وكالة X: the verb belongs to the according-to phrase
+        if kind == "verb" and i >= 1 and toks[i - 1].endswith("ما") and \
+                (cue_at(lex, toks, i - 1) or ("",))[0] == "according_to":
+            continue  # حسبما ذكرت صحيفة X: likewise, ما glued to حسب
         if kind == "noun" and i > s_first and toks[i - 1] in ("في", "خلال", "وفي", "وخلال") and \
                 via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after and \
                 _verb_cue_near(lex, toks, s_first, i):
@@ -318,6 +359,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 back = last_mention(resolver, toks, s_first, k)
                 if back is not None:
                     speaker, resolution, subj_tok = resolver.register(back), "relative", back.start
+            elif k >= s_first and toks[k] in _SAME_SUBJECT and acts and sentence_of(acts[-1].cue_ns) == sid and \
+                    _met(_content_start(resolver, toks, after), 3,
+                                     needs if needs in ("that", "content") else
+                                     "content" if needs is False and _governs_bi(lex, toks[i]) else True):
+                speaker, resolution = acts[-1].speaker, "continuation"
             else:
                 strong_start = conj or _continues(toks, s_first, i, after_comma=False) or \
                     _fronted_before_content(toks, s_first, i)
@@ -339,16 +385,21 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                             # نقلت وكالة X أن Y قال: a transmission verb is no act of the medium's
                             # when its source's own verb follows (H2)
                             acts.pop()
-                    else:
+                    elif not _contrast_opens(toks, back.start):
                         back = None  # the verb sits inside content reported by someone else
                 if back is not None and back.type and not back.anaphoric and \
-                        (not needs or _requirement_met(toks, after, 8, needs)):
+                        (not needs or _met(after, 8, needs)):
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
-                elif last_speaker is not None and \
-                        _requirement_met(toks, _content_start(resolver, toks, after), 3,
-                                         needs if needs in ("that", "content") else True) \
+                elif last_speaker is not None and not _explicit_only(lex, toks[i]) and \
+                        _met(_content_start(resolver, toks, after), 3,
+                                         needs if needs in ("that", "content") else
+                                         "content" if needs is False and _governs_bi(lex, toks[i]) else True) \
                         and (conj or _continues(toks, s_first, i) or _fronted_before_content(toks, s_first, i)):
                     speaker, resolution = last_speaker, "continuation"
+                    if _collective(speaker) and not _plural_verb(toks[i]):
+                        # a verb with no subject agrees with the one it continues: a singular
+                        # one does not continue a group (عدد من الزوار …، وقالت)
+                        speaker = state.get("last_single")
         if speaker is None and kind == "noun":
             support = _support_subject(resolver, lex, toks, s_first, i)
             if support is not None:
@@ -377,14 +428,28 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     speaker, resolution = last_speaker, "continuation"
         if speaker is not None and kind == "verb" and needs:
             window = 10 if resolution == "explicit" else 4
-            # a long subject and the medium it spoke to may stand before the content (كشف
-            # المتحدث باسم المديرية …، فلان لـ«الصحيفة»، أن): count from the subject's end
-            start = after
-            if resolution == "explicit" and fwd is not None and fwd.end > after:
-                name, _, end = via_near_cue(resolver, toks, fwd.end, len(toks))
+            # The content follows the subject (وقال فلان، الذي …، إن) and the medium it spoke to
+            # (كشف المتحدث باسم المديرية …، فلان لـ«الصحيفة»، أن): look from their end.
+            start = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
+            if start > after:
+                name, _, end = via_near_cue(resolver, toks, start, len(toks))
                 if name:
                     start, via = end, via or name
-            if not _requirement_met(toks, _content_start(resolver, toks, start), window, needs):
+            content = _content_start(resolver, toks, start)
+            if start > after:
+                while content < len(toks) and (toks[content] in ("،", ",") or toks[content] in _ADVERBS):
+                    content += 1  # وكشف الوزير، أمس، عن …
+            if _explicit_only(lex, toks[i]):
+                met = _met(content, 3 if start > after else window, needs)
+            elif start > after and needs is True:
+                # far from the verb only أن, a colon or a quotation opens its content; a
+                # preposition must follow the subject closely (اختتمت أشغال … بإشعاع … على)
+                met = _met(content, 3, True) or _met(content, window, "that") \
+                    or _met(_content_start(resolver, toks, after), window, True)
+            else:
+                met = _met(content, window, needs) or \
+                    (start > after and _met(_content_start(resolver, toks, after), window, needs))
+            if not met:
                 speaker = None
         if speaker is None:
             continue
@@ -418,7 +483,20 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         resolution, tok_starts[subj_tok], via, medium,
                         lex.verbs.get(_strip(toks[i]), ("",))[0] if kind == "verb" else ""))
         state["last_speaker"] = speaker
+        if not _collective(speaker):
+            state["last_single"] = speaker
     return acts
+
+
+def _collective(m: Mention) -> bool:
+    """Whether a speaker is a group named by a quantifier (عدد من الزوار، بعض النقاد)."""
+    first = m.name.split(maxsplit=1)[0] if m.name else ""
+    return normalize_text(first) in QUANT_STARTS
+
+
+def _plural_verb(tok: str) -> bool:
+    """Whether a verb form is plural (قالوا، يقولون، أكدوه): a group may be its subject."""
+    return tok.endswith(("وا", "ون", "وه", "وها", "وهم", "ين", "تا", "ان"))
 
 
 # The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it
@@ -531,6 +609,20 @@ def _closes_quote(toks: list[str], i: int) -> bool:
     return k >= 0 and toks[k] in QUOTE_FAMILY and toks[k] not in ("«", "“")
 
 
+def _explicit_only(lex, tok: str) -> bool:
+    """Whether the verb ``tok`` counts only with a subject of its own (``explicit_only``)."""
+    entry = lex.verbs.get(_strip(tok)) or lex.verbs.get(tok)
+    return entry is not None and entry[0] in lex.explicit_only
+
+
+def _governs_bi(lex, tok: str) -> bool:
+    """Whether the verb ``tok`` gives its content with ب (نوّه بـ، أشاد بـ، طالب بـ، وصفه بـ):
+    ``governs_bi`` of the cue lexicon."""
+    form = _strip(tok)
+    entry = lex.verbs.get(form) or lex.verbs.get(tok)
+    return entry is not None and entry[0] in lex.governs_bi
+
+
 def _strip(tok: str) -> str:
     return tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
 
@@ -540,7 +632,15 @@ def _bare(tok: str) -> str:
     return bare(tok)
 
 
-def _requirement_met(toks: list[str], after: int, window: int, needs) -> bool:
+def _requirement_met(toks: list[str], after: int, window: int, needs, stop=None) -> bool:
+    """Whether the content a verb needs (``needs``: see :func:`.cues.cue_at`) begins within
+    ``window`` tokens from ``after``; with ``stop`` (the cue forms), not past a cue that
+    opens a clause of its own with و or ف (… سجلوا في الحملة، وقالت: the colon is وقالت's)."""
+    if stop:
+        for k in range(after, min(len(toks), after + window)):
+            if toks[k][0] in "وف" and len(toks[k]) > 3 and toks[k] in stop:
+                window = k - after
+                break
     if needs is True:
         return complement_within(toks, after, window)
     if needs == "that":

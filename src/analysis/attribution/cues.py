@@ -40,7 +40,8 @@ __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "participle_forms", 
 # على، عن، لأن (normalised).
 THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
                   "وان", "لان"})
-COMPLEMENTS = THAT | {"الي", "علي", "عن"}
+COMPLEMENTS = THAT | {"الي", "علي", "عن", "عما", "عمن"}  # (عمّا، عمّن: عن with ما، من)
+SENTENCE_ENDS = frozenset({".", "؟", "?", "!"})
 # Words glued to ب that are no verbal noun (بسبب "because of", بشكل "in a way", بعض
 # "some"): they never carry what was promised, threatened or charged (normalised).
 _NOT_BI_CONTENT = frozenset({"بسبب", "بشكل", "بينما", "بعدما", "بالرغم", "بالنسبه", "بعض", "بلاده", "بلادها",
@@ -134,6 +135,8 @@ class CueLexicon:
     # and those object nouns, as they stand after the verb (accusative, or definite).
     support_verbs: frozenset = frozenset()
     support_nouns: frozenset = frozenset()
+    governs_bi: frozenset = frozenset()  # lemmas that give their content with ب (نوّه بـ، أشاد بـ)
+    explicit_only: frozenset = frozenset()  # lemmas that count only with a subject of their own
     tokens: frozenset = frozenset()
     according_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # First words of phrases that are no cue alone (على of على لسان) → the words that may
@@ -253,6 +256,9 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         for form in verb_forms(entry[0], entry[1], enclitics=False):
             support_verbs |= {c + form for c in ("", "و", "ف", "ل", "ول", "وس")}
     return CueLexicon(
+        governs_bi=frozenset(normalize_text(w) for w in _words(cues.get("governs_bi"), "cues.governs_bi", path)),
+        explicit_only=frozenset(normalize_text(w) for w in _words(cues.get("explicit_only"), "cues.explicit_only",
+                                                                  path)),
         support_verbs=frozenset(support_verbs),
         support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
         verbs=lex_verbs, participles=participles,
@@ -283,6 +289,8 @@ def complement_within(toks: list[str], i: int, limit: int, *, that_only: bool = 
     for t in toks[i:i + limit]:
         if t in allowed or t == ":" or t in QUOTE_FAMILY:
             return True
+        if t in SENTENCE_ENDS:
+            return False  # a verb's complement lies in its own sentence
     return False
 
 
@@ -293,7 +301,12 @@ def content_within(toks: list[str], i: int, limit: int) -> bool:
     more often than with أن."""
     if complement_within(toks, i, limit):
         return True
-    return any(bi_content(t) for t in toks[i:i + limit])
+    for t in toks[i:i + limit]:
+        if t in SENTENCE_ENDS:
+            return False
+        if bi_content(t):
+            return True
+    return False
 
 
 def bi_content(tok: str) -> bool:
@@ -333,8 +346,11 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
                 return None  # بين as a preposition
             return "verb", lex.verbs[verb][1], has_conj, 1
         if form in lex.participles:
-            if form.endswith("ه") and not has_conj and (i == 0 or toks[i - 1] not in ("،", ",")):
-                return None  # مؤكدة: an adjective (مصادر مؤكدة) unless it opens a clause
+            if form.endswith("ه") and not has_conj and (i == 0 or toks[i - 1] not in ("،", ",")) and \
+                    not (i + 1 < len(toks) and (toks[i + 1] in THAT or toks[i + 1] in (":", "الي", "علي"))):
+                # مؤكدة: an adjective (مصادر مؤكدة) unless it opens a clause or its content
+                # follows at once (… سعادتها بالمنصب موضحة: «…»، مشددة على أن)
+                return None
             return "participle", False, has_conj, 1
         if (form,) in lex.according_to:  # one word (phrases were tried above)
             return "according_to", False, has_conj, 1

@@ -31,7 +31,7 @@ from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 
 __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS", "NP_STOP", "AUX",
-           "RELATIVES"]
+           "RELATIVES", "QUANT_STARTS"]
 
 RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
 AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
@@ -148,7 +148,7 @@ class Resolver:
         cached = self.gz.token_class_cache.get(tok)
         if cached is None:
             alias_first = any(v in self.gz.alias_firsts for v in clitic_variants(tok))
-            starts_mention = tok in DETERMINERS or alias_first or self.role_of(tok) is not None
+            starts_mention = tok in DETERMINERS or tok in _QUANT_STARTS or alias_first or self.role_of(tok) is not None
             in_name = tok[0].isalnum() and tok not in FUNCTION_WORDS and self.role_of(tok) is None and \
                 tok not in self.gz.cues.verbs and bare(tok) not in self.gz.cues.verbs and not tok.isdigit() \
                 and tok not in AUX and tok not in self.gz.cues.tokens and \
@@ -250,6 +250,13 @@ class Resolver:
         k = j + 1
         while k < min(stop, len(toks)) and k - j <= 3:
             t = toks[k]
+            if t in ("صادر", "الصادر") and k + 2 < len(toks) and toks[k + 1] in ("عن", "من"):
+                k += 1  # بيان صادر عن المجلس: the participle "issued by" names the issuer
+                t = toks[k]
+                inner = self.mention_at(toks, k + 1, bare_names=True)
+                if inner is not None and not inner.anaphoric and inner.type not in ("", "anonymous"):
+                    return inner
+                return None
             if t in self.gz.issuing_verbs or (t[0] in "وف" and t[1:] in self.gz.issuing_verbs):
                 inner = self.mention_at(toks, k + 1, bare_names=True) if k + 1 < len(toks) else None
                 if inner is not None and inner.prepositional and inner.end < len(toks):
@@ -272,6 +279,48 @@ class Resolver:
                     return True
         return False
 
+    def set_document(self, ntext: str) -> None:
+        """The document's normalised text, read only if a lone surname needs checking."""
+        self._document, self._surnames = ntext, {}
+
+    _TITLES = ("official", "expert", "institution", "private", "nonstate", "research", "media")
+
+    def is_document_surname(self, tok: str) -> bool:
+        """Whether ``tok`` ends a titled name elsewhere in the document (الدكتور سامر الفارس،
+        سامر الفارس مدير …، الوزير الفارس → الفارس): the title tells a name from a noun and its
+        genitive (خطة السلامة). Only the few words around each occurrence of ``tok`` are read
+        (str.find at C speed), once per word and document."""
+        cache = getattr(self, "_surnames", None)
+        if cache is None:
+            cache = self._surnames = {}
+        if tok in cache:
+            return cache[tok]
+        from ..corpus import TOKEN_RE
+        text = getattr(self, "_document", "") or ""
+        tc, titles = self.token_class, self._TITLES
+        found, pos = False, text.find(tok)
+        while pos >= 0 and not found:
+            end = pos + len(tok)
+            if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+                before = TOKEN_RE.findall(text[max(0, pos - 90):pos])[-6:]
+                after = TOKEN_RE.findall(text[end:end + 40])[:2]
+                k = len(before)
+                if k and before[-1].startswith("ال") and self.role_of(before[-1]) in titles and \
+                        tok.startswith("ال") and not tok.endswith(("ه", "ي", "يه")):
+                    found = True  # الوزير المشنوق: a title, then the surname
+                else:
+                    s = k
+                    while s > 0 and k - s < 3 and before[s - 1][0].isalpha() and tc(before[s - 1])[2]:
+                        s -= 1
+                    if s < k and tc(before[s])[1]:  # a given name (and more) before the word
+                        nxt = after[1] if after and after[0] in ("،", ",") and len(after) > 1 else \
+                            (after[0] if after else "")
+                        found = any(self.role_of(t) in titles or bare(t) in self.gz.honorifics
+                                    for t in before[max(0, s - 3):s]) or bool(nxt and self.role_of(nxt) in titles)
+            pos = text.find(tok, end)
+        cache[tok] = found
+        return found
+
     # ---- mention parsing
     def new_paragraph(self) -> None:
         """Forget the positions known to hold no mention (they index the last paragraph)."""
@@ -292,8 +341,48 @@ class Resolver:
             self._no_mention.add(key)
         return m
 
+    def _quantified(self, toks: list[str], i: int) -> Mention | None:
+        """A collective named by a quantifier (عدد من العائدين، بعض السياسيين، الكثير من
+        المواطنين، نحو نصف الآباء، البعض): news cites unnamed groups of people so, and the
+        group is one anonymous source. A role word after the quantifier keeps its own reading
+        (عدد من المسؤولين الأمريكيين), widened to the quantifier."""
+        n = len(toks)
+        k = i
+        if toks[k] in _APPROXIMATELY and k + 1 < n:
+            k += 1
+        if toks[k] in _ALONE_COLLECTIVES:
+            return Mention(i, k + 1, self.text(toks, i, k + 1), "anonymous", key=frozenset({key_form(toks[k])}))
+        if toks[k] not in _QUANTIFIERS:
+            return None
+        needs_min = toks[k] in _QUANTIFIERS_OF
+        k += 1
+        if k < n and toks[k] in ("كبير", "كبيرا", "قليل", "محدود"):
+            k += 1
+        if k < n and toks[k] == "من":
+            k += 1
+        elif needs_min:
+            return None
+        if k >= n or not toks[k][0].isalpha() or toks[k] in FUNCTION_WORDS or toks[k] in self.gz.cues.tokens \
+                or toks[k] in DETERMINERS or _prepositional(toks[k]):
+            return None
+        inner = None
+        if self.role_of(toks[k]) is not None or self.token_class(toks[k])[3]:
+            inner = self._mention_at(toks, k, bare_names=False)
+        if inner is not None and not inner.anaphoric and inner.type:
+            return replace(inner, start=i, name=self.text(toks, i, inner.end))
+        end = self._np_end(toks, k)
+        # the group ends before the verb's object, a noun with a pronoun (عدد من الزوار سعادتهم)
+        end = next((e for e in range(k + 1, end) if toks[e].endswith(("هم", "ها", "هما", "هن")) and
+                    not toks[e].startswith("ال")), end)
+        words = [t for t in toks[k:end] if t[0].isalnum()]
+        return Mention(i, end, self.text(toks, i, end), "anonymous", key=self._key(words))
+
     def _mention_at(self, toks: list[str], i: int, *, bare_names: bool = True) -> Mention | None:
         n = len(toks)
+        if toks[i] in _QUANT_STARTS:
+            q = self._quantified(toks, i)
+            if q is not None:
+                return q
         j = i
         while j < n and toks[j] in DETERMINERS and j - i < 3:
             j += 1
@@ -357,6 +446,12 @@ class Resolver:
                 inner.start = i
                 return inner
             definite = toks[j].startswith(("ال", "وال", "فال"))
+            if definite and j + 1 < np_end and toks[j + 1][0].isalpha() and not toks[j + 1].startswith("ال") \
+                    and self.role_of(toks[j + 1]) is None and not self.token_class(toks[j + 1])[3] \
+                    and not self.country_of([toks[j + 1]]):
+                # وشكر البيان أفرادَ المقاومة: an indefinite noun after the definite document is
+                # the verb's object, not part of the document's name
+                np_end, np_words = j + 1, np_words[:1]
             return Mention(i, np_end, self.text(toks, j, np_end), "anonymous", key=self._key(np_words),
                            document=definite and len(np_words) == 1, noun=noun)
         text = self.text(toks, i, np_end)
@@ -555,13 +650,22 @@ class Resolver:
         token_class = self.token_class
         first_ok = token_class(toks[j])[1] or (bare_names and token_class(toks[j])[2] and
                                                  j + 1 < n and token_class(toks[j + 1])[2])
+        if not first_ok and bare_names and j + 1 < n and \
+                (self._loose_name_word(toks[j]) or self._given_name_in_na(toks[j])) and \
+                token_class(toks[j + 1])[1]:
+            first_ok = True  # وقال فالديس …، وأعلنت ماريانا …: a foreign given name, then a surname
         if first_ok:
             k = j + 1
             while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
                     (token_class(toks[k])[2] or
-                                             (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
-                                              and not toks[k + 1].startswith("ال"))):
+                     (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
+                      and not toks[k + 1].startswith("ال")) or
+                     (bare_names and self._loose_name_word(toks[k]) and
+                      self._name_ends_at(toks, k + 1, complement=not toks[k].startswith(("فال", "بال", "كال"))))):
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
+        if bare_names and k - j == 2 and toks[j + 1].startswith("ال") and \
+                self.is_document_surname(toks[j]) and not self.is_document_surname(toks[j + 1]):
+            k = j + 1  # دعا المالكي الذهابَ …: a known surname, then the verb's object
         if k - j == 1 and bare_names:
             # After a verb, a lone name word followed by a complement, a title (with or
             # without a comma), an age in brackets or a relative clause is a name (invented
@@ -577,6 +681,12 @@ class Resolver:
                 for s in reversed(self.speakers):
                     if not s.entity_id and b in s.key:
                         return Mention(i, j + 1, s.name, s.type, key=frozenset({b}), country=s.country)
+            if bare_names and len(b) >= 3 and self.role_of(toks[j]) is None and self.is_document_surname(toks[j]) \
+                    and not self.country_of([toks[j]]) and toks[j] not in FUNCTION_WORDS and \
+                    toks[j] not in self.gz.cues.tokens and (j + 1 >= len(toks) or not token_class(toks[j + 1])[2]):
+                # a surname after the verb (وأوضح اليوبي أن) names the person the article
+                # introduced in full elsewhere, outside any act (… المدير عبدالرحمن اليوبي)
+                return Mention(i, j + 1, self.text(toks, j, j + 1), "unknown", key=frozenset({b}))
             return None
         # (A nisba after a given name is a family name in Gulf usage: خالد التركي.)
         return self._named(toks, i, j, k, one_word=False, bare_names=bare_names)
@@ -590,6 +700,10 @@ class Resolver:
             t = toks[j]
             if len(bare(t)) < 3 or self.country_of([t]) or t in self.gz.cues.tokens:
                 return None
+            if t[0] in "بل" and t.endswith(("ه", "ها", "هم")):
+                return None  # وتابع بقوله: …: a preposition with a pronoun, not a name
+        if words[0] in _NOT_NAME_STARTS:
+            return None  # بشكل مباشر، سابقا مهاجما: adverbs, no name
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
                                                     "research"):
@@ -612,7 +726,8 @@ class Resolver:
                 typ = "international_org"  # رئيس الخبراء الاقتصاديين …، في البنك الدولي
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if k < n and toks[k] in ("،", ","):
-            if bare_names and k + 1 < n and (toks[k + 1] in RELATIVES or toks[k + 1] in NP_STOP_COMPLEMENT):
+            if bare_names and k + 1 < n and (toks[k + 1] in RELATIVES or toks[k + 1] in NP_STOP_COMPLEMENT or
+                                             toks[k + 1] in _DESCRIBING_CLAUSE):
                 # وقال جيسن ادلر، الذي قدم …، إن: a name, then a relative clause or the content
                 return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
             return None
@@ -620,7 +735,7 @@ class Resolver:
                                                      or toks[k].isdigit() or toks[k] in RELATIVES):
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
         if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
-                not any(w[0] in "بل" and w != "بن" for w in words[1:]) and \
+                not any(self._glued_preposition(w) for w in words[1:]) and \
                 (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and self.is_medium(toks, k))):
             # وصرح داود أوغلو أمام صحافيين، وقال محمد العلي لوكالة …: a name, then where or
             # to whom it was said
@@ -632,6 +747,45 @@ class Resolver:
             typ = "other" if role in ("private", "nonstate") else "media" if role == "media" else "official"
             return Mention(i, k, self.text(toks, j, k), typ, key=self._key(words))
         return None
+
+    def _loose_name_word(self, tok: str) -> bool:
+        """A word that may be a foreign name though it looks like a clitic and an article
+        (فالديس، فالون، بالمييري): it is accepted inside a name after a verb only where what
+        follows confirms a name (see :meth:`_name_ends_at`)."""
+        if len(tok) < 5 or not tok[0].isalpha() or tok in FUNCTION_WORDS or tok in self.gz.cues.tokens:
+            return False
+        if tok.startswith(("فال", "بال", "كال")):
+            rest = tok[1:]
+            return self.role_of(rest) is None and not self.countries.country_of([rest])
+        return False
+
+    def _given_name_in_na(self, tok: str) -> bool:
+        """A given name ending in نا (ماريانا، دايانا), which the object pronoun نا would
+        otherwise exclude: only as the first word of a name right after a verb, before a
+        surname with no article."""
+        return len(tok) >= 5 and tok.endswith("نا") and tok[0].isalpha() and not tok.startswith(("ال", "وال")) \
+            and tok not in self.gz.cues.tokens and tok not in FUNCTION_WORDS and self.role_of(tok) is None
+
+    def _name_ends_at(self, toks: list[str], k: int, *, complement: bool = True) -> bool:
+        """Whether a name may end before token ``k``: a complement (unless ``complement`` is
+        false: وقال العلي بالمناسبة إن), a comma or colon, a title (role word), a place
+        preposition or a further name word follows."""
+        if k >= len(toks):
+            return False
+        t = toks[k]
+        return (complement and t in NP_STOP_COMPLEMENT) or t in ("،", ",", ":") or t in _PLACE_PREPOSITIONS or \
+            self.role_of(t) in ("official", "expert", "institution", "private", "nonstate", "research") or \
+            self.token_class(t)[2]
+
+    def _glued_preposition(self, w: str) -> bool:
+        """Whether a word inside a would-be name carries the preposition ل or ب (بدور، لمدة،
+        لوكالة، للصحيفة), as opposed to a long name that begins with ل before no known word
+        (لازاريديس، لافروف)."""
+        if w == "بن" or len(w) < 3 or w[0] not in "بل":
+            return False
+        if w[0] == "ب" or w.startswith("لل") or len(w) < 6:
+            return True  # (بدور، لمدة: a preposition on a noun; a name may begin with لا، لو …)
+        return bool(self.np_role(w) is not None or self.token_class(w[1:])[3] or self.countries.country_of([w[1:]]))
 
     @staticmethod
     def _key(words: list[str]) -> frozenset:
@@ -647,6 +801,18 @@ class Resolver:
 
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
+        """The document's speaker this mention refers to (see :meth:`_register`). The
+        speakers are kept in the order they were last cited, so that a later البيان, a
+        surname or a bare head refers to the most recently cited speaker it fits."""
+        s = self._register(m)
+        speakers = self.speakers
+        if speakers and speakers[-1] is not s:
+            k = next((k for k in range(len(speakers) - 1, -1, -1) if speakers[k] is s), None)
+            if k is not None:
+                speakers.append(speakers.pop(k))
+        return s
+
+    def _register(self, m: Mention) -> Mention:
         """The document's speaker this mention refers to (merging title/surname mentions;
         a definite document noun alone — البيان — refers to the latest institutional
         speaker)."""
@@ -655,7 +821,7 @@ class Resolver:
             # its own, the latest document with an issuer
             return self.issuers.get(m.noun) or list(self.issuers.values())[-1]
         if m.noun and m.type != "anonymous":
-            s = self.register(replace(m, noun=""))
+            s = self._register(replace(m, noun=""))
             self.issuers.pop(m.noun, None)
             self.issuers[m.noun] = s
             return s
@@ -686,6 +852,21 @@ class Resolver:
         return m
 
 
+# Quantifiers that name a collective of people as a source (عدد من الزوار، بعض السياسيين،
+# الكثير من المواطنين، غالبية المشاركين، نحو نصف الآباء); those in _QUANTIFIERS_OF need من.
+_QUANTIFIERS_OF = frozenset({"عدد", "عددا", "الكثير", "كثير", "العديد", "عديد"})
+_QUANTIFIERS = _QUANTIFIERS_OF | {"بعض", "غالبيه", "معظم", "اغلب", "نصف", "اغلبيه"}
+_ALONE_COLLECTIVES = frozenset({"البعض", "كثيرون", "الكثيرون", "اخرون", "آخرون"})
+_APPROXIMATELY = frozenset({"نحو", "حوالي"})
+_QUANT_STARTS = QUANT_STARTS = _QUANTIFIERS | _ALONE_COLLECTIVES | _APPROXIMATELY
+# Words that never begin a name: adverbial phrases glued to ب (بشكل مباشر، بسبب، بصورة) and
+# adverbs in the accusative (كتب سابقا مهاجما …، انتقدتها كثيرا).
+_NOT_NAME_STARTS = frozenset({"بشكل", "بسبب", "بصوره", "بعد", "بعض", "بين", "بفضل", "بالقرب", "بالرغم", "بالنسبه",
+                              "بينما", "بعدما", "بدايه", "بعيدا", "سابقا", "لاحقا", "مؤخرا", "حاليا", "مجددا",
+                              "اخيرا", "مسبقا", "رسميا", "علنا", "شخصيا", "دائما", "كثيرا", "تباعا", "فورا"})
+# Words after a name and a comma that open a clause describing the person (وقال سامر
+# الفارس، والذي يعمل …، وقال سامر الفارس، وهو نائب …).
+_DESCRIBING_CLAUSE = frozenset({"والذي", "والتي", "وهو", "وهي", "وهم", "وهما"})
 NP_STOP_COMPLEMENT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
                                 "الي", "علي", "عن", "لان"})
 
@@ -711,6 +892,8 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
         m = resolver.mention_at(toks, k, bare_names=False)
         if m is not None and m.prepositional and m.end < len(toks) and toks[m.end] == "ان":
             m.prepositional = False  # سبق للأمم المتحدة أن عبرت: the subject of سبق لـ … أن
+        if m is not None and toks[m.start] in _QUANT_STARTS and m.end < hi:
+            m = None  # a collective (عدد من الزوار) is a subject only right before its verb
         if m is not None and not m.anaphoric and m.type and m.end <= hi and not m.prepositional:
             best = m
             for back in range(k - 1, max(lo, k - 5) - 1, -1):  # a longer mention ending here
