@@ -167,14 +167,16 @@ def _occurrences(keys: list[str], key: str) -> list[int]:
 
 
 def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
-                        keys: list[str] | None = None) -> tuple[str, str] | None:
+                        keys: list[str] | None = None, *, skip: tuple = ("", "unknown", "anonymous", "media"),
+                        reach: int = 8) -> tuple[str, str] | None:
     """(type, country) of a person cited by name alone (وقال الفارس، وأضاف سامر الفارس) from
     a mention elsewhere in the document that gives the name a title (استقبل الرئيس الكيني
     سامر الفارس ضيوفه; invented): news introduces a person with their office once, often outside any
     reporting act, then uses the name. ``toks``: the normalised tokens of the document;
     ``keys``: :func:`key_forms` of them, when the caller has it.
     The first titled mention wins (its widest reading: the title with its nationality);
-    None when there is none."""
+    None when there is none. ``skip``: the types that do not count as a title; ``reach``:
+    how many words before the name a title may begin."""
     names = {w for w in speaker.key if not w.startswith("country:") and resolver.role_of(w) is None}
     if not names:
         return None
@@ -183,17 +185,40 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
     found = None
     with _scanning(resolver, speaker):
         for k in sorted(k for name in names for k in _occurrences(keys, name)):
-            for b in range(max(k - 8, 0), k):  # a title before the name, or the full name first
+            for b in range(max(k - reach, 0), k):  # a title before the name, or the full name first
                 for bare_names in (False, True):
                     m = resolver.mention_at(toks, b, bare_names=bare_names)
                     if m is not None and not m.anaphoric and m.start <= b < k < m.end and \
-                            m.type not in ("", "unknown", "anonymous", "media"):
+                            m.type not in skip and not m.courtesy:
                         found = (m.type, m.country)
                         break
                 if found:
                     break
             if found:
                 break
+    return found
+
+
+def head_described(toks: list[str], keys: list[str], speaker, resolver: Resolver,
+                   cache: dict | None = None) -> tuple[str, str] | None:
+    """(type, country) of a body cited by its bare head noun (وذكر البنك، وقالت الشركة) from
+    the first fuller description of that head in the document (ورفع البنك المركزي الألماني
+    توقعاته): news names a body in full once, often outside any reporting act, then repeats
+    its head noun. None when the document holds none. ``cache``: per head word, for the
+    document."""
+    head = next(iter(speaker.key))
+    if cache is not None and head in cache:
+        return cache[head]
+    found = None
+    with _scanning(resolver, speaker):
+        for k in _occurrences(keys, head):
+            m = resolver.mention_at(toks, k, bare_names=False)
+            if m is not None and not m.anaphoric and not m.document and len(m.key) > 1 and \
+                    m.type not in ("", "unknown", "anonymous", "media"):
+                found = (m.type, m.country)
+                break
+    if cache is not None:
+        cache[head] = found
     return found
 
 
@@ -328,6 +353,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     doc_toks = None
     doc_keys = None
     issuer, issuer_found = None, False  # one issuer per document: looked for once
+    heads: dict = {}  # bare head noun → the type of its fuller description (head_described)
+    typed_heads: set = set()
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
             if act.speaker.noun and act.speaker.type == "anonymous":
@@ -345,6 +372,28 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 found = described_elsewhere(doc_toks, act.speaker, resolver, doc_keys)
                 if found is not None:
                     act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
+            if id(act.speaker) not in typed_heads and act.speaker.type not in ("anonymous", "media") and \
+                    resolver._repeats_head(act.speaker):
+                typed_heads.add(id(act.speaker))
+                if doc_toks is None:
+                    doc_toks = TOKEN_RE.findall(ntext)
+                if doc_keys is None:
+                    doc_keys = key_forms(doc_toks)
+                found = head_described(doc_toks, doc_keys, act.speaker, resolver, heads)
+                if found is not None:
+                    act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
+            if act.speaker.courtesy and act.speaker.type == "expert":
+                # الدكتور الزياني: a doctor's title is a courtesy title of officials too; the
+                # office the article gives the name elsewhere types it (once per speaker)
+                act.speaker.courtesy = False
+                if doc_toks is None:
+                    doc_toks = TOKEN_RE.findall(ntext)
+                if doc_keys is None:
+                    doc_keys = key_forms(doc_toks)
+                found = described_elsewhere(doc_toks, act.speaker, resolver, doc_keys,
+                                            skip=("", "unknown", "anonymous", "media", "expert"), reach=14)
+                if found is not None:
+                    act.speaker.type, act.speaker.country = found
             if act.speaker.type == "official" and not act.speaker.country:
                 act.speaker.country = antecedent_country(ntext, act.speaker, act.cue_ns, resolver, described)
             if act.speaker.type == "official" and not act.speaker.country and \

@@ -261,6 +261,12 @@ def load_countries() -> CountryLexicon:
             if toks[0] in excluded or b in excluded:
                 return
             words.setdefault(b, code)
+            # A name that begins with ف or و (فلسطيني، فنلندا) is also kept whole: bare()
+            # reads that letter as a conjunction, so the lookup of الفلسطيني (no conjunction
+            # to strip after the article) needs the whole form.
+            whole = toks[0][2:] if toks[0].startswith("ال") and len(toks[0]) > 4 else toks[0]
+            if whole[0] in "وف":
+                words.setdefault(whole, code)
             if place:
                 places.setdefault(bare(toks[0]), code)
         else:

@@ -63,6 +63,9 @@ class Gazetteer:
     international_nisbas: frozenset = frozenset()
     # Business phrases in a title (مجلس الإدارة، الرئيس التنفيذي): the source is `other`.
     private_phrases: tuple = ()
+    # Phrases whose company or association word heads a state body (البنك المركزي، المؤسسة
+    # العامة لـ …، مؤسسة النقد، دار الإفتاء): such a source stays an official.
+    state_phrases: tuple = ()
     # Consultant titles and the fields that make one an expert (المستشار المالي).
     consultant_titles: frozenset = frozenset()
     consultant_fields: frozenset = frozenset()
@@ -103,7 +106,7 @@ _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
                    "international_nouns", "international_adjectives", "international_nisbas", "academic_titles",
-                   "private_phrases", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
+                   "private_phrases", "state_phrases", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
                    "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
@@ -272,6 +275,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         international_adjectives=words("international_adjectives"), academic_titles=words("academic_titles"),
         international_nisbas=words("international_nisbas"),
         private_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("private_phrases") or []} - {()})),
+        state_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("state_phrases") or []} - {()})),
         consultant_titles=words("consultant_titles"), consultant_fields=words("consultant_fields"),
         anonymity_verbs=words("anonymity_verbs"), anonymity_nouns=words("anonymity_nouns"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),

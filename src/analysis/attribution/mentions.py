@@ -66,6 +66,7 @@ class Mention:
     prepositional: bool = False  # the first word carries ل or ب: an addressee or medium
     document: bool = False  # a definite document noun alone (البيان، التقرير)
     noun: str = ""  # the document noun of a document's mention (دراسه): links it to its issuer
+    courtesy: bool = False  # a doctor's title and a name only (الدكتور الزياني): the office may be told elsewhere
 
 
 @lru_cache(maxsize=1 << 16)
@@ -397,11 +398,21 @@ class Resolver:
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
         if role == "expert" and bare(toks[j]) in self.gz.academic_titles:
             later = [self.role_of(t) for t in np_words[1:]]
+            if "expert" in later or "research" in later:
+                # الدكتور … أستاذ التغذية ورئيس قسم …: a professor who heads a department
+                # speaks as an academic
+                return Mention(i, np_end, text, "expert", key=self._key(np_words))
             if "private" in later or "nonstate" in later:
                 return Mention(i, np_end, text, "other", key=self._key(np_words))
             if "official" in later or "institution" in later:
                 typ, country = self.official_type(np_words)
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
+        if role == "expert" and bare(toks[j]) in self.gz.academic_titles and len(np_words) > 1 and \
+                all(self.role_of(t) is None and t not in FUNCTION_WORDS and not self.country_of([t])
+                    for t in np_words[1:]):
+            # الدكتور الزياني: a doctor's title is also a courtesy title of officials; typed as
+            # an expert unless the article gives the name an office (see attribution.courtesy)
+            return Mention(i, np_end, text, "expert", key=self._key(np_words), courtesy=True)
         if role == "expert":
             has_name = self._has_name(np_words)
             plural = bare(toks[j]) in self.gz.role_words["anonymous"]
@@ -418,7 +429,7 @@ class Resolver:
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
         if bare(np_words[0]) == "صاحب" and len(np_words) > 1 and bare(np_words[1]) not in self.gz.honorifics:
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # صاحب المبنى: the owner
-        body = self.speaker_body(np_words) if role == "official" else None
+        body = self.speaker_body(np_words) if role == "official" and not self._state_bank(np_words[1:]) else None
         if body is not None:  # رئيس أركان الائتلاف after «أعلن الائتلاف الدولي»
             return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
         if any(self.np_role(t) == "research" for t in np_words[1:]):
@@ -443,14 +454,35 @@ class Resolver:
                 return "international_org", ""
             if hit is not None and hit[1].type in ("official", "foreign_official") and hit[1].country:
                 return "official", hit[1].country
-        bases = {bare(w) for w in words}
-        inflected = {inflection_base(w) for w in words}
-        if bases & self.gz.international_nouns and (bases | set(words) | inflected) \
-                & self.gz.international_adjectives:
+        if self._international_body(words):
             return "international_org", ""
+        inflected = {inflection_base(w) for w in words}
         if inflected & self.gz.international_nisbas:
             return "international_org", ""
+        if len(words) > 1 and self.role_of(words[0]) == "official" and self._international_adjective(words[1]):
+            return "international_org", ""  # المبعوث الدولي، المسؤول الأممي: an office of the UN
         return "official", self.country_of(words)
+
+    def _international_adjective(self, w: str) -> bool:
+        return bool({w, bare(w), inflection_base(w)} & self.gz.international_adjectives)
+
+    def _international_body(self, words: list[str]) -> bool:
+        """Whether an international adjective qualifies an international noun of the
+        description: right after it (المنظمة الدولية) or after its genitive (صندوق النقد
+        الدولي، مجلس الأمن الدولي). An adjective that follows another noun, after a
+        preposition, qualifies that noun (عضو المجلس الاستشاري بالمركز الدولي: a centre)."""
+        for k, w in enumerate(words):
+            if bare(w) not in self.gz.international_nouns:
+                continue
+            for d in (1, 2):
+                if k + d >= len(words):
+                    break
+                nxt = words[k + d]
+                if self._international_adjective(nxt):
+                    return True
+                if _prepositional(nxt) or nxt.startswith(("لل", "بال")) or nxt in FUNCTION_WORDS:
+                    break
+        return False
 
     def _entity_mention(self, i: int, end: int, ent: Entity) -> Mention:
         return Mention(i, end, ent.name, ent.type, entity_id=ent.id, key=frozenset({ent.id}), country=ent.country)
@@ -517,11 +549,20 @@ class Resolver:
                 return e
         return None
 
+    def _state_bank(self, words: list[str]) -> bool:
+        """Whether the first words of a description hold a phrase in which a company or
+        association word heads a state body (البنك المركزي، المصرف الوطني، المؤسسة العامة
+        لـ …، مؤسسة النقد; ``state_phrases`` of the gazetteer)."""
+        return self._has_phrase(words[:4], self.gz.state_phrases)
+
     @staticmethod
-    def _state_bank(words: list[str]) -> bool:
-        """A central or national bank (البنك المركزي، المصرف الوطني) is a state body."""
-        bases = {inflection_base(w) for w in words[:3]}
-        return bool(bases & {"بنك", "مصرف"}) and bool(bases & {"مركزي", "وطني"})
+    def _has_phrase(words: list[str], phrases) -> bool:
+        bases = tuple(inflection_base(_phrase_form(w)) for w in words)
+        for phrase in phrases:
+            p = tuple(inflection_base(_phrase_form(w)) for w in phrase)
+            if any(bases[k:k + len(p)] == p for k in range(len(bases) - len(p) + 1)):
+                return True
+        return False
 
     def is_medium(self, toks: list[str], k: int) -> bool:
         """Whether token ``k`` (with its preposition) begins a medium: a media role word or
@@ -594,7 +635,8 @@ class Resolver:
             if role == "expert" and not any(self.role_of(t) in ("official", "institution") for t in appos[1:]):
                 return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
             body = self.body_type(appos)
-            body = body or self.speaker_body(appos)
+            if body is None and not self._state_bank(appos[1:]):  # (a state body is no company cited before)
+                body = self.speaker_body(appos)
             if body is not None:  # (invented) سامر الفارس رئيس مجموعة اليورو، المتحدث باسم الشركة
                 return Mention(i, end, self.text(toks, j, k), body[0], country=body[1], key=self._key(words))
             if role == "research" or self.is_consultant(appos) or \

@@ -1,0 +1,105 @@
+"""Unit tests of speaker typing and speaker country, on invented sentences (one general
+fact about Arabic news each)."""
+from analysis.attribution import find_attributions
+from analysis.attribution.countries import load_countries
+from analysis.corpus import Document
+from analysis.normalize import normalize_text
+
+
+def acts(text, home="SA"):
+    df = find_attributions(Document("t", text, {"outlet": "X"}), home_country=home)
+    for r in df.itertuples():
+        assert text[r.cue_start:r.cue_end] == r.cue
+    return df
+
+
+def one(text, home="SA"):
+    df = acts(text, home)
+    assert len(df) == 1, df[["cue", "speaker"]].values.tolist()
+    return df.iloc[0]
+
+
+def country(text):
+    return load_countries().country_of(normalize_text(text).split())
+
+
+# ---- countries
+def test_a_nationality_whose_name_begins_with_fa_or_wa_is_no_conjunction():
+    # فلسطيني، فنلندي: the first letter is part of the name, not the conjunction ف
+    assert country("رئيس الوزراء الفلسطيني") == "PS"
+    assert country("وزير فلسطيني") == "PS"
+    assert country("السلطة الفلسطينية") == "PS"
+    r = one("وقال وزير الصحة الفلسطيني سامي ناصر إن المستشفيات ممتلئة.")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "PS")
+
+
+def test_for_the_hajj_is_not_the_town_lahij():
+    # للحج "for the Hajj" reads as the Yemeni town لحج once its preposition is read off
+    assert load_countries().setting(normalize_text("أعدت اللجنة خطة للحج في مكة المكرمة").split()) == "SA"
+
+
+# ---- state bodies named with a company word
+def test_a_company_word_that_heads_a_state_body_keeps_it_official():
+    r = one("وقالت نوال العمري مديرة مؤسسة رعاية الأيتام بجدة إن الدار استقبلت أطفالا.")
+    assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
+    r = one("وأكد رئيس المؤسسة العامة للموانئ الكويتية أن الحركة نشطة.")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KW")
+    # an ordinary company stays other
+    assert one("وقال مدير مؤسسة النور التجارية إن الأسعار مستقرة.").speaker_type == "other"
+
+
+def test_publishers_and_stock_exchanges_are_companies():
+    assert one("وقال متحدث باسم دار النشر البريطانية إن الصفقة اكتملت.").speaker_type == "other"
+    assert one("وقال رئيس سوق الأسهم القبرصية إن التداول سيستأنف.").speaker_type == "other"
+    assert one("وأعلنت البورصة المصرية أن المؤشر ارتفع.").speaker_type == "other"
+
+
+# ---- international bodies
+def test_an_international_adjective_types_the_noun_it_qualifies():
+    # the adjective qualifies the centre, not the board: not an intergovernmental body
+    r = one("وقال جون ماير عضو المجلس الاستشاري بالمركز الدولي للتحكيم الرياضي إن اللوائح تغيرت.")
+    assert r.speaker_type != "international_org"
+    # right after the noun or after its genitive, it makes the body international
+    assert one("وقال صندوق النقد الدولي إن النمو سيتباطأ.").speaker_type == "international_org"
+    assert one("وأكدت المنظمة الدولية للهجرة أن الأعداد تتزايد.").speaker_type == "international_org"
+
+
+def test_an_envoy_qualified_as_international_is_an_international_official():
+    assert one("ودعا المبعوث الدولي الأطراف إلى الحوار.").speaker_type == "international_org"
+    r = one("وقال المبعوث الأمريكي الخاص إن المفاوضات مستمرة.")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "US")
+
+
+def test_a_supervisor_holds_an_office():
+    r = one("وأوضح المشرف العام على إدارة الإعلام بجامعة تبوك الدكتور سالم الحربي أن التسجيل بدأ.")
+    assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
+
+
+# ---- academic and courtesy titles
+def test_a_professor_who_heads_a_department_speaks_as_an_academic():
+    r = one("وقال الدكتور جون بيكر أستاذ الكيمياء ورئيس قسم العلوم في الجامعة إن النتائج مشجعة.")
+    assert r.speaker_type == "expert"
+
+
+def test_a_doctors_title_is_typed_by_the_office_given_elsewhere():
+    # الدكتور is also a courtesy title of officials with a doctorate
+    text = ("استقبل الأمين العام لجامعة الدول العربية الدكتور سامي العتيبي الوفد أمس.\n"
+            "وأكد الدكتور العتيبي أن التعاون مستمر.")
+    assert one(text).speaker_type == "international_org"
+    # with no office anywhere, a doctor is an expert
+    assert one("وأكد الدكتور العتيبي أن التعاون مستمر.").speaker_type == "expert"
+
+
+# ---- a body named in full once, then by its head noun
+def test_a_bare_head_noun_takes_the_type_of_the_fuller_description_outside_any_act():
+    text = "ورفع البنك المركزي الكيني توقعاته للنمو.\nوذكر البنك في تقريره أن التضخم تراجع."
+    r = one(text)
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KE")
+
+
+def test_the_head_of_a_state_bank_is_no_spokesman_of_a_company():
+    # a bank cited by its head noun before does not make the central bank's governor private
+    text = ("ورفع البنك المركزي الكيني توقعاته للنمو.\nوذكر البنك في تقريره أن التضخم تراجع.\n"
+            "وقال جون موانغي رئيس البنك المركزي الكيني إن الاقتصاد يتعافى.")
+    df = acts(text)
+    assert df["speaker_type"].tolist() == ["foreign_official", "foreign_official"]
