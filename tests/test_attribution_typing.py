@@ -103,3 +103,41 @@ def test_the_head_of_a_state_bank_is_no_spokesman_of_a_company():
             "وقال جون موانغي رئيس البنك المركزي الكيني إن الاقتصاد يتعافى.")
     df = acts(text)
     assert df["speaker_type"].tolist() == ["foreign_official", "foreign_official"]
+
+
+# ---- «المملكة» and the setting
+def test_the_kingdom_is_the_monarchy_the_text_names():
+    lex = load_countries()
+    words = normalize_text("ضبطت الجمارك الأردنية شحنة قادمة إلى المملكة").split()
+    assert lex.the_kingdom(words, "SA") == "JO"
+    assert lex.setting(words, kingdom=lex.the_kingdom(words, "SA")) == "JO"
+    # unnamed, it is the home monarchy (the press of a kingdom calls it so); a republic has none
+    words = normalize_text("تنتشر بنوك الدم في مناطق المملكة").split()
+    assert lex.the_kingdom(words, "SA") == "SA" and lex.the_kingdom(words, "EG") == ""
+    # المملكة المتحدة names another state
+    assert lex.setting(normalize_text("وصل الوفد إلى المملكة المتحدة").split(), kingdom="SA") == ""
+
+
+def test_a_state_body_without_its_state_in_a_text_about_the_kingdom():
+    text = ("ضبطت الجمارك شحنة مهربة عند دخولها إلى المملكة.\n"
+            "وقال مدير عام الجمارك إن التفتيش مستمر.")
+    r = acts(text).iloc[-1]
+    assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
+
+
+def test_a_city_name_does_not_inflect_into_a_common_word():
+    # الداخلة (a city) must not make داخل "inside" a place of Morocco
+    assert load_countries().country_of(["داخل", "السجن"]) == ""
+
+
+# ---- unnamed sources
+def test_an_indefinite_description_with_only_qualifiers_is_unnamed():
+    assert one("وقال متحدث رسمي عراقي إن القوات تتقدم.").speaker_type == "anonymous"
+    assert one("وأكدت مسؤولة كبيرة أن الحملة مستمرة.").speaker_type == "anonymous"
+    assert one("وقال دبلوماسي غربي سابق إن المحادثات متعثرة.").speaker_type == "anonymous"
+
+
+def test_an_indefinite_office_named_by_a_proper_noun_is_identified():
+    text = "وصل الرئيس الأمريكي باراك أوباما إلى واشنطن.\nوتعهدت إدارة أوباما بدعم الخطة."
+    r = acts(text).iloc[-1]
+    assert r.speaker_type != "anonymous"

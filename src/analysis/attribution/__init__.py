@@ -402,7 +402,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 # the reported events take place, as a dateline would tell.
                 if setting is None:
                     doc_toks = doc_toks if doc_toks is not None else TOKEN_RE.findall(ntext)
-                    setting = resolver.countries.setting(doc_toks)
+                    lex = resolver.countries
+                    setting = lex.setting(doc_toks, kingdom=lex.the_kingdom(doc_toks, home))
                 act.speaker.country = setting
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:

@@ -66,6 +66,8 @@ class Gazetteer:
     # Phrases whose company or association word heads a state body (البنك المركزي، المؤسسة
     # العامة لـ …، مؤسسة النقد، دار الإفتاء): such a source stays an official.
     state_phrases: tuple = ()
+    # Adjectives that qualify an unnamed source without naming it (مسؤول كبير، مصدر مطلع).
+    source_qualifiers: frozenset = frozenset()
     # Consultant titles and the fields that make one an expert (المستشار المالي).
     consultant_titles: frozenset = frozenset()
     consultant_fields: frozenset = frozenset()
@@ -106,7 +108,7 @@ _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
                    "international_nouns", "international_adjectives", "international_nisbas", "academic_titles",
-                   "private_phrases", "state_phrases", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
+                   "private_phrases", "state_phrases", "source_qualifiers", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
                    "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
@@ -279,7 +281,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         consultant_titles=words("consultant_titles"), consultant_fields=words("consultant_fields"),
         anonymity_verbs=words("anonymity_verbs"), anonymity_nouns=words("anonymity_nouns"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
-        honorifics=words("honorifics"))
+        honorifics=words("honorifics"), source_qualifiers=words("source_qualifiers"))
 
 
 @lru_cache(maxsize=1)

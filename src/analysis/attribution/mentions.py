@@ -438,10 +438,11 @@ class Resolver:
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
         if role == "official" and any(self.role_of(t) == "media" for t in np_words[1:3]):
             return Mention(i, np_end, text, "media", key=self._key(np_words))  # مدير قناة X: the outlet speaks
-        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and \
-                (not country or (role == "official" and not self._has_name(np_words))):
-            # مسؤول أمني، مسؤول تركي: an unnamed person with no identified office (a
-            # nationality does not identify one); حكومة أثينا keeps its state
+        named = self._names_someone(np_words)
+        if not definite and not named and (not country or role == "official"):
+            # مسؤول أمني، متحدث رسمي عراقي، مسؤولة كبيرة: an unnamed person with no identified
+            # office (a nationality does not identify one); حكومة أثينا keeps its state;
+            # وزيرة ولاية كيرالا، إدارة أوباما name the office by a proper noun
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
         typ, country = self.official_type(np_words)
         return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
@@ -571,6 +572,26 @@ class Resolver:
             return True
         hit = self.alias_at(toks, k) if self.token_class(toks[k])[3] else None
         return hit is not None and hit[1].type == "media"
+
+    def _names_someone(self, words: list[str]) -> bool:
+        """Whether an indefinite description names the office or body it speaks for with a
+        proper noun (وزيرة ولاية كيرالا، إدارة أوباما، مدير عام جمرك الحديثة) rather than
+        only qualifying its head: an indefinite nisba (رسمي، أمني، عراقي), a listed qualifier
+        (كبير، بارز، سابق: ``source_qualifiers``), a phrase glued to a preposition (بالوزارة)
+        or a definite word do not name anyone."""
+        for w in words[1:]:
+            if not w[0].isalnum() or w.isdigit() or w in FUNCTION_WORDS or w == "باسم":
+                continue
+            if w.startswith(("ال", "لل", "بال", "وال", "فال", "كال")) or _prepositional(w):
+                continue
+            b = inflection_base(w)
+            if self.role_of(w) is not None or b in self.gz.source_qualifiers or bare(w) in self.gz.source_qualifiers:
+                continue
+            if (len(b) >= 4 and b.endswith("ي")) or self.country_of([w]) or bare(w) in self.gz.anaphora:
+                continue
+            if len(bare(w)) >= 3:
+                return True
+        return False
 
     def _has_name(self, words: list[str]) -> bool:
         for w in words:
