@@ -141,3 +141,46 @@ def test_an_indefinite_office_named_by_a_proper_noun_is_identified():
     text = "وصل الرئيس الأمريكي باراك أوباما إلى واشنطن.\nوتعهدت إدارة أوباما بدعم الخطة."
     r = acts(text).iloc[-1]
     assert r.speaker_type != "anonymous"
+
+
+def test_an_unnamed_company_group_or_person_is_an_unnamed_source():
+    assert one("وأعلنت جماعة يسارية متطرفة أنها نفذت الهجوم.").speaker_type == "anonymous"
+    assert one("وقالت شركة أمريكية إن الصفقة ألغيت.").speaker_type == "anonymous"
+    # a company named in quotation marks or by a proper noun is identified
+    assert one("وقالت شركة «نجمة» إن الصفقة ألغيت.").speaker_type == "other"
+    assert one("وقالت مجموعة بلتون إن الصفقة ألغيت.").speaker_type == "other"
+
+
+# ---- non-state sources
+def test_lawyers_defendants_candidates_and_preachers_are_other():
+    assert one("وقال محامي المتهمين سالم الفهد إن الحكم قاس.").speaker_type == "other"
+    assert one("وقال المرشح الرئاسي جون ميلر إن حملته قوية.").speaker_type == "other"
+    assert one("وأكد الداعية سامي العنزي أن الصيام عبادة.").speaker_type == "other"
+
+
+def test_judges_and_muftis_hold_an_office():
+    r = one("وقال القاضي المصري حسن رفعت إن الجلسة أجلت.")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "EG")
+    assert one("وأكد مفتي الديار المصرية أن الفتوى واضحة.").speaker_type == "foreign_official"
+
+
+def test_players_and_champions_are_other():
+    assert one("وقال مدافع الفريق سامي الحربي إن المباراة صعبة.").speaker_type == "other"
+    assert one("وقال بطل العالم في السباحة جون بيل إن الرقم سيتحطم.").speaker_type == "other"
+    assert one("وقال المدير الفني للمنتخب إن اللاعبين جاهزون.").speaker_type == "other"
+
+
+def test_campaigns_and_rights_charity_and_civic_bodies_are_other():
+    assert one("وقالت الناطقة باسم حملة المرشح جون ميلر إن الاستطلاعات مشجعة.").speaker_type == "other"
+    assert one("وقالت منظمة حقوقية مصرية بارزة إن المعتقلين أفرج عنهم.").speaker_type == "anonymous"
+    assert one("وقالت منظمة الكرامة الحقوقية إن المعتقلين أفرج عنهم.").speaker_type == "other"
+    assert one("وأعلنت جمعية البر الخيرية أن التبرعات زادت.").speaker_type == "other"
+    assert one("وقالت منظمة غير حكومية إن المساعدات وصلت.").speaker_type == "anonymous"
+
+
+def test_a_body_of_international_reach_that_is_not_intergovernmental_is_other():
+    r = one("وقال جون ماير عضو المجلس الاستشاري بالمركز الدولي للتحكيم الرياضي إن القضية أغلقت.")
+    assert r.speaker_type == "other"
+    assert one("وقالت منظمة العفو الدولية إن المحاكمة جائرة.").speaker_type == "other"
+    # an executive of an intergovernmental body is not a company's officer
+    assert one("وقال المدير التنفيذي لبرنامج الأغذية العالمي إن المساعدات وصلت.").speaker_type == "international_org"

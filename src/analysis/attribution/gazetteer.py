@@ -57,6 +57,7 @@ class Gazetteer:
     name_nouns: frozenset = frozenset()
     international_nouns: frozenset = frozenset()
     international_adjectives: frozenset = frozenset()
+    international_ngo_nouns: frozenset = frozenset()
     # Academic titles (الدكتور …): such a phrase with an official, institution or company
     # word in it is typed by that word, not as an expert.
     academic_titles: frozenset = frozenset()
@@ -107,7 +108,7 @@ _SECTIONS = {"people": list, "institutions": list, "media": list, "role_words": 
 _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "home_markers",
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
-                   "international_nouns", "international_adjectives", "international_nisbas", "academic_titles",
+                   "international_nouns", "international_adjectives", "international_ngo_nouns", "international_nisbas", "academic_titles",
                    "private_phrases", "state_phrases", "source_qualifiers", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
                    "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
@@ -274,7 +275,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         max_alias_len=max((len(a) for a in aliases), default=1), role_words=roles,
         anaphora=words("anaphora"), reflexives=words("reflexives"), cues=cues, entities=entities,
         name_nouns=words("name_nouns"), international_nouns=words("international_nouns"),
-        international_adjectives=words("international_adjectives"), academic_titles=words("academic_titles"),
+        international_adjectives=words("international_adjectives"),
+        international_ngo_nouns=words("international_ngo_nouns"), academic_titles=words("academic_titles"),
         international_nisbas=words("international_nisbas"),
         private_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("private_phrases") or []} - {()})),
         state_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("state_phrases") or []} - {()})),

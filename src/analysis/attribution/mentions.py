@@ -42,12 +42,14 @@ FUNCTION_WORDS = {
     "ايضا", "كذلك", "له", "لها", "لهم", "التي", "الذي", "الذين", "وفق", "حسب", "بحسب", "هذا", "هذه",
     "ذلك", "تلك", "اذ", "اذا", "لقد", "فقد", "وقد", "كل", "جميع", "عند", "لدي", "سواء", "اما", "الا",
     "غير", "نحو", "انه", "انها", "وان", "لان", "اي", "وهو", "وهي", "الان", "امس", "غدا", "يوم", "صباح",
-    "مساء", "اليوم", "الماضي", "الحالي", "المقبل", "الجاري", "عام", "شهر", "اسبوع"}
+    "مساء", "اليوم", "الماضي", "الحالي", "المقبل", "الجاري", "عام", "شهر", "اسبوع",
+    "بشان", "حيال", "ازاء", "تجاه"}
 NP_STOP = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم", "الي", "علي",
            "عن", "لان", "في", "خلال", "امام", "عبر", "حول", "منذ", "بعد", "قبل", "ضمن", "مع", "اليوم",
            "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له", "لها", "لهم", "خاصه", "مجددا",
            "كذلك", "بدوره", "بدورها", "قد", "لقد", "وان", "انني", "ان", "امام", "لدي", "عقب", "اثناء"}
 _MAX_NP = 12
+_ARTICLE = ("ال", "وال", "بال", "لل", "فال", "كال")
 # Prepositions that tell where or before whom something was said (أمام، خلال، في).
 _PLACE_PREPOSITIONS = {"امام", "خلال", "في", "لدي", "عقب", "اثناء", "عبر", "ضمن"}
 _PREPOSITION_CLITICS = ("ل", "ب")
@@ -384,6 +386,13 @@ class Resolver:
             if typ == "international_org" or self._state_bank(np_words):
                 # الائتلاف الدولي، البنك المركزي الإيراني: an international or a state body
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
+            if len(np_words) > 1 and not any(t.startswith(_ARTICLE) for t in np_words[:3]) and \
+                    not self._names_someone(np_words) and \
+                    not (np_end < n and toks[np_end] in QUOTE_FAMILY):
+                # شركة أمريكية، جماعة يسارية متعاطفة، مواطن سعودي: an unnamed company, group
+                # or person is an unnamed source (a name in quotation marks names it; a bare
+                # noun alone, ويضيف مالك، may stand for the one named before)
+                return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))
         if role == "anonymous" and bare(toks[j]) in ("مسؤولون", "مسؤولين") and toks[j].startswith(("ال", "وال")) \
                 and len(np_words) > 1 and self.country_of(np_words[1:2]):
@@ -434,11 +443,17 @@ class Resolver:
             return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
         if any(self.np_role(t) == "research" for t in np_words[1:]):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))  # رئيس المعهد
+        if self._international_body(np_words):  # المدير التنفيذي لبرنامج الأغذية العالمي
+            return Mention(i, np_end, text, "international_org", key=self._key(np_words))
+        named = self._names_someone(np_words)
         if self.is_business(np_words) and not self._state_bank(np_words[1:]):
+            if not definite and not named and len(np_words) > 1 and self.np_role(np_words[0]) == "institution" \
+                    and not (np_end < n and toks[np_end] in QUOTE_FAMILY):
+                # منظمة حقوقية، منظمة غير حكومية: an unnamed non-state body
+                return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
         if role == "official" and any(self.role_of(t) == "media" for t in np_words[1:3]):
             return Mention(i, np_end, text, "media", key=self._key(np_words))  # مدير قناة X: the outlet speaks
-        named = self._names_someone(np_words)
         if not definite and not named and (not country or role == "official"):
             # مسؤول أمني، متحدث رسمي عراقي، مسؤولة كبيرة: an unnamed person with no identified
             # office (a nationality does not identify one); حكومة أثينا keeps its state;
@@ -457,6 +472,8 @@ class Resolver:
                 return "official", hit[1].country
         if self._international_body(words):
             return "international_org", ""
+        if self._international_body(words, self.gz.international_ngo_nouns):
+            return "other", ""  # المركز الدولي للأمن الرياضي: a private body of international reach
         inflected = {inflection_base(w) for w in words}
         if inflected & self.gz.international_nisbas:
             return "international_org", ""
@@ -467,13 +484,14 @@ class Resolver:
     def _international_adjective(self, w: str) -> bool:
         return bool({w, bare(w), inflection_base(w)} & self.gz.international_adjectives)
 
-    def _international_body(self, words: list[str]) -> bool:
+    def _international_body(self, words: list[str], nouns: frozenset | None = None) -> bool:
         """Whether an international adjective qualifies an international noun of the
         description: right after it (المنظمة الدولية) or after its genitive (صندوق النقد
         الدولي، مجلس الأمن الدولي). An adjective that follows another noun, after a
         preposition, qualifies that noun (عضو المجلس الاستشاري بالمركز الدولي: a centre)."""
+        nouns = self.gz.international_nouns if nouns is None else nouns
         for k, w in enumerate(words):
-            if bare(w) not in self.gz.international_nouns:
+            if bare(w) not in nouns and _phrase_form(w) not in nouns:
                 continue
             for d in (1, 2):
                 if k + d >= len(words):
@@ -579,11 +597,15 @@ class Resolver:
         only qualifying its head: an indefinite nisba (رسمي، أمني، عراقي), a listed qualifier
         (كبير، بارز، سابق: ``source_qualifiers``), a phrase glued to a preposition (بالوزارة)
         or a definite word do not name anyone."""
+        feminine = bare(words[0]).endswith("ه") if words else False
         for w in words[1:]:
             if not w[0].isalnum() or w.isdigit() or w in FUNCTION_WORDS or w == "باسم":
                 continue
-            if w.startswith(("ال", "لل", "بال", "وال", "فال", "كال")) or _prepositional(w):
-                continue
+            if feminine and w.endswith("ه"):
+                continue  # جماعة يسارية متعاطفة: an adjective agreeing with a feminine head
+            if w.startswith(("ال", "لل", "بال", "وال", "فال", "كال")) or \
+                    (_prepositional(w) and self.np_role(w) is not None):
+                continue  # (بلتون, a name that begins with ب, is no بوزارة)
             b = inflection_base(w)
             if self.role_of(w) is not None or b in self.gz.source_qualifiers or bare(w) in self.gz.source_qualifiers:
                 continue
