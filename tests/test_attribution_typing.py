@@ -184,3 +184,21 @@ def test_a_body_of_international_reach_that_is_not_intergovernmental_is_other():
     assert one("وقالت منظمة العفو الدولية إن المحاكمة جائرة.").speaker_type == "other"
     # an executive of an intergovernmental body is not a company's officer
     assert one("وقال المدير التنفيذي لبرنامج الأغذية العالمي إن المساعدات وصلت.").speaker_type == "international_org"
+
+
+# ---- officers of a body named in full before
+def test_an_officer_of_a_body_cited_by_its_head_noun_is_typed_by_the_body():
+    text = ("افتتحت مؤسسة رعاية الأيتام بجدة جناحا جديدا.\n"
+            "وقالت مديرة المؤسسة إن الجناح يتسع لعشرين طفلا.")
+    r = acts(text).iloc[-1]
+    assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
+    # a company's officer stays other
+    text = "افتتحت شركة النخيل فرعا جديدا.\nوقال مدير الشركة إن الفرع يعمل."
+    assert acts(text).iloc[-1].speaker_type == "other"
+
+
+def test_a_state_body_in_a_place_belongs_to_its_state():
+    text = ("أمرت محكمة الجنايات في الكويت، بإخلاء سبيل المتهمين.\n"
+            "وقالت المحكمة إن الجلسة أجلت.")
+    r = acts(text).iloc[-1]
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KW")

@@ -35,11 +35,11 @@ from typing import Iterable
 import pandas as pd
 
 from ..corpus import TOKEN_RE, Document, Structure, segment
-from ..normalize import NormalizedText, normalize
+from ..normalize import NormalizedText, normalize, normalize_text
 from .clauses import find_acts
 from .countries import bare, load_countries
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
-from .mentions import Resolver, key_form
+from .mentions import Mention, Resolver, key_form
 from .quotes import QUOTE_CHARS, is_name_quote, paragraph_quotes, quote_spans
 
 __all__ = ["find_attributions", "attribution_records", "attributions_frame", "shannon_entropy", "load_gazetteer",
@@ -135,9 +135,12 @@ def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
         ends, codes = [], []
         pos = ntext.find(head)
         while pos >= 0:
-            words = ntext[pos:pos + 80].split()[:5]
+            words = [w.strip("،,.:؛") or w for w in ntext[pos:pos + 80].split()[:6]]
             if words:
-                code = resolver.country_of(words[:resolver._np_end(words, 0)])
+                end = resolver._np_end(words, 0)
+                if end + 1 < len(words) and words[end] == "في":
+                    end += 2  # محكمة الجنايات في الكويت: a state body in a place is of its state
+                code = resolver.country_of(words[:end])
                 if code:
                     ends.append(pos + len(head))
                     codes.append(code)
@@ -220,6 +223,20 @@ def head_described(toks: list[str], keys: list[str], speaker, resolver: Resolver
     if cache is not None:
         cache[head] = found
     return found
+
+
+def _bare_body(speaker, resolver: Resolver):
+    """The body of an officer's title when it is a bare definite head noun (مدير الشركة،
+    مديرة المؤسسة): a stand-in mention keyed by that noun, or None."""
+    words = normalize_text(speaker.name).split()
+    if len(words) < 2 or speaker.entity_id or resolver.role_of(words[0]) != "official":
+        return None
+    head = words[1]
+    if not head.startswith("ال") or resolver.role_of(head) not in ("private", "nonstate"):
+        return None
+    if len(words) > 2 and words[2].startswith(("ال", "لل")):
+        return None  # المجلس الاستشاري للمركز: the head has its own description
+    return Mention(0, 0, head, speaker.type, key=frozenset({key_form(head)}))
 
 
 def document_issuer(toks: list[str], resolver: Resolver):
@@ -382,6 +399,19 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 found = head_described(doc_toks, doc_keys, act.speaker, resolver, heads)
                 if found is not None:
                     act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
+            if act.speaker.type == "other" and id(act.speaker) not in typed_heads:
+                # مديرة المؤسسة after «مؤسسة رعاية الفتيات بالأحساء»: an officer of a body
+                # cited by its bare head noun is typed by the body's fuller description
+                typed_heads.add(id(act.speaker))
+                body = _bare_body(act.speaker, resolver)
+                if body is not None:
+                    if doc_toks is None:
+                        doc_toks = TOKEN_RE.findall(ntext)
+                    if doc_keys is None:
+                        doc_keys = key_forms(doc_toks)
+                    found = head_described(doc_toks, doc_keys, body, resolver, heads)
+                    if found is not None and found[0] == "official":
+                        act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.courtesy and act.speaker.type == "expert":
                 # الدكتور الزياني: a doctor's title is a courtesy title of officials too; the
                 # office the article gives the name elsewhere types it (once per speaker)
