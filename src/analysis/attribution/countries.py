@@ -158,6 +158,8 @@ class CountryLexicon:
         or nationality; with none named, ``home`` if it is a kingdom (``kingdoms`` in
         data/countries.yaml); "" otherwise (several named, or not a kingdom)."""
         named = set()
+        if _KINGDOM_WORDS.isdisjoint(words):
+            return ""  # no «المملكة» to resolve
         for w in words:
             b = inflection_base(w)
             code = self.words.get(b)

@@ -84,6 +84,7 @@ class Gazetteer:
     alias_names: frozenset = frozenset()
     role_cache: dict = field(default_factory=dict, repr=False)
     token_class_cache: dict = field(default_factory=dict, repr=False)
+    phrase_index: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.alias_firsts = frozenset(a[0] for a in self.aliases)

@@ -103,6 +103,12 @@ def _phrase_form(tok: str) -> str:
     return bare(t)
 
 
+@lru_cache(maxsize=1 << 16)
+def _phrase_base(tok: str) -> str:
+    """A word as it is compared inside a phrase, inflection removed too (المركزية → مركزي)."""
+    return inflection_base(_phrase_form(tok))
+
+
 def _prepositional(tok: str) -> bool:
     """Whether a word carries the preposition ل or ب (لوكالة، للصحيفة، بوزارة)."""
     t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
@@ -196,12 +202,7 @@ class Resolver:
         a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
         if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
             return True
-        bases = tuple(_phrase_form(w) for w in words)
-        for phrase in self.gz.private_phrases:
-            p = tuple(_phrase_form(w) for w in phrase)
-            if any(bases[k:k + len(p)] == p for k in range(len(bases) - len(p) + 1)):
-                return True
-        return False
+        return self._has_phrase(words, self.gz.private_phrases)
 
     def is_consultant(self, words: list[str]) -> bool:
         """A consultant in a field (المستشار المالي، مستشار قانوني): an expert, not the adviser
@@ -574,13 +575,21 @@ class Resolver:
         لـ …، مؤسسة النقد; ``state_phrases`` of the gazetteer)."""
         return self._has_phrase(words[:4], self.gz.state_phrases)
 
-    @staticmethod
-    def _has_phrase(words: list[str], phrases) -> bool:
-        bases = tuple(inflection_base(_phrase_form(w)) for w in words)
-        for phrase in phrases:
-            p = tuple(inflection_base(_phrase_form(w)) for w in phrase)
-            if any(bases[k:k + len(p)] == p for k in range(len(bases) - len(p) + 1)):
-                return True
+    def _has_phrase(self, words: list[str], phrases: tuple) -> bool:
+        """Whether ``words`` hold one of ``phrases`` (compared without clitics, article and
+        inflection); the phrases are indexed by their first word once per gazetteer."""
+        index = self.gz.phrase_index.get(id(phrases))
+        if index is None:
+            index = {}
+            for phrase in phrases:
+                p = tuple(_phrase_base(w) for w in phrase)
+                index.setdefault(p[0], []).append(p)
+            self.gz.phrase_index[id(phrases)] = index
+        bases = [_phrase_base(w) for w in words]
+        for k, b in enumerate(bases):
+            for p in index.get(b, ()):
+                if tuple(bases[k:k + len(p)]) == p:
+                    return True
         return False
 
     def is_medium(self, toks: list[str], k: int) -> bool:
