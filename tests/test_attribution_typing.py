@@ -202,3 +202,16 @@ def test_a_state_body_in_a_place_belongs_to_its_state():
             "وقالت المحكمة إن الجلسة أجلت.")
     r = acts(text).iloc[-1]
     assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KW")
+
+
+# ---- groups
+def test_part_of_a_group_is_an_unnamed_source():
+    assert one("وقال عدد من الزبائن إن الأسعار مرتفعة.").speaker_type == "anonymous"
+    assert one("وأكد أحد مسؤولي الوزارة الكينية أن الخطة جاهزة.").speaker_type == "anonymous"
+    assert one("وحذر بعض السياسيين من أن الأزمة ستطول.").speaker_type == "anonymous"
+
+
+def test_companies_protesters_and_critics_cited_as_a_group_are_unnamed():
+    assert one("وترى الشركات أن الطلب سيرتفع.").speaker_type == "anonymous"
+    assert one("ويتهم منتقدو الحكومة الوزير بالتقصير.").speaker_type == "anonymous"
+    assert one("وقال المحتجون إن مطالبهم لم تتحقق.").speaker_type == "anonymous"

@@ -35,6 +35,8 @@ __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS
 
 RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
 AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
+# Quantifiers before a noun (عدد من، بعض، أحد، كبار): part of a group, not a named source.
+QUANTIFIERS = frozenset({"كبار", "بعض", "عدد", "احد", "كل", "الكثير", "كثير", "معظم", "غالبيه", "اغلب"})
 DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "كل"}
 FUNCTION_WORDS = {
     "في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
@@ -314,6 +316,10 @@ class Resolver:
         m = self._described(toks, i, j, hit, role)
         if m is not None and _prepositional(toks[j]):
             m.prepositional = True
+        if m is not None and not m.anaphoric and m.type not in ("media", "") and not m.entity_id and \
+                any(t in QUANTIFIERS for t in toks[i:j]):
+            # عدد من الزبائن، بعض السياسيين، أحد المسؤولين: some of a group, unnamed
+            m.type, m.country = "anonymous", m.country if m.type == "official" else ""
         if m is not None and not m.anaphoric and m.type not in ("media", "") and \
                 self.declines_name(toks, m.end - 2, m.end + 6):
             m.type = "anonymous"
