@@ -215,3 +215,24 @@ def test_companies_protesters_and_critics_cited_as_a_group_are_unnamed():
     assert one("وترى الشركات أن الطلب سيرتفع.").speaker_type == "anonymous"
     assert one("ويتهم منتقدو الحكومة الوزير بالتقصير.").speaker_type == "anonymous"
     assert one("وقال المحتجون إن مطالبهم لم تتحقق.").speaker_type == "anonymous"
+
+
+def test_a_former_official_speaks_as_a_private_person():
+    assert one("وقال وزير الدفاع البريطاني السابق جون ستيوارت إن الاتفاق صامد.").speaker_type == "other"
+    assert one("وقال جون ميلر وزير الدفاع الأسبق إن الحرب طويلة.").speaker_type == "other"
+    # an unnamed former official is an unnamed source
+    assert one("وقال دبلوماسي سابق إن المحادثات متعثرة.").speaker_type == "anonymous"
+
+
+def test_founders_partners_executives_and_the_private_sector_are_other():
+    assert one("وقال مؤسس المنصة سامي الحربي إن عدد المستخدمين تضاعف.").speaker_type == "other"
+    assert one("وقالت المديرة التنفيذية سارة العلي إن الأرباح زادت.").speaker_type == "other"
+    assert one("وطالب القطاع الخاص بتسهيلات جديدة، مؤكدا أن الطلب كبير.").speaker_type == "other"
+
+
+def test_a_correspondent_reports_for_the_outlet():
+    assert one("وقال مراسل قناة الأخبار إن الاشتباكات توقفت.").speaker_type == "media"
+
+
+def test_an_eyewitness_is_an_unnamed_source():
+    assert one("وقال شاهد عيان إن الانفجار كان قويا.").speaker_type == "anonymous"

@@ -69,6 +69,7 @@ class Gazetteer:
     state_phrases: tuple = ()
     # Adjectives that qualify an unnamed source without naming it (مسؤول كبير، مصدر مطلع).
     source_qualifiers: frozenset = frozenset()
+    former_adjectives: frozenset = frozenset()
     # Consultant titles and the fields that make one an expert (المستشار المالي).
     consultant_titles: frozenset = frozenset()
     consultant_fields: frozenset = frozenset()
@@ -110,7 +111,7 @@ _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
                    "international_nouns", "international_adjectives", "international_ngo_nouns", "international_nisbas", "academic_titles",
-                   "private_phrases", "state_phrases", "source_qualifiers", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
+                   "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
                    "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
@@ -284,7 +285,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         consultant_titles=words("consultant_titles"), consultant_fields=words("consultant_fields"),
         anonymity_verbs=words("anonymity_verbs"), anonymity_nouns=words("anonymity_nouns"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
-        honorifics=words("honorifics"), source_qualifiers=words("source_qualifiers"))
+        honorifics=words("honorifics"), source_qualifiers=words("source_qualifiers"),
+        former_adjectives=words("former_adjectives"))
 
 
 @lru_cache(maxsize=1)

@@ -312,10 +312,15 @@ class Resolver:
                     end, code = place
                     return Mention(i, end, self.text(toks, j, end), "official", country=code,
                                    key=frozenset({"country:" + code}))
-            return self._name_mention(toks, i, j, bare_names=bare_names)
+            m = self._name_mention(toks, i, j, bare_names=bare_names)
+            if m is not None and m.type == "official" and self._former(toks, j, m.end):
+                m.type = "other"
+            return m
         m = self._described(toks, i, j, hit, role)
         if m is not None and _prepositional(toks[j]):
             m.prepositional = True
+        if m is not None and m.type == "official" and not m.entity_id and self._former(toks, j, m.end):
+            m.type = "other"
         if m is not None and not m.anaphoric and m.type not in ("media", "") and not m.entity_id and \
                 any(t in QUANTIFIERS for t in toks[i:j]):
             # عدد من الزبائن، بعض السياسيين، أحد المسؤولين: some of a group, unnamed
@@ -605,6 +610,12 @@ class Resolver:
             return True
         hit = self.alias_at(toks, k) if self.token_class(toks[k])[3] else None
         return hit is not None and hit[1].type == "media"
+
+    def _former(self, toks: list[str], j: int, end: int) -> bool:
+        """Whether an official's description says the office is a former one (الوزير السابق،
+        السفير الأمريكي الأسبق، جون ميلر وزير الدفاع السابق): out of office, a person speaks
+        as a private person (`other`, decision H4 of the test bed)."""
+        return any(inflection_base(t) in self.gz.former_adjectives for t in toks[j:min(end, j + 10)])
 
     def _names_someone(self, words: list[str]) -> bool:
         """Whether an indefinite description names the office or body it speaks for with a
