@@ -236,3 +236,17 @@ def test_a_correspondent_reports_for_the_outlet():
 
 def test_an_eyewitness_is_an_unnamed_source():
     assert one("وقال شاهد عيان إن الانفجار كان قويا.").speaker_type == "anonymous"
+
+
+def test_a_governor_of_an_armed_group_is_a_non_state_source():
+    assert one("وأبلغ والي تنظيم داعش أتباعه أن الهجوم قريب.").speaker_type == "other"
+
+
+def test_a_crisis_or_media_cell_of_a_government_is_a_state_body():
+    text = "تقدمت القوات في الرمادي أمس.\nوقالت خلية الإعلام الحربي العراقية إن القوات تقدمت."
+    r = acts(text).iloc[-1]
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "IQ")
+
+
+def test_a_chamber_of_commerce_is_a_business_association():
+    assert one("وقال رئيس الغرفة التجارية بجدة سامي العلي إن الأسواق نشطة.").speaker_type == "other"
