@@ -250,3 +250,8 @@ def test_a_crisis_or_media_cell_of_a_government_is_a_state_body():
 
 def test_a_chamber_of_commerce_is_a_business_association():
     assert one("وقال رئيس الغرفة التجارية بجدة سامي العلي إن الأسواق نشطة.").speaker_type == "other"
+
+
+def test_the_european_commission_speaks_as_a_body_of_its_own():
+    r = one("وأعلنت المفوضية الأوروبية أن المفاوضات ستستأنف.")
+    assert (r.speaker, r.speaker_type) == ("المفوضية الأوروبية", "international_org")
