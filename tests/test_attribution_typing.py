@@ -255,3 +255,20 @@ def test_a_chamber_of_commerce_is_a_business_association():
 def test_the_european_commission_speaks_as_a_body_of_its_own():
     r = one("وأعلنت المفوضية الأوروبية أن المفاوضات ستستأنف.")
     assert (r.speaker, r.speaker_type) == ("المفوضية الأوروبية", "international_org")
+
+
+def test_a_state_speaks_through_the_seat_of_its_government():
+    r = one("وقال البيت الأبيض إن الرئيس سيزور المنطقة.")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "US")
+    r = one("وأعلن الكرملين أن القمة ستعقد الشهر المقبل.")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "RU")
+
+
+def test_ministries_named_by_their_adjective_alone():
+    r = one("وقالت الخارجية الأمريكية إن المحادثات بناءة.")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "US")
+
+
+def test_officers_and_inspectors_hold_an_office():
+    r = one("وقال ضابط الشرطة الكيني جون موانغي إن المشتبه به اعتقل.")
+    assert r.speaker_type == "foreign_official"
