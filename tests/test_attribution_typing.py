@@ -272,3 +272,14 @@ def test_ministries_named_by_their_adjective_alone():
 def test_officers_and_inspectors_hold_an_office():
     r = one("وقال ضابط الشرطة الكيني جون موانغي إن المشتبه به اعتقل.")
     assert r.speaker_type == "foreign_official"
+
+
+def test_sport_federations_are_other_even_international_ones():
+    assert one("وقال الاتحاد الدولي لكرة القدم إن العقوبة نهائية.").speaker_type == "other"
+    assert one("وقال رئيس الاتحاد الآسيوي لكرة القدم إن البطولة ستقام في موعدها.").speaker_type == "other"
+
+
+def test_an_ordinary_person_alone_is_unnamed_with_a_name_other():
+    assert one("وقال مواطن إن الخدمة سيئة.").speaker_type == "anonymous"
+    assert one("وقالت إحدى المواطنات إن الخدمة سيئة.").speaker_type == "anonymous"
+    assert one("وقال المواطن سعد العتيبي إن الخدمة سيئة.").speaker_type == "other"

@@ -36,8 +36,8 @@ __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS
 RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
 AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
 # Quantifiers before a noun (عدد من، بعض، أحد، كبار): part of a group, not a named source.
-QUANTIFIERS = frozenset({"كبار", "بعض", "عدد", "احد", "كل", "الكثير", "كثير", "معظم", "غالبيه", "اغلب"})
-DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "كل"}
+QUANTIFIERS = frozenset({"كبار", "بعض", "عدد", "احد", "احدي", "كل", "الكثير", "كثير", "معظم", "غالبيه", "اغلب"})
+DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "احدي", "كل"}
 FUNCTION_WORDS = {
     "في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
     "لم", "ما", "حيث", "خلال", "امام", "بين", "ضمن", "عبر", "حول", "منذ", "بعد", "قبل", "اليوم", "امس",
@@ -204,7 +204,7 @@ class Resolver:
         a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
         if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
             return True
-        return self._has_phrase(words, self.gz.private_phrases)
+        return self._has_phrase(words, self.gz.private_phrases) or self._has_phrase(words, self.gz.sport_phrases)
 
     def is_consultant(self, words: list[str]) -> bool:
         """A consultant in a field (المستشار المالي، مستشار قانوني): an expert, not the adviser
@@ -398,8 +398,8 @@ class Resolver:
             if typ == "international_org" or self._state_bank(np_words):
                 # الائتلاف الدولي، البنك المركزي الإيراني: an international or a state body
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
-            if len(np_words) > 1 and not any(t.startswith(_ARTICLE) for t in np_words[:3]) and \
-                    not self._names_someone(np_words) and \
+            if (len(np_words) > 1 or bare(np_words[0]) in self.gz.unnamed_persons) and \
+                    not any(t.startswith(_ARTICLE) for t in np_words[:3]) and not self._names_someone(np_words) and \
                     not (np_end < n and toks[np_end] in QUOTE_FAMILY):
                 # شركة أمريكية، جماعة يسارية متعاطفة، مواطن سعودي: an unnamed company, group
                 # or person is an unnamed source (a name in quotation marks names it; a bare
@@ -455,7 +455,8 @@ class Resolver:
             return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
         if any(self.np_role(t) == "research" for t in np_words[1:]):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))  # رئيس المعهد
-        if self._international_body(np_words):  # المدير التنفيذي لبرنامج الأغذية العالمي
+        if self._international_body(np_words) and not self._has_phrase(np_words, self.gz.sport_phrases):
+            # المدير التنفيذي لبرنامج الأغذية العالمي (the international football federation is a sport body)
             return Mention(i, np_end, text, "international_org", key=self._key(np_words))
         named = self._names_someone(np_words)
         if self.is_business(np_words) and not self._state_bank(np_words[1:]):
