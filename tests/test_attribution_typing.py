@@ -283,3 +283,14 @@ def test_an_ordinary_person_alone_is_unnamed_with_a_name_other():
     assert one("وقال مواطن إن الخدمة سيئة.").speaker_type == "anonymous"
     assert one("وقالت إحدى المواطنات إن الخدمة سيئة.").speaker_type == "anonymous"
     assert one("وقال المواطن سعد العتيبي إن الخدمة سيئة.").speaker_type == "other"
+
+
+def test_a_place_name_identifies_an_indefinite_office_a_nationality_does_not():
+    r = one("وقالت وزيرة ولاية كيرالا إن الأمطار غزيرة.")
+    assert (r.speaker_type, r.speaker_country) == ("foreign_official", "IN")
+    assert one("وقال مسؤول هندي إن الأمطار غزيرة.").speaker_type == "anonymous"
+
+
+def test_a_border_post_in_a_saudi_town_is_saudi():
+    r = one("وقال مدير جمرك الخفجي سالم العنزي إن الشحنة ضبطت.")
+    assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")

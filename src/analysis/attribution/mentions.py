@@ -636,7 +636,9 @@ class Resolver:
             b = inflection_base(w)
             if self.role_of(w) is not None or b in self.gz.source_qualifiers or bare(w) in self.gz.source_qualifiers:
                 continue
-            if (len(b) >= 4 and b.endswith("ي")) or self.country_of([w]) or bare(w) in self.gz.anaphora:
+            if (len(b) >= 4 and b.endswith("ي")) or bare(w) in self.gz.anaphora:
+                continue  # a nationality (عراقي) qualifies; a place's name (ولاية كيرالا، خارجية فرنسا) names
+            if self.country_of([w]) and len(bare(w)) < 3:
                 continue
             if len(bare(w)) >= 3:
                 return True
