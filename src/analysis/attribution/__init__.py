@@ -35,11 +35,11 @@ from typing import Iterable
 import pandas as pd
 
 from ..corpus import TOKEN_RE, Document, Structure, segment
-from ..normalize import NormalizedText, normalize
+from ..normalize import NormalizedText, normalize, normalize_text
 from .clauses import find_acts
 from .countries import bare, load_countries
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
-from .mentions import Resolver, key_form
+from .mentions import Mention, Resolver, key_form
 from .quotes import QUOTE_CHARS, is_name_quote, paragraph_quotes, quote_spans
 
 __all__ = ["find_attributions", "attribution_records", "attributions_frame", "shannon_entropy", "load_gazetteer",
@@ -135,9 +135,12 @@ def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
         ends, codes = [], []
         pos = ntext.find(head)
         while pos >= 0:
-            words = ntext[pos:pos + 80].split()[:5]
+            words = [w.strip("،,.:؛") or w for w in ntext[pos:pos + 80].split()[:6]]
             if words:
-                code = resolver.country_of(words[:resolver._np_end(words, 0)])
+                end = resolver._np_end(words, 0)
+                if end + 1 < len(words) and words[end] == "في":
+                    end += 2  # محكمة الجنايات في الكويت: a state body in a place is of its state
+                code = resolver.country_of(words[:end])
                 if code:
                     ends.append(pos + len(head))
                     codes.append(code)
@@ -167,14 +170,16 @@ def _occurrences(keys: list[str], key: str) -> list[int]:
 
 
 def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
-                        keys: list[str] | None = None) -> tuple[str, str] | None:
+                        keys: list[str] | None = None, *, skip: tuple = ("", "unknown", "anonymous", "media"),
+                        reach: int = 8) -> tuple[str, str] | None:
     """(type, country) of a person cited by name alone (وقال الفارس، وأضاف سامر الفارس) from
     a mention elsewhere in the document that gives the name a title (استقبل الرئيس الكيني
     سامر الفارس ضيوفه; invented): news introduces a person with their office once, often outside any
     reporting act, then uses the name. ``toks``: the normalised tokens of the document;
     ``keys``: :func:`key_forms` of them, when the caller has it.
     The first titled mention wins (its widest reading: the title with its nationality);
-    None when there is none."""
+    None when there is none. ``skip``: the types that do not count as a title; ``reach``:
+    how many words before the name a title may begin."""
     names = {w for w in speaker.key if not w.startswith("country:") and resolver.role_of(w) is None}
     if not names:
         return None
@@ -183,11 +188,11 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
     found = None
     with _scanning(resolver, speaker):
         for k in sorted(k for name in names for k in _occurrences(keys, name)):
-            for b in range(max(k - 8, 0), k):  # a title before the name, or the full name first
+            for b in range(max(k - reach, 0), k):  # a title before the name, or the full name first
                 for bare_names in (False, True):
                     m = resolver.mention_at(toks, b, bare_names=bare_names)
                     if m is not None and not m.anaphoric and m.start <= b < k < m.end and \
-                            m.type not in ("", "unknown", "anonymous", "media"):
+                            m.type not in skip and not m.courtesy:
                         found = (m.type, m.country)
                         break
                 if found:
@@ -195,6 +200,43 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
             if found:
                 break
     return found
+
+
+def head_described(toks: list[str], keys: list[str], speaker, resolver: Resolver,
+                   cache: dict | None = None) -> tuple[str, str] | None:
+    """(type, country) of a body cited by its bare head noun (وذكر البنك، وقالت الشركة) from
+    the first fuller description of that head in the document (ورفع البنك المركزي الألماني
+    توقعاته): news names a body in full once, often outside any reporting act, then repeats
+    its head noun. None when the document holds none. ``cache``: per head word, for the
+    document."""
+    head = next(iter(speaker.key))
+    if cache is not None and head in cache:
+        return cache[head]
+    found = None
+    with _scanning(resolver, speaker):
+        for k in _occurrences(keys, head):
+            m = resolver.mention_at(toks, k, bare_names=False)
+            if m is not None and not m.anaphoric and not m.document and len(m.key) > 1 and \
+                    m.type not in ("", "unknown", "anonymous", "media"):
+                found = (m.type, m.country)
+                break
+    if cache is not None:
+        cache[head] = found
+    return found
+
+
+def _bare_body(speaker, resolver: Resolver):
+    """The body of an officer's title when it is a bare definite head noun (مدير الشركة،
+    مديرة المؤسسة): a stand-in mention keyed by that noun, or None."""
+    words = normalize_text(speaker.name).split()
+    if len(words) < 2 or speaker.entity_id or resolver.role_of(words[0]) != "official":
+        return None
+    head = words[1]
+    if not head.startswith("ال") or resolver.role_of(head) not in ("private", "nonstate"):
+        return None
+    if len(words) > 2 and words[2].startswith(("ال", "لل")):
+        return None  # المجلس الاستشاري للمركز: the head has its own description
+    return Mention(0, 0, head, speaker.type, key=frozenset({key_form(head)}))
 
 
 def document_issuer(toks: list[str], resolver: Resolver):
@@ -330,6 +372,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     doc_keys = None
     elsewhere: dict[int, tuple[str, str] | None] = {}  # id of a speaker → described_elsewhere
     issuer, issuer_found = None, False  # one issuer per document: looked for once
+    heads: dict = {}  # bare head noun → the type of its fuller description (head_described)
+    typed_heads: set = set()
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
             before = act.speaker.type, act.speaker.country
@@ -352,6 +396,41 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 found = elsewhere[id(act.speaker)]
                 if found is not None:
                     act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
+            if id(act.speaker) not in typed_heads and act.speaker.type not in ("anonymous", "media") and \
+                    resolver._repeats_head(act.speaker):
+                typed_heads.add(id(act.speaker))
+                if doc_toks is None:
+                    doc_toks = TOKEN_RE.findall(ntext)
+                if doc_keys is None:
+                    doc_keys = key_forms(doc_toks)
+                found = head_described(doc_toks, doc_keys, act.speaker, resolver, heads)
+                if found is not None:
+                    act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
+            if act.speaker.type == "other" and id(act.speaker) not in typed_heads:
+                # مديرة المؤسسة after «مؤسسة رعاية الفتيات بالأحساء»: an officer of a body
+                # cited by its bare head noun is typed by the body's fuller description
+                typed_heads.add(id(act.speaker))
+                body = _bare_body(act.speaker, resolver)
+                if body is not None:
+                    if doc_toks is None:
+                        doc_toks = TOKEN_RE.findall(ntext)
+                    if doc_keys is None:
+                        doc_keys = key_forms(doc_toks)
+                    found = head_described(doc_toks, doc_keys, body, resolver, heads)
+                    if found is not None and found[0] == "official":
+                        act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
+            if act.speaker.courtesy and act.speaker.type == "expert":
+                # الدكتور الزياني: a doctor's title is a courtesy title of officials too; the
+                # office the article gives the name elsewhere types it (once per speaker)
+                act.speaker.courtesy = False
+                if doc_toks is None:
+                    doc_toks = TOKEN_RE.findall(ntext)
+                if doc_keys is None:
+                    doc_keys = key_forms(doc_toks)
+                found = described_elsewhere(doc_toks, act.speaker, resolver, doc_keys,
+                                            skip=("", "unknown", "anonymous", "media", "expert"), reach=14)
+                if found is not None:
+                    act.speaker.type, act.speaker.country = found
             if act.speaker.type == "official" and not act.speaker.country:
                 act.speaker.country = antecedent_country(ntext, act.speaker, act.cue_ns, resolver, described)
             if act.speaker.type == "official" and not act.speaker.country and \
@@ -360,7 +439,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 # the reported events take place, as a dateline would tell.
                 if setting is None:
                     doc_toks = doc_toks if doc_toks is not None else TOKEN_RE.findall(ntext)
-                    setting = resolver.countries.setting(doc_toks)
+                    lex = resolver.countries
+                    setting = lex.setting(doc_toks, kingdom=lex.the_kingdom(doc_toks, home))
                 act.speaker.country = setting
             if (act.speaker.type, act.speaker.country) != before:
                 elsewhere.clear()  # a title elsewhere may name a body typed just now

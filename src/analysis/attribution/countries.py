@@ -92,6 +92,8 @@ class CountryLexicon:
     demonym_en: dict[str, str]
     nisba_ar: dict[str, str]
     towns: dict[str, str] = None  # one-word cities, regions and capitals → code
+    kingdoms: frozenset = frozenset()  # states the press calls «المملكة»
+    city_words: frozenset = frozenset()  # one-word city names (not evidence of a kingdom named)
     town_phrases: dict = None  # first word → (multi-word forms, code), longest first
 
     def country_of(self, words: list[str] | tuple[str, ...]) -> str:
@@ -149,7 +151,25 @@ class CountryLexicon:
         code = self.places.get(b)
         return (i + 1, code) if code else None
 
-    def setting(self, words: list[str]) -> str:
+    def the_kingdom(self, words: list[str], home: str = "") -> str:
+        """The state «المملكة» stands for in a text: news calls its own monarchy «the
+        Kingdom» once it is named (الجمارك السعودية … إلى المملكة), and the press of a
+        kingdom calls its home so without naming it. The one kingdom the text names by name
+        or nationality; with none named, ``home`` if it is a kingdom (``kingdoms`` in
+        data/countries.yaml); "" otherwise (several named, or not a kingdom)."""
+        named = set()
+        if _KINGDOM_WORDS.isdisjoint(words):
+            return ""  # no «المملكة» to resolve
+        for w in words:
+            b = inflection_base(w)
+            code = self.words.get(b)
+            if code in self.kingdoms and b not in self.city_words and bare(w) not in self.city_words:
+                named.add(code)
+        if len(named) == 1:
+            return named.pop()
+        return home if not named and home in self.kingdoms else ""
+
+    def setting(self, words: list[str], kingdom: str = "") -> str:
         """The country where a text's events take place, from the cities, regions and
         capitals it names (في جدة، بمنطقة الرياض، بمكة المكرمة): the country of more than
         half of them; "" otherwise. Country names
@@ -160,6 +180,10 @@ class CountryLexicon:
         'SA'
         """
         readings = list(map(_TOWN_READINGS.get, words))  # at C speed; most words are known
+        if kingdom:  # «المملكة» alone (في المملكة، بالمملكة), not المملكة المتحدة / العربية …
+            for k, w in enumerate(words):
+                if w in _KINGDOM_WORDS and (k + 1 == len(words) or not self._qualifies_kingdom(words[k + 1])):
+                    readings[k] = (((), 1, kingdom),)
         for k, r in enumerate(readings):
             if r is None:
                 readings[k] = self._town_readings(words[k])
@@ -177,6 +201,11 @@ class CountryLexicon:
             return ""
         code, top = max(counts.items(), key=lambda kv: kv[1])
         return code if top * 2 > sum(counts.values()) else ""
+
+    def _qualifies_kingdom(self, w: str) -> bool:
+        """Whether a word after «المملكة» names which one (المتحدة، العربية، المغربية)."""
+        b = inflection_base(w)
+        return w.startswith("ال") and (b in self.words or b in ("متحد", "عربي", "هاشمي"))
 
     def _town_readings(self, tok: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
         """The places a word may begin, in the order :meth:`setting` tries them: for each of
@@ -203,6 +232,10 @@ class CountryLexicon:
         ar = f"مسؤول {self.nisba_ar[code]}" if code in self.nisba_ar else \
             f"مسؤول من {self.names_ar.get(code, code)}"
         return en, ar
+
+
+# «المملكة» with its clitics (في المملكة، بالمملكة، للمملكة، والمملكة), normalised.
+_KINGDOM_WORDS = frozenset({"المملكه", "بالمملكه", "للمملكه", "والمملكه", "وبالمملكه", "وللمملكه", "فالمملكه"})
 
 
 def _place_forms(tok: str) -> tuple[str, ...]:
@@ -246,21 +279,31 @@ def load_countries() -> CountryLexicon:
     towns: dict[str, str] = {}
     town_phrases: dict[tuple[str, ...], str] = {}
     nisba_ar: dict[str, str] = {}
+    city_words: set[str] = set()
     irregular = _entries(data, "irregular_nisba")
     other = _entries(data, "other_names")
     capitals = _entries(data, "capitals")
     cities = _entries(data, "cities")
 
-    def add(text: str, code: str, *, place: bool) -> None:
+    def add(text: str, code: str, *, place: bool, city: bool = False) -> None:
         toks = tuple(inflection_base(t) if len(text.split()) > 1 else t
                      for t in normalize_text(text).replace("(", " ").replace(")", " ").replace("-", " ").split())
         if not toks:
             return
         if len(toks) == 1:
-            b = inflection_base(toks[0])
+            # A city's name does not inflect: الداخلة is not the adjective داخل "inside"
+            b = bare(toks[0]) if city else inflection_base(toks[0])
+            if city:
+                city_words.add(b)
             if toks[0] in excluded or b in excluded:
                 return
             words.setdefault(b, code)
+            # A name that begins with ف or و (فلسطيني، فنلندا) is also kept whole: bare()
+            # reads that letter as a conjunction, so the lookup of الفلسطيني (no conjunction
+            # to strip after the article) needs the whole form.
+            whole = toks[0][2:] if toks[0].startswith("ال") and len(toks[0]) > 4 else toks[0]
+            if whole[0] in "وف":
+                words.setdefault(whole, code)
             if place:
                 places.setdefault(bare(toks[0]), code)
         else:
@@ -289,7 +332,7 @@ def load_countries() -> CountryLexicon:
             add(f, code, place=True)
     for code, forms in cities.items():
         for f in forms:
-            add(f, code, place=False)
+            add(f, code, place=False, city=True)
     # Where a report takes place: names as written, with their article (الرقة, not a bare رقة
     # that also ends ورقة "paper").
     not_settings = {normalize_text(w) for w in data.get("not_settings") or []}
@@ -314,4 +357,5 @@ def load_countries() -> CountryLexicon:
         words=words, phrases=_by_first(phrases), places=places, place_phrases=_by_first(place_phrases),
         names_en={c: en.get(c, c) for c in codes}, names_ar={c: ar[c] for c in codes},
         demonym_en={str(k): str(v) for k, v in (data.get("demonym_en") or {}).items()},
-        nisba_ar=nisba_ar, towns=towns, town_phrases=_by_first(town_phrases))
+        nisba_ar=nisba_ar, towns=towns, town_phrases=_by_first(town_phrases),
+        kingdoms=frozenset(str(c).upper() for c in data.get("kingdoms") or []), city_words=frozenset(city_words))

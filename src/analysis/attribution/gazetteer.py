@@ -57,12 +57,21 @@ class Gazetteer:
     name_nouns: frozenset = frozenset()
     international_nouns: frozenset = frozenset()
     international_adjectives: frozenset = frozenset()
+    international_ngo_nouns: frozenset = frozenset()
     # Academic titles (الدكتور …): such a phrase with an official, institution or company
     # word in it is typed by that word, not as an expert.
     academic_titles: frozenset = frozenset()
     international_nisbas: frozenset = frozenset()
     # Business phrases in a title (مجلس الإدارة، الرئيس التنفيذي): the source is `other`.
     private_phrases: tuple = ()
+    # Phrases whose company or association word heads a state body (البنك المركزي، المؤسسة
+    # العامة لـ …، مؤسسة النقد، دار الإفتاء): such a source stays an official.
+    state_phrases: tuple = ()
+    # Adjectives that qualify an unnamed source without naming it (مسؤول كبير، مصدر مطلع).
+    source_qualifiers: frozenset = frozenset()
+    former_adjectives: frozenset = frozenset()
+    sport_phrases: tuple = ()
+    unnamed_persons: frozenset = frozenset()
     # Consultant titles and the fields that make one an expert (المستشار المالي).
     consultant_titles: frozenset = frozenset()
     consultant_fields: frozenset = frozenset()
@@ -78,6 +87,7 @@ class Gazetteer:
     alias_names: frozenset = frozenset()
     role_cache: dict = field(default_factory=dict, repr=False)
     token_class_cache: dict = field(default_factory=dict, repr=False)
+    phrase_index: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.alias_firsts = frozenset(a[0] for a in self.aliases)
@@ -102,8 +112,8 @@ _SECTIONS = {"people": list, "institutions": list, "media": list, "role_words": 
 _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "home_markers",
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
-                   "international_nouns", "international_adjectives", "international_nisbas", "academic_titles",
-                   "private_phrases", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
+                   "international_nouns", "international_adjectives", "international_ngo_nouns", "international_nisbas", "academic_titles",
+                   "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "sport_phrases", "unnamed_persons", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
                    "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
@@ -270,13 +280,17 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         max_alias_len=max((len(a) for a in aliases), default=1), role_words=roles,
         anaphora=words("anaphora"), reflexives=words("reflexives"), cues=cues, entities=entities,
         name_nouns=words("name_nouns"), international_nouns=words("international_nouns"),
-        international_adjectives=words("international_adjectives"), academic_titles=words("academic_titles"),
+        international_adjectives=words("international_adjectives"),
+        international_ngo_nouns=words("international_ngo_nouns"), academic_titles=words("academic_titles"),
         international_nisbas=words("international_nisbas"),
         private_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("private_phrases") or []} - {()})),
+        state_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("state_phrases") or []} - {()})),
         consultant_titles=words("consultant_titles"), consultant_fields=words("consultant_fields"),
         anonymity_verbs=words("anonymity_verbs"), anonymity_nouns=words("anonymity_nouns"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
-        honorifics=words("honorifics"))
+        honorifics=words("honorifics"), source_qualifiers=words("source_qualifiers"),
+        former_adjectives=words("former_adjectives"), unnamed_persons=words("unnamed_persons"),
+        sport_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("sport_phrases") or []} - {()})))
 
 
 @lru_cache(maxsize=1)

@@ -35,19 +35,23 @@ __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS
 
 RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
 AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
-DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "كل"}
+# Quantifiers before a noun (عدد من، بعض، أحد، كبار): part of a group, not a named source.
+QUANTIFIERS = frozenset({"كبار", "بعض", "عدد", "احد", "احدي", "كل", "الكثير", "كثير", "معظم", "غالبيه", "اغلب"})
+DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "احدي", "كل"}
 FUNCTION_WORDS = {
     "في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
     "لم", "ما", "حيث", "خلال", "امام", "بين", "ضمن", "عبر", "حول", "منذ", "بعد", "قبل", "اليوم", "امس",
     "ايضا", "كذلك", "له", "لها", "لهم", "التي", "الذي", "الذين", "وفق", "حسب", "بحسب", "هذا", "هذه",
     "ذلك", "تلك", "اذ", "اذا", "لقد", "فقد", "وقد", "كل", "جميع", "عند", "لدي", "سواء", "اما", "الا",
     "غير", "نحو", "انه", "انها", "وان", "لان", "اي", "وهو", "وهي", "الان", "امس", "غدا", "يوم", "صباح",
-    "مساء", "اليوم", "الماضي", "الحالي", "المقبل", "الجاري", "عام", "شهر", "اسبوع"}
+    "مساء", "اليوم", "الماضي", "الحالي", "المقبل", "الجاري", "عام", "شهر", "اسبوع",
+    "بشان", "حيال", "ازاء", "تجاه"}
 NP_STOP = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم", "الي", "علي",
            "عن", "لان", "في", "خلال", "امام", "عبر", "حول", "منذ", "بعد", "قبل", "ضمن", "مع", "اليوم",
            "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له", "لها", "لهم", "خاصه", "مجددا",
            "كذلك", "بدوره", "بدورها", "قد", "لقد", "وان", "انني", "ان", "امام", "لدي", "عقب", "اثناء"}
 _MAX_NP = 12
+_ARTICLE = ("ال", "وال", "بال", "لل", "فال", "كال")
 # Prepositions that tell where or before whom something was said (أمام، خلال، في).
 _PLACE_PREPOSITIONS = {"امام", "خلال", "في", "لدي", "عقب", "اثناء", "عبر", "ضمن"}
 _PREPOSITION_CLITICS = ("ل", "ب")
@@ -66,6 +70,7 @@ class Mention:
     prepositional: bool = False  # the first word carries ل or ب: an addressee or medium
     document: bool = False  # a definite document noun alone (البيان، التقرير)
     noun: str = ""  # the document noun of a document's mention (دراسه): links it to its issuer
+    courtesy: bool = False  # a doctor's title and a name only (الدكتور الزياني): the office may be told elsewhere
 
 
 @lru_cache(maxsize=1 << 16)
@@ -100,10 +105,10 @@ def _phrase_form(tok: str) -> str:
     return bare(t)
 
 
-@lru_cache(maxsize=8)
-def _phrase_forms(phrases: tuple) -> tuple[tuple[str, ...], ...]:
-    """The phrases of a lexicon list as compared (:func:`_phrase_form`), computed once per list."""
-    return tuple(tuple(_phrase_form(w) for w in phrase) for phrase in phrases)
+@lru_cache(maxsize=1 << 16)
+def _phrase_base(tok: str) -> str:
+    """A word as it is compared inside a phrase, inflection removed too (المركزية → مركزي)."""
+    return inflection_base(_phrase_form(tok))
 
 
 def _prepositional(tok: str) -> bool:
@@ -199,11 +204,7 @@ class Resolver:
         a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
         if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
             return True
-        bases = tuple(_phrase_form(w) for w in words)
-        for p in _phrase_forms(self.gz.private_phrases):
-            if any(bases[k:k + len(p)] == p for k in range(len(bases) - len(p) + 1)):
-                return True
-        return False
+        return self._has_phrase(words, self.gz.private_phrases) or self._has_phrase(words, self.gz.sport_phrases)
 
     def is_consultant(self, words: list[str]) -> bool:
         """A consultant in a field (المستشار المالي، مستشار قانوني): an expert, not the adviser
@@ -400,10 +401,19 @@ class Resolver:
                     end, code = place
                     return Mention(i, end, self.text(toks, j, end), "official", country=code,
                                    key=frozenset({"country:" + code}))
-            return self._name_mention(toks, i, j, bare_names=bare_names)
+            m = self._name_mention(toks, i, j, bare_names=bare_names)
+            if m is not None and m.type == "official" and self._former(toks, j, m.end):
+                m.type = "other"
+            return m
         m = self._described(toks, i, j, hit, role)
         if m is not None and _prepositional(toks[j]):
             m.prepositional = True
+        if m is not None and m.type == "official" and not m.entity_id and self._former(toks, j, m.end):
+            m.type = "other"
+        if m is not None and not m.anaphoric and m.type not in ("media", "") and not m.entity_id and \
+                any(t in QUANTIFIERS for t in toks[i:j]):
+            # عدد من الزبائن، بعض السياسيين، أحد المسؤولين: some of a group, unnamed
+            m.type, m.country = "anonymous", m.country if m.type == "official" else ""
         if m is not None and not m.anaphoric and m.type not in ("media", "") and \
                 self.declines_name(toks, m.end - 2, m.end + 6):
             m.type = "anonymous"
@@ -483,6 +493,13 @@ class Resolver:
             if typ == "international_org" or self._state_bank(np_words):
                 # الائتلاف الدولي، البنك المركزي الإيراني: an international or a state body
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
+            if (len(np_words) > 1 or bare(np_words[0]) in self.gz.unnamed_persons) and \
+                    not any(t.startswith(_ARTICLE) for t in np_words[:3]) and not self._names_someone(np_words) and \
+                    not (np_end < n and toks[np_end] in QUOTE_FAMILY):
+                # شركة أمريكية، جماعة يسارية متعاطفة، مواطن سعودي: an unnamed company, group
+                # or person is an unnamed source (a name in quotation marks names it; a bare
+                # noun alone, ويضيف مالك، may stand for the one named before)
+                return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))
         if role == "anonymous" and bare(toks[j]) in ("مسؤولون", "مسؤولين") and toks[j].startswith(("ال", "وال")) \
                 and len(np_words) > 1 and self.country_of(np_words[1:2]):
@@ -497,11 +514,21 @@ class Resolver:
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
         if role == "expert" and bare(toks[j]) in self.gz.academic_titles:
             later = [self.role_of(t) for t in np_words[1:]]
+            if "expert" in later or "research" in later:
+                # الدكتور … أستاذ التغذية ورئيس قسم …: a professor who heads a department
+                # speaks as an academic
+                return Mention(i, np_end, text, "expert", key=self._key(np_words))
             if "private" in later or "nonstate" in later:
                 return Mention(i, np_end, text, "other", key=self._key(np_words))
             if "official" in later or "institution" in later:
                 typ, country = self.official_type(np_words)
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
+        if role == "expert" and bare(toks[j]) in self.gz.academic_titles and len(np_words) > 1 and \
+                all(self.role_of(t) is None and t not in FUNCTION_WORDS and not self.country_of([t])
+                    for t in np_words[1:]):
+            # الدكتور الزياني: a doctor's title is also a courtesy title of officials; typed as
+            # an expert unless the article gives the name an office (see attribution.courtesy)
+            return Mention(i, np_end, text, "expert", key=self._key(np_words), courtesy=True)
         if role == "expert":
             has_name = self._has_name(np_words)
             plural = bare(toks[j]) in self.gz.role_words["anonymous"]
@@ -518,19 +545,27 @@ class Resolver:
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
         if bare(np_words[0]) == "صاحب" and len(np_words) > 1 and bare(np_words[1]) not in self.gz.honorifics:
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # صاحب المبنى: the owner
-        body = self.speaker_body(np_words) if role == "official" else None
+        body = self.speaker_body(np_words) if role == "official" and not self._state_bank(np_words[1:]) else None
         if body is not None:  # رئيس أركان الائتلاف after «أعلن الائتلاف الدولي»
             return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
         if any(self.np_role(t) == "research" for t in np_words[1:]):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))  # رئيس المعهد
+        if self._international_body(np_words) and not self._has_phrase(np_words, self.gz.sport_phrases):
+            # المدير التنفيذي لبرنامج الأغذية العالمي (the international football federation is a sport body)
+            return Mention(i, np_end, text, "international_org", key=self._key(np_words))
+        named = self._names_someone(np_words)
         if self.is_business(np_words) and not self._state_bank(np_words[1:]):
+            if not definite and not named and len(np_words) > 1 and self.np_role(np_words[0]) == "institution" \
+                    and not (np_end < n and toks[np_end] in QUOTE_FAMILY):
+                # منظمة حقوقية، منظمة غير حكومية: an unnamed non-state body
+                return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
         if role == "official" and any(self.role_of(t) == "media" for t in np_words[1:3]):
             return Mention(i, np_end, text, "media", key=self._key(np_words))  # مدير قناة X: the outlet speaks
-        if not definite and (len(np_words) <= 3 or not self._has_name(np_words)) and \
-                (not country or (role == "official" and not self._has_name(np_words))):
-            # مسؤول أمني، مسؤول تركي: an unnamed person with no identified office (a
-            # nationality does not identify one); حكومة أثينا keeps its state
+        if not definite and not named and (not country or role == "official"):
+            # مسؤول أمني، متحدث رسمي عراقي، مسؤولة كبيرة: an unnamed person with no identified
+            # office (a nationality does not identify one); حكومة أثينا keeps its state;
+            # وزيرة ولاية كيرالا، إدارة أوباما name the office by a proper noun
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
         typ, country = self.official_type(np_words)
         return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
@@ -543,14 +578,38 @@ class Resolver:
                 return "international_org", ""
             if hit is not None and hit[1].type in ("official", "foreign_official") and hit[1].country:
                 return "official", hit[1].country
-        bases = {bare(w) for w in words}
-        inflected = {inflection_base(w) for w in words}
-        if bases & self.gz.international_nouns and (bases | set(words) | inflected) \
-                & self.gz.international_adjectives:
+        if self._international_body(words):
             return "international_org", ""
+        if self._international_body(words, self.gz.international_ngo_nouns):
+            return "other", ""  # المركز الدولي للأمن الرياضي: a private body of international reach
+        inflected = {inflection_base(w) for w in words}
         if inflected & self.gz.international_nisbas:
             return "international_org", ""
+        if len(words) > 1 and self.role_of(words[0]) == "official" and self._international_adjective(words[1]):
+            return "international_org", ""  # المبعوث الدولي، المسؤول الأممي: an office of the UN
         return "official", self.country_of(words)
+
+    def _international_adjective(self, w: str) -> bool:
+        return bool({w, bare(w), inflection_base(w)} & self.gz.international_adjectives)
+
+    def _international_body(self, words: list[str], nouns: frozenset | None = None) -> bool:
+        """Whether an international adjective qualifies an international noun of the
+        description: right after it (المنظمة الدولية) or after its genitive (صندوق النقد
+        الدولي، مجلس الأمن الدولي). An adjective that follows another noun, after a
+        preposition, qualifies that noun (عضو المجلس الاستشاري بالمركز الدولي: a centre)."""
+        nouns = self.gz.international_nouns if nouns is None else nouns
+        for k, w in enumerate(words):
+            if bare(w) not in nouns and _phrase_form(w) not in nouns:
+                continue
+            for d in (1, 2):
+                if k + d >= len(words):
+                    break
+                nxt = words[k + d]
+                if self._international_adjective(nxt):
+                    return True
+                if _prepositional(nxt) or nxt.startswith(("لل", "بال")) or nxt in FUNCTION_WORDS:
+                    break
+        return False
 
     def _entity_mention(self, i: int, end: int, ent: Entity) -> Mention:
         return Mention(i, end, ent.name, ent.type, entity_id=ent.id, key=frozenset({ent.id}), country=ent.country)
@@ -617,11 +676,28 @@ class Resolver:
                 return e
         return None
 
-    @staticmethod
-    def _state_bank(words: list[str]) -> bool:
-        """A central or national bank (البنك المركزي، المصرف الوطني) is a state body."""
-        bases = {inflection_base(w) for w in words[:3]}
-        return bool(bases & {"بنك", "مصرف"}) and bool(bases & {"مركزي", "وطني"})
+    def _state_bank(self, words: list[str]) -> bool:
+        """Whether the first words of a description hold a phrase in which a company or
+        association word heads a state body (البنك المركزي، المصرف الوطني، المؤسسة العامة
+        لـ …، مؤسسة النقد; ``state_phrases`` of the gazetteer)."""
+        return self._has_phrase(words[:4], self.gz.state_phrases)
+
+    def _has_phrase(self, words: list[str], phrases: tuple) -> bool:
+        """Whether ``words`` hold one of ``phrases`` (compared without clitics, article and
+        inflection); the phrases are indexed by their first word once per gazetteer."""
+        index = self.gz.phrase_index.get(id(phrases))
+        if index is None:
+            index = {}
+            for phrase in phrases:
+                p = tuple(_phrase_base(w) for w in phrase)
+                index.setdefault(p[0], []).append(p)
+            self.gz.phrase_index[id(phrases)] = index
+        bases = [_phrase_base(w) for w in words]
+        for k, b in enumerate(bases):
+            for p in index.get(b, ()):
+                if tuple(bases[k:k + len(p)]) == p:
+                    return True
+        return False
 
     def is_medium(self, toks: list[str], k: int) -> bool:
         """Whether token ``k`` (with its preposition) begins a medium: a media role word or
@@ -630,6 +706,38 @@ class Resolver:
             return True
         hit = self.alias_at(toks, k) if self.token_class(toks[k])[3] else None
         return hit is not None and hit[1].type == "media"
+
+    def _former(self, toks: list[str], j: int, end: int) -> bool:
+        """Whether an official's description says the office is a former one (الوزير السابق،
+        السفير الأمريكي الأسبق، جون ميلر وزير الدفاع السابق): out of office, a person speaks
+        as a private person (`other`, decision H4 of the test bed)."""
+        return any(inflection_base(t) in self.gz.former_adjectives for t in toks[j:min(end, j + 10)])
+
+    def _names_someone(self, words: list[str]) -> bool:
+        """Whether an indefinite description names the office or body it speaks for with a
+        proper noun (وزيرة ولاية كيرالا، إدارة أوباما، مدير عام جمرك الحديثة) rather than
+        only qualifying its head: an indefinite nisba (رسمي، أمني، عراقي), a listed qualifier
+        (كبير، بارز، سابق: ``source_qualifiers``), a phrase glued to a preposition (بالوزارة)
+        or a definite word do not name anyone."""
+        feminine = bare(words[0]).endswith("ه") if words else False
+        for w in words[1:]:
+            if not w[0].isalnum() or w.isdigit() or w in FUNCTION_WORDS or w == "باسم":
+                continue
+            if feminine and w.endswith("ه"):
+                continue  # جماعة يسارية متعاطفة: an adjective agreeing with a feminine head
+            if w.startswith(("ال", "لل", "بال", "وال", "فال", "كال")) or \
+                    (_prepositional(w) and self.np_role(w) is not None):
+                continue  # (بلتون, a name that begins with ب, is no بوزارة)
+            b = inflection_base(w)
+            if self.role_of(w) is not None or b in self.gz.source_qualifiers or bare(w) in self.gz.source_qualifiers:
+                continue
+            if (len(b) >= 4 and b.endswith("ي")) or bare(w) in self.gz.anaphora:
+                continue  # a nationality (عراقي) qualifies; a place's name (ولاية كيرالا، خارجية فرنسا) names
+            if self.country_of([w]) and len(bare(w)) < 3:
+                continue
+            if len(bare(w)) >= 3:
+                return True
+        return False
 
     def _has_name(self, words: list[str]) -> bool:
         for w in words:
@@ -713,7 +821,8 @@ class Resolver:
             if role == "expert" and not any(self.role_of(t) in ("official", "institution") for t in appos[1:]):
                 return Mention(i, end, self.text(toks, j, k), "expert", key=self._key(words))
             body = self.body_type(appos)
-            body = body or self.speaker_body(appos)
+            if body is None and not self._state_bank(appos[1:]):  # (a state body is no company cited before)
+                body = self.speaker_body(appos)
             if body is not None:  # (invented) سامر الفارس رئيس مجموعة اليورو، المتحدث باسم الشركة
                 return Mention(i, end, self.text(toks, j, k), body[0], country=body[1], key=self._key(words))
             if role == "research" or self.is_consultant(appos) or \
