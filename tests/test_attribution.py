@@ -100,9 +100,9 @@ def test_each_source_type():
 
 
 def test_via_intermediary():
-    r = one('وقال حموشي إن "الأمن نعمة جماعية"، وفق موقع "مدار 21" المغربي.')
+    r = one('وقال سامر الفارس إن "الحديقة ملك للجميع"، وفق موقع "النجم 24" المغربي.')
     # the medium as the text names it (the outlet's noun and name), not the gazetteer's name
-    assert (r.via, r["mode"]) == ("موقع مدار 21 المغربي", "direct")
+    assert (r.via, r["mode"]) == ("موقع النجم 24 المغربي", "direct")
 
 
 # ---- quotes

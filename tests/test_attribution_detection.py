@@ -22,7 +22,7 @@ def test_the_content_of_a_verb_follows_its_subject_and_apposition():
     # fixed distance of the verb.
     r = one("ووعد سامر الفارس الذي يدعمه حزب التجديد الوطني أثناء جولته الانتخابية بخفض الضرائب.")
     assert r.speaker == "سامر الفارس"
-    r = one("كشف المتحدث باسم مديرية الشؤون الصحية في محافظة الواحة، حسين العمري، أن المصابين بخير.")
+    r = one("كشف المتحدث باسم مديرية الحدائق العامة في بلدية الواحة، سامر الفارس، أن الأشجار الجديدة نمت.")
     assert r.speaker.startswith("المتحدث باسم مديرية")
 
 
@@ -38,9 +38,9 @@ def test_a_complement_lies_in_the_verbs_own_sentence():
 
 def test_a_word_after_a_preposition_is_a_noun_not_a_verb():
     # خلال تنقل "during the movement of", not تنقل "she reports"
-    assert acts("وخلال تنقل مدير الأمن بين المستشفيات التقى المصابين، وأكد أن حالتهم مستقرة.").cue.tolist() \
+    assert acts("وخلال تنقل مدير المتحف بين القاعات التقى الزوار، وأكد أن المعرض ناجح.").cue.tolist() \
         != ["تنقل"]
-    assert "تنقل" not in acts("وخلال تنقل مدير الأمن العام إلى المدينة التقى المصابين.").cue.tolist()
+    assert "تنقل" not in acts("وخلال تنقل مدير المتحف إلى الضاحية التقى الطلاب.").cue.tolist()
 
 
 def test_a_contrastive_connective_opens_the_reporters_own_clause():
@@ -55,31 +55,31 @@ def test_a_contrastive_connective_opens_the_reporters_own_clause():
 
 def test_a_subordinator_keeps_the_subject_of_its_main_clause():
     # فيما / حيث / إذ + a verb with no subject: the subject of the act before it in the sentence
-    df = acts("وكان مجلس المحافظة قد أعلن، الأحد، عن تحرير الجامعة من المسلحين، فيما أكد أن تحرير "
-              "المدينة قريب.")
-    assert df.cue.tolist() == ["أعلن", "أكد"] and df.speaker.nunique() == 1
+    df = acts("وكانت البلدية قد أعلنت، الخميس، عن افتتاح الحديقة الجديدة، فيما أكدت أن المشروع "
+              "التالي سيبدأ قريبا.")
+    assert df.cue.tolist() == ["أعلنت", "أكدت"] and df.speaker.nunique() == 1
 
 
 def test_a_continuation_gives_its_content_with_bi_when_the_verb_governs_it():
-    df = acts("وقال وكيل وزارة الصحة إن حملة التبرع بالدم ناجحة.\nونوه ببادرة المواطنين في التبرع.")
+    df = acts("وقال مدير المكتبة إن حملة إهداء الكتب ناجحة.\nونوه بحرص الطلاب على جمع الكتب.")
     assert df.cue.tolist() == ["وقال", "ونوه"] and df.speaker.nunique() == 1
     # a verb that does not govern ب gets no continuation from a ب-word (وقال بصوت …)
-    assert acts("وقال وكيل وزارة الصحة إن الحملة ناجحة.\nوقال بصوت مرتفع كلاما كثيرا.").cue.tolist() == ["وقال"]
+    assert acts("وقال مدير المكتبة إن الحملة ناجحة.\nوقال بصوت مرتفع كلاما كثيرا.").cue.tolist() == ["وقال"]
 
 
 def test_according_to_with_ma_glued():
-    r = one("وارتفعت الأسعار في الأسواق، حسبما ذكرت صحيفة «الأفق» المحلية.")
+    r = one("وازدحمت الشواطئ بالمصطافين، حسبما ذكرت صحيفة «الأفق» المحلية.")
     assert (r.cue, r.speaker) == ("حسبما", "صحيفة الأفق المحلية")
 
 
 def test_foreign_names_that_look_like_clitics_or_prepositions():
     # a given name beginning with فال/بال, a surname beginning with لا, a given name in نا
-    assert one("وقال فالديس ماركوفسكيس نائب رئيس المفوضية الأوروبية إنه متفائل.").speaker == "فالديس ماركوفسكيس"
-    assert one("وقال سوكراتيس لازارييف في مؤتمر صحافي إن السوق مستقر.").speaker == "سوكراتيس لازارييف"
-    assert one("وأعلنت ماريانا بتروفا المتحدثة باسم وزارة الخارجية الأوكرانية أن الرهائن بخير.").speaker \
-        == "ماريانا بتروفا"
+    assert one("وقال فالوريس كاندرامس نائب رئيس اتحاد الموانئ إنه متفائل.").speaker == "فالوريس كاندرامس"
+    assert one("وقال ثيودوريس لامبريكوس في لقاء مع الطلاب إن المختبر جاهز.").speaker == "ثيودوريس لامبريكوس"
+    assert one("وأعلنت دوريانا كوفاتش المتحدثة باسم اتحاد الكتاب أن الجائزة منحت.").speaker \
+        == "دوريانا كوفاتش"
     # a preposition on a noun is not a name word (اعتراف عالمي بدور المملكة)
-    assert acts("وهذا اعتراف عالمي بدور المملكة في الأمن.").empty
+    assert acts("وهذا تقدير واسع بدور المكتبة في الحي.").empty
 
 
 def test_a_name_then_a_comma_and_a_describing_clause():
@@ -89,28 +89,28 @@ def test_a_name_then_a_comma_and_a_describing_clause():
 
 
 def test_a_group_named_by_a_quantifier_is_an_anonymous_source():
-    r = one("وأعرب عدد من الزوار لـ«الصحيفة» عن سعادتهم بالمهرجان.")
-    assert (r.speaker, r.speaker_type) == ("عدد من الزوار", "anonymous")
+    r = one("وأعرب عدد من الطلاب لـ«الأفق» عن فرحهم بالرحلة.")
+    assert (r.speaker, r.speaker_type) == ("عدد من الطلاب", "anonymous")
     assert one("وقال نحو نصف المشاركين في الاستطلاع إن الخدمة جيدة.").speaker == "نحو نصف المشاركين"
     assert one("ويرى البعض أن القرار متسرع.").speaker == "البعض"
-    # before its verb only when the verb follows at once (إلا أن عددا من الجمعيات أبدت …)
-    assert one("وافقت اللجنة على الطلبات، إلا أن عددا من الجمعيات أبدت رغبتها في التمديد.").speaker \
-        == "عددا من الجمعيات"
+    # before its verb only when the verb follows at once (إلا أن عددا من الأندية أبدت …)
+    assert one("اكتمل بناء الملعب، إلا أن عددا من الأندية أبدت رغبتها في توسيعه.").speaker \
+        == "عددا من الأندية"
     # a group that is an object earlier in the sentence is no subject of a later verb
     df = acts("وقال المدير إن الشركة خسرت عددا من الأسواق الجديدة، وذكر أن الخبرة موجودة.")
     assert df.speaker.nunique() == 1
 
 
 def test_a_singular_verb_with_no_subject_does_not_continue_a_group():
-    df = acts("وقالت سلمى الفارس مديرة المهرجان إن الإقبال كبير.\nوأبدى عدد من الزوار إعجابهم، مشيدين "
-              "بالتنظيم.\nوأضافت أن المهرجان سيتكرر.")
+    df = acts("وقالت سلمى العمر مديرة المعرض إن اللوحات بيعت.\nوأبدى عدد من الطلاب إعجابهم، مشيدين "
+              "بالألوان.\nوأضافت أن المعرض سيتكرر.")
     assert df.cue.tolist() == ["وقالت", "وأبدى", "مشيدين", "وأضافت"]
-    assert df.speaker.tolist()[-1] == "سلمى الفارس"
+    assert df.speaker.tolist()[-1] == "سلمى العمر"
 
 
 def test_the_content_of_a_verb_stops_at_the_next_conjoined_cue():
-    # سجل needs its content; the colon after وقالت is not that of سجلوا
-    df = acts("واعترفت المديرة بأن أغلب المشجعين الذين سجلوا في الحملة من الشباب، وقالت: نحن سعداء.")
+    # سجل needs its content; the colon after وقال is not that of سجلوا
+    df = acts("وأقر المدرب بأن معظم اللاعبين الذين سجلوا في الدورة من المبتدئين، وقال: نحن فخورون.")
     assert "سجلوا" not in df.cue.tolist()
 
 
@@ -124,35 +124,35 @@ def test_a_surname_after_the_verb_names_a_person_introduced_with_a_title_elsewhe
 
 
 def test_a_title_then_a_surname_gives_the_surname():
-    text = "التقى الوزير المشنوق بالصحافيين في باريس.\nوأكد المشنوق أن الوضع تحت السيطرة."
-    assert one(text).speaker == "المشنوق"
+    text = "التقى الوزير الفارس بالطلاب في الجامعة.\nوأكد الفارس أن المنح مستمرة."
+    assert one(text).speaker == "الفارس"
 
 
 def test_data_and_studies_show_and_prove_with_that():
-    r = one("وأظهرت بيانات رسمية أن الصادرات تراجعت في يونيو.")
+    r = one("وأظهرت بيانات رسمية أن عدد الزوار تضاعف في الصيف.")
     assert (r.cue, r.speaker) == ("وأظهرت", "بيانات رسمية")
-    assert one("وقد أثبتت الدراسات أن الرياضة تقلل خطر المرض.").speaker == "الدراسات"
-    # without أن right after the subject: appearing, not reporting (تظهر رسالة …)
-    assert acts("وعند التسجيل تظهر رسالة خاطئة عن الطلب تمنع استكماله.").empty
+    assert one("وقد أثبتت دراسات حديثة أن النوم يقوي الذاكرة.").speaker == "دراسات حديثة"
+    # without أن right after the subject: appearing, not reporting (تظهر نافذة …)
+    assert acts("وعند الدفع تظهر نافذة صغيرة تطلب الرمز السري.").empty
     # without a subject of its own it continues a clause, not a speaker
     df = acts("وقال الوزير إن الخطة جاهزة. ويبدو أن البلد يرسخ نموذجا ناجحا ويثبت أن الاستقرار ممكن.")
     assert df.cue.tolist() == ["وقال"]
 
 
 def test_complaining_and_objecting_report_a_stance():
-    r = one("اشتكت عدد من الشركات على قرار الوزارة الجديد.")
-    assert (r.cue, r.speaker) == ("اشتكت", "عدد من الشركات")
+    r = one("اشتكى عدد من المزارعين على قرار البلدية الجديد.")
+    assert (r.cue, r.speaker) == ("اشتكى", "عدد من المزارعين")
 
 
 def test_thanks_and_congratulations_through_a_support_verb():
-    r = one("ووجه الرئيس اليمني الشكر إلى دول الخليج على مواقفها.")
-    assert (r.cue, r.speaker) == ("الشكر", "الرئيس اليمني")
-    r = one("وتقدم السفير سامر الفارس بالتهنئة إلى الشعب بمناسبة العيد.")
-    assert r.cue == "بالتهنئة" and r.speaker.startswith("السفير")
+    r = one("ووجه مدير المدرسة الشكر إلى أولياء الأمور على تعاونهم.")
+    assert (r.cue, r.speaker) == ("الشكر", "مدير المدرسة")
+    r = one("وتقدم المدرب سامر الفارس بالتهنئة إلى اللاعبين بمناسبة الفوز.")
+    assert r.cue == "بالتهنئة" and r.speaker.startswith("المدرب")
 
 
 def test_expectations_of_a_source_are_a_noun_cue():
-    r = one("وجاء الناتج دون توقعات الخبراء الاقتصاديين بزيادة طفيفة.")
+    r = one("وجاء المحصول فوق توقعات المزارعين بزيادة كبيرة.")
     assert (r.cue, r.speaker_type) == ("توقعات", "anonymous")
 
 
@@ -163,25 +163,25 @@ def test_a_feminine_participle_without_a_comma_counts_when_its_content_follows()
 
 
 def test_a_statement_issued_by_a_body_speaks_for_it_and_the_latest_cited_speaker_is_preferred():
-    df = acts("وقال مدير الصحة في المدينة إن المصابين بخير.\nونفى مجلس المقاومة الشعبية ما تم تداوله. "
-              "وقال بيان صادر عن المجلس إن الأسرى بأمان.\nوأكد البيان أن الحقوق محفوظة.")
+    df = acts("وقال مدير المتحف إن القطع الأثرية سليمة.\nونفت جمعية هواة الفلك ما أشيع عن الرحلة. "
+              "وذكر بيان صادر عن الجمعية أن الموعد ثابت.\nوأوضح البيان أن التسجيل مفتوح.")
     assert df.speaker.tolist()[-1] == df.speaker.tolist()[1]
 
 
 def test_words_that_are_no_name_after_a_verb():
     # a preposition with a pronoun (بقوله), adverbs and circumstantial accusatives
-    df = acts("وقال السفير سامر الفارس إن العلاقات متينة. وتابع بقوله: «نحن معكم».")
+    df = acts("وقال المدرب سامر الفارس إن الفريق مستعد. وتابع بقوله: «سنفوز».")
     assert df.speaker.nunique() == 1
-    assert "بشكل" not in " ".join(acts("ولا يمكن الإدلاء بتصريحات بشكل مباشر في هذا الشأن.").speaker)
-    df = acts("وقال الفنان سامر الفارس إن الهيئة ظلمته، حيث كتب سابقا مهاجما الهيئة: «لن أسكت».")
+    assert "بشكل" not in " ".join(acts("ويصعب الإدلاء بتصريحات بشكل علني قبل المباراة.").speaker)
+    df = acts("وقال الرسام سامر الفارس إن اللجنة تجاهلته، حيث كتب سابقا منتقدا اللجنة: «سأواصل الرسم».")
     assert "سابقا" not in " ".join(df.speaker)
 
 
 def test_a_known_surname_then_the_verbs_object():
-    text = "وقال الفنان سامر المالكي إن العمل جاهز.\nوهو ما دعا المالكي الذهاب إلى قناة أخرى."
-    assert "الذهاب" not in " ".join(acts(text).speaker)
+    text = "وقال الفنان سامر الفارس إن اللوحة جاهزة.\nوهو ما دعا الفارس الانتقال إلى معرض آخر."
+    assert "الانتقال" not in " ".join(acts(text).speaker)
 
 
 def test_an_jamma_is_an_an_complement():
-    # عمّا = عن + ما: تحدث الوزير عمّا تردد
-    assert one("وتحدث رئيس المفوضية الأوروبية عما تردد بشأن خروج اليونان.").cue == "وتحدث"
+    # عمّا = عن + ما: تحدث المدير عمّا تردد
+    assert one("وتحدث مدير النادي عما تردد بشأن رحيل المدرب.").cue == "وتحدث"

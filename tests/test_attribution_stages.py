@@ -149,8 +149,8 @@ def test_amma_fa():
 
 
 def test_a_participle_continues_the_act_of_its_own_sentence():
-    df = acts("وقال الوزير إن الخطة جاهزة.\nوأكد الخبير سعيد المالكي أن السوق مستقر، مشيرا إلى أن الأسعار ثابتة.")
-    assert [s.endswith("سعيد المالكي") for s in df["speaker"].tolist()[1:]] == [True, True]
+    df = acts("وقال الوزير إن الخطة جاهزة.\nوأكد الخبير سعيد الحارثي أن السوق مستقر، مشيرا إلى أن الأسعار ثابتة.")
+    assert [s.endswith("سعيد الحارثي") for s in df["speaker"].tolist()[1:]] == [True, True]
 
 
 # ---- mentions
@@ -505,23 +505,23 @@ def test_the_officials_of_a_named_state_speak_for_it_unnamed_officials_do_not():
 def test_via_is_the_medium_as_the_text_names_it():
     # One agency goes by several names (فرانس برس، الصحافة الفرنسية): the via is the one
     # the article uses, without the preposition ل.
-    r = one("وقال المتحدث باسم الشركة سامر العلي لوكالة فرانس برس إن الرحلة عادت.")
+    r = one("وقال مدير المتحف سامر الفارس لوكالة فرانس برس إن اللوحة رممت.")
     assert r.via == "وكالة فرانس برس"
-    assert one("وقال مدير المرور للصحيفة إن الطرق آمنة.").via == "الصحيفة"
+    assert one("وقال مدير الحديقة للصحيفة إن الأشجار أزهرت.").via == "الصحيفة"
 
 
 def test_a_fronted_statement_to_a_medium_is_the_via_of_the_verb_after_it():
     # وفي تصريحات لـ X، أوضح Y: the occasion phrase opens the sentence, before its verb.
-    r = one("وفي تصريحات لوسائل إعلام محلية أمس، أوضح الوزير سامر العلي أن المفاوضات تتقدم.")
-    assert (r.speaker, r.via) == ("الوزير سامر العلي", "وسائل إعلام محلية")
-    r = one("وفي حديث خاص مع «الأفق»، قال مدير الميناء إن الشحنات وصلت.")
+    r = one("وفي تصريحات لوسائل إعلام محلية صباح الخميس، أوضح المهندس سامر الفارس أن الجسر يكتمل قريبا.")
+    assert (r.speaker, r.via) == ("المهندس سامر الفارس", "وسائل إعلام محلية")
+    r = one("وفي حديث خاص مع «الأفق»، قال مدير الحديقة إن الأشجار أزهرت.")
     assert r.via == "الأفق"
     # a fronted phrase with no interview or statement noun names no medium
-    assert one("وفي المدينة، قال مدير الميناء إن الشحنات وصلت.").via == ""
+    assert one("وفي الضاحية، قال مدير الحديقة إن الأشجار أزهرت.").via == ""
 
 
 def test_an_interview_noun_may_carry_adjectives_and_take_ma_or_ila():
-    r = one("وقال الوزير في مقابلة تلفزيونية مع شبكة «الأفق» إن الطريق مغلق.")
+    r = one("وقال الوزير في مقابلة إذاعية مع شبكة «الأفق» إن الطريق مغلق.")
     assert r.via == "شبكة الأفق"
     assert one("وقال الوزير في حديث إلى «الأفق» إن الطريق مغلق.").via == "الأفق"
     assert one("وتحدث الوزير إلى قناة الأفق عن خطة الطرق.").via == "قناة الأفق"
@@ -530,165 +530,165 @@ def test_an_interview_noun_may_carry_adjectives_and_take_ma_or_ila():
 
 def test_a_statement_published_by_or_on_a_medium():
     # عبر/في بيان نشرته X: the publishing verb's subject; نُشر على X: its place.
-    r = one("وفي بيان نشرته وكالة الأنباء الرسمية، قالت الوزارة إن الطريق مغلق.")
-    assert (r.speaker, r.via) == ("الوزارة", "وكالة الأنباء الرسمية")
-    r = one("وقالت الوزارة في بيان نشر على موقعها الإلكتروني إن الطريق مغلق.")
-    assert r.via == "موقعها الإلكتروني"
+    r = one("وفي بيان نشرته وكالة «النجم»، قالت البلدية إن السوق الشعبية ستنقل إلى الضاحية.")
+    assert (r.speaker, r.via) == ("البلدية", "وكالة النجم")
+    r = one("وأوضحت الجمعية في تعميم نشر على صفحتها الرسمية أن معرض الكتب المستعملة يبدأ السبت.")
+    assert r.via == "صفحتها الرسمية"
 
 
 def test_an_account_or_a_platform_is_found_past_a_description_with_ala():
-    # على حسابها بموقع فيسبوك: an account with a possessive pronoun is never the content,
+    # على حسابها بموقع إنستغرام: an account with a possessive pronoun is never the content,
     # even after a description that holds على (الحائزة على جائزة).
-    r = one("وكتبت الناشطة الحائزة على جائزة الإبداع سلمى العلي، على حسابها بموقع فيسبوك أن الحملة نجحت.")
-    assert r.via == "حسابها بموقع فيسبوك"
-    assert one("وكتب الوزير على تويتر أن الاجتماع انتهى.").via == "تويتر"
-    assert one("وكتب المحامي سامر العلي على صفحته بفيسبوك أن القضية أغلقت.").via == "صفحته بفيسبوك"
+    r = one("وكتبت الناشطة الحائزة على جائزة الصحافة سلمى العمر، على حسابها بموقع إنستغرام أن حملة التشجير نجحت.")
+    assert r.via == "حسابها بموقع إنستغرام"
+    assert one("وكتب المدرب على تويتر أن التمرين تأجل.").via == "تويتر"
+    assert one("وكتب الطاهي سامر الفارس على صفحته بفيسبوك أن مطعمه انتقل.").via == "صفحته بفيسبوك"
 
 
 def test_abra_before_a_medium_is_the_preposition_not_the_verb():
     # عبر موقع X "through site X" is not عبّر "expressed"; the interview names the medium.
-    df = acts("وقال الوزير إن السوق مفتوحة. وأضاف، خلال مقابلة أجريت معه عبر موقع «المدار»، أن الأسعار ستنخفض.")
+    df = acts("وقال المزارع إن الموسم وفير. وأضاف، خلال مقابلة هاتفية عبر موقع «المدار»، أن التمور ستصل.")
     assert df.cue.tolist() == ["وقال", "وأضاف"]
     assert df.via.tolist() == ["موقع المدار", "موقع المدار"]  # H1: the speaker's one medium
 
 
 def test_a_short_quoted_name_in_the_description_does_not_end_the_scan():
-    r = one("وقال سامر العلي رئيس الخبراء لمنطقة «الخليج»، في البنك الدولي في حوار مع «الأفق»، بأن الاقتصاد سينمو.")
+    r = one("وقال سامر الفارس رئيس المهندسين لقسم «الجسور»، في شركة البناء في حوار مع «الأفق»، بأن النفق سيفتتح.")
     assert r.via == "الأفق"
 
 
 def test_a_source_declining_to_be_named_still_names_its_medium():
     # رفض الكشف عن هويته belongs to the description; the medium follows it.
-    r = one("وقال مسؤول محلي رفض الكشف عن هويته لوكالة الأنباء المحلية إن الطريق مغلق.")
-    assert r.via == "وكالة الأنباء المحلية"
-    r = one("وقال محلل فضل عدم ذكر اسمه لـ«الأفق» إن السوق ستتعافى.")
+    r = one("وذكر موظف في الميناء رفض الكشف عن هويته لإذاعة «النجم» أن السفينة تأخرت.")
+    assert r.via == "إذاعة النجم"
+    r = one("وقال مدرب فضل عدم ذكر اسمه لـ«الأفق» إن الفريق سيتعافى.")
     assert r.via == "الأفق"
 
 
 def test_verbs_of_telling_take_the_medium_as_their_object():
     # أبلغ/أفاد + «الصحيفة»: the medium told, with no preposition.
-    assert one("وأبلغ مصدر مسؤول «الأفق» أن الطريق مغلق.").via == "الأفق"
-    r = one("وأفاد «الأفق» مصدر مسؤول بأن الطريق مغلق.")
+    assert one("وأبلغ مصدر مسؤول «الأفق» أن المكتبة تغلق.").via == "الأفق"
+    r = one("وأفاد «الأفق» مصدر مسؤول بأن المكتبة تغلق.")
     assert (r.speaker, r.via) == ("مصدر مسؤول", "الأفق")
 
 
 def test_according_to_what_a_medium_carried():
     # وفقا لما نقلته/أوردته/بثته X after an act: X is the act's via.
-    assert one("وقال الوزير إن الاتفاق وقع، وفقا لما نقلته وكالة رويترز.").via == "وكالة رويترز"
-    assert one("وأكد مصدر مسؤول أن الطريق مغلق، بحسب ما ذكرت صحيفة «الأفق».").via == "صحيفة الأفق"
+    assert one("وقال المدرب إن العقد جدد، وفقا لما نقلته وكالة رويترز.").via == "وكالة رويترز"
+    assert one("وأكد مصدر مسؤول أن المكتبة تغلق، بحسب ما ذكرت صحيفة «الأفق».").via == "صحيفة الأفق"
 
 
 def test_an_according_to_medium_opening_a_sentence_carries_its_acts():
     # وبحسب وكالة X، فقد … وفق Y: the agency carries the sentence; no act of its own (H2).
-    df = acts("وبحسب وكالة الأنباء الألمانية، فقد ارتفعت الأسعار هذا العام، وفق تقرير البنك المركزي.")
-    assert df.cue.tolist() == ["وفق"] and df.via.tolist() == ["وكالة الأنباء الألمانية"]
+    df = acts("وبحسب وكالة «النجم»، فقد زاد عدد الزوار هذا الصيف، وفق تقرير هيئة المتاحف.")
+    assert df.cue.tolist() == ["وفق"] and df.via.tolist() == ["وكالة النجم"]
 
 
 def test_a_medium_passing_on_an_act_is_no_act_of_its_own():
     # نقلت وكالة X أن Y تحدث …: one act for Y, X as its via (H2), and Y's participles follow.
-    df = acts("ونقلت وكالة أنباء «الأفق» أن الوزير سامر العلي تحدث لصحافيين في المدينة عن تحقيق تقدم، "
-              "داعيا إلى التضامن.")
+    df = acts("ونقلت وكالة أنباء «الأفق» أن المدير سامر الفارس تحدث لطلاب في الجامعة عن إنجاز الجسر، "
+              "داعيا إلى الصبر.")
     assert df.cue.tolist() == ["تحدث", "داعيا"]
-    assert set(df.speaker) == {"الوزير سامر العلي"} and set(df.via) == {"وكالة أنباء الأفق"}
+    assert set(df.speaker) == {"المدير سامر الفارس"} and set(df.via) == {"وكالة أنباء الأفق"}
 
 
 def test_a_medium_quoting_a_source_cues_on_the_sources_noun_of_saying():
     # نقلت X عن Y قوله: the act is Y's, cued on قوله, X its via.
-    r = one("ونقلت وكالة الأنباء المحلية عن صاحب المتجر سامر العلي قوله إن الجرافات وصلت.")
-    assert (r.cue, r.speaker, r.via) == ("قوله", "صاحب المتجر سامر العلي", "وكالة الأنباء المحلية")
+    r = one("ونقلت وكالة «النجم» عن صاحب المخبز سامر الفارس قوله إن الطحين وصل.")
+    assert (r.cue, r.speaker, r.via) == ("قوله", "صاحب المخبز سامر الفارس", "وكالة النجم")
 
 
 def test_a_medium_between_a_long_subject_and_the_content():
     # كشف X، فلان لـ«الصحيفة»، أن: the content is looked for after the medium.
-    r = one('كشف المتحدث الرسمي باسم مديرية الصحة في المحافظة بالنيابة، سامر العلي لـ"الأفق"، '
-            'أن حالة المصابين مستقرة.')
+    r = one('كشف مدير إدارة الحدائق في البلدية بالإنابة، سامر الفارس لـ"الأفق"، '
+            'أن زراعة الأشجار ستكتمل.')
     assert (r.cue, r.via) == ("كشف", "الأفق")
 
 
 def test_a_phrase_of_occasion_closing_the_sentence_names_the_medium():
-    # قال X «…»، في تصريحات لصحيفة Y / …، وذلك خلال حديثه لموقع Y: after the content.
-    r = one('وقال المدرب سامر العلي «إنه لأمر صعب»، في تصريحاته لصحيفة «المساء» الأسبوعية.')
+    # قال X «…»، في تصريحات لصحيفة Y / …، وذلك في حديثه لموقع Y: after the content.
+    r = one('وقال الحارس سامر الفارس «المباراة كانت ممتعة»، في تصريحاته لصحيفة «المساء» الأسبوعية.')
     assert r.via == "صحيفة المساء"
-    df = acts("وقال الوزير إن الطريق مغلق، مشيرا إلى أن العمل مستمر، وذلك خلال حديثه لموقع «الأفق».")
+    df = acts("وقال المزارع إن الحصاد بدأ، مشيرا إلى أن المطر تأخر، وذلك في حديثه لموقع «الأفق».")
     assert df.via.tolist() == ["موقع الأفق", "موقع الأفق"]
     # another act between them takes the phrase
-    df = acts("وقال الوزير «العمل مستمر»، وأكد المدير في حديث لقناة الأفق أن الطريق مغلق.")
+    df = acts("وقال المزارع «الحصاد بدأ»، وأكد المدير في حديث لقناة الأفق أن السد ممتلئ.")
     assert df.via.tolist() == ["", "قناة الأفق"]
 
 
 def test_according_to_what_a_quoted_paper_carried():
     # وفقا لما نقلت عنه «الصحيفة»: the verb inside the phrase is no act; the paper is the via.
-    r = one("وأوضح العقيد سامر العلي، وفقاً لما نقلت عنه “الأفق”، أن العائلات مستثناة.")
+    r = one("وأوضح المدرب سامر الفارس، وفقاً لما نقلت عنه “الأفق”، أن الناشئين سيلعبون.")
     assert (r.cue, r.via) == ("وأوضح", "الأفق")
 
 
 def test_a_quoted_name_right_after_the_subject_then_its_medium():
-    r = one("وتحدث المدرب السابق للنادي «سامر العلي» لصحيفة «الأفق» عن عمل المدرب.")
+    r = one("وتحدث الحارس السابق للفريق «سامر الفارس» لصحيفة «الأفق» عن مهارات الحراسة.")
     assert r.via == "صحيفة الأفق"
 
 
 def test_what_is_not_a_medium_spoken_to():
     # ل after a title's adjective is "of" (المؤسس المشارك للموقع: the site he founded);
     # the formula طالبا عدم كشف اسمه ends the medium's name and is no act.
-    assert one("وقال سامر العلي المدير المشارك لشبكة محللي السوق إن الأسعار سترتفع.").via == ""
-    r = one("وقال المسؤول لوكالة الأنباء المحلية طالبا عدم كشف اسمه إن العمليات مستمرة.")
-    assert (r.cue, r.via) == ("وقال", "وكالة الأنباء المحلية")
+    assert one("وقال سامر الفارس المؤسس المشارك لنادي هواة الفلك إن الكسوف سيرى.").via == ""
+    r = one("وقال الموظف لوكالة «النجم» طالبا عدم كشف اسمه إن الصيانة ستطول.")
+    assert (r.cue, r.via) == ("وقال", "وكالة النجم")
 
 
 def test_words_that_look_like_a_medium_but_are_not_one():
     # على حسب / حسب الموقع "depending on the place"; عبر الشبكة "through the (payment)
     # network"; a time phrase closes the medium's name (مع القناة الثانية مساء أمس).
-    assert one("وأكد الوزير أن العمل يستغرق ساعات حسب الموقع.").via == ""
-    assert one("وقال الوزير إن الاتفاق وقع، حسب الموقع الإخباري «الأفق».").via == "الموقع الإخباري الأفق"
-    assert one("وأكد التقرير ارتفاع عدد العمليات التي نفذت عبر الشبكة الوطنية للمدفوعات.").via == ""
-    assert one("وأكد الوزير في اتصال هاتفي مع القناة الثانية مساء أول من أمس، أن الدعم مستمر.").via == \
+    assert one("وأكد المهندس أن الطلاء يجف في ساعات حسب الموقع.").via == ""
+    assert one("وقال المدرب إن العقد جدد، حسب الموقع الإخباري «الأفق».").via == "الموقع الإخباري الأفق"
+    assert one("وأكدت الشركة زيادة المبالغ المحولة عبر الشبكة الوطنية للمدفوعات.").via == ""
+    assert one("وأكد المدرب في اتصال مع القناة الثانية مساء الجمعة، أن الفريق جاهز.").via == \
         "القناة الثانية"
 
 
 def test_a_medium_that_made_or_carried_an_interview():
     # حوار أجرته عكاظ، مقابلة بثتها «رويترز»: the verb's subject is the medium, named or not.
-    df = acts("وقال الوزير إن إيران لا ترى حلا، مشيرا في حوار أجرته الأفق إلى أن الحل سياسي.")
+    df = acts("وقال المدير إن المطبخ جاهز، مشيرا في مقابلة أجرتها الأفق إلى أن القائمة تتغير.")
     assert df.via.tolist() == ["الأفق", "الأفق"]
-    df = acts("وقال المتحدث باسم التحالف إن الحوار مستمر. وأضاف المتحدث في مقابلة بثتها “رويترز” أن الهدنة قريبة.")
-    assert df.via.tolist() == ["رويترز", "رويترز"]
+    df = acts("وقال مدير المهرجان إن التذاكر نفدت. وأضاف المدير في مقابلة بثتها “النجم” أن الحفل سيمدد.")
+    assert df.via.tolist() == ["النجم", "النجم"]
 
 
 def test_a_channel_the_words_were_said_on():
-    # على قناة X، وذلك في حديث على قناة X (closing the sentence, with no comma)
-    assert one("وقال الوزير قبل ثلاثة أسابيع على محطة «الأفق» إن الحل سياسي.").via == "محطة الأفق"
-    assert one("وقال الوزير إن الطمأنة ممكنة وذلك في حديث على قناة الأفق.").via == "قناة الأفق"
+    # على قناة X، وذلك في مداخلة على قناة X (closing the sentence, with no comma)
+    assert one("وتحدث المدرب منذ يومين على محطة «الأفق» عن الفريق.").via == "محطة الأفق"
+    assert one("وقال المدرب إن الفوز ممكن وذلك في مداخلة على قناة الأفق.").via == "قناة الأفق"
 
 
 def test_a_statement_noun_naming_a_verbs_occasion_is_no_act():
     # أوضح في تصريحات لإذاعة X: تصريحات is where the verb's words were said (H3), and
     # its medium is the verb's via; a statement noun with its own source stays an act.
-    r = one("وقال وزير الداخلية أمس في تصريحات لإذاعة الشمال، إنه من المخطط بناء مركز.")
+    r = one("وقال مدير الحديقة في تصريحات لإذاعة الشمال، إن بحيرة صغيرة ستحفر.")
     assert (r.cue, r.via) == ("وقال", "إذاعة الشمال")
-    r = one("جاء ذلك في تصريح لوزير الخارجية لوكالة الأنباء المحلية.")
-    assert (r.cue, r.via) == ("تصريح", "وكالة الأنباء المحلية")
+    r = one("جاء ذلك في تصريح لمدير المتحف لوكالة «النجم».")
+    assert (r.cue, r.via) == ("تصريح", "وكالة النجم")
 
 
 def test_an_according_to_medium_the_lexicon_does_not_name():
     # وفقا لوكالة X / لـ«X» between a verb and its content, after an act, or alone (then
     # the medium is the source, H2).
-    df = acts("وقال الخبير إن الأزمة عميقة. وأضاف وفقاً لوكالة الأنباء الألمانية، أن إنشاء قدرة مالية أمر ضروري.")
-    assert df.cue.tolist() == ["وقال", "وأضاف"]
-    assert df.via.tolist() == ["وكالة الأنباء الألمانية"] * 2
-    assert one("وأكد مصدر مسؤول أن الطريق مغلق وفقا لـ«الأفق».").via == "الأفق"
-    r = one("وفقا لـ«الأفق»، فقد أغلق الطريق.")
+    df = acts("وقال المدرب إن الفريق جاهز. وتابع وفقاً لوكالة الأنباء النمساوية، أن الملعب يتسع لآلاف المشجعين.")
+    assert df.cue.tolist() == ["وقال", "وتابع"]
+    assert df.via.tolist() == ["وكالة الأنباء النمساوية"] * 2
+    assert one("وأكد مصدر مسؤول أن المكتبة تغلق وفقا لـ«الأفق».").via == "الأفق"
+    r = one("وفقا لـ«الأفق»، فقد أغلقت المكتبة.")
     assert (r.speaker, r.speaker_type, r.via) == ("الأفق", "media", "")
 
 
 def test_a_social_network_named_after_the_issuer_of_a_statement():
     # بيان صادر عن X على موقع التواصل الاجتماعي: the network, past the عن of the issuer;
     # على after the content's إلى is no medium (الاطلاع على الموقع).
-    df = acts("أعلنت وزارة الداخلية خطة جديدة. وقال بيان صادر عن وزارة الداخلية على موقع التواصل "
-              "الاجتماعي (فيس بوك) اليوم إن الحملة مستمرة.")
-    assert df.via.iloc[-1] == "موقع التواصل الاجتماعي فيس بوك"
-    assert one("ودعا الوزير الجميع إلى الاطلاع على الموقع الإلكتروني للوزارة.").via == ""
+    df = acts("أعلنت هيئة المتاحف معرضا جديدا. وذكر بيان صدر عن هيئة المتاحف على موقع التواصل "
+              "الاجتماعي (إنستغرام) مساء الجمعة أن التذاكر مجانية.")
+    assert df.via.iloc[-1] == "موقع التواصل الاجتماعي إنستغرام"
+    assert one("ودعت الهيئة الزوار إلى الاطلاع على موقع المتحف.").via == ""
 
 
 def test_an_according_to_word_ending_a_paragraph():
     # حسب as the paragraph's last word: no source, no medium, no error.
-    assert one("وقال الوزير إن الطريق مغلق، حسب").via == ""
+    assert one("وقال المدرب إن التمرين تأجل، حسب").via == ""
     assert acts("حسب").empty

@@ -29,7 +29,7 @@ def test_a_nationality_whose_name_begins_with_fa_or_wa_is_no_conjunction():
     assert country("رئيس الوزراء الفلسطيني") == "PS"
     assert country("وزير فلسطيني") == "PS"
     assert country("السلطة الفلسطينية") == "PS"
-    r = one("وقال وزير الصحة الفلسطيني سامي ناصر إن المستشفيات ممتلئة.")
+    r = one("وقال وزير السياحة الفلسطيني سامي ناصر إن الفنادق ممتلئة.")
     assert (r.speaker_type, r.speaker_country) == ("foreign_official", "PS")
 
 
@@ -40,24 +40,24 @@ def test_for_the_hajj_is_not_the_town_lahij():
 
 # ---- state bodies named with a company word
 def test_a_company_word_that_heads_a_state_body_keeps_it_official():
-    r = one("وقالت نوال العمري مديرة مؤسسة رعاية الأيتام بجدة إن الدار استقبلت أطفالا.")
+    r = one("وقال سامر الفارس مدير مؤسسة رعاية المسنين بتبوك إن الدار استقبلت نزلاء جددا.")
     assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
-    r = one("وأكد رئيس المؤسسة العامة للموانئ الكويتية أن الحركة نشطة.")
+    r = one("وأكد رئيس المؤسسة العامة للنقل البحري الكويتية أن الحركة نشطة.")
     assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KW")
     # an ordinary company stays other
     assert one("وقال مدير مؤسسة النور التجارية إن الأسعار مستقرة.").speaker_type == "other"
 
 
 def test_publishers_and_stock_exchanges_are_companies():
-    assert one("وقال متحدث باسم دار النشر البريطانية إن الصفقة اكتملت.").speaker_type == "other"
-    assert one("وقال رئيس سوق الأسهم القبرصية إن التداول سيستأنف.").speaker_type == "other"
+    assert one("وقال مدير دار النشر البريطانية إن الرواية طبعت.").speaker_type == "other"
+    assert one("وقال رئيس سوق الأسهم القبرصية إن المؤشر تحسن.").speaker_type == "other"
     assert one("وأعلنت البورصة المصرية أن المؤشر ارتفع.").speaker_type == "other"
 
 
 # ---- international bodies
 def test_an_international_adjective_types_the_noun_it_qualifies():
     # the adjective qualifies the centre, not the board: not an intergovernmental body
-    r = one("وقال جون ماير عضو المجلس الاستشاري بالمركز الدولي للتحكيم الرياضي إن اللوائح تغيرت.")
+    r = one("وقال جون ماير عضو اللجنة العلمية بالمركز الدولي لأبحاث الصحراء إن اللوائح تغيرت.")
     assert r.speaker_type != "international_org"
     # right after the noun or after its genitive, it makes the body international
     assert one("وقال صندوق النقد الدولي إن النمو سيتباطأ.").speaker_type == "international_org"
@@ -71,7 +71,7 @@ def test_an_envoy_qualified_as_international_is_an_international_official():
 
 
 def test_a_supervisor_holds_an_office():
-    r = one("وأوضح المشرف العام على إدارة الإعلام بجامعة تبوك الدكتور سالم الحربي أن التسجيل بدأ.")
+    r = one("وأوضح المشرف العام على المكتبة المركزية بجامعة تبوك الدكتور سامر الفارس أن الإعارة بدأت.")
     assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
 
 
@@ -83,7 +83,7 @@ def test_a_professor_who_heads_a_department_speaks_as_an_academic():
 
 def test_a_doctors_title_is_typed_by_the_office_given_elsewhere():
     # الدكتور is also a courtesy title of officials with a doctorate
-    text = ("استقبل الأمين العام لجامعة الدول العربية الدكتور سامي العتيبي الوفد أمس.\n"
+    text = ("زار الدكتور سامي العتيبي، الأمين العام لجامعة الدول العربية، المعرض أمس.\n"
             "وأكد الدكتور العتيبي أن التعاون مستمر.")
     assert one(text).speaker_type == "international_org"
     # with no office anywhere, a doctor is an expert
@@ -92,14 +92,14 @@ def test_a_doctors_title_is_typed_by_the_office_given_elsewhere():
 
 # ---- a body named in full once, then by its head noun
 def test_a_bare_head_noun_takes_the_type_of_the_fuller_description_outside_any_act():
-    text = "ورفع البنك المركزي الكيني توقعاته للنمو.\nوذكر البنك في تقريره أن التضخم تراجع."
+    text = "خفض البنك المركزي الكيني سعر الفائدة.\nوأشار البنك في نشرته الشهرية إلى أن الأسعار استقرت."
     r = one(text)
     assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KE")
 
 
 def test_the_head_of_a_state_bank_is_no_spokesman_of_a_company():
     # a bank cited by its head noun before does not make the central bank's governor private
-    text = ("ورفع البنك المركزي الكيني توقعاته للنمو.\nوذكر البنك في تقريره أن التضخم تراجع.\n"
+    text = ("خفض البنك المركزي الكيني سعر الفائدة.\nوأشار البنك في نشرته الشهرية إلى أن الأسعار استقرت.\n"
             "وقال جون موانغي رئيس البنك المركزي الكيني إن الاقتصاد يتعافى.")
     df = acts(text)
     assert df["speaker_type"].tolist() == ["foreign_official", "foreign_official"]
@@ -112,7 +112,7 @@ def test_the_kingdom_is_the_monarchy_the_text_names():
     assert lex.the_kingdom(words, "SA") == "JO"
     assert lex.setting(words, kingdom=lex.the_kingdom(words, "SA")) == "JO"
     # unnamed, it is the home monarchy (the press of a kingdom calls it so); a republic has none
-    words = normalize_text("تنتشر بنوك الدم في مناطق المملكة").split()
+    words = normalize_text("تنتشر المكتبات العامة في مناطق المملكة").split()
     assert lex.the_kingdom(words, "SA") == "SA" and lex.the_kingdom(words, "EG") == ""
     # المملكة المتحدة names another state
     assert lex.setting(normalize_text("وصل الوفد إلى المملكة المتحدة").split(), kingdom="SA") == ""
@@ -132,19 +132,19 @@ def test_a_city_name_does_not_inflect_into_a_common_word():
 
 # ---- unnamed sources
 def test_an_indefinite_description_with_only_qualifiers_is_unnamed():
-    assert one("وقال متحدث رسمي عراقي إن القوات تتقدم.").speaker_type == "anonymous"
+    assert one("وقال متحدث رسمي سوداني إن المعبر فتح.").speaker_type == "anonymous"
     assert one("وأكدت مسؤولة كبيرة أن الحملة مستمرة.").speaker_type == "anonymous"
     assert one("وقال دبلوماسي غربي سابق إن المحادثات متعثرة.").speaker_type == "anonymous"
 
 
 def test_an_indefinite_office_named_by_a_proper_noun_is_identified():
-    text = "وصل الرئيس الأمريكي باراك أوباما إلى واشنطن.\nوتعهدت إدارة أوباما بدعم الخطة."
+    text = "وصل الرئيس الأمريكي جيمس هولدن إلى نيويورك.\nوتعهدت إدارة هولدن بدعم الخطة."
     r = acts(text).iloc[-1]
     assert r.speaker_type != "anonymous"
 
 
 def test_an_unnamed_company_group_or_person_is_an_unnamed_source():
-    assert one("وأعلنت جماعة يسارية متطرفة أنها نفذت الهجوم.").speaker_type == "anonymous"
+    assert one("وأعلنت جماعة بيئية متشددة أنها نظمت الاحتجاج.").speaker_type == "anonymous"
     assert one("وقالت شركة أمريكية إن الصفقة ألغيت.").speaker_type == "anonymous"
     # a company named in quotation marks or by a proper noun is identified
     assert one("وقالت شركة «نجمة» إن الصفقة ألغيت.").speaker_type == "other"
@@ -174,12 +174,12 @@ def test_campaigns_and_rights_charity_and_civic_bodies_are_other():
     assert one("وقالت الناطقة باسم حملة المرشح جون ميلر إن الاستطلاعات مشجعة.").speaker_type == "other"
     assert one("وقالت منظمة حقوقية مصرية بارزة إن المعتقلين أفرج عنهم.").speaker_type == "anonymous"
     assert one("وقالت منظمة الكرامة الحقوقية إن المعتقلين أفرج عنهم.").speaker_type == "other"
-    assert one("وأعلنت جمعية البر الخيرية أن التبرعات زادت.").speaker_type == "other"
+    assert one("وأعلنت جمعية البر الخيرية بالواحة أن التبرعات زادت.").speaker_type == "other"
     assert one("وقالت منظمة غير حكومية إن المساعدات وصلت.").speaker_type == "anonymous"
 
 
 def test_a_body_of_international_reach_that_is_not_intergovernmental_is_other():
-    r = one("وقال جون ماير عضو المجلس الاستشاري بالمركز الدولي للتحكيم الرياضي إن القضية أغلقت.")
+    r = one("وقال جون ماير عضو اللجنة العلمية بالمركز الدولي لأبحاث الصحراء إن القضية أغلقت.")
     assert r.speaker_type == "other"
     assert one("وقالت منظمة العفو الدولية إن المحاكمة جائرة.").speaker_type == "other"
     # an executive of an intergovernmental body is not a company's officer
@@ -188,8 +188,8 @@ def test_a_body_of_international_reach_that_is_not_intergovernmental_is_other():
 
 # ---- officers of a body named in full before
 def test_an_officer_of_a_body_cited_by_its_head_noun_is_typed_by_the_body():
-    text = ("افتتحت مؤسسة رعاية الأيتام بجدة جناحا جديدا.\n"
-            "وقالت مديرة المؤسسة إن الجناح يتسع لعشرين طفلا.")
+    text = ("دشنت مؤسسة رعاية المسنين بتبوك قاعة جديدة.\n"
+            "وقال مدير المؤسسة إن القاعة تتسع لثلاثين مقيما.")
     r = acts(text).iloc[-1]
     assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
     # a company's officer stays other
@@ -198,22 +198,22 @@ def test_an_officer_of_a_body_cited_by_its_head_noun_is_typed_by_the_body():
 
 
 def test_a_state_body_in_a_place_belongs_to_its_state():
-    text = ("أمرت محكمة الجنايات في الكويت، بإخلاء سبيل المتهمين.\n"
-            "وقالت المحكمة إن الجلسة أجلت.")
+    text = ("نظرت محكمة الاستئناف في الكويت، في دعوى شركة للنقل.\n"
+            "وقالت المحكمة إن الحكم سيصدر الشهر المقبل.")
     r = acts(text).iloc[-1]
     assert (r.speaker_type, r.speaker_country) == ("foreign_official", "KW")
 
 
 # ---- groups
 def test_part_of_a_group_is_an_unnamed_source():
-    assert one("وقال عدد من الزبائن إن الأسعار مرتفعة.").speaker_type == "anonymous"
+    assert one("وقال عدد من المتسوقين إن الأسعار مرتفعة.").speaker_type == "anonymous"
     assert one("وأكد أحد مسؤولي الوزارة الكينية أن الخطة جاهزة.").speaker_type == "anonymous"
     assert one("وحذر بعض السياسيين من أن الأزمة ستطول.").speaker_type == "anonymous"
 
 
 def test_companies_protesters_and_critics_cited_as_a_group_are_unnamed():
-    assert one("وترى الشركات أن الطلب سيرتفع.").speaker_type == "anonymous"
-    assert one("ويتهم منتقدو الحكومة الوزير بالتقصير.").speaker_type == "anonymous"
+    assert one("وتتوقع الشركات أن المبيعات ستتحسن.").speaker_type == "anonymous"
+    assert one("ويرى منتقدو المشروع أن كلفته عالية.").speaker_type == "anonymous"
     assert one("وقال المحتجون إن مطالبهم لم تتحقق.").speaker_type == "anonymous"
 
 
@@ -235,11 +235,11 @@ def test_a_correspondent_reports_for_the_outlet():
 
 
 def test_an_eyewitness_is_an_unnamed_source():
-    assert one("وقال شاهد عيان إن الانفجار كان قويا.").speaker_type == "anonymous"
+    assert one("وقال شاهد عيان إن الحريق كان صغيرا.").speaker_type == "anonymous"
 
 
 def test_a_governor_of_an_armed_group_is_a_non_state_source():
-    assert one("وأبلغ والي تنظيم داعش أتباعه أن الهجوم قريب.").speaker_type == "other"
+    assert one("وأبلغ والي تنظيم داعش أتباعه أن المعسكر نقل.").speaker_type == "other"
 
 
 def test_a_crisis_or_media_cell_of_a_government_is_a_state_body():
@@ -258,9 +258,9 @@ def test_the_european_commission_speaks_as_a_body_of_its_own():
 
 
 def test_a_state_speaks_through_the_seat_of_its_government():
-    r = one("وقال البيت الأبيض إن الرئيس سيزور المنطقة.")
+    r = one("وقال البيت الأبيض إن الوفد سيزور المعرض.")
     assert (r.speaker_type, r.speaker_country) == ("foreign_official", "US")
-    r = one("وأعلن الكرملين أن القمة ستعقد الشهر المقبل.")
+    r = one("وأعلن الكرملين أن الوفد سيصل الأسبوع المقبل.")
     assert (r.speaker_type, r.speaker_country) == ("foreign_official", "RU")
 
 
@@ -276,7 +276,7 @@ def test_officers_and_inspectors_hold_an_office():
 
 def test_sport_federations_are_other_even_international_ones():
     assert one("وقال الاتحاد الدولي لكرة القدم إن العقوبة نهائية.").speaker_type == "other"
-    assert one("وقال رئيس الاتحاد الآسيوي لكرة القدم إن البطولة ستقام في موعدها.").speaker_type == "other"
+    assert one("وقال رئيس الاتحاد الآسيوي لكرة القدم أمس إن البطولة ستقام في موعدها.").speaker_type == "other"
 
 
 def test_an_ordinary_person_alone_is_unnamed_with_a_name_other():

@@ -139,7 +139,7 @@ def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
             if words:
                 end = resolver._np_end(words, 0)
                 if end + 1 < len(words) and words[end] == "في":
-                    end += 2  # محكمة الجنايات في الكويت: a state body in a place is of its state
+                    end += 2  # محكمة الاستئناف في الكويت: a state body in a place is of its state
                 code = resolver.country_of(words[:end])
                 if code:
                     ends.append(pos + len(head))
@@ -205,8 +205,8 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
 def head_described(toks: list[str], keys: list[str], speaker, resolver: Resolver,
                    cache: dict | None = None) -> tuple[str, str] | None:
     """(type, country) of a body cited by its bare head noun (وذكر البنك، وقالت الشركة) from
-    the first fuller description of that head in the document (ورفع البنك المركزي الألماني
-    توقعاته): news names a body in full once, often outside any reporting act, then repeats
+    the first fuller description of that head in the document (خفض البنك المركزي
+    الكيني سعر الفائدة): news names a body in full once, often outside any reporting act, then repeats
     its head noun. None when the document holds none. ``cache``: per head word, for the
     document."""
     head = next(iter(speaker.key))
@@ -235,7 +235,7 @@ def _bare_body(speaker, resolver: Resolver):
     if not head.startswith("ال") or resolver.role_of(head) not in ("private", "nonstate"):
         return None
     if len(words) > 2 and words[2].startswith(("ال", "لل")):
-        return None  # المجلس الاستشاري للمركز: the head has its own description
+        return None  # اللجنة العلمية للمركز: the head has its own description
     return Mention(0, 0, head, speaker.type, key=frozenset({key_form(head)}))
 
 
@@ -407,7 +407,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 if found is not None:
                     act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.type == "other" and id(act.speaker) not in typed_heads:
-                # مديرة المؤسسة after «مؤسسة رعاية الفتيات بالأحساء»: an officer of a body
+                # مدير المؤسسة after «مؤسسة رعاية المسنين بتبوك»: an officer of a body
                 # cited by its bare head noun is typed by the body's fuller description
                 typed_heads.add(id(act.speaker))
                 body = _bare_body(act.speaker, resolver)
@@ -420,7 +420,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                     if found is not None and found[0] == "official":
                         act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.courtesy and act.speaker.type == "expert":
-                # الدكتور الزياني: a doctor's title is a courtesy title of officials too; the
+                # الدكتور الفارس: a doctor's title is a courtesy title of officials too; the
                 # office the article gives the name elsewhere types it (once per speaker)
                 act.speaker.courtesy = False
                 if doc_toks is None:

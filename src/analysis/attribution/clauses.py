@@ -34,7 +34,7 @@ Further facts of Arabic news used here: a word after a preposition is a noun (خ
 a contrastive connective (بل إن، لكن، غير أن) opens the reporter's own clause after another
 act's content; فيما / حيث / إذ keep the subject of the act before them in the sentence; a
 subject-less verb agrees with the speaker it continues (a singular one does not continue a
-group named by a quantifier, عدد من الزوار); a verb that gives its content with ب (نوّه،
+group named by a quantifier, عدد من الطلاب); a verb that gives its content with ب (نوّه،
 أشاد، طالب) continues the last speaker when ب follows.
 """
 from __future__ import annotations
@@ -265,7 +265,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if kind == "noun" and i > s_first and toks[i - 1] in ("في", "خلال", "وفي", "وخلال") and \
                 via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after and \
                 _verb_cue_near(lex, toks, s_first, i):
-            continue  # أوضح في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال: the verb's occasion (H3)
+            continue  # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال: the verb's occasion (H3)
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
             after += 1
         if kind in ("verb", "noun", "according_to"):
@@ -379,7 +379,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if back is not None and acts and sentence_of(acts[-1].cue_ns) == sid and \
                         any(t in COMPLEMENTS for t in toks[acts[-1].tok:i]):
                     if acts[-1].speaker.type == "media" and back.start > acts[-1].tok:
-                        # كشفت صحيفة X أن أجهزة الأمن حذرت: the medium passes on a source's act
+                        # كشفت صحيفة X أن إدارة الحديقة نبهت: the medium passes on a source's act
                         via = via or acts[-1].medium or acts[-1].speaker.name
                         if acts[-1].lemma == "نقل" and back.type != "media":
                             # نقلت وكالة X أن Y قال: a transmission verb is no act of the medium's
@@ -398,7 +398,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     speaker, resolution = last_speaker, "continuation"
                     if _collective(speaker) and not _plural_verb(toks[i]):
                         # a verb with no subject agrees with the one it continues: a singular
-                        # one does not continue a group (عدد من الزوار …، وقالت)
+                        # one does not continue a group (عدد من الطلاب …، وقالت)
                         speaker = state.get("last_single")
         if speaker is None and kind == "noun":
             support = _support_subject(resolver, lex, toks, s_first, i)
@@ -489,7 +489,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
 
 
 def _collective(m: Mention) -> bool:
-    """Whether a speaker is a group named by a quantifier (عدد من الزوار، بعض النقاد)."""
+    """Whether a speaker is a group named by a quantifier (عدد من الطلاب، بعض النقاد)."""
     first = m.name.split(maxsplit=1)[0] if m.name else ""
     return normalize_text(first) in QUANT_STARTS
 
@@ -524,8 +524,8 @@ def _pluperfect_subject(resolver: Resolver, toks: list[str], s_first: int, i: in
 
 def _content_start(resolver: Resolver, toks: list[str], after: int) -> int:
     """Where a verb's content may begin: after the medium it was said to when one follows
-    the verb at once (وقال لوكالة الصحافة الفرنسية إن، وأضاف لـ«الصحيفة» أن), and after an
-    adverb or the occasion (وأكد أيضا في كلمته على أن)."""
+    the verb at once (وصرح لوكالة «النجم» بأن، وأضاف لـ«الصحيفة» أن), and after an
+    adverb or the occasion (وأكد كذلك في كلمته على أن)."""
     name, first, end = via_near_cue(resolver, toks, after, min(len(toks), after + 8))
     k = end if name and first == after else after
     k = occasion_end(resolver, toks, k)  # وأضاف، خلال مقابلة معه عبر موقع X، أن
@@ -635,7 +635,7 @@ def _bare(tok: str) -> str:
 def _requirement_met(toks: list[str], after: int, window: int, needs, stop=None) -> bool:
     """Whether the content a verb needs (``needs``: see :func:`.cues.cue_at`) begins within
     ``window`` tokens from ``after``; with ``stop`` (the cue forms), not past a cue that
-    opens a clause of its own with و or ف (… سجلوا في الحملة، وقالت: the colon is وقالت's)."""
+    opens a clause of its own with و or ف (… سجلوا في الدورة، وقال: the colon is وقال's)."""
     if stop:
         for k in range(after, min(len(toks), after + window)):
             if toks[k][0] in "وف" and len(toks[k]) > 3 and toks[k] in stop:

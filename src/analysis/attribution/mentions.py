@@ -70,7 +70,7 @@ class Mention:
     prepositional: bool = False  # the first word carries ل or ب: an addressee or medium
     document: bool = False  # a definite document noun alone (البيان، التقرير)
     noun: str = ""  # the document noun of a document's mention (دراسه): links it to its issuer
-    courtesy: bool = False  # a doctor's title and a name only (الدكتور الزياني): the office may be told elsewhere
+    courtesy: bool = False  # a doctor's title and a name only (الدكتور الفارس): the office may be told elsewhere
 
 
 @lru_cache(maxsize=1 << 16)
@@ -252,7 +252,7 @@ class Resolver:
         while k < min(stop, len(toks)) and k - j <= 3:
             t = toks[k]
             if t in ("صادر", "الصادر") and k + 2 < len(toks) and toks[k + 1] in ("عن", "من"):
-                k += 1  # بيان صادر عن المجلس: the participle "issued by" names the issuer
+                k += 1  # بيان صادر عن الجمعية: the participle "issued by" names the issuer
                 t = toks[k]
                 inner = self.mention_at(toks, k + 1, bare_names=True)
                 if inner is not None and not inner.anaphoric and inner.type not in ("", "anonymous"):
@@ -308,7 +308,7 @@ class Resolver:
                 k = len(before)
                 if k and before[-1].startswith("ال") and self.role_of(before[-1]) in titles and \
                         tok.startswith("ال") and not tok.endswith(("ه", "ي", "يه")):
-                    found = True  # الوزير المشنوق: a title, then the surname
+                    found = True  # الوزير الفارس: a title, then the surname
                 else:
                     s = k
                     while s > 0 and k - s < 3 and before[s - 1][0].isalpha() and tc(before[s - 1])[2]:
@@ -372,7 +372,7 @@ class Resolver:
         if inner is not None and not inner.anaphoric and inner.type:
             return replace(inner, start=i, name=self.text(toks, i, inner.end))
         end = self._np_end(toks, k)
-        # the group ends before the verb's object, a noun with a pronoun (عدد من الزوار سعادتهم)
+        # the group ends before the verb's object, a noun with a pronoun (عدد من الطلاب فرحهم)
         end = next((e for e in range(k + 1, end) if toks[e].endswith(("هم", "ها", "هما", "هن")) and
                     not toks[e].startswith("ال")), end)
         words = [t for t in toks[k:end] if t[0].isalnum()]
@@ -429,8 +429,8 @@ class Resolver:
         if hit is not None:
             end, ent = hit
             return self._entity_mention(i, max(end, np_end), ent)
-        # an alias later in the NP ("الأمين العام للإنتربول فالديسي أوركيزا", "المتحدث باسم
-        # الأمم المتحدة")
+        # an alias later in the NP ("رئيس الهيئة الدكتور سامر الفارس", "المتحدث باسم
+        # وكالة النجم")
         for k in range(j + 1, np_end):
             if toks[k][0].isalnum() and self.token_class(toks[k])[3]:
                 hit2 = self.alias_at(toks, k)
@@ -459,7 +459,7 @@ class Resolver:
             if definite and j + 1 < np_end and toks[j + 1][0].isalpha() and not toks[j + 1].startswith("ال") \
                     and self.role_of(toks[j + 1]) is None and not self.token_class(toks[j + 1])[3] \
                     and not self.country_of([toks[j + 1]]):
-                # وشكر البيان أفرادَ المقاومة: an indefinite noun after the definite document is
+                # وشكر البيان أعضاءَ الفرقة: an indefinite noun after the definite document is
                 # the verb's object, not part of the document's name
                 np_end, np_words = j + 1, np_words[:1]
             return Mention(i, np_end, self.text(toks, j, np_end), "anonymous", key=self._key(np_words),
@@ -496,9 +496,9 @@ class Resolver:
             if (len(np_words) > 1 or bare(np_words[0]) in self.gz.unnamed_persons) and \
                     not any(t.startswith(_ARTICLE) for t in np_words[:3]) and not self._names_someone(np_words) and \
                     not (np_end < n and toks[np_end] in QUOTE_FAMILY):
-                # شركة أمريكية، جماعة يسارية متعاطفة، مواطن سعودي: an unnamed company, group
+                # شركة أمريكية، جماعة يسارية صغيرة، مواطن سعودي: an unnamed company, group
                 # or person is an unnamed source (a name in quotation marks names it; a bare
-                # noun alone, ويضيف مالك، may stand for the one named before)
+                # noun alone, ويتابع مزارع، may stand for the one named before)
                 return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))
         if role == "anonymous" and bare(toks[j]) in ("مسؤولون", "مسؤولين") and toks[j].startswith(("ال", "وال")) \
@@ -515,7 +515,7 @@ class Resolver:
         if role == "expert" and bare(toks[j]) in self.gz.academic_titles:
             later = [self.role_of(t) for t in np_words[1:]]
             if "expert" in later or "research" in later:
-                # الدكتور … أستاذ التغذية ورئيس قسم …: a professor who heads a department
+                # الدكتور … أستاذ الكيمياء ورئيس قسم …: a professor who heads a department
                 # speaks as an academic
                 return Mention(i, np_end, text, "expert", key=self._key(np_words))
             if "private" in later or "nonstate" in later:
@@ -526,7 +526,7 @@ class Resolver:
         if role == "expert" and bare(toks[j]) in self.gz.academic_titles and len(np_words) > 1 and \
                 all(self.role_of(t) is None and t not in FUNCTION_WORDS and not self.country_of([t])
                     for t in np_words[1:]):
-            # الدكتور الزياني: a doctor's title is also a courtesy title of officials; typed as
+            # الدكتور الفارس: a doctor's title is also a courtesy title of officials; typed as
             # an expert unless the article gives the name an office (see attribution.courtesy)
             return Mention(i, np_end, text, "expert", key=self._key(np_words), courtesy=True)
         if role == "expert":
@@ -563,9 +563,9 @@ class Resolver:
         if role == "official" and any(self.role_of(t) == "media" for t in np_words[1:3]):
             return Mention(i, np_end, text, "media", key=self._key(np_words))  # مدير قناة X: the outlet speaks
         if not definite and not named and (not country or role == "official"):
-            # مسؤول أمني، متحدث رسمي عراقي، مسؤولة كبيرة: an unnamed person with no identified
-            # office (a nationality does not identify one); حكومة أثينا keeps its state;
-            # وزيرة ولاية كيرالا، إدارة أوباما name the office by a proper noun
+            # مسؤول أمني، متحدث رسمي سوداني، مسؤولة كبيرة: an unnamed person with no identified
+            # office (a nationality does not identify one); حكومة لندن keeps its state;
+            # وزيرة ولاية كيرالا، إدارة هولدن name the office by a proper noun
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
         typ, country = self.official_type(np_words)
         return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
@@ -581,7 +581,7 @@ class Resolver:
         if self._international_body(words):
             return "international_org", ""
         if self._international_body(words, self.gz.international_ngo_nouns):
-            return "other", ""  # المركز الدولي للأمن الرياضي: a private body of international reach
+            return "other", ""  # المركز الدولي لأبحاث الصحراء: a private body of international reach
         inflected = {inflection_base(w) for w in words}
         if inflected & self.gz.international_nisbas:
             return "international_org", ""
@@ -596,7 +596,7 @@ class Resolver:
         """Whether an international adjective qualifies an international noun of the
         description: right after it (المنظمة الدولية) or after its genitive (صندوق النقد
         الدولي، مجلس الأمن الدولي). An adjective that follows another noun, after a
-        preposition, qualifies that noun (عضو المجلس الاستشاري بالمركز الدولي: a centre)."""
+        preposition, qualifies that noun (عضو اللجنة العلمية بالمركز الدولي: a centre)."""
         nouns = self.gz.international_nouns if nouns is None else nouns
         for k, w in enumerate(words):
             if bare(w) not in nouns and _phrase_form(w) not in nouns:
@@ -715,7 +715,7 @@ class Resolver:
 
     def _names_someone(self, words: list[str]) -> bool:
         """Whether an indefinite description names the office or body it speaks for with a
-        proper noun (وزيرة ولاية كيرالا، إدارة أوباما، مدير عام جمرك الحديثة) rather than
+        proper noun (وزيرة ولاية كيرالا، إدارة هولدن، مدير جمرك الواحة) rather than
         only qualifying its head: an indefinite nisba (رسمي، أمني، عراقي), a listed qualifier
         (كبير، بارز، سابق: ``source_qualifiers``), a phrase glued to a preposition (بالوزارة)
         or a definite word do not name anyone."""
@@ -724,7 +724,7 @@ class Resolver:
             if not w[0].isalnum() or w.isdigit() or w in FUNCTION_WORDS or w == "باسم":
                 continue
             if feminine and w.endswith("ه"):
-                continue  # جماعة يسارية متعاطفة: an adjective agreeing with a feminine head
+                continue  # جماعة يسارية صغيرة: an adjective agreeing with a feminine head
             if w.startswith(("ال", "لل", "بال", "وال", "فال", "كال")) or \
                     (_prepositional(w) and self.np_role(w) is not None):
                 continue  # (بلتون, a name that begins with ب, is no بوزارة)
@@ -761,7 +761,7 @@ class Resolver:
         if not first_ok and bare_names and j + 1 < n and \
                 (self._loose_name_word(toks[j]) or self._given_name_in_na(toks[j])) and \
                 token_class(toks[j + 1])[1]:
-            first_ok = True  # وقال فالديس …، وأعلنت ماريانا …: a foreign given name, then a surname
+            first_ok = True  # وقال فالوريس …، وأعلنت دوريانا …: a foreign given name, then a surname
         if first_ok:
             k = j + 1
             while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
@@ -773,11 +773,11 @@ class Resolver:
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
         if bare_names and k - j == 2 and toks[j + 1].startswith("ال") and \
                 self.is_document_surname(toks[j]) and not self.is_document_surname(toks[j + 1]):
-            k = j + 1  # دعا المالكي الذهابَ …: a known surname, then the verb's object
+            k = j + 1  # دعا الفارس الانتقالَ …: a known surname, then the verb's object
         if k - j == 1 and bare_names:
             # After a verb, a lone name word followed by a complement, a title (with or
             # without a comma), an age in brackets or a relative clause is a name (invented
-            # examples): وقالت النخيل إن، يقول حسن، مالك المطعم، كما تقول سلمى الممرضة، وقالت ندى (17 عاما).
+            # examples): وقالت النخيل إن، يقول سامر، صاحب المخبز، كما تقول نادية الممرضة، وقالت ندى (17 عاما).
             m = self._named(toks, i, j, k, one_word=True)
             if m is not None:
                 return m
@@ -792,8 +792,8 @@ class Resolver:
             if bare_names and len(b) >= 3 and self.role_of(toks[j]) is None and self.is_document_surname(toks[j]) \
                     and not self.country_of([toks[j]]) and toks[j] not in FUNCTION_WORDS and \
                     toks[j] not in self.gz.cues.tokens and (j + 1 >= len(toks) or not token_class(toks[j + 1])[2]):
-                # a surname after the verb (وأوضح اليوبي أن) names the person the article
-                # introduced in full elsewhere, outside any act (… المدير عبدالرحمن اليوبي)
+                # a surname after the verb (وأوضح الفارس أن) names the person the article
+                # introduced in full elsewhere, outside any act (… المدير سامر الفارس)
                 return Mention(i, j + 1, self.text(toks, j, j + 1), "unknown", key=frozenset({b}))
             return None
         # (A nisba after a given name is a family name in Gulf usage: خالد التركي.)
@@ -837,7 +837,7 @@ class Resolver:
         if k < n and toks[k] in ("،", ","):
             if bare_names and k + 1 < n and (toks[k + 1] in RELATIVES or toks[k + 1] in NP_STOP_COMPLEMENT or
                                              toks[k + 1] in _DESCRIBING_CLAUSE):
-                # وقال جيسن ادلر، الذي قدم …، إن: a name, then a relative clause or the content
+                # وقال ماركو فيلدن، الذي قاد …، إن: a name, then a relative clause or the content
                 return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
             return None
         if bare_names and k - j <= 3 and k < n and (toks[k] in NP_STOP_COMPLEMENT or toks[k] == ":"
@@ -846,12 +846,12 @@ class Resolver:
         if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
                 not any(self._glued_preposition(w) for w in words[1:]) and \
                 (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and self.is_medium(toks, k))):
-            # وصرح داود أوغلو أمام صحافيين، وقال محمد العلي لوكالة …: a name, then where or
+            # وصرح سامر الفارس أمام الطلاب، وقالت نادية العمر لوكالة …: a name, then where or
             # to whom it was said
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
         if bare_names and not one_word and k + 1 < n and toks[k] == "من" and \
                 self.role_of(toks[k + 1]) in ("institution", "private", "nonstate", "media"):
-            # كريستين لانجر من جماعة …: a person of a body, typed by the body
+            # كارلا فينتر من جماعة …: a person of a body, typed by the body
             role = self.role_of(toks[k + 1])
             typ = "other" if role in ("private", "nonstate") else "media" if role == "media" else "official"
             return Mention(i, k, self.text(toks, j, k), typ, key=self._key(words))
@@ -859,7 +859,7 @@ class Resolver:
 
     def _loose_name_word(self, tok: str) -> bool:
         """A word that may be a foreign name though it looks like a clitic and an article
-        (فالديس، فالون، بالمييري): it is accepted inside a name after a verb only where what
+        (فالوريس، فالندر، بالدورا): it is accepted inside a name after a verb only where what
         follows confirms a name (see :meth:`_name_ends_at`)."""
         if len(tok) < 5 or not tok[0].isalpha() or tok in FUNCTION_WORDS or tok in self.gz.cues.tokens:
             return False
@@ -869,7 +869,7 @@ class Resolver:
         return False
 
     def _given_name_in_na(self, tok: str) -> bool:
-        """A given name ending in نا (ماريانا، دايانا), which the object pronoun نا would
+        """A given name ending in نا (دوريانا، لوريانا), which the object pronoun نا would
         otherwise exclude: only as the first word of a name right after a verb, before a
         surname with no article."""
         return len(tok) >= 5 and tok.endswith("نا") and tok[0].isalpha() and not tok.startswith(("ال", "وال")) \
@@ -889,7 +889,7 @@ class Resolver:
     def _glued_preposition(self, w: str) -> bool:
         """Whether a word inside a would-be name carries the preposition ل or ب (بدور، لمدة،
         لوكالة، للصحيفة), as opposed to a long name that begins with ل before no known word
-        (لازاريديس، لافروف)."""
+        (لامبريكوس، لانتيرو)."""
         if w == "بن" or len(w) < 3 or w[0] not in "بل":
             return False
         if w[0] == "ب" or w.startswith("لل") or len(w) < 6:
@@ -961,7 +961,7 @@ class Resolver:
         return m
 
 
-# Quantifiers that name a collective of people as a source (عدد من الزوار، بعض السياسيين،
+# Quantifiers that name a collective of people as a source (عدد من الطلاب، بعض السياسيين،
 # الكثير من المواطنين، غالبية المشاركين، نحو نصف الآباء); those in _QUANTIFIERS_OF need من.
 _QUANTIFIERS_OF = frozenset({"عدد", "عددا", "الكثير", "كثير", "العديد", "عديد"})
 _QUANTIFIERS = _QUANTIFIERS_OF | {"بعض", "غالبيه", "معظم", "اغلب", "نصف", "اغلبيه"}
@@ -1002,7 +1002,7 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
         if m is not None and m.prepositional and m.end < len(toks) and toks[m.end] == "ان":
             m.prepositional = False  # سبق للأمم المتحدة أن عبرت: the subject of سبق لـ … أن
         if m is not None and toks[m.start] in _QUANT_STARTS and m.end < hi:
-            m = None  # a collective (عدد من الزوار) is a subject only right before its verb
+            m = None  # a collective (عدد من الطلاب) is a subject only right before its verb
         if m is not None and not m.anaphoric and m.type and m.end <= hi and not m.prepositional:
             best = m
             for back in range(k - 1, max(lo, k - 5) - 1, -1):  # a longer mention ending here

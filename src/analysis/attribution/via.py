@@ -14,9 +14,9 @@ Facts about Arabic news used here (each has a unit test on invented sentences in
    title's adjective ل is "of" (المؤسس المشارك للموقع);
 2. an interview or a statement is "to", "with" or "on" a medium, and may carry adjectives
    and a passive "held with him": في حديث خاص لـ«الصحيفة»، في حوار مع قناة X، في حديث إلى
-   «X»، في حديث على قناة X، خلال مقابلة أجريت معه عبر موقع X;
+   «X»، في مداخلة على قناة X، خلال مقابلة هاتفية عبر موقع X;
 3. a statement, post or interview is "published", "made" or "broadcast" by or on a medium:
-   في بيان لها على «تداول»، بيان نشرته وكالة X، حوار أجرته X، مقابلة بثتها X، نُشر على موقعها;
+   في منشور لها على «المنصة»، بيان نشرته وكالة X، حوار أجرته X، مقابلة بثتها X، نُشر على موقعها;
 4. a personal account or page is where one writes: عبر حسابه على تويتر، على صفحتها بفيسبوك،
    من خلال قناته في يوتيوب — an account with a possessive pronoun, or a social platform
    named after على/عبر/في, is never the content;
@@ -24,12 +24,12 @@ Facts about Arabic news used here (each has a unit test on invented sentences in
    a medium is "through", not the verb عبّر);
 6. verbs of telling take the medium as their object: أبلغ مصدر «الصحيفة» أن، أفاد «الصحيفة»
    مسؤول بأن;
-7. the phrase of occasion may be fronted before its verb (وفي تصريحات لوسائل إعلام أمس،
-   أوضح الوزير …), stand between the verb and its content (وأضاف، خلال مقابلة …، أن؛ وأضاف
+7. the phrase of occasion may be fronted before its verb (وفي تصريحات لوسائل إعلام الخميس،
+   أوضح المهندس …), stand between the verb and its content (وأضاف، خلال مقابلة …، أن؛ وأضاف
    وفقا لوكالة X، أن) or close the sentence after the content (قال «…»، في تصريحات لصحيفة X؛
-   …، وذلك خلال حديثه لموقع X);
+   …، وذلك في حديثه لموقع X);
 8. what stands between a verb and its medium is the subject's description, which may hold
-   a short quoted name (رئيس الخبراء لمنطقة «الشرق الأوسط») or the formula of a source who
+   a short quoted name (كبير المهندسين لقسم «الجسور») or the formula of a source who
    declines to be named (رفض الكشف عن هويته، فضّل عدم ذكر اسمه): neither ends the scan;
    the medium's own name ends at a comma, a time word, a cue or that formula;
 9. an according-to phrase naming an outlet beside another act of its sentence (…، وفقا
@@ -62,11 +62,11 @@ PLATFORMS = {"تويتر", "تويتير", "فيسبوك", "فيس", "الفيس
              "تيك", "اكس"}
 _OPENING = {"«", "“", "„", '"', "‘"}
 # Nouns of an interview or a statement made to a medium (في حوار مع «الصحيفة»، في تصريح
-# لقناة X، خلال مقابلة أجريت معه عبر موقع X).
+# لقناة X، خلال مقابلة هاتفية عبر موقع X).
 INTERVIEW_NOUNS = {"حوار", "حديث", "مقابله", "لقاء", "اتصال", "تصريح", "تصريحات", "تصريحاته", "تصريحاتها",
                    "تصريحه", "تصريحها", "حديثه", "حديثها", "حواره", "حوارها", "مقابلته", "مقابلتها", "لقائه",
                    "لقائها", "اتصالا", "حديثا", "تصريحا", "مداخله", "مداخلته", "مداخلتها", "رد", "رده", "ردها"}
-# Nouns of a published text (في بيان لها على «تداول»، في تغريدة على «تويتر»، عبر بيان
+# Nouns of a published text (في منشور لها على «المنصة»، في تغريدة على «تويتر»، عبر بيان
 # نشرته وكالة X).
 PUBLISHED_NOUNS = {"بيان", "بيانه", "بيانها", "تغريده", "تغريدته", "تغريدتها", "تغريدات", "تغريداته",
                    "تغريداتها", "منشور", "منشوره", "منشورها", "تدوينه", "تدوينته", "تدوينتها", "رساله", "مقال",
@@ -87,7 +87,7 @@ _ON = {"علي", "عبر", "في", "ب"}
 # Plural and other nouns of a medium that the gazetteer's role words do not list.
 _EXTRA_MEDIA = {"صحف", "وكالات", "قنوات", "مواقع", "وسائط", "وسائل", "تلفزيون"}
 # Nouns of a medium only when it is spoken to (لشبكة X، في مقابلة مع محطة X): through عبر
-# they are other networks (عبر الشبكة السعودية للمدفوعات).
+# they are other networks (عبر الشبكة الوطنية للمدفوعات).
 _ADDRESSED_MEDIA = {"شبكه", "محطه", "شاشه"}  # (a power or train station, a screen)
 # Verbs whose subject is the medium that made or carried an interview or a statement
 # (حوار أجرته «الصحيفة»، مقابلة بثتها قناة X، بيان نشرته وكالة X).
@@ -98,7 +98,7 @@ _CARRIER_VERBS = {"اجرته", "اجراه", "اجرتها", "اجراها", "�
 # طلب عدم نشر اسمه): part of the subject's description.
 _DECLINE_VERBS = {"رفض", "رفضت", "طلب", "طلبت", "فضل", "فضلت", "اشترط", "اشترطت", "مفضلا", "رافضا", "طالبا"}
 _IDENTITY_WORDS = {"اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "اسمائهم", "هوياتهم"}
-# Time words that may close a medium's phrase (لوسائل إعلام أوروبية الأربعاء).
+# Time words that may close a medium's phrase (لوسائل إعلام محلية الخميس).
 _TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
                "مساء", "صباح", "الليله"}
 
@@ -377,7 +377,7 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
                 return named[0], k, named[1]
         if t in ("علي", "في", "عبر") and any(map(_published, toks[max(start, k - 4):k])):
             named = _named_medium(resolver, toks, k + 1, stop)
-            if named is not None:  # في بيان لها على «تداول»
+            if named is not None:  # في منشور لها على «المنصة»
                 return named[0], k, named[1]
         if t == "الي" and not complement_seen and \
                 (k == start or any(map(_interview, toks[max(start, k - 3):k]))):
@@ -413,7 +413,7 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
                 return named[0], k, named[1]
         if t in QUOTE_FAMILY:
             e = _quote_close(toks, k, stop, longest=5)
-            # a short quoted name inside the description (لمنطقة «الشرق الأوسط»)
+            # a short quoted name inside the description (لقسم «الجسور»)
             if e is not None and k >= 1 and toks[k - 1][0].isalnum() and \
                     toks[k - 1] not in resolver.gz.cues.tokens and \
                     (k > start or toks[k - 1][0] in "لب" or
@@ -485,7 +485,7 @@ def via_before_cue(resolver: Resolver, toks: list[str], s_first: int, i: int, lo
 
 
 def speaker_medium(resolver: Resolver, toks: list[str], m: Mention) -> str:
-    """The text of a media speaker's mention as written (صحيفة «حرييت» → صحيفة حرييت)."""
+    """The text of a media speaker's mention as written (صحيفة «الأفق» → صحيفة الأفق)."""
     if m is None or m.start >= len(toks) or m.end > len(toks) or m.end <= m.start:
         return m.name if m is not None else ""
     return medium_text(resolver, toks, m.start, m.end)
@@ -496,7 +496,7 @@ _ACCORDING = {"وفقا", "وفق", "حسب", "بحسب", "وبحسب", "وحس�
 
 def occasion_end(resolver: Resolver, toks: list[str], k: int, longest: int = 12) -> int:
     """The end of a phrase of occasion between a verb and its content, starting at ``k``
-    after an optional comma (وأضاف، خلال مقابلة أجريت معه عبر موقع X، أن …؛ وقال في حديث
+    after an optional comma (وأضاف، خلال مقابلة هاتفية عبر موقع X، أن …؛ وقال في حديث
     لقناة X إن …), with the comma that closes it; ``k`` when none starts there."""
     n = len(toks)
     j = k + 1 if k < n and toks[k] in ("،", ",") else k
@@ -522,7 +522,7 @@ def occasion_end(resolver: Resolver, toks: list[str], k: int, longest: int = 12)
 
 def via_after_content(resolver: Resolver, toks: list[str], i: int, stop: int, is_cue, longest: int = 60) -> str:
     """The medium of a phrase of occasion closing the sentence of the act at ``i``, after
-    its content (وقال فلان «…»، في تصريحات لصحيفة X؛ مشيرا إلى …، وذلك خلال حديثه لموقع X):
+    its content (وقال فلان «…»، في تصريحات لصحيفة X؛ مشيرا إلى …، وذلك في حديثه لموقع X):
     a comma, an optional وذلك, then في/خلال and an interview or statement noun, with no
     other cue between the act and the phrase (``is_cue(k)``)."""
     stop = min(stop, len(toks), i + longest)
