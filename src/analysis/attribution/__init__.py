@@ -440,7 +440,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 if setting is None:
                     doc_toks = doc_toks if doc_toks is not None else TOKEN_RE.findall(ntext)
                     lex = resolver.countries
-                    setting = lex.setting(doc_toks, kingdom=lex.the_kingdom(doc_toks, home))
+                    setting = lex.setting(doc_toks, kingdom=lex.the_kingdom(doc_toks))
                 act.speaker.country = setting
             if (act.speaker.type, act.speaker.country) != before:
                 elsewhere.clear()  # a title elsewhere may name a body typed just now

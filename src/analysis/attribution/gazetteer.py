@@ -23,6 +23,7 @@ from ..errors import GazetteerError
 from ..normalize import normalize_text
 from .cues import CueLexicon, build_cue_lexicon, load_cue_file
 from .quotes import QUOTE_FAMILY
+from .yamlload import safe_load
 
 __all__ = ["Entity", "Gazetteer", "load_gazetteer", "default_gazetteer", "ENTITY_TYPES"]
 
@@ -195,7 +196,7 @@ def _read_yaml(path: Path | None, packaged: str) -> tuple[dict, str]:
         except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError) as exc:
             raise GazetteerError(path_s, f"cannot read ({exc.__class__.__name__})") from None
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text, path_s)
     except yaml.YAMLError as exc:
         raise GazetteerError(path_s, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict):
@@ -216,7 +217,7 @@ def _cue_section(cues: dict, path_s: str, base: Path | None) -> tuple[dict, str]
         data, where = load_cue_file(candidate), str(candidate)
     elif ref == "cues.yaml":
         packaged = resources.files("analysis") / "data" / "cues.yaml"
-        data, where = yaml.safe_load(packaged.read_text(encoding="utf-8")), str(packaged)
+        data, where = safe_load(packaged.read_text(encoding="utf-8"), str(packaged)), str(packaged)
     else:
         raise GazetteerError(path_s, f"cues.lexicon: {ref!r} not found next to the gazetteer")
     merged = dict(data)
