@@ -71,6 +71,8 @@ class Gazetteer:
     # Adjectives that qualify an unnamed source without naming it (مسؤول كبير، مصدر مطلع).
     source_qualifiers: frozenset = frozenset()
     former_adjectives: frozenset = frozenset()
+    # Quantifiers before a described source (عدد من، بعض، أحد، كبار): some of a group, unnamed.
+    group_quantifiers: frozenset = frozenset()
     sport_phrases: tuple = ()
     unnamed_persons: frozenset = frozenset()
     # Consultant titles and the fields that make one an expert (المستشار المالي).
@@ -114,7 +116,7 @@ _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
                    "international_nouns", "international_adjectives", "international_ngo_nouns", "international_nisbas", "academic_titles",
-                   "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "sport_phrases", "unnamed_persons", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
+                   "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "group_quantifiers", "sport_phrases", "unnamed_persons", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
                    "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
@@ -290,7 +292,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         anonymity_verbs=words("anonymity_verbs"), anonymity_nouns=words("anonymity_nouns"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
         honorifics=words("honorifics"), source_qualifiers=words("source_qualifiers"),
-        former_adjectives=words("former_adjectives"), unnamed_persons=words("unnamed_persons"),
+        former_adjectives=words("former_adjectives"),
+        group_quantifiers=words("group_quantifiers"), unnamed_persons=words("unnamed_persons"),
         sport_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("sport_phrases") or []} - {()})))
 
 

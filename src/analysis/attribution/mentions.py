@@ -35,8 +35,6 @@ __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS
 
 RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
 AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
-# Quantifiers before a noun (عدد من، بعض، أحد، كبار): part of a group, not a named source.
-QUANTIFIERS = frozenset({"كبار", "بعض", "عدد", "احد", "احدي", "كل", "الكثير", "كثير", "معظم", "غالبيه", "اغلب"})
 DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "احدي", "كل"}
 FUNCTION_WORDS = {
     "في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
@@ -413,7 +411,7 @@ class Resolver:
         if m is not None and m.type == "official" and not m.entity_id and self._former(toks, j, m.end):
             m.type = "other"
         if m is not None and not m.anaphoric and m.type not in ("media", "") and not m.entity_id and \
-                any(t in QUANTIFIERS and not (t == "كل" and toks[q + 1:q + 2] == ["من"])
+                any(t in self.gz.group_quantifiers and not (t == "كل" and toks[q + 1:q + 2] == ["من"])
                     for q, t in enumerate(toks[i:j], start=i)):
             # (not «كل من X وY», "both X and Y": each is named)
             # عدد من الزبائن، بعض السياسيين، أحد المسؤولين: some of a group, unnamed
