@@ -372,7 +372,10 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     doc_keys = None
     elsewhere: dict[int, tuple[str, str] | None] = {}  # id of a speaker → described_elsewhere
     issuer, issuer_found = None, False  # one issuer per document: looked for once
-    heads: dict = {}  # bare head noun → the type of its fuller description (head_described)
+    # bare head noun → the type of its fuller description (head_described). Shared by bare
+    # heads and _bare_body and keyed by the head only: a result computed while one speaker is
+    # excluded (_scanning) is reused for another speaker of the same head (harmless today).
+    heads: dict = {}
     typed_heads: set = set()
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
