@@ -372,7 +372,10 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     doc_keys = None
     elsewhere: dict[int, tuple[str, str] | None] = {}  # id of a speaker → described_elsewhere
     issuer, issuer_found = None, False  # one issuer per document: looked for once
-    heads: dict = {}  # bare head noun → the type of its fuller description (head_described)
+    # bare head noun → the type of its fuller description (head_described). Shared by bare
+    # heads and _bare_body and keyed by the head only: a result computed while one speaker is
+    # excluded (_scanning) is reused for another speaker of the same head (harmless today).
+    heads: dict = {}
     typed_heads: set = set()
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
@@ -440,7 +443,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 if setting is None:
                     doc_toks = doc_toks if doc_toks is not None else TOKEN_RE.findall(ntext)
                     lex = resolver.countries
-                    setting = lex.setting(doc_toks, kingdom=lex.the_kingdom(doc_toks, home))
+                    setting = lex.setting(doc_toks, kingdom=lex.the_kingdom(doc_toks))
                 act.speaker.country = setting
             if (act.speaker.type, act.speaker.country) != before:
                 elsewhere.clear()  # a title elsewhere may name a body typed just now

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from ..normalize import normalize_text
+from .yamlload import safe_load
 
 __all__ = ["CountryLexicon", "load_countries", "inflection_base", "bare"]
 
@@ -151,25 +150,56 @@ class CountryLexicon:
         code = self.places.get(b)
         return (i + 1, code) if code else None
 
-    def the_kingdom(self, words: list[str], home: str = "") -> str:
-        """The state «المملكة» stands for in a text: news calls its own monarchy «the
-        Kingdom» once it is named (الجمارك السعودية … إلى المملكة), and the press of a
-        kingdom calls its home so without naming it. The one kingdom the text names by name
-        or nationality; with none named, ``home`` if it is a kingdom (``kingdoms`` in
-        data/countries.yaml); "" otherwise (several named, or not a kingdom)."""
-        named = set()
+    def the_kingdom(self, words: list[str]) -> dict[int, str]:
+        """The state each «المملكة» of a text stands for, as the text itself says: news calls
+        a monarchy «the Kingdom» once it has named it (الجمارك السعودية … إلى المملكة). An
+        occurrence resolves to a monarchy (``kingdoms`` in data/countries.yaml) when its own
+        sentence up to it, or the sentence before, names exactly one monarchy (by name,
+        nationality or the written-out name المملكة العربية السعودية); otherwise it is left
+        unresolved. A nationality that describes a visitor or envoy (السفير الأردني، العاهل
+        الأردني) names the guest's state, not the host «المملكة», and is not counted.
+        The analyst's home country is never used: the result depends on the text only.
+        Returns {token index of «المملكة»: code}."""
         if _KINGDOM_WORDS.isdisjoint(words):
-            return ""  # no «المملكة» to resolve
-        for w in words:
-            b = inflection_base(w)
-            code = self.words.get(b)
-            if code in self.kingdoms and b not in self.city_words and bare(w) not in self.city_words:
-                named.add(code)
-        if len(named) == 1:
-            return named.pop()
-        return home if not named and home in self.kingdoms else ""
+            return {}  # no «المملكة» to resolve
+        out: dict[int, str] = {}
+        bounds = [0]  # first token of each sentence
+        for k, w in enumerate(words):
+            if w in _SENTENCE_ENDS:
+                bounds.append(k + 1)
+        sent = 0
+        for k, w in enumerate(words):
+            while sent + 1 < len(bounds) and bounds[sent + 1] <= k:
+                sent += 1
+            if w not in _KINGDOM_WORDS:
+                continue
+            if k + 1 < len(words) and self._qualifies_kingdom(words[k + 1]):
+                continue  # المملكة المتحدة / العربية …: named, not «the Kingdom»
+            named = {self._monarchy_at(words, j) for j in range(bounds[max(sent - 1, 0)], k)} - {""}
+            if len(named) == 1:
+                out[k] = named.pop()
+        return out
 
-    def setting(self, words: list[str], kingdom: str = "") -> str:
+    def _monarchy_at(self, words: list[str], j: int) -> str:
+        """The monarchy word ``j`` names (its name, nationality, or «المملكة» written out with
+        its qualifier), or ""."""
+        w = words[j]
+        if w in _KINGDOM_WORDS:
+            if j + 1 < len(words) and self._qualifies_kingdom(words[j + 1]):
+                for phrase, code in self.phrases.get(inflection_base(w), ()):
+                    if tuple(inflection_base(x) for x in words[j:j + len(phrase)]) == phrase:
+                        return code if code in self.kingdoms else ""
+            return ""
+        b = inflection_base(w)
+        code = self.words.get(b)
+        if code not in self.kingdoms or b in self.city_words or bare(w) in self.city_words:
+            return ""
+        prev = words[j - 1] if j else ""
+        if prev in _NAME_BEFORE or prev in _GUEST_BEFORE or (j + 1 < len(words) and words[j + 1] in _NAME_AFTER):
+            return ""  # a given name (الأمير تركي), or a guest's nationality (السفير الأردني)
+        return code
+
+    def setting(self, words: list[str], kingdom: dict[int, str] | None = None) -> str:
         """The country where a text's events take place, from the cities, regions and
         capitals it names (في جدة، بمنطقة الرياض، بمكة المكرمة): the country of more than
         half of them; "" otherwise. Country names
@@ -180,10 +210,8 @@ class CountryLexicon:
         'SA'
         """
         readings = list(map(_TOWN_READINGS.get, words))  # at C speed; most words are known
-        if kingdom:  # «المملكة» alone (في المملكة، بالمملكة), not المملكة المتحدة / العربية …
-            for k, w in enumerate(words):
-                if w in _KINGDOM_WORDS and (k + 1 == len(words) or not self._qualifies_kingdom(words[k + 1])):
-                    readings[k] = (((), 1, kingdom),)
+        for k, code in (kingdom or {}).items():  # «المملكة» the text resolved (:meth:`the_kingdom`)
+            readings[k] = (((), 1, code),)
         for k, r in enumerate(readings):
             if r is None:
                 readings[k] = self._town_readings(words[k])
@@ -205,7 +233,7 @@ class CountryLexicon:
     def _qualifies_kingdom(self, w: str) -> bool:
         """Whether a word after «المملكة» names which one (المتحدة، العربية، المغربية)."""
         b = inflection_base(w)
-        return w.startswith("ال") and (b in self.words or b in ("متحد", "عربي", "هاشمي"))
+        return w.startswith("ال") and (b in self.words or b in _KINGDOM_QUALIFIERS)
 
     def _town_readings(self, tok: str) -> tuple[tuple[tuple[str, ...], int, str], ...]:
         """The places a word may begin, in the order :meth:`setting` tries them: for each of
@@ -234,8 +262,18 @@ class CountryLexicon:
         return en, ar
 
 
-# «المملكة» with its clitics (في المملكة، بالمملكة، للمملكة، والمملكة), normalised.
-_KINGDOM_WORDS = frozenset({"المملكه", "بالمملكه", "للمملكه", "والمملكه", "وبالمملكه", "وللمملكه", "فالمملكه"})
+_KINGDOM_WORDS: frozenset = frozenset()  # «المملكة» with its clitics; set by load_countries()
+_KINGDOM_QUALIFIERS: frozenset = frozenset()  # المملكة المتحدة / العربية / الهاشمية
+_GUEST_BEFORE: frozenset = frozenset()  # السفير الأردني: the nationality of a guest or envoy
+_SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "…", "\n"})
+
+
+def _with_clitics(word: str) -> set[str]:
+    """A definite word with its conjunction and glued preposition (normalised): المملكه →
+    والمملكه، بالمملكه، للمملكه، كالمملكه، فبالمملكه …"""
+    rest = word[2:] if word.startswith("ال") else word
+    forms = {word, "ب" + word, "ك" + word, "لل" + rest}
+    return {c + f for f in forms for c in ("", "و", "ف")}
 
 
 def _place_forms(tok: str) -> tuple[str, ...]:
@@ -267,7 +305,13 @@ def load_countries() -> CountryLexicon:
     """The country lexicon: CLDR names (Babel) and ``data/countries.yaml``."""
     from babel import Locale
 
-    data = yaml.safe_load((resources.files("analysis") / "data" / "countries.yaml").read_text(encoding="utf-8"))
+    ref = resources.files("analysis") / "data" / "countries.yaml"
+    data = safe_load(ref.read_text(encoding="utf-8"), str(ref))
+    global _KINGDOM_WORDS, _KINGDOM_QUALIFIERS, _GUEST_BEFORE
+    kd = data.get("kingdom") or {}
+    _KINGDOM_WORDS = frozenset(f for w in kd.get("words") or [] for f in _with_clitics(normalize_text(w)))
+    _KINGDOM_QUALIFIERS = frozenset(inflection_base(normalize_text(w)) for w in kd.get("qualifiers") or [])
+    _GUEST_BEFORE = frozenset(normalize_text(w) for w in kd.get("guest_before") or [])
     ar, en = Locale("ar").territories, Locale("en").territories
     codes = [c for c in ar if len(c) == 2 and c.isalpha() and c not in _NOT_TERRITORIES]
     excluded = {normalize_text(w) for w in data.get("not_countries") or []}

@@ -32,6 +32,7 @@ import yaml
 from ..errors import GazetteerError
 from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY
+from .yamlload import safe_load
 
 __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "participle_forms", "cue_at",
            "COMPLEMENTS", "THAT", "complement_within", "content_within", "bi_content"]
@@ -272,7 +273,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
 def load_cue_file(path: Path) -> dict:
     """The mapping of a cue lexicon file (``data/cues.yaml``)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"), str(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(str(path), f"cannot read ({exc.__class__.__name__})") from None
     except yaml.YAMLError as exc:

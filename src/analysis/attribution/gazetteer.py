@@ -23,6 +23,7 @@ from ..errors import GazetteerError
 from ..normalize import normalize_text
 from .cues import CueLexicon, build_cue_lexicon, load_cue_file
 from .quotes import QUOTE_FAMILY
+from .yamlload import safe_load
 
 __all__ = ["Entity", "Gazetteer", "load_gazetteer", "default_gazetteer", "ENTITY_TYPES"]
 
@@ -70,6 +71,8 @@ class Gazetteer:
     # Adjectives that qualify an unnamed source without naming it (مسؤول كبير، مصدر مطلع).
     source_qualifiers: frozenset = frozenset()
     former_adjectives: frozenset = frozenset()
+    # Quantifiers before a described source (عدد من، بعض، أحد، كبار): some of a group, unnamed.
+    group_quantifiers: frozenset = frozenset()
     sport_phrases: tuple = ()
     unnamed_persons: frozenset = frozenset()
     # Consultant titles and the fields that make one an expert (المستشار المالي).
@@ -113,7 +116,7 @@ _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
                    "international_nouns", "international_adjectives", "international_ngo_nouns", "international_nisbas", "academic_titles",
-                   "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "sport_phrases", "unnamed_persons", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
+                   "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "group_quantifiers", "sport_phrases", "unnamed_persons", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
                    "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
@@ -195,7 +198,7 @@ def _read_yaml(path: Path | None, packaged: str) -> tuple[dict, str]:
         except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError) as exc:
             raise GazetteerError(path_s, f"cannot read ({exc.__class__.__name__})") from None
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text, path_s)
     except yaml.YAMLError as exc:
         raise GazetteerError(path_s, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict):
@@ -216,7 +219,7 @@ def _cue_section(cues: dict, path_s: str, base: Path | None) -> tuple[dict, str]
         data, where = load_cue_file(candidate), str(candidate)
     elif ref == "cues.yaml":
         packaged = resources.files("analysis") / "data" / "cues.yaml"
-        data, where = yaml.safe_load(packaged.read_text(encoding="utf-8")), str(packaged)
+        data, where = safe_load(packaged.read_text(encoding="utf-8"), str(packaged)), str(packaged)
     else:
         raise GazetteerError(path_s, f"cues.lexicon: {ref!r} not found next to the gazetteer")
     merged = dict(data)
@@ -289,7 +292,8 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         anonymity_verbs=words("anonymity_verbs"), anonymity_nouns=words("anonymity_nouns"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
         honorifics=words("honorifics"), source_qualifiers=words("source_qualifiers"),
-        former_adjectives=words("former_adjectives"), unnamed_persons=words("unnamed_persons"),
+        former_adjectives=words("former_adjectives"),
+        group_quantifiers=words("group_quantifiers"), unnamed_persons=words("unnamed_persons"),
         sport_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("sport_phrases") or []} - {()})))
 
 

@@ -35,8 +35,6 @@ __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS
 
 RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
 AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
-# Quantifiers before a noun (عدد من، بعض، أحد، كبار): part of a group, not a named source.
-QUANTIFIERS = frozenset({"كبار", "بعض", "عدد", "احد", "احدي", "كل", "الكثير", "كثير", "معظم", "غالبيه", "اغلب"})
 DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "احدي", "كل"}
 FUNCTION_WORDS = {
     "في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
@@ -49,7 +47,9 @@ FUNCTION_WORDS = {
 NP_STOP = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم", "الي", "علي",
            "عن", "لان", "في", "خلال", "امام", "عبر", "حول", "منذ", "بعد", "قبل", "ضمن", "مع", "اليوم",
            "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له", "لها", "لهم", "خاصه", "مجددا",
-           "كذلك", "بدوره", "بدورها", "قد", "لقد", "وان", "انني", "ان", "امام", "لدي", "عقب", "اثناء"}
+           "كذلك", "بدوره", "بدورها", "قد", "لقد", "وان", "انني", "ان", "امام", "لدي", "عقب", "اثناء",
+           # "about, regarding": the topic of the statement, not part of the speaker's name
+           "بشان", "حيال", "ازاء", "تجاه"}
 _MAX_NP = 12
 _ARTICLE = ("ال", "وال", "بال", "لل", "فال", "كال")
 # Prepositions that tell where or before whom something was said (أمام، خلال، في).
@@ -204,7 +204,7 @@ class Resolver:
         a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
         if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
             return True
-        return self._has_phrase(words, self.gz.private_phrases) or self._has_phrase(words, self.gz.sport_phrases)
+        return self._has_phrase(words, "private_phrases") or self._has_phrase(words, "sport_phrases")
 
     def is_consultant(self, words: list[str]) -> bool:
         """A consultant in a field (المستشار المالي، مستشار قانوني): an expert, not the adviser
@@ -411,7 +411,9 @@ class Resolver:
         if m is not None and m.type == "official" and not m.entity_id and self._former(toks, j, m.end):
             m.type = "other"
         if m is not None and not m.anaphoric and m.type not in ("media", "") and not m.entity_id and \
-                any(t in QUANTIFIERS for t in toks[i:j]):
+                any(t in self.gz.group_quantifiers and not (t == "كل" and toks[q + 1:q + 2] == ["من"])
+                    for q, t in enumerate(toks[i:j], start=i)):
+            # (not «كل من X وY», "both X and Y": each is named)
             # عدد من الزبائن، بعض السياسيين، أحد المسؤولين: some of a group, unnamed
             m.type, m.country = "anonymous", m.country if m.type == "official" else ""
         if m is not None and not m.anaphoric and m.type not in ("media", "") and \
@@ -550,7 +552,7 @@ class Resolver:
             return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
         if any(self.np_role(t) == "research" for t in np_words[1:]):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))  # رئيس المعهد
-        if self._international_body(np_words) and not self._has_phrase(np_words, self.gz.sport_phrases):
+        if self._international_body(np_words) and not self._has_phrase(np_words, "sport_phrases"):
             # المدير التنفيذي لبرنامج الأغذية العالمي (the international football federation is a sport body)
             return Mention(i, np_end, text, "international_org", key=self._key(np_words))
         named = self._names_someone(np_words)
@@ -680,18 +682,19 @@ class Resolver:
         """Whether the first words of a description hold a phrase in which a company or
         association word heads a state body (البنك المركزي، المصرف الوطني، المؤسسة العامة
         لـ …، مؤسسة النقد; ``state_phrases`` of the gazetteer)."""
-        return self._has_phrase(words[:4], self.gz.state_phrases)
+        return self._has_phrase(words[:4], "state_phrases")
 
-    def _has_phrase(self, words: list[str], phrases: tuple) -> bool:
-        """Whether ``words`` hold one of ``phrases`` (compared without clitics, article and
-        inflection); the phrases are indexed by their first word once per gazetteer."""
-        index = self.gz.phrase_index.get(id(phrases))
+    def _has_phrase(self, words: list[str], name: str) -> bool:
+        """Whether ``words`` hold one of the gazetteer's phrase list ``name``
+        (``"state_phrases"``; compared without clitics, article and inflection); each list
+        is indexed by its first word once per gazetteer, under its name."""
+        index = self.gz.phrase_index.get(name)
         if index is None:
             index = {}
-            for phrase in phrases:
+            for phrase in getattr(self.gz, name):
                 p = tuple(_phrase_base(w) for w in phrase)
                 index.setdefault(p[0], []).append(p)
-            self.gz.phrase_index[id(phrases)] = index
+            self.gz.phrase_index[name] = index
         bases = [_phrase_base(w) for w in words]
         for k, b in enumerate(bases):
             for p in index.get(b, ()):
@@ -723,16 +726,21 @@ class Resolver:
         for w in words[1:]:
             if not w[0].isalnum() or w.isdigit() or w in FUNCTION_WORDS or w == "باسم":
                 continue
-            if feminine and w.endswith("ه"):
-                continue  # جماعة يسارية صغيرة: an adjective agreeing with a feminine head
+            b = inflection_base(w)
+            if feminine and w.endswith("ه") and (b in self.gz.source_qualifiers or self.country_of([w]) or
+                                                 (w.endswith("يه") and len(w) >= 5) or
+                                                 (w[0] == "م" and len(w) >= 5)):
+                continue  # جماعة يسارية صغيرة: an adjective agreeing with a feminine head (a
+                # listed qualifier, a nisba in ـية or a participle مـ…ـة); شركة نستله names a company
             if w.startswith(("ال", "لل", "بال", "وال", "فال", "كال")) or \
                     (_prepositional(w) and self.np_role(w) is not None):
                 continue  # (بلتون, a name that begins with ب, is no بوزارة)
             b = inflection_base(w)
             if self.role_of(w) is not None or b in self.gz.source_qualifiers or bare(w) in self.gz.source_qualifiers:
                 continue
-            if (len(b) >= 4 and b.endswith("ي")) or bare(w) in self.gz.anaphora:
-                continue  # a nationality (عراقي) qualifies; a place's name (ولاية كيرالا، خارجية فرنسا) names
+            if (b.endswith("ي") and self.country_of([w])) or bare(w) in self.gz.anaphora:
+                continue  # a nationality (عراقي) qualifies; a place's name (ولاية كيرالا، خارجية فرنسا)
+                # and any other ي-final word (شركة سوني، شركة هيونداي) names
             if self.country_of([w]) and len(bare(w)) < 3:
                 continue
             if len(bare(w)) >= 3:
