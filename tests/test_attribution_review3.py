@@ -29,6 +29,8 @@ def test_a_preposition_on_a_noun_is_no_name_word():
     # ل + a noun with a pronoun is the addressee, after the name
     assert one("وقال خالد الفارس لزملائه إن الاجتماع تأجل.").speaker == "خالد الفارس"
     assert not any("لمحدثيه" in s for s in acts("وقال نادر لمحدثيه إن الاجتماع تأجل.").speaker)
+    # ل on a known noun with no pronoun is no addressee, and بأنه opens the content, no name
+    assert acts("وكان يسكن في شقة صغيرة واعترف بأنه مخالف لنظام السكن.").empty
 
 
 def test_a_noun_with_our_is_no_given_name():
@@ -82,6 +84,12 @@ def test_intercepting_and_praising_are_no_reporting_verbs():
     assert acts("واعترضت طائرة مسيرة على الحدود.").empty
     assert acts("واعترضت الدفاعات الجوية صاروخا فوق المدينة.").empty
     assert acts("ومدح المدرب أداء اللاعبين في المباراة.").empty
+    assert acts("وكان المادح الأول للفريق جمهوره.").empty
+
+
+def test_praising_as_a_circumstantial_participle_continues_the_speaker():
+    df = acts("وقال سامر الفارس إن الموسم ناجح، مادحا اللاعبين الشبان.")
+    assert df.cue.tolist() == ["وقال", "مادحا"] and df.speaker.nunique() == 1
 
 
 def test_expectations_count_only_with_their_source_after_them():
@@ -139,3 +147,25 @@ def test_a_time_word_after_the_medium_is_not_part_of_it():
 def test_a_contrast_inside_a_quotation_opens_no_act():
     df = acts("وقال التقرير إن «الأسعار سترتفع لكن التجار يرون أن الطلب سيبقى قويا».")
     assert df.cue.tolist() == ["وقال"]
+
+
+def test_a_document_before_an_indefinite_noun_ends_at_the_document():
+    # the indefinite noun after the definite document is the verb's object
+    r = one("وانتقد التقرير قرارات البلدية الأخيرة بشأن النقل.")
+    assert r.speaker == "التقرير"
+
+
+def test_a_subordinator_haythu_keeps_the_subject_of_its_main_clause():
+    df = acts("وقالت البلدية إن الحديقة افتتحت، حيث أكدت أن المشروع التالي سيبدأ قريبا.")
+    assert df.speaker.tolist() == ["البلدية", "البلدية"]
+
+
+def test_a_speaker_cited_twice_is_typed_from_a_title_elsewhere_in_both_acts():
+    # the type found elsewhere (once per speaker, cached) holds for every act of the speaker
+    text = ("وقال سامر الفارس إن السوق مستقر.\n"
+            "والتقى وزير المالية سامر الفارس وفدا تجاريا أمس.\n"
+            "وقال سامر الفارس إن الأسعار ستنخفض.")
+    assert acts(text).speaker_type.tolist() == ["official", "official"]
+    # without the title, both stay unknown
+    text = "وقال سامر الفارس إن السوق مستقر.\nوقال سامر الفارس إن الأسعار ستنخفض."
+    assert acts(text).speaker_type.tolist() == ["unknown", "unknown"]

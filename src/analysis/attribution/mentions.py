@@ -100,8 +100,10 @@ _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
 @lru_cache(maxsize=1)
 def _lexicon_words() -> frozenset:
-    """Every Arabic word of the project's packaged lexicons (data/*.yaml and the stop-word
-    list), normalised, without the article: the words the package knows to be Arabic."""
+    """Every Arabic word of three letters or more in the project's packaged lexicons
+    (data/*.yaml and the stop-word list), normalised, without the article: the words the
+    package knows to be Arabic. (Shorter ones are function words or suffixes cited in
+    comments.)"""
     import re
     from pathlib import Path
     words: set[str] = set()
@@ -111,9 +113,11 @@ def _lexicon_words() -> frozenset:
             text = path.read_text(encoding="utf-8")
         except OSError:
             continue
-        for w in re.findall(r"[\u0621-\u064A\u0671]{2,}", text):
+        for w in re.findall(r"[\u0621-\u064A\u0671]{3,}", text):
             w = normalize_text(w)
-            words.add(w[2:] if w.startswith("ال") and len(w) > 4 else w)
+            w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+            if len(w) >= 3:
+                words.add(w)
     return frozenset(words)
 
 
@@ -861,6 +865,8 @@ class Resolver:
                 return None  # وتابع بقوله: …: a preposition with a pronoun, not a name
         if words[0] in _NOT_NAME_STARTS:
             return None  # بشكل مباشر، سابقا مهاجما: adverbs, no name
+        if words[0] in NP_STOP_COMPLEMENT:
+            return None  # (بأنه …: the content begins, no name)
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
                                                     "research"):
@@ -895,7 +901,7 @@ class Resolver:
         if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
                 not any(self._glued_preposition(w) for w in words[1:]) and \
                 (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and
-                                                     (self.is_medium(toks, k) or self._preposition_on_word(toks[k])))):
+                                                     (self.is_medium(toks, k) or self._addressee(toks[k])))):
             # وصرح داود أوغلو أمام صحافيين، وقال محمد العلي لوكالة …: a name, then where or
             # to whom it was said
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
@@ -942,6 +948,14 @@ class Resolver:
         rest = tok[1:]
         return (len(rest) >= 5 and rest.endswith(_POSSESSIVES) and not rest.endswith("ه")) or \
             (len(rest) >= 4 and rest.endswith("ه") and rest[-2] in "يئاو") or self._known_word(rest)
+
+    def _addressee(self, tok: str) -> bool:
+        """Whether ``tok`` is ل on a person spoken to: a noun with a pronoun (لزملائه،
+        لمحدثيه، لمرافقيه) or a role word (لمسؤولين، للصحافيين)."""
+        if len(tok) < 5 or tok[0] != "ل":
+            return False
+        rest = tok[1:]
+        return (rest.endswith(_POSSESSIVES) and self._preposition_on_word(tok)) or self.role_of(rest) is not None
 
     def _loose_name_word(self, tok: str) -> bool:
         """A word that may be a foreign name though it looks like a clitic and an article
