@@ -169,3 +169,8 @@ def test_a_speaker_cited_twice_is_typed_from_a_title_elsewhere_in_both_acts():
     # without the title, both stay unknown
     text = "وقال سامر الفارس إن السوق مستقر.\nوقال سامر الفارس إن الأسعار ستنخفض."
     assert acts(text).speaker_type.tolist() == ["unknown", "unknown"]
+
+
+def test_an_adverbial_phrase_ends_the_subject():
+    assert one("وقال الوزير بشكل واضح إن الخطة جاهزة.").speaker == "الوزير"
+    assert one("وأكدت المديرة بعد الاجتماع أن الخطة جاهزة.").speaker == "المديرة"

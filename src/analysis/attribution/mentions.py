@@ -685,6 +685,8 @@ class Resolver:
                 continue
             if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
                 break
+            if t in _NOT_NAME_STARTS:
+                break  # وقال الوزير بشكل واضح: an adverbial phrase ends the subject
             if t[0] == "ل" and len(t) > 3 and not t.startswith("لل") and self.is_medium(toks, k):
                 break  # وزير الصحة لوكالة …: the medium spoken to, not part of the title
             if t.endswith("ا") and len(t) > 3 and not t.startswith("ال") and toks[k - 1].startswith("ال") \

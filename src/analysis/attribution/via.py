@@ -511,13 +511,13 @@ def via_after_content(resolver: Resolver, toks: list[str], i: int, stop: int, is
     cue_tokens = resolver.gz.cues.tokens
     for k in range(i + 1, stop - 2):
         t = toks[k]
-        if t == "وذلك":
-            k -= 1  # وذلك في حديث …: وذلك opens the phrase without a comma
-        elif t != "،" and t != ",":
+        if t != "وذلك" and t != "،" and t != ",":
             if t in cue_tokens and is_cue(k):
                 return ""  # another act's words begin
             continue
-        j = k + 1
+        # after a comma the phrase starts at the next token; وذلك opens it without a comma
+        # (وذلك في حديث …)
+        j = k if t == "وذلك" else k + 1
         if toks[j] in ("وذلك", "وجاء", "جاء", "ذلك"):
             j += 1
         if j + 1 < stop and toks[j] in ("في", "خلال", "اثناء") and _interview(toks[j + 1]):
