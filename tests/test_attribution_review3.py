@@ -174,3 +174,8 @@ def test_a_speaker_cited_twice_is_typed_from_a_title_elsewhere_in_both_acts():
 def test_an_adverbial_phrase_ends_the_subject():
     assert one("وقال الوزير بشكل واضح إن الخطة جاهزة.").speaker == "الوزير"
     assert one("وأكدت المديرة بعد الاجتماع أن الخطة جاهزة.").speaker == "المديرة"
+
+
+def test_a_foreign_name_whose_split_leaves_the_article_on_a_verb():
+    # فال + يري: the article never stands on a verb, so the word is a name (invented)
+    assert one("وقالت فاليري مارتان المتحدثة باسم الشركة إن الأرباح ارتفعت.").speaker == "فاليري مارتان"

@@ -915,6 +915,17 @@ class Resolver:
             return Mention(i, k, self.text(toks, j, k), typ, key=self._key(words))
         return None
 
+    def _known_noun(self, w: str) -> bool:
+        """Whether ``w`` may follow the article: a known word that is no verb form and no
+        function word (الحرف، التفصيل; not اليري, which is ال + the verb يرى)."""
+        if not self._known_word(w):
+            return False
+        w = normalize_text(w)
+        forms = {f for f in _inflected_stems(w)}
+        cues = self.gz.cues
+        return self.role_of(w) is not None or bool(self.countries.country_of([w])) or \
+            any(f in _lexicon_words() and f not in cues.verbs and f not in FUNCTION_WORDS for f in forms)
+
     def _known_word(self, w: str) -> bool:
         """Whether ``w`` (no proclitic) is a word the package knows as Arabic: a function
         word, a role or cue word, a country or nationality, or any word of the packaged
@@ -922,9 +933,11 @@ class Resolver:
         if not w:
             return True
         w = normalize_text(w)
-        forms = {w, w[2:] if w.startswith("ال") and len(w) > 4 else w}
+        forms = {w}
         forms |= {f for x in list(forms) for f in _inflected_stems(x)}
         lexicon = _lexicon_words()
+        if w.startswith("ال") and len(w) > 4 and self._known_noun(w[2:]):
+            return True  # (the article only on a noun)
         return any(f in FUNCTION_WORDS or f in lexicon or f in self.gz.cues.tokens or f in self.gz.cues.verbs
                    for f in forms) or self.role_of(w) is not None or bool(self.countries.country_of([w]))
 
@@ -939,7 +952,7 @@ class Resolver:
         rest = tok[1:]
         if rest.endswith(_POSSESSIVES) or self._known_word(rest):
             return False
-        return not self._known_word(rest[2:]) if rest.startswith("ال") else True
+        return not self._known_noun(rest[2:]) if rest.startswith("ال") else True
 
     def _preposition_on_word(self, tok: str) -> bool:
         """Whether ``tok`` is ل or ب on a known word or on a noun with a pronoun (لزملائه،
