@@ -179,3 +179,8 @@ def test_an_adverbial_phrase_ends_the_subject():
 def test_a_foreign_name_whose_split_leaves_the_article_on_a_verb():
     # فال + يري: the article never stands on a verb, so the word is a name (invented)
     assert one("وقالت فاليري مارتان المتحدثة باسم الشركة إن الأرباح ارتفعت.").speaker == "فاليري مارتان"
+
+
+def test_a_verbal_noun_with_bi_before_the_support_noun_ends_the_subject():
+    r = one("ووجه المدير بتقديم الشكر للعاملين في المستشفى.")
+    assert (r.cue, r.speaker) == ("الشكر", "المدير")

@@ -161,6 +161,12 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
             return None
         if t in lex.support_verbs:
             m, _ = _subject_after(resolver, toks, k + 1) if k + 1 < i else (None, "")
+            if m is not None and m.end == i and m.end - m.start >= 2 and toks[i - 1][:1] == "ب" and \
+                    len(toks[i - 1]) >= 5 and not toks[i - 1].startswith("بن"):
+                # ووجه المدير بتقديم الشكر: the noun is the object of a verbal noun with ب,
+                # which ends the subject
+                m = replace(m, end=i - 1, name=resolver.text(toks, m.start, i - 1),
+                            key=resolver._key(toks[m.start:i - 1]))
             if m is not None and (m.end > i or m.anaphoric or not m.type):
                 m = None
             if m is None:
