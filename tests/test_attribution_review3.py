@@ -184,3 +184,10 @@ def test_a_foreign_name_whose_split_leaves_the_article_on_a_verb():
 def test_a_verbal_noun_with_bi_before_the_support_noun_ends_the_subject():
     r = one("ووجه المدير بتقديم الشكر للعاملين في المستشفى.")
     assert (r.cue, r.speaker) == ("الشكر", "المدير")
+
+
+def test_li_and_a_country_after_a_title_does_not_end_the_speaker():
+    df = acts("وعن تصريحات المستشار الأعلى لفرنسا، سامر الفارس الأخيرة التي أكد فيها أن الاتفاق قريب، "
+              "أجابت نادية العمر: «لا تعليق».")
+    assert df.speaker.tolist()[:2] == ["المستشار الأعلى", "المستشار الأعلى"]
+

@@ -961,6 +961,8 @@ class Resolver:
         if len(tok) < 5 or tok[0] not in "بل" or tok.startswith("لل"):
             return False
         rest = tok[1:]
+        if self.countries.country_of([rest]):
+            return False  # المرشد الأعلى لإيران: ل + a country belongs to the title ("of")
         return (len(rest) >= 5 and rest.endswith(_POSSESSIVES) and not rest.endswith("ه")) or \
             (len(rest) >= 4 and rest.endswith("ه") and rest[-2] in "يئاو") or self._known_word(rest)
 
