@@ -127,7 +127,7 @@ def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = Tru
 # Contrastive connectives that open the narrator's own clause after another act's content
 # (… بل إن الوزير رأى، لكن الوزير يرى، غير أن المسؤولين يزعمون).
 _CONTRAST = frozenset({"لكن", "ولكن"})
-_CONTRAST_INNA = frozenset({"بل", "غير", "الا", "بيد"})
+_CONTRAST_INNA = frozenset(_BUT_THAT | {"بل"})
 
 
 def _contrast_opens(toks: list[str], k: int) -> bool:
@@ -161,6 +161,12 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
             return None
         if t in lex.support_verbs:
             m, _ = _subject_after(resolver, toks, k + 1) if k + 1 < i else (None, "")
+            if m is not None and m.end == i and m.end - m.start >= 2 and toks[i - 1][:1] == "ب" and \
+                    len(toks[i - 1]) >= 5 and not toks[i - 1].startswith("بن"):
+                # ووجه المدير بتقديم الشكر: the noun is the object of a verbal noun with ب,
+                # which ends the subject
+                m = replace(m, end=i - 1, name=resolver.text(toks, m.start, i - 1),
+                            key=resolver._key(toks[m.start:i - 1]))
             if m is not None and (m.end > i or m.anaphoric or not m.type):
                 m = None
             if m is None:
@@ -171,9 +177,11 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
     return None
 
 
-def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) -> tuple[Mention | None, str]:
+def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9, *,
+                   telling: bool = False) -> tuple[Mention | None, str]:
     """The subject after a verb at token ``j``: (mention, via), skipping an adverb or a
-    prepositional phrase (وقال لـ«الصحيفة» فلان)."""
+    prepositional phrase (وقال لـ«الصحيفة» فلان). Only a verb of telling (``telling``)
+    takes a quoted medium as its object before the subject."""
     n = len(toks)
     fwd = resolver.mention_at(toks, j) if j < n else None
     first = toks[j] if j < n else ""
@@ -186,7 +194,7 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9) 
         m = resolver.mention_at(toks, j + 1) if j + 1 < n else None
         ok = m is not None and not m.prepositional and not m.anaphoric and m.type and m.type != "unknown"
         return (m if ok else None), ""
-    if first in ("«", "“", '"') and j + 2 < n:
+    if telling and first in ("«", "“", '"') and j + 2 < n:
         # أفاد «الصحيفة» مصدر مسؤول بأن: the medium told, as the object, before the subject
         via, _, via_end = via_as_object(resolver, toks, j, min(n, j + 6))
         if via:
@@ -293,13 +301,18 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         continue
                     fwd = Mention(j, q_end, quoted, "media")  # the medium is the source (H2)
             elif kind == "verb":
-                fwd, via = _subject_after(resolver, toks, j)
+                fwd, via = _subject_after(resolver, toks, j,
+                                          telling=lex.verbs.get(_strip(toks[i]), ("",))[0] in TELLING_LEMMAS)
                 if fwd is not None and needs == "content":
                     fwd = _trim_at_content(resolver, toks, fwd)
             else:
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
                 if fwd is not None and fwd.prepositional:
                     fwd = None
+            if kind == "noun" and lex.source_nouns and \
+                    {toks[i], toks[i][1:], toks[i][2:]} & lex.source_nouns and \
+                    (fwd is None or fwd.start != j or not fwd.type or fwd.type == "unknown" or fwd.anaphoric):
+                continue  # توقعات المحللين: a forecast is reported only with its source after it
             if fwd is not None and fwd.anaphoric:
                 if last_speaker is not None:
                     speaker, resolution = last_speaker, "anaphora"
@@ -396,7 +409,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                                          "content" if needs is False and _governs_bi(lex, toks[i]) else True) \
                         and (conj or _continues(toks, s_first, i) or _fronted_before_content(toks, s_first, i)):
                     speaker, resolution = last_speaker, "continuation"
-                    if _collective(speaker) and not _plural_verb(toks[i]):
+                    if _collective(speaker) and not _plural_verb(lex, toks[i]):
                         # a verb with no subject agrees with the one it continues: a singular
                         # one does not continue a group (عدد من الطلاب …، وقالت)
                         speaker = state.get("last_single")
@@ -494,9 +507,11 @@ def _collective(m: Mention) -> bool:
     return normalize_text(first) in QUANT_STARTS
 
 
-def _plural_verb(tok: str) -> bool:
-    """Whether a verb form is plural (قالوا، يقولون، أكدوه): a group may be its subject."""
-    return tok.endswith(("وا", "ون", "وه", "وها", "وهم", "ين", "تا", "ان"))
+def _plural_verb(lex, tok: str) -> bool:
+    """Whether a cue verb form is plural or dual (قالوا، يقولون، أكدوه): a group may be its
+    subject. Number comes from the forms the lexicon generates for the verb, not from the
+    word's last letters (أدان، يبين are singular)."""
+    return tok in lex.plural_verbs or _strip(tok) in lex.plural_verbs
 
 
 # The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it

@@ -34,7 +34,7 @@ from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY
 from .yamlload import safe_load
 
-__all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "participle_forms", "cue_at",
+__all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "plural_verb_forms", "participle_forms", "cue_at",
            "COMPLEMENTS", "THAT", "complement_within", "content_within", "bi_content"]
 
 # What may follow a verb that needs a complement: أن/إن and its pronoun forms, بأن، إلى،
@@ -108,6 +108,28 @@ def verb_forms(perfect: str, imperfect: str, *, enclitics: bool = True) -> set[s
     return {f for f in forms if len(f) >= 3}
 
 
+def plural_verb_forms(perfect: str, imperfect: str) -> set[str]:
+    """The forms of :func:`verb_forms` whose subject is plural or dual (قالوا، قالتا،
+    يقولون، يقولان، أكدوه), without proclitics. Number is read from the inflection of
+    the verb's own stem, so a singular verb whose stem ends in ان or ين (أدان، أبان، يدين،
+    يبين) is not taken as plural."""
+    raw_p = perfect.strip()
+    p, i = normalize_text(raw_p), normalize_text(imperfect.strip())
+    base = p[:-1] if raw_p.endswith(("ا", "ى")) and len(p) >= 3 else p
+    plural = {base + "وا", base + "تا", p + "تا"}
+    objects = {base + "و"}
+    stem = i[1:] if i[:1] in "يت" else i
+    for pre in ("ي", "ت"):
+        if i.endswith(("و", "ي")) and len(stem) >= 2:  # defective: يدعون، يدعوان
+            plural |= {pre + stem[:-1] + "ون", pre + stem[:-1] + "وا", pre + stem + "ان"}
+            objects.add(pre + stem[:-1] + "و")
+        else:
+            plural |= {pre + stem + "ون", pre + stem + "وا", pre + stem + "ان"}
+            objects.add(pre + stem + "و")
+    plural |= {w + e for w in objects for e in _ENCLITICS}
+    return plural & verb_forms(perfect, imperfect)
+
+
 def participle_forms(stem: str) -> set[str]:
     """Participle forms used as a circumstantial continuation: مؤكدا، مؤكدين، مؤكدة، مؤكدتين
     (the feminine -ة form is checked in context by :func:`cue_at`)."""
@@ -132,6 +154,8 @@ class CueLexicon:
     exclusions: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     prepositions: frozenset = frozenset()  # verb forms that are also prepositions (بين، عبر)
     imperfect: frozenset = frozenset()  # imperfect forms (the only ones ل and س attach to)
+    source_nouns: frozenset = frozenset()  # noun cues only with a genitive source (توقعات الخبراء)
+    plural_verbs: frozenset = frozenset()  # forms with a plural or dual subject (قالوا، يقولان)
     # Support verbs (أطلق، أصدر، جدد) whose object noun is the cue (أطلق تحذيرا، أصدرت بيانا)
     # and those object nouns, as they stand after the verb (accusative, or definite).
     support_verbs: frozenset = frozenset()
@@ -211,6 +235,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
     """
     lex_verbs: dict[str, tuple[str, object]] = {}
     perfect_forms: set[str] = set()
+    plural_verbs: set[str] = set()
     participles: dict[str, str] = {}
     prepositions: set[str] = set()
     for k, entry in enumerate(cues.get("verbs") or []):
@@ -225,6 +250,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
             else normalize_text(str(req))
         for form in verb_forms(entry["perfect"], entry["imperfect"], enclitics=entry.get("enclitics", True)):
             lex_verbs.setdefault(form, (lemma, requires))
+        plural_verbs |= plural_verb_forms(entry["perfect"], entry["imperfect"])
         perfect_forms.update(verb_forms(entry["perfect"], entry["perfect"], enclitics=False))
         if entry.get("preposition"):
             prepositions.add(lemma)
@@ -264,10 +290,12 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
         verbs=lex_verbs, participles=participles,
         nouns=frozenset(normalize_text(w) for w in _words(cues.get("nouns"), "cues.nouns", path)),
+        source_nouns=frozenset(normalize_text(w) for w in _words(cues.get("source_nouns"), "cues.source_nouns", path)),
         according_to=according,
         according_to_skip=frozenset(normalize_text(w) for w in _words(cues.get("according_to_skip"),
                                                                       "cues.according_to_skip", path)),
-        exclusions=exclusions, prepositions=frozenset(prepositions), imperfect=frozenset(imperfect))
+        exclusions=exclusions, prepositions=frozenset(prepositions), imperfect=frozenset(imperfect),
+        plural_verbs=frozenset(plural_verbs))
 
 
 def load_cue_file(path: Path) -> dict:

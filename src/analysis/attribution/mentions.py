@@ -37,7 +37,7 @@ RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين
 AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
 DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "احدي", "كل"}
 FUNCTION_WORDS = {
-    "في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
+    "في", "من", "الي", "علي", "عن", "عما", "عمن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
     "لم", "ما", "حيث", "خلال", "امام", "بين", "ضمن", "عبر", "حول", "منذ", "بعد", "قبل", "اليوم", "امس",
     "ايضا", "كذلك", "له", "لها", "لهم", "التي", "الذي", "الذين", "وفق", "حسب", "بحسب", "هذا", "هذه",
     "ذلك", "تلك", "اذ", "اذا", "لقد", "فقد", "وقد", "كل", "جميع", "عند", "لدي", "سواء", "اما", "الا",
@@ -92,6 +92,46 @@ def key_form(tok: str) -> str:
     prepositions, and without و/ف only before the article (وزير keeps its و; والوزير → وزير)."""
     t = tok[1:] if len(tok) > 4 and tok[0] in "وف" and tok[1:3] in ("ال", "لل") else tok
     return bare(t) if not (t[0] in "وف" and t is tok) else (t[2:] if t.startswith("ال") else t)
+
+
+# Possessive and object pronouns glued to a noun or a preposition (لزملائه، بحسبهم، بلادنا).
+_POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset:
+    """Every Arabic word of three letters or more in the project's packaged lexicons
+    (data/*.yaml and the stop-word list), normalised, without the article: the words the
+    package knows to be Arabic. (Shorter ones are function words or suffixes cited in
+    comments.)"""
+    import re
+    from pathlib import Path
+    words: set[str] = set()
+    data = Path(__file__).resolve().parent.parent / "data"
+    for path in [*sorted(data.glob("*.yaml")), *sorted(data.glob("*.txt"))]:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for w in re.findall(r"[\u0621-\u064A\u0671]{3,}", text):
+            w = normalize_text(w)
+            w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+            if len(w) >= 3:
+                words.add(w)
+    return frozenset(words)
+
+
+def _inflected_stems(w: str) -> set[str]:
+    """``w`` and its stem without a regular plural, dual or feminine ending (مواطنين →
+    مواطن، المحللون → محلل، حكومات → حكومه)."""
+    out = {w}
+    if len(w) > 4 and w.endswith(("ين", "ون", "ان")):
+        out.add(w[:-2])
+    if len(w) > 4 and w.endswith("ات"):
+        out |= {w[:-2], w[:-2] + "ه"}
+    if len(w) > 3 and w.endswith("ه"):
+        out.add(w[:-1])
+    return out
 
 
 def _phrase_form(tok: str) -> str:
@@ -307,8 +347,9 @@ class Resolver:
                 after = TOKEN_RE.findall(text[end:end + 40])[:2]
                 k = len(before)
                 if k and before[-1].startswith("ال") and self.role_of(before[-1]) in titles and \
-                        tok.startswith("ال") and not tok.endswith(("ه", "ي", "يه")):
-                    found = True  # الوزير الفارس: a title, then the surname
+                        tok.startswith("ال") and not tok.endswith(("ه", "ي", "يه")) and \
+                        not self._title_adjective(tok):
+                    found = True  # الوزير الفارس: a title, then the surname (not الأمين العام)
                 else:
                     s = k
                     while s > 0 and k - s < 3 and before[s - 1][0].isalpha() and tc(before[s - 1])[2]:
@@ -321,6 +362,17 @@ class Resolver:
             pos = text.find(tok, end)
         cache[tok] = found
         return found
+
+    def _title_adjective(self, tok: str) -> bool:
+        """Whether a definite word after a title describes the office (الأمين العام، النائب
+        الأول، المدير الجديد، الرئيس السابق) rather than naming its holder: an adjective or
+        ordinal of the gazetteer's lists, masculine or feminine (العامة، الأولى), or a
+        role word."""
+        b = normalize_text(tok[2:] if tok.startswith("ال") else tok)
+        forms = {b, b[:-1] if b.endswith("ه") else b}
+        gz = self.gz
+        return bool(forms & (gz.title_adjectives | gz.source_qualifiers | gz.former_adjectives)) or \
+            self.role_of(tok) is not None
 
     # ---- mention parsing
     def new_paragraph(self) -> None:
@@ -635,6 +687,8 @@ class Resolver:
                 continue
             if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
                 break
+            if t in _NOT_NAME_STARTS:
+                break  # وقال الوزير بشكل واضح: an adverbial phrase ends the subject
             if t[0] == "ل" and len(t) > 3 and not t.startswith("لل") and self.is_medium(toks, k):
                 break  # وزير الصحة لوكالة …: the medium spoken to, not part of the title
             if t.endswith("ا") and len(t) > 3 and not t.startswith("ال") and toks[k - 1].startswith("ال") \
@@ -769,15 +823,16 @@ class Resolver:
         if not first_ok and bare_names and j + 1 < n and \
                 (self._loose_name_word(toks[j]) or self._given_name_in_na(toks[j])) and \
                 token_class(toks[j + 1])[1]:
-            first_ok = True  # وقال فالوريس …، وأعلنت دوريانا …: a foreign given name, then a surname
+            first_ok = True  # (invented) وقال فالوريس …، وأعلنت روزانا …: a foreign given name, then a surname
         if first_ok:
             k = j + 1
             while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
+                    not self._preposition_on_word(toks[k]) and \
                     (token_class(toks[k])[2] or
                      (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
                       and not toks[k + 1].startswith("ال")) or
                      (bare_names and self._loose_name_word(toks[k]) and
-                      self._name_ends_at(toks, k + 1, complement=not toks[k].startswith(("فال", "بال", "كال"))))):
+                      self._name_ends_at(toks, k + 1, complement=False, definite=False))):
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
         if bare_names and k - j == 2 and toks[j + 1].startswith("ال") and \
                 self.is_document_surname(toks[j]) and not self.is_document_surname(toks[j + 1]):
@@ -820,6 +875,8 @@ class Resolver:
                 return None  # وتابع بقوله: …: a preposition with a pronoun, not a name
         if words[0] in _NOT_NAME_STARTS:
             return None  # بشكل مباشر، سابقا مهاجما: adverbs, no name
+        if words[0] in NP_STOP_COMPLEMENT:
+            return None  # (بأنه …: the content begins, no name)
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
                                                     "research"):
@@ -853,7 +910,8 @@ class Resolver:
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
         if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
                 not any(self._glued_preposition(w) for w in words[1:]) and \
-                (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and self.is_medium(toks, k))):
+                (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and
+                                                     (self.is_medium(toks, k) or self._addressee(toks[k])))):
             # وصرح سامر الفارس أمام الطلاب، وقالت نادية العمر لوكالة …: a name, then where or
             # to whom it was said
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
@@ -865,44 +923,108 @@ class Resolver:
             return Mention(i, k, self.text(toks, j, k), typ, key=self._key(words))
         return None
 
+    def _known_noun(self, w: str) -> bool:
+        """Whether ``w`` may follow the article: a known word that is no verb form and no
+        function word (الحرف، التفصيل; not اليري, which is ال + the verb يرى)."""
+        if not self._known_word(w):
+            return False
+        w = normalize_text(w)
+        forms = {f for f in _inflected_stems(w)}
+        cues = self.gz.cues
+        return self.role_of(w) is not None or bool(self.countries.country_of([w])) or \
+            any(f in _lexicon_words() and f not in cues.verbs and f not in FUNCTION_WORDS for f in forms)
+
+    def _known_word(self, w: str) -> bool:
+        """Whether ``w`` (no proclitic) is a word the package knows as Arabic: a function
+        word, a role or cue word, a country or nationality, or any word of the packaged
+        lexicons (with or without the article, a regular plural or the feminine ending)."""
+        if not w:
+            return True
+        w = normalize_text(w)
+        forms = {w}
+        forms |= {f for x in list(forms) for f in _inflected_stems(x)}
+        lexicon = _lexicon_words()
+        if w.startswith("ال") and len(w) > 4 and self._known_noun(w[2:]):
+            return True  # (the article only on a noun)
+        return any(f in FUNCTION_WORDS or f in lexicon or f in self.gz.cues.tokens or f in self.gz.cues.verbs
+                   for f in forms) or self.role_of(w) is not None or bool(self.countries.country_of([w]))
+
+    def _clitic_split_fails(self, tok: str, clitics: str) -> bool:
+        """Whether a word that begins like a proclitic (ب، ل، ف، ك) + a word cannot be that
+        word with the proclitic: what is left is no known word and carries no possessive
+        pronoun. A transliterated foreign name may begin with such letters (invented:
+        فالوريس، بالدورا، لامبرتوس); a preposition on an Arabic noun (بالحرف، لزملائه، بالتفصيل)
+        leaves a noun, often with a pronoun or followed by its definite adjective."""
+        if len(tok) < 5 or tok[0] not in clitics or not tok[0].isalpha():
+            return False
+        rest = tok[1:]
+        if rest.endswith(_POSSESSIVES) or self._known_word(rest):
+            return False
+        return not self._known_noun(rest[2:]) if rest.startswith("ال") else True
+
+    def _preposition_on_word(self, tok: str) -> bool:
+        """Whether ``tok`` is ل or ب on a known word or on a noun with a pronoun (لزملائه،
+        لمحدثيه، بالتفصيل): it ends a name (وقال خالد العلي لزملائه إن). Short words are
+        left alone: many given names begin with these letters (بدر، بندر، لؤي)."""
+        if len(tok) < 5 or tok[0] not in "بل" or tok.startswith("لل"):
+            return False
+        rest = tok[1:]
+        if self.countries.country_of([rest]):
+            return False  # المرشد الأعلى لإيران: ل + a country belongs to the title ("of")
+        return (len(rest) >= 5 and rest.endswith(_POSSESSIVES) and not rest.endswith("ه")) or \
+            (len(rest) >= 4 and rest.endswith("ه") and rest[-2] in "يئاو") or self._known_word(rest)
+
+    def _addressee(self, tok: str) -> bool:
+        """Whether ``tok`` is ل on a person spoken to: a noun with a pronoun (لزملائه،
+        لمحدثيه، لمرافقيه) or a role word (لمسؤولين، للصحافيين)."""
+        if len(tok) < 5 or tok[0] != "ل":
+            return False
+        rest = tok[1:]
+        return (rest.endswith(_POSSESSIVES) and self._preposition_on_word(tok)) or self.role_of(rest) is not None
+
     def _loose_name_word(self, tok: str) -> bool:
         """A word that may be a foreign name though it looks like a clitic and an article
-        (فالوريس، فالندر، بالدورا): it is accepted inside a name after a verb only where what
-        follows confirms a name (see :meth:`_name_ends_at`)."""
+        (invented: فالوريس، بالدورا): the split into clitic + article + noun must fail (see
+        :meth:`_clitic_split_fails`), and it is accepted inside a name after a verb only
+        where what follows confirms a name (see :meth:`_name_ends_at`)."""
         if len(tok) < 5 or not tok[0].isalpha() or tok in FUNCTION_WORDS or tok in self.gz.cues.tokens:
             return False
-        if tok.startswith(("فال", "بال", "كال")):
-            rest = tok[1:]
-            return self.role_of(rest) is None and not self.countries.country_of([rest])
-        return False
+        return tok.startswith(("فال", "بال", "كال")) and self._clitic_split_fails(tok, "فبك")
 
     def _given_name_in_na(self, tok: str) -> bool:
-        """A given name ending in نا (دوريانا، لوريانا), which the object pronoun نا would
-        otherwise exclude: only as the first word of a name right after a verb, before a
-        surname with no article."""
-        return len(tok) >= 5 and tok.endswith("نا") and tok[0].isalpha() and not tok.startswith(("ال", "وال")) \
-            and tok not in self.gz.cues.tokens and tok not in FUNCTION_WORDS and self.role_of(tok) is None
+        """A given name ending in نا (invented: روزانا، كارينا), which the pronoun نا "our"
+        would otherwise exclude: only as the first word of a name right after a verb,
+        before a surname with no article. A noun with "our" (بلادنا، حكومتنا، شبابنا) is
+        told apart by its stem: a name has ا or ي before نا, and its stem is no known word
+        (نا after ت is a feminine noun's: حكومتنا)."""
+        if len(tok) < 5 or not tok.endswith("نا") or not tok[0].isalpha() or tok.startswith(("ال", "وال")) \
+                or tok in self.gz.cues.tokens or tok in FUNCTION_WORDS or self.role_of(tok) is not None:
+            return False
+        stem = tok[:-2]
+        return stem[-1] in "اي" and not self._known_word(stem) and not self._known_word(stem[:-1])
 
-    def _name_ends_at(self, toks: list[str], k: int, *, complement: bool = True) -> bool:
+    def _name_ends_at(self, toks: list[str], k: int, *, complement: bool = True, definite: bool = True) -> bool:
         """Whether a name may end before token ``k``: a complement (unless ``complement`` is
         false: وقال العلي بالمناسبة إن), a comma or colon, a title (role word), a place
-        preposition or a further name word follows."""
+        preposition or a further name word follows (with the article only if ``definite``:
+        after a preposition and a definite noun comes its definite adjective, بالحرف الواحد)."""
         if k >= len(toks):
             return False
         t = toks[k]
         return (complement and t in NP_STOP_COMPLEMENT) or t in ("،", ",", ":") or t in _PLACE_PREPOSITIONS or \
             self.role_of(t) in ("official", "expert", "institution", "private", "nonstate", "research") or \
-            self.token_class(t)[2]
+            (self.token_class(t)[2] and (definite or not t.startswith("ال")))
 
     def _glued_preposition(self, w: str) -> bool:
         """Whether a word inside a would-be name carries the preposition ل or ب (بدور، لمدة،
-        لوكالة، للصحيفة), as opposed to a long name that begins with ل before no known word
-        (لامبريكوس، لانتيرو)."""
+        لوكالة، للصحيفة، لزملائه), as opposed to a long name that begins with ل and leaves
+        no known word without it (invented: لامبرتوس)."""
         if w == "بن" or len(w) < 3 or w[0] not in "بل":
             return False
         if w[0] == "ب" or w.startswith("لل") or len(w) < 6:
             return True  # (بدور، لمدة: a preposition on a noun; a name may begin with لا، لو …)
-        return bool(self.np_role(w) is not None or self.token_class(w[1:])[3] or self.countries.country_of([w[1:]]))
+        return bool(self.np_role(w) is not None or self.token_class(w[1:])[3]) or \
+            not self._clitic_split_fails(w, "ل")
 
     @staticmethod
     def _key(words: list[str]) -> frozenset:
@@ -985,7 +1107,7 @@ _NOT_NAME_STARTS = frozenset({"بشكل", "بسبب", "بصوره", "بعد", "�
 # الفارس، والذي يعمل …، وقال سامر الفارس، وهو نائب …).
 _DESCRIBING_CLAUSE = frozenset({"والذي", "والتي", "وهو", "وهي", "وهم", "وهما"})
 NP_STOP_COMPLEMENT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
-                                "الي", "علي", "عن", "لان"})
+                                "الي", "علي", "عن", "عما", "عمن", "لان"})
 
 
 def _compatible(m: Mention, s: Mention) -> bool:

@@ -71,19 +71,11 @@ INTERVIEW_NOUNS = {"حوار", "حديث", "مقابله", "لقاء", "اتصا
 PUBLISHED_NOUNS = {"بيان", "بيانه", "بيانها", "تغريده", "تغريدته", "تغريدتها", "تغريدات", "تغريداته",
                    "تغريداتها", "منشور", "منشوره", "منشورها", "تدوينه", "تدوينته", "تدوينتها", "رساله", "مقال",
                    "مقاله", "مقالها", "بيانا", "اعلان", "تعميم", "مقطع", "فيديو", "تسجيل"}
-# Adjectives and words an interview or statement noun may carry before its medium (في
-# تصريح خاص، في حديث هاتفي، في بيان رسمي، في مقابلة أجريت معه، في تصريحات أدلى بها).
-_OCCASION_FILLERS = {"خاص", "خاصه", "هاتفي", "هاتفيه", "صحفي", "صحافي", "صحفيه", "صحافيه", "تلفزيوني",
-                     "تلفزيونيه", "اذاعي", "اذاعيه", "رسمي", "رسميه", "مقتضب", "مطول", "مطوله", "سابق", "اخير",
-                     "لها", "له", "لهم", "اجريت", "اجراها", "اجرتها", "اجري", "معه", "معها", "معهم", "ادلي",
-                     "ادلت", "بها", "به", "الخاص", "الخاصه", "امس", "اليوم", "السابق", "الاخير", "اخري", "امس،"}
 # Verbs of publishing or broadcasting whose subject or place is the medium (بيان نشرته
 # وكالة X، نُشر على موقعها، بثّته قناة X، أوردته صحيفة X).
 _PUBLISH_VERBS = {"نشر", "نشرته", "نشرتها", "نشرها", "نشره", "ينشر", "تنشر", "بثه", "بثته", "بثتها", "بثها",
                   "بث", "اوردته", "اورده", "اوردها", "اوردتها", "نقلته", "نقلها", "نقلتها", "نقله", "وزعته",
                   "وزعه", "وزعها", "وزعتها", "اذاعته", "اذاعه", "نشرت", "بثت", "اوردت", "عرضته", "عرضه"}
-# Prepositions that name the medium a text was published in or through.
-_ON = {"علي", "عبر", "في", "ب"}
 # Plural and other nouns of a medium that the gazetteer's role words do not list.
 _EXTRA_MEDIA = {"صحف", "وكالات", "قنوات", "مواقع", "وسائط", "وسائل", "تلفزيون"}
 # Nouns of a medium only when it is spoken to (لشبكة X، في مقابلة مع محطة X): through عبر
@@ -157,7 +149,7 @@ def _quote_close(toks: list[str], k: int, stop: int, longest: int = 6) -> int | 
 
 
 def _forms(nouns: set) -> frozenset:
-    """Every written form :func:`_is_noun` accepts for ``nouns`` (with و، ف، ب and the
+    """Every written form of ``nouns`` (with و، ف، ب and the
     article), for a set look-up on the hot path."""
     out = set()
     for n in nouns:
@@ -182,16 +174,6 @@ def _interview(tok: str) -> bool:
 
 def _occasion_noun(tok: str) -> bool:
     return tok in _OCCASION_FORMS
-
-
-def _is_noun(tok: str, nouns: set) -> bool:
-    """Whether ``tok`` is one of ``nouns``, with or without و، ف، ب and the article
-    (حوار، والحوار، ببيان; بيان itself begins with ب)."""
-    forms = {tok}
-    if len(tok) > 3 and tok[0] in "وفب":
-        forms.add(tok[1:])
-    forms |= {f[2:] for f in forms if f.startswith("ال") and len(f) > 4}
-    return not forms.isdisjoint(nouns)
 
 
 def _media_word(resolver: Resolver, tok: str) -> bool:
@@ -428,7 +410,7 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
 
 # Verbs of telling whose addressee, the medium, is their direct object (أبلغ مصدر «عكاظ»
 # أن، أفاد «الصحيفة» مسؤول بأن، أخبر الوزير «الصحيفة» أن).
-TELLING_LEMMAS = {"ابلغ", "أبلغ", "اخبر", "أخبر", "افاد", "أفاد", "حدث"}
+TELLING_LEMMAS = {"ابلغ", "أبلغ", "اخبر", "أخبر", "افاد", "أفاد"}
 
 
 def via_as_object(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int, int]:
@@ -529,13 +511,13 @@ def via_after_content(resolver: Resolver, toks: list[str], i: int, stop: int, is
     cue_tokens = resolver.gz.cues.tokens
     for k in range(i + 1, stop - 2):
         t = toks[k]
-        if t == "وذلك":
-            k -= 1  # وذلك في حديث …: وذلك opens the phrase without a comma
-        elif t != "،" and t != ",":
+        if t != "وذلك" and t != "،" and t != ",":
             if t in cue_tokens and is_cue(k):
                 return ""  # another act's words begin
             continue
-        j = k + 1
+        # after a comma the phrase starts at the next token; وذلك opens it without a comma
+        # (وذلك في حديث …)
+        j = k if t == "وذلك" else k + 1
         if toks[j] in ("وذلك", "وجاء", "جاء", "ذلك"):
             j += 1
         if j + 1 < stop and toks[j] in ("في", "خلال", "اثناء") and _interview(toks[j + 1]):
