@@ -901,7 +901,7 @@ def validation_splits_plot(table: pd.DataFrame):
     ax.set_axisbelow(True)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(bilingual("F1 or accuracy", "القيمة", sep=" / "))
-    ax.legend(ncol=min(len(splits), 3), loc="lower center", bbox_to_anchor=(0.45, 1.0))
+    ax.legend(ncol=min(len(splits), 2), loc="lower center", bbox_to_anchor=(0.45, 1.0))
     missing = [s for s in _SPLIT_STYLES if s not in splits]
     _footnote(fig, "n = hand-coded acts (accuracies: matched acts)"
                    + (f"; not scored here: {', '.join(missing)} (needs ../shared)" if missing else ""))
