@@ -1,20 +1,6 @@
 """Detection and speaker resolution, round 3: one general fact of Arabic news per test, on
 invented sentences."""
-from analysis.attribution import find_attributions
-from analysis.corpus import Document
-
-
-def acts(text, home="SA"):
-    df = find_attributions(Document("t", text, {"outlet": "X"}), home_country=home)
-    for r in df.itertuples():
-        assert text[r.cue_start:r.cue_end] == r.cue
-    return df
-
-
-def one(text, home="SA"):
-    df = acts(text, home)
-    assert len(df) == 1, df[["cue", "speaker"]].values.tolist()
-    return df.iloc[0]
+from attribution_cases import acts, one
 
 
 def test_the_content_of_a_verb_follows_its_subject_and_apposition():

@@ -1,21 +1,7 @@
 """Fixes after the review of round 3 (detection, speaker resolution, via): one general fact
 of Arabic news per test, on invented sentences and invented names."""
-from analysis.attribution import find_attributions
+from attribution_cases import acts, one
 from analysis.attribution.cues import plural_verb_forms, verb_forms
-from analysis.corpus import Document
-
-
-def acts(text, home="SA"):
-    df = find_attributions(Document("t", text, {"outlet": "X"}), home_country=home)
-    for r in df.itertuples():
-        assert text[r.cue_start:r.cue_end] == r.cue
-    return df
-
-
-def one(text, home="SA"):
-    df = acts(text, home)
-    assert len(df) == 1, df[["cue", "speaker"]].values.tolist()
-    return df.iloc[0]
 
 
 # --- 1. names that look like a clitic + a word

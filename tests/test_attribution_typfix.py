@@ -1,17 +1,12 @@
 """Unit tests of the round-3 typing review fixes, on invented sentences and names."""
 import pytest
 
-from analysis.attribution import find_attributions
 from analysis.attribution.countries import load_countries
 from analysis.attribution.gazetteer import load_gazetteer
 from analysis.attribution.yamlload import DuplicateKeyError, safe_load
-from analysis.corpus import Document
 from analysis.errors import GazetteerError
 from analysis.normalize import normalize_text
-
-
-def acts(text, home="SA"):
-    return find_attributions(Document("t", text, {"outlet": "X"}), home_country=home)
+from attribution_cases import acts, one
 
 
 def words(text):
@@ -92,10 +87,6 @@ def test_generic_regions_are_no_place():
 
 
 # ---- 3. over-general rules
-def one(text, home="SA"):
-    df = acts(text, home)
-    assert len(df) == 1, df[["cue", "speaker"]].values.tolist()
-    return df.iloc[0]
 
 
 def test_a_campaign_is_a_state_body_unless_electoral():

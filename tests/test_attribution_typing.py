@@ -1,22 +1,8 @@
 """Unit tests of speaker typing and speaker country, on invented sentences (one general
 fact about Arabic news each)."""
-from analysis.attribution import find_attributions
+from attribution_cases import acts, one
 from analysis.attribution.countries import load_countries
-from analysis.corpus import Document
 from analysis.normalize import normalize_text
-
-
-def acts(text, home="SA"):
-    df = find_attributions(Document("t", text, {"outlet": "X"}), home_country=home)
-    for r in df.itertuples():
-        assert text[r.cue_start:r.cue_end] == r.cue
-    return df
-
-
-def one(text, home="SA"):
-    df = acts(text, home)
-    assert len(df) == 1, df[["cue", "speaker"]].values.tolist()
-    return df.iloc[0]
 
 
 def country(text):

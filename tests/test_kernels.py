@@ -119,15 +119,21 @@ def test_kernels_equal_their_references_on_every_code_point(kernel, template):
     _same(kernel, "".join(template.format(c=c) for c in EVERY_CODE_POINT))
 
 
-@needs_kernels
-@pytest.mark.parametrize("text", FIXED, ids=range(len(FIXED)))
-def test_kernels_equal_their_references_on_hostile_strings(text):
+def _same_on_text(text: str) -> None:
+    """Tokens, lines, sentence ends and each line's sentences agree with the references."""
     _same("split_tokens", text)
     _same("lines", text)
     _same("sentence_ends", text)
     ends = corpus._sentence_ends_py(text)
     for _, start, end in corpus._lines_py(text):
         _same("split_sentences", text, start, end, ends)
+
+
+@needs_kernels
+@pytest.mark.parametrize("text", FIXED, ids=range(len(FIXED)))
+def test_kernels_equal_their_references_on_hostile_strings(text):
+    _same_on_text(text)
+    for _, start, end in corpus._lines_py(text):
         _same("split_sentences", text, start, end)
     tokens = [corpus._split_tokens_py(line)[0][1::2] for line in text.splitlines()]
     _same("shared_keys", tokens)
@@ -137,12 +143,7 @@ def test_kernels_equal_their_references_on_hostile_strings(text):
 @settings(max_examples=500, deadline=None)
 @given(HOSTILE_TEXT)
 def test_kernels_equal_their_references_on_generated_text(text):
-    _same("split_tokens", text)
-    _same("lines", text)
-    _same("sentence_ends", text)
-    ends = corpus._sentence_ends_py(text)
-    for _, start, end in corpus._lines_py(text):
-        _same("split_sentences", text, start, end, ends)
+    _same_on_text(text)
 
 
 @needs_kernels

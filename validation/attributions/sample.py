@@ -125,18 +125,23 @@ def draw(pool: list[dict], seed: int = SEED) -> list[dict]:
     return sorted(chosen, key=lambda d: (d["split"], d["doc_id"]))
 
 
+def write_sample(rows: list[dict], out: Path) -> str:
+    """Write the drawn rows (ids, outlets, word counts and labels only); their SHA-256."""
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(COLUMNS)
+        for d in rows:
+            w.writerow([d["doc_id"], d["outlet"], len(d["words"]), d["stratum"], d["split"]])
+    return hashlib.sha256(out.read_bytes()).hexdigest()
+
+
 def main() -> int:
     if not CORPUS.exists():
         print(f"error: {CORPUS} not found (SaudiNewsNet lives in ../shared, beside the project)", file=sys.stderr)
         return 1
     rows = draw(read_pool(CORPUS))
     out = HERE / "sample.csv"
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(COLUMNS)
-        for d in rows:
-            w.writerow([d["doc_id"], d["outlet"], len(d["words"]), d["stratum"], d["split"]])
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    digest = write_sample(rows, out)
     n_test = sum(d["split"] == "test" for d in rows)
     print(f"{out}: {len(rows)} articles ({len(rows) - n_test} dev, {n_test} test), "
           f"{len({d['outlet'] for d in rows})} outlets; sha256 {digest}")

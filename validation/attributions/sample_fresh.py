@@ -23,13 +23,12 @@ round tunes on dev + fresh); round 2 is the unseen check of that round.
 from __future__ import annotations
 
 import csv
-import hashlib
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sample import COLUMNS, CORPUS, HERE, in_stratum, read_pool  # noqa: E402
+from sample import CORPUS, HERE, in_stratum, read_pool, write_sample  # noqa: E402
 
 SEEDS = {1: 2027, 2: 2028}
 TOP_UPS = (("multi_speaker", 8), ("media", 3), ("other_beats", 3))
@@ -73,12 +72,7 @@ def main(argv: list[str]) -> int:
     pool = [d for d in read_pool(CORPUS) if d["doc_id"] not in drawn and len(d["words"]) <= MAX_WORDS]
     rows = draw(pool, SEEDS[round_], "fresh" if round_ == 1 else f"fresh{round_}")
     out = HERE / sample_name(round_)
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(COLUMNS)
-        for d in rows:
-            w.writerow([d["doc_id"], d["outlet"], len(d["words"]), d["stratum"], d["split"]])
-    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    digest = write_sample(rows, out)
     print(f"{out}: {len(rows)} articles, {len({d['outlet'] for d in rows})} outlets, "
           f"{sum(len(d['words']) for d in rows)} words; sha256 {digest}")
     return 0
