@@ -16,7 +16,7 @@ def test_a_preposition_on_a_noun_is_no_name_word():
     assert one("وقال خالد الفارس لزملائه إن الاجتماع تأجل.").speaker == "خالد الفارس"
     assert not any("لمحدثيه" in s for s in acts("وقال نادر لمحدثيه إن الاجتماع تأجل.").speaker)
     # ل on a known noun with no pronoun is no addressee, and بأنه opens the content, no name
-    assert acts("وكان يسكن في شقة صغيرة واعترف بأنه مخالف لنظام السكن.").empty
+    assert acts("وكان المقهى يعمل ليلا واعترف بأنه يخالف شروط الرخصة.").empty
 
 
 def test_a_noun_with_our_is_no_given_name():
