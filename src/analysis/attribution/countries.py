@@ -94,6 +94,7 @@ class CountryLexicon:
     kingdoms: frozenset = frozenset()  # states the press calls «المملكة»
     city_words: frozenset = frozenset()  # one-word city names (not evidence of a kingdom named)
     town_phrases: dict = None  # first word → (multi-word forms, code), longest first
+    article_places: frozenset = frozenset()  # one-word places named only with the article (الكاميرون)
 
     def country_of(self, words: list[str] | tuple[str, ...]) -> str:
         """The country a description's own words give it ("" when they do not).
@@ -141,13 +142,16 @@ class CountryLexicon:
         """A country or capital named at token ``i`` as a speaker (قالت القاهرة): (end, code)."""
         t = toks[i]
         b = bare(t)
-        if t[0] in "بلك" and not t.startswith("ال"):
-            return None  # a preposition: about the place, not the place speaking
+        if t[0] in "بلك" and not t.startswith("ال") and (t[1:].startswith("ال") or bare(t[1:]) in self.places
+                                                       or bare(t[1:]) in self.place_phrases):
+            return None  # a preposition: about the place, not the place speaking (بمصر، لكوريا)
         for phrase, code in self.place_phrases.get(b, ()):
             m = len(phrase)
             if tuple(bare(x) for x in toks[i:i + m]) == phrase:
                 return i + m, code
         code = self.places.get(b)
+        if code and b in self.article_places and not (t[1:] if t[0] in "وف" else t).startswith("ال"):
+            return None  # كاميرون is a surname; the state is الكاميرون
         return (i + 1, code) if code else None
 
     def the_kingdom(self, words: list[str]) -> dict[int, str]:
@@ -324,14 +328,15 @@ def load_countries() -> CountryLexicon:
     town_phrases: dict[tuple[str, ...], str] = {}
     nisba_ar: dict[str, str] = {}
     city_words: set[str] = set()
+    with_article: set[str] = set()  # place names written with ال …
+    without_article: set[str] = set()  # … and without it
     irregular = _entries(data, "irregular_nisba")
     other = _entries(data, "other_names")
     capitals = _entries(data, "capitals")
     cities = _entries(data, "cities")
 
     def add(text: str, code: str, *, place: bool, city: bool = False) -> None:
-        toks = tuple(inflection_base(t) if len(text.split()) > 1 else t
-                     for t in normalize_text(text).replace("(", " ").replace(")", " ").replace("-", " ").split())
+        toks = tuple(normalize_text(text).replace("(", " ").replace(")", " ").replace("-", " ").split())
         if not toks:
             return
         if len(toks) == 1:
@@ -350,7 +355,10 @@ def load_countries() -> CountryLexicon:
                 words.setdefault(whole, code)
             if place:
                 places.setdefault(bare(toks[0]), code)
+                (with_article if toks[0].startswith("ال") else without_article).add(bare(toks[0]))
         else:
+            # Each word reduced once, as the look-ups reduce the text's words: a second
+            # pass would read the و of الولايات as a conjunction.
             key = tuple(inflection_base(t) for t in toks)
             phrases.setdefault(key, code)
             if place:
@@ -402,4 +410,5 @@ def load_countries() -> CountryLexicon:
         names_en={c: en.get(c, c) for c in codes}, names_ar={c: ar[c] for c in codes},
         demonym_en={str(k): str(v) for k, v in (data.get("demonym_en") or {}).items()},
         nisba_ar=nisba_ar, towns=towns, town_phrases=_by_first(town_phrases),
-        kingdoms=frozenset(str(c).upper() for c in data.get("kingdoms") or []), city_words=frozenset(city_words))
+        kingdoms=frozenset(str(c).upper() for c in data.get("kingdoms") or []), city_words=frozenset(city_words),
+        article_places=frozenset(with_article - without_article))

@@ -62,6 +62,10 @@ class Gazetteer:
     # Academic titles (الدكتور …): such a phrase with an official, institution or company
     # word in it is typed by that word, not as an expert.
     academic_titles: frozenset = frozenset()
+    # Titles that are courtesy titles before a personal name and ranks before a field (الأستاذ).
+    courtesy_titles: frozenset = frozenset()
+    # Fields that after وكالة name a state or intergovernmental agency, not a news agency.
+    agency_fields: frozenset = frozenset()
     international_nisbas: frozenset = frozenset()
     # Business phrases in a title (مجلس الإدارة، الرئيس التنفيذي): the source is `other`.
     private_phrases: tuple = ()
@@ -116,7 +120,7 @@ _SECTIONS = {"people": list, "institutions": list, "media": list, "role_words": 
 _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "home_markers",
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
-                   "international_nouns", "international_adjectives", "international_ngo_nouns", "international_nisbas", "academic_titles",
+                   "international_nouns", "international_adjectives", "international_ngo_nouns", "international_nisbas", "academic_titles", "courtesy_titles", "agency_fields",
                    "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "group_quantifiers", "title_adjectives", "sport_phrases", "unnamed_persons", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
                    "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
@@ -286,6 +290,7 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         name_nouns=words("name_nouns"), international_nouns=words("international_nouns"),
         international_adjectives=words("international_adjectives"),
         international_ngo_nouns=words("international_ngo_nouns"), academic_titles=words("academic_titles"),
+        courtesy_titles=words("courtesy_titles"), agency_fields=words("agency_fields"),
         international_nisbas=words("international_nisbas"),
         private_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("private_phrases") or []} - {()})),
         state_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("state_phrases") or []} - {()})),

@@ -134,6 +134,13 @@ def _inflected_stems(w: str) -> set[str]:
     return out
 
 
+def in_lexicon(tok: str, words: frozenset) -> bool:
+    """Whether a text word is one of a lexicon's words (listed without article or clitic) under
+    one of its readings (:func:`clitic_variants`): لوكالة، والوكالة، للتنمية. A first و/ف is
+    dropped only as one reading, so وكالة and فضاء stay themselves."""
+    return any(v in words or (v.startswith("ال") and v[2:] in words) for v in clitic_variants(tok))
+
+
 def _phrase_form(tok: str) -> str:
     """A word as it is compared inside a phrase: without و/ف, a glued ل/ب and the article
     (لكرة القدم → كره قدم)."""
@@ -145,10 +152,26 @@ def _phrase_form(tok: str) -> str:
     return bare(t)
 
 
+def _lexicon_base(word: str) -> str:
+    """A lexicon phrase's word as it is compared: without the article and the regular
+    feminine or plural ending (المركزية → مركزي), but with every letter of its stem. A
+    lexicon word carries no clitic, so its first و or ف is a root letter (الفروسية keeps its
+    ف: it must not read as الروسية)."""
+    b = word[2:] if len(word) > 3 and word.startswith("ال") else word
+    if len(b) > 4 and b.endswith("ه"):
+        return b[:-1]
+    if len(b) > 5 and b.endswith(("ين", "ون", "ان")) and b[-3] == "ي":
+        return b[:-2]
+    return b
+
+
 @lru_cache(maxsize=1 << 16)
-def _phrase_base(tok: str) -> str:
-    """A word as it is compared inside a phrase, inflection removed too (المركزية → مركزي)."""
-    return inflection_base(_phrase_form(tok))
+def _phrase_bases(tok: str) -> tuple[str, ...]:
+    """The lexicon bases a text word may stand for: one per reading of its proclitics
+    (:func:`clitic_variants`: والفروسية → الفروسية; لكرة → كرة), each without article and
+    inflection. A word's first letter is dropped only as a clitic, and then both readings
+    are kept, so a root letter is never lost for good (وزارة → وزاره or زاره)."""
+    return tuple(dict.fromkeys(_lexicon_base(v) for v in clitic_variants(tok)))
 
 
 def _prepositional(tok: str) -> bool:
@@ -519,6 +542,9 @@ class Resolver:
             return Mention(i, np_end, self.text(toks, j, np_end), "anonymous", key=self._key(np_words),
                            document=definite and len(np_words) == 1, noun=noun)
         text = self.text(toks, i, np_end)
+        if role == "media" and self.state_agency(toks, j):
+            typ, country = self.official_type(np_words)  # وكالة الفضاء الأمريكية: a state agency
+            return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
         if role == "media":
             # The outlet's name follows the head word, often in quotation marks
             # (موقع "مدار 21"، مجلة «دير شبيغل»).
@@ -566,8 +592,9 @@ class Resolver:
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words), noun=noun if alone else "")
         if role == "research":
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
-        if role == "expert" and bare(toks[j]) in self.gz.academic_titles:
-            later = [self.role_of(t) for t in np_words[1:]]
+        titled = role == "expert" and self._title_before_name(np_words)
+        if titled:
+            later = [self.role_of(t) for t in np_words[1:] if bare(t) not in self.gz.academic_titles]
             if "expert" in later or "research" in later:
                 # الدكتور … أستاذ الكيمياء ورئيس قسم …: a professor who heads a department
                 # speaks as an academic
@@ -577,7 +604,7 @@ class Resolver:
             if "official" in later or "institution" in later:
                 typ, country = self.official_type(np_words)
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
-        if role == "expert" and bare(toks[j]) in self.gz.academic_titles and len(np_words) > 1 and \
+        if titled and len(np_words) > 1 and \
                 all(self.role_of(t) is None and t not in FUNCTION_WORDS and not self.country_of([t])
                     for t in np_words[1:]):
             # الدكتور الفارس: a doctor's title is also a courtesy title of officials; typed as
@@ -643,6 +670,19 @@ class Resolver:
             return "international_org", ""  # المبعوث الدولي، المسؤول الأممي: an office of the UN
         return "official", self.country_of(words)
 
+    def _title_before_name(self, np_words: list[str]) -> bool:
+        """Whether a description begins with an academic title (الدكتور …) or with a courtesy
+        title before a name or an academic title (الأستاذ فهد …، الأستاذ الدكتور …; not the
+        rank أستاذ الاقتصاد)."""
+        head = bare(np_words[0])
+        if head in self.gz.academic_titles:
+            return True
+        if head not in self.gz.courtesy_titles or len(np_words) < 2:
+            return False
+        nxt = np_words[1]
+        # (a given name may begin with و or ف: فهد، وليد)
+        return bare(nxt) in self.gz.academic_titles or (self.token_class(nxt)[2] and not nxt.startswith("ال"))
+
     def _international_adjective(self, w: str) -> bool:
         return bool({w, bare(w), inflection_base(w)} & self.gz.international_adjectives)
 
@@ -653,7 +693,7 @@ class Resolver:
         preposition, qualifies that noun (عضو اللجنة العلمية بالمركز الدولي: a centre)."""
         nouns = self.gz.international_nouns if nouns is None else nouns
         for k, w in enumerate(words):
-            if bare(w) not in nouns and _phrase_form(w) not in nouns:
+            if bare(w) not in nouns and _phrase_form(w) not in nouns and not in_lexicon(w, nouns):
                 continue
             for d in (1, 2):
                 if k + d >= len(words):
@@ -746,14 +786,15 @@ class Resolver:
         if index is None:
             index = {}
             for phrase in getattr(self.gz, name):
-                p = tuple(_phrase_base(w) for w in phrase)
+                p = tuple(_lexicon_base(w) for w in phrase)
                 index.setdefault(p[0], []).append(p)
             self.gz.phrase_index[name] = index
-        bases = [_phrase_base(w) for w in words]
-        for k, b in enumerate(bases):
-            for p in index.get(b, ()):
-                if tuple(bases[k:k + len(p)]) == p:
-                    return True
+        bases = [_phrase_bases(w) for w in words]
+        for k, readings in enumerate(bases):
+            for b in readings:
+                for p in index.get(b, ()):
+                    if len(p) <= len(bases) - k and all(p[m] in bases[k + m] for m in range(1, len(p))):
+                        return True
         return False
 
     def is_medium(self, toks: list[str], k: int) -> bool:
@@ -763,6 +804,22 @@ class Resolver:
             return True
         hit = self.alias_at(toks, k) if self.token_class(toks[k])[3] else None
         return hit is not None and hit[1].type == "media"
+
+    def state_agency(self, toks: list[str], j: int) -> bool:
+        """Whether the noun وكالة at ``j`` (with its clitics) names a state or
+        intergovernmental agency, not a news agency: one of the gazetteer's
+        ``agency_fields`` or an international adjective follows it, a nationality
+        adjective may stand between (الوكالة الأمريكية للتنمية، وكالة الطاقة الدولية)."""
+        if not any(v in ("وكاله", "الوكاله") for v in clitic_variants(toks[j])):
+            return False
+        for t in toks[j + 1:j + 3]:
+            if not t[0].isalnum():
+                return False
+            if self._international_adjective(t) or in_lexicon(t, self.gz.agency_fields):
+                return True
+            if not self.country_of([t]):
+                return False
+        return False
 
     def _former(self, toks: list[str], j: int, end: int) -> bool:
         """Whether an official's description says the office is a former one (الوزير السابق،

@@ -217,6 +217,8 @@ def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int, *,
     media_head = _media_word(resolver, head) or \
         ((addressed or (k + 1 < len(toks) and toks[k + 1] in _OPENING)) and
          (bare(head) in _ADDRESSED_MEDIA or head in _ADDRESSED_MEDIA))
+    if media_head and resolver.state_agency(toks, k):
+        return None  # وكالة الطاقة الدولية، لوكالة التنمية: a state agency, not a medium
     if not media_head and not (resolver.token_class(t)[3] and resolver.is_medium(toks, k) if glued else
                                 resolver.token_class(t)[3]):
         return None

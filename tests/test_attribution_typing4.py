@@ -1,0 +1,92 @@
+"""Unit tests of the round-4 typing fixes, on invented sentences and names. Round 4 was
+driven by the system's output on unlabelled SaudiNewsNet articles (outside the test bed),
+read by frequency: a fault had to show in several articles before it was fixed."""
+import pytest
+
+from analysis.attribution.mentions import _lexicon_base, _phrase_bases
+from attribution_cases import one
+
+
+# ---- 1. a lexicon word's first و or ف is a root letter, not a clitic
+# The phrase lists were compared after stripping a first و/ف from both sides, so the sport
+# word الفروسية read as the nisba الروسية: every Russian official became a sports body
+# (`other`), and الفرنسي، الأوكراني… were exposed to the same collision.
+@pytest.mark.parametrize("text, country", [
+    ("قالت وزارة الخارجية الروسية إن الجولة الثانية من المشاورات ستبدأ الأسبوع المقبل.", "RU"),
+    ("وقال نائب وزير الدفاع الروسي إن المناورات البحرية ستستمر أسبوعين.", "RU"),
+    ("وأكد الرئيس الأوكراني أن حكومته ستقدم مشروع الموازنة قريبا.", "UA"),
+    ("وأوضح وزير الدفاع الفرنسي أن القوات ستنسحب من القاعدة قبل الصيف.", "FR"),
+])
+def test_a_nationality_is_not_read_as_a_sport(text, country):
+    act = one(text)
+    assert (act.speaker_type, act.speaker_country) == ("foreign_official", country)
+
+
+def test_a_sport_federation_is_still_a_sports_body():
+    act = one("وقال رئيس الاتحاد السعودي للفروسية إن البطولة ستقام في موعدها.")
+    assert act.speaker_type == "other"
+
+
+def test_lexicon_words_keep_their_first_letter_and_text_words_read_both_ways():
+    assert _lexicon_base("الفروسيه") == "فروسي"
+    assert "روسي" in _phrase_bases("الروسيه") and "فروسي" not in _phrase_bases("الروسيه")
+    assert "فروسي" in _phrase_bases("والفروسيه")  # و is a conjunction here
+    assert "كره" in _phrase_bases("لكره") and "كره" in _phrase_bases("للكره")
+
+
+# ---- 2. الأستاذ before a name is a courtesy title: the office in the title types the person
+@pytest.mark.parametrize("text, typ", [
+    ("وقال الأستاذ فهد العلي مساعد المدير العام للخدمات المساندة إن العمل مستمر.", "official"),
+    ("وقال الأستاذ سامر الفارس الرئيس التنفيذي للشركة إن الأرباح ارتفعت.", "other"),
+    ("وقال الأستاذ الدكتور سامر الفارس رئيس مجلس إدارة جمعية المزارعين إن الموسم جيد.", "other"),
+    # a rank before a field, or a title with no office: an academic speaking as an expert
+    ("وقال أستاذ الاقتصاد بجامعة الملك سعود سامر الفارس إن التضخم سينخفض.", "expert"),
+    ("وقال الأستاذ الدكتور سامر الفارس إن الموسم جيد.", "expert"),
+])
+def test_a_courtesy_title_before_a_name(text, typ):
+    assert one(text).speaker_type == typ
+
+
+# ---- 3. وكالة: a news agency, or a state or intergovernmental agency by its field
+@pytest.mark.parametrize("text, typ", [
+    ("وقالت وكالة الطاقة الدولية إن الطلب على الوقود سيرتفع هذا الشتاء.", "international_org"),
+    ("وقالت وكالة الفضاء الأمريكية إن المسبار أرسل صورا جديدة.", "foreign_official"),
+    ("وقالت الوكالة الأمريكية للتنمية الدولية إن المساعدات وصلت إلى الإقليم.", "foreign_official"),
+    ("وقالت وكالة وزارة الداخلية للأحوال المدنية إن النظام الجديد يبدأ غدا.", "official"),
+    # news agencies stay media
+    ("وقالت وكالة الأنباء الفرنسية إن الطريق أغلق بعد الظهر.", "media"),
+    ("وقالت الوكالة الألمانية إن الطريق أغلق بعد الظهر.", "media"),
+])
+def test_an_agency_is_typed_by_its_field(text, typ):
+    assert one(text).speaker_type == typ
+
+
+def test_a_state_agency_is_no_via_but_a_news_agency_is():
+    assert one("وقال مدير المشروع لوكالة التنمية إن العمل بدأ.").via == ""
+    assert one("وقال مدير المشروع لوكالة الأنباء الألمانية إن العمل بدأ.").via == "وكالة الأنباء الألمانية"
+
+
+# ---- 4. states as speakers: names whose first letter reads as a clitic
+@pytest.mark.parametrize("text, country", [
+    ("وقالت الولايات المتحدة إن المحادثات ستستأنف الشهر المقبل.", "US"),  # و of الولايات
+    ("وقالت كوريا الجنوبية إن المحادثات ستستأنف الشهر المقبل.", "KR"),  # ك, not the preposition
+    ("وقالت بريطانيا إن المحادثات ستستأنف الشهر المقبل.", "GB"),
+    ("وقالت لبنان إن المحادثات ستستأنف الشهر المقبل.", "LB"),
+    ("وقالت بغداد إن المحادثات ستستأنف الشهر المقبل.", "IQ"),
+])
+def test_a_state_named_with_a_clitic_like_letter_speaks(text, country):
+    act = one(text)
+    assert (act.speaker_type, act.speaker_country) == ("foreign_official", country)
+
+
+def test_a_preposition_before_a_place_is_still_a_preposition():
+    act = one("وقال الوزير بمصر إن المحادثات ستستأنف الشهر المقبل.")
+    assert act.speaker.startswith("الوزير")
+
+
+def test_a_state_named_with_the_article_needs_it():
+    # الكاميرون is the state; كاميرون alone is a surname, never the state speaking
+    from analysis.attribution.countries import load_countries
+    lex = load_countries()
+    assert lex.place_at("وقالت الكاميرون ان".split(), 1) == (2, "CM")
+    assert lex.place_at("وقال كاميرون ان".split(), 1) is None
