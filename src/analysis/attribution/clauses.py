@@ -46,7 +46,7 @@ from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_with
 from ..normalize import normalize_text
 from .mentions import AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, last_mention
 from .quotes import QUOTE_FAMILY
-from .via import TELLING_LEMMAS, bare_place_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, speaker_medium, via_as_object, via_before_cue, via_near_cue
+from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, bare_place_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
 __all__ = ["Act", "find_acts", "CLAUSE_OPENERS"]
 
@@ -286,11 +286,20 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     j += 1
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
                 quoted, q_end = ("", j)
-                if j < len(toks) and ((fwd is None and (j > after or toks[j] == "ل")) or
+                # بحسب «X» with a name the lexicon does not know: X may be an outlet or a
+                # body (بحسب «المرصد»), so it is taken as the carrier of an act of its
+                # sentence, never as a speaker of its own
+                bare_quote = fwd is None and j == after and j < len(toks) and toks[j] in _OPENING_MARKS
+                if j < len(toks) and ((fwd is None and (j > after or toks[j] == "ل")) or bare_quote or
                                       (fwd is not None and fwd.type != "media")):
                     # وفقا لما نقلت عنه «الصحيفة»، وفقا لوكالة الأنباء X: a medium the
                     # lexicon does not name
                     quoted, q_end = medium_at(resolver, toks, j)
+                if quoted and bare_quote and not (
+                        (acts and (sentence_of(acts[-1].cue_ns) == sid or _closes_quote(toks, i))) or
+                        _verb_follows(lex, toks, q_end) or
+                        _cue_later_in_sentence(lex, toks, q_end, tok_starts, sentences[sid][1])):
+                    quoted = ""
                 if quoted:
                     if acts and (sentence_of(acts[-1].cue_ns) == sid or _closes_quote(toks, i)):
                         acts[-1].via = acts[-1].via or quoted
@@ -486,6 +495,10 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             s_end = bisect.bisect_left(tok_starts, sentences[sid][1]) if sid >= 0 else len(toks)
             via = via_after_content(resolver, toks, i + width - 1, s_end,
                                     lambda k: cue_at(lex, toks, k) is not None)
+        if not via and kind == "according_to" and resolution == "explicit" and fwd is not None and \
+                speaker.type != "media":
+            # وفقا لما قاله مسؤول لوكالة X، بحسب مصادر تحدثت لـ«X»: the source spoke to X
+            via = via_of_according_source(resolver, toks, fwd.end, len(toks))
         if not via and pending_via[1] == sid:
             via = pending_via[0]
         c = cue_tok if cue_tok is not None else i
