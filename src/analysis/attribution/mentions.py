@@ -744,6 +744,20 @@ class Resolver:
         return prev.startswith(("ال", "وال")) and not t.startswith(("ال", "لل")) and \
             self._verbal_noun(t, after_bi=False)
 
+    def _object_start(self, toks: list[str], j: int) -> bool:
+        """Whether the word at ``j``, right after a verb, begins its object or an adverb
+        rather than a name: a listed verbal noun (وأكد ضرورة أن), ب + a verbal noun or a
+        demonstrative (يفيد بوجود، أفاد بذلك), or a word written with the accusative
+        tanwin (دوماً، قاطعاً), which no proper name carries."""
+        t = toks[j]
+        if self._verbal_noun(t, after_bi=False):
+            return True
+        if t[0] == "ب" and len(t) >= 4:
+            rest = t[3:] if t.startswith("بال") else t[1:]
+            if rest in ("ذلك", "هذا", "هذه") or self._verbal_noun(rest, after_bi=True):
+                return True
+        return self.surface(j, j + 1, toks).endswith("\u064b")
+
     def _verbal_noun(self, b: str, *, after_bi: bool) -> bool:
         """Whether ``b`` (no clitic or article) is a verbal noun that opens a verb's object or
         complement: a listed one (speakers.yaml) or a derived shape, never a role word."""
@@ -948,6 +962,8 @@ class Resolver:
                 return None  # وتابع بقوله: …: a preposition with a pronoun, not a name
         if words[0] in _NOT_NAME_STARTS or words[0] in _subject_ends()["weekdays"]:
             return None  # بشكل مباشر، سابقا مهاجما، الاثنين: adverbs, no name
+        if self._object_start(toks, j):
+            return None  # وأكد ضرورة أن، يفيد بوجود شخص، يؤكد دوماً على: the object or an adverb
         if words[0] in NP_STOP_COMPLEMENT:
             return None  # (بأنه …: the content begins, no name)
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
