@@ -55,3 +55,15 @@ def test_an_indefinite_verbal_noun_after_a_definite_subject_is_the_object():
     assert one("وقال المدير خالد السالمي إن العمل مستمر.").speaker == "المدير خالد السالمي"
     # a definite verbal noun after an indefinite head is its genitive (a body's name)
     assert one("وقالت هيئة الاستثمار إن الطلبات زادت.").speaker == "هيئة الاستثمار"
+
+
+def test_a_word_opening_the_object_after_the_verb_is_no_name():
+    # وأكد ضرورة أن، يفيد بوجود …، أفاد بذلك، يؤكد دوماً على: the verb's object or an adverb
+    # follows it, the verb continues the last speaker
+    text = "وقال مدير المرور نادر السمحان إن الطرق آمنة. وأكد ضرورة أن يلتزم السائقون بالسرعة."
+    assert set(acts(text).speaker) == {"مدير المرور نادر السمحان"}
+    text = "وقال مدير المرور نادر السمحان إن الطرق آمنة. ويؤكد دوماً على أهمية الحذر في الشتاء."
+    assert "دوماً" not in set(acts(text).speaker)
+    assert acts("وورد بلاغ يفيد بوجود سيارة متروكة قرب الجسر.").empty
+    # a name right after the verb is still a name
+    assert one("وأكد سامي الدهان أن المعرض يفتح غدا.").speaker == "سامي الدهان"
