@@ -24,11 +24,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from .countries import bare, inflection_base, load_countries
 from .gazetteer import Entity, Gazetteer
 from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY, QUOTE_RE
+from .yamlload import safe_load
 
 __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS", "NP_STOP", "AUX",
            "RELATIVES", "QUANT_STARTS"]
@@ -71,6 +73,23 @@ class Mention:
     document: bool = False  # a definite document noun alone (البيان، التقرير)
     noun: str = ""  # the document noun of a document's mention (دراسه): links it to its issuer
     courtesy: bool = False  # a doctor's title and a name only (الدكتور الفارس): the office may be told elsewhere
+
+
+@lru_cache(maxsize=1)
+def _subject_ends() -> dict[str, frozenset]:
+    """The word lists of ``data/speakers.yaml`` (days, content openers, verbal nouns),
+    normalised: what may follow a subject but never belongs to its noun phrase."""
+    ref = resources.files("analysis") / "data" / "speakers.yaml"
+    data = safe_load(ref.read_text(encoding="utf-8"), str(ref))
+    return {k: frozenset(normalize_text(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+
+
+def _derived_verbal_noun(b: str, *, after_bi: bool) -> bool:
+    """Whether ``b`` (no clitic, no article) has the shape of a verbal noun of a derived
+    form: استفعال (استمرار، استقرار), and after ب also افتعال / انفعال (بالالتزام، بانعقاد)."""
+    if len(b) == 7 and b.startswith("است") and b[5] == "ا":
+        return True
+    return after_bi and len(b) == 6 and b[0] == "ا" and b[4] == "ا" and (b[2] == "ت" or b[1] == "ن")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -738,8 +757,74 @@ class Resolver:
                     toks[k - 1].startswith(("ال", "وال")) and self.role_of(t) is None and t not in self.gz.reflexives and \
                     not self.token_class(t)[3]:
                 break  # أعلنت الحكومة خطة …: an indefinite noun after the definite subject is its object
+            if self._ends_subject(toks, k):
+                break
             k += 1
         return k
+
+    def _ends_subject(self, toks: list[str], k: int) -> bool:
+        """Whether token ``k`` (not the first of the phrase) begins what follows a subject
+        rather than continuing its noun phrase: an adverb of time (see :meth:`_time_adverb`),
+        a word opening the content (فإنه، بما، مما), a verbal noun with ب (طالب الخبراء
+        بضرورة، أشاد المدير بدعم: the complement of the verb), or an indefinite verbal noun
+        after a definite word (أعلن الجيش مقتل، أكدت الوزارة وجود: a definite noun is not
+        followed in its own phrase by an indefinite one, which is the verb's object)."""
+        t = toks[k]
+        lex = _subject_ends()
+        if t in lex["content_openers"]:
+            return True
+        if t in lex["content_opener_if_definite"] and k + 1 < len(toks) and \
+                (toks[k + 1].startswith("ال") or toks[k + 1] in FUNCTION_WORDS):
+            return True  # بحسب مسؤول فإن الحصيلة (not فان in a name: فان غال)
+        if self._time_adverb(toks, k):
+            return True
+        if t[0] == "ب" and len(t) >= 4 and self._verbal_noun(t[3:] if t.startswith("بال") else t[1:], after_bi=True):
+            return True
+        prev = toks[k - 1]
+        return prev.startswith(("ال", "وال")) and not t.startswith(("ال", "لل")) and \
+            self._verbal_noun(t, after_bi=False)
+
+    def _object_start(self, toks: list[str], j: int) -> bool:
+        """Whether the word at ``j``, right after a verb, begins its object or an adverb
+        rather than a name: a listed verbal noun (وأكد ضرورة أن), ب + a verbal noun or a
+        demonstrative (يفيد بوجود، أفاد بذلك), or a word written with the accusative
+        tanwin (دوماً، قاطعاً), which no proper name carries."""
+        t = toks[j]
+        if self._verbal_noun(t, after_bi=False):
+            return True
+        if t[0] == "ب" and len(t) >= 4:
+            rest = t[3:] if t.startswith("بال") else t[1:]
+            if rest in ("ذلك", "هذا", "هذه") or self._verbal_noun(rest, after_bi=True):
+                return True
+        return self.surface(j, j + 1, toks).endswith("\u064b")
+
+    def _verbal_noun(self, b: str, *, after_bi: bool) -> bool:
+        """Whether ``b`` (no clitic or article) is a verbal noun that opens a verb's object or
+        complement: a listed one (speakers.yaml) or a derived shape, never a role word."""
+        if len(b) < 3 or self.role_of(b) is not None:
+            return False
+        return b in _subject_ends()["verbal_nouns"] or _derived_verbal_noun(b, after_bi=after_bi)
+
+    def _time_adverb(self, toks: list[str], k: int) -> bool:
+        """Whether token ``k`` is a day of the week used as an adverb of time after the
+        subject (قالت الشرطة الجمعة، صرح الوزير يوم الأحد، أعلن الاتحاد الخميس الماضي). A day
+        right after a lone given name that follows a title is a family name (رئيس اللجنة
+        محمد الخميس)."""
+        lex = _subject_ends()
+        t, n = toks[k], len(toks)
+        if t in lex["day_parts"]:
+            return k + 1 < n and toks[k + 1] in lex["weekdays"]
+        if t not in lex["weekdays"]:
+            return False
+        if k + 1 < n and toks[k + 1] in lex["day_adjectives"]:
+            return True
+        if k < 2:
+            return True
+        prev, before = toks[k - 1], toks[k - 2]
+        tc = self.token_class
+        lone_given = tc(prev)[1] and not self.country_of([prev]) and not tc(before)[1] and \
+            (before.startswith(("ال", "وال")) or self.role_of(before) is not None)
+        return not lone_given
 
     def _international_after(self, toks: list[str], end: int) -> bool:
         """Whether a title with no state is followed, a few words on, by «في» and an
@@ -872,6 +957,8 @@ class Resolver:
     def _name_mention(self, toks: list[str], i: int, j: int, *, bare_names: bool = True) -> Mention | None:
         """An unknown name: up to 4 words of no lexicon class, followed by a complement, by
         a title (with or without a comma: "محمد العلي، أستاذ …", "محمد العلي وزير …")."""
+        if toks[j] in _subject_ends()["weekdays"]:
+            return None  # وأكد الاثنين أن: a day after the verb is its time, never a name
         k = j
         n = len(toks)
         token_class = self.token_class
@@ -884,7 +971,7 @@ class Resolver:
         if first_ok:
             k = j + 1
             while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
-                    not self._preposition_on_word(toks[k]) and \
+                    not self._preposition_on_word(toks[k]) and not self._ends_subject(toks, k) and \
                     (token_class(toks[k])[2] or
                      (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
                       and not toks[k + 1].startswith("ال")) or
@@ -930,8 +1017,10 @@ class Resolver:
                 return None
             if t[0] in "بل" and t.endswith(("ه", "ها", "هم")):
                 return None  # وتابع بقوله: …: a preposition with a pronoun, not a name
-        if words[0] in _NOT_NAME_STARTS:
-            return None  # بشكل مباشر، سابقا مهاجما: adverbs, no name
+        if words[0] in _NOT_NAME_STARTS or words[0] in _subject_ends()["weekdays"]:
+            return None  # بشكل مباشر، سابقا مهاجما، الاثنين: adverbs, no name
+        if self._object_start(toks, j):
+            return None  # وأكد ضرورة أن، يفيد بوجود شخص، يؤكد دوماً على: the object or an adverb
         if words[0] in NP_STOP_COMPLEMENT:
             return None  # (بأنه …: the content begins, no name)
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
