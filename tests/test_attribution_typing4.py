@@ -12,8 +12,8 @@ from attribution_cases import one
 # word الفروسية read as the nisba الروسية: every Russian official became a sports body
 # (`other`), and الفرنسي، الأوكراني… were exposed to the same collision.
 @pytest.mark.parametrize("text, country", [
-    ("قالت وزارة الخارجية الروسية إن الجولة الثانية من المشاورات ستبدأ الأسبوع المقبل.", "RU"),
-    ("وقال نائب وزير الدفاع الروسي إن المناورات البحرية ستستمر أسبوعين.", "RU"),
+    ("أعلنت وزارة الخارجية الروسية أن جولة جديدة من المشاورات ستبدأ بعد العيد.", "RU"),
+    ("وقال نائب وزير الطاقة الروسي إن خط الأنابيب سيعمل في الربيع.", "RU"),
     ("وأكد الرئيس الأوكراني أن حكومته ستقدم مشروع الموازنة قريبا.", "UA"),
     ("وأوضح وزير الدفاع الفرنسي أن القوات ستنسحب من القاعدة قبل الصيف.", "FR"),
 ])
@@ -36,7 +36,7 @@ def test_lexicon_words_keep_their_first_letter_and_text_words_read_both_ways():
 
 # ---- 2. الأستاذ before a name is a courtesy title: the office in the title types the person
 @pytest.mark.parametrize("text, typ", [
-    ("وقال الأستاذ فهد العلي مساعد المدير العام للخدمات المساندة إن العمل مستمر.", "official"),
+    ("وقال الأستاذ فهد العلي مساعد المدير العام للشؤون الإدارية إن العمل مستمر.", "official"),
     ("وقال الأستاذ سامر الفارس الرئيس التنفيذي للشركة إن الأرباح ارتفعت.", "other"),
     ("وقال الأستاذ الدكتور سامر الفارس رئيس مجلس إدارة جمعية المزارعين إن الموسم جيد.", "other"),
     # a rank before a field, or a title with no office: an academic speaking as an expert
@@ -49,10 +49,10 @@ def test_a_courtesy_title_before_a_name(text, typ):
 
 # ---- 3. وكالة: a news agency, or a state or intergovernmental agency by its field
 @pytest.mark.parametrize("text, typ", [
-    ("وقالت وكالة الطاقة الدولية إن الطلب على الوقود سيرتفع هذا الشتاء.", "international_org"),
+    ("وتوقعت وكالة الطاقة الدولية أن يرتفع استهلاك الغاز هذا الشتاء.", "international_org"),
     ("وقالت وكالة الفضاء الأمريكية إن المسبار أرسل صورا جديدة.", "foreign_official"),
     ("وقالت الوكالة الأمريكية للتنمية الدولية إن المساعدات وصلت إلى الإقليم.", "foreign_official"),
-    ("وقالت وكالة وزارة الداخلية للأحوال المدنية إن النظام الجديد يبدأ غدا.", "official"),
+    ("وقالت وكالة وزارة الزراعة لشؤون الثروة السمكية إن موسم الصيد يبدأ غدا.", "official"),
     # news agencies stay media
     ("وقالت وكالة الأنباء الفرنسية إن الطريق أغلق بعد الظهر.", "media"),
     ("وقالت الوكالة الألمانية إن الطريق أغلق بعد الظهر.", "media"),

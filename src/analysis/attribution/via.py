@@ -49,7 +49,7 @@ unlabelled articles):
     ذكر Y; وأوضحت الهيئة بحسب «X» أن) but alone is never made a media speaker;
 13. a station or network with ل glued to its indefinite form is spoken to (قال لمحطة X);
 14. ل + أحد/إحدى + a definite plural medium noun is an unnamed outlet of a named kind
-    (في حديث لإحدى القنوات التلفزيونية).
+    (في مقابلته لإحدى الإذاعات المحلية).
 """
 from __future__ import annotations
 
@@ -257,7 +257,7 @@ def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int, *,
 
 def _quantified_medium(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int] | None:
     """One or some of a kind of media, spoken to: ل glued to a quantifier (إحدى، أحد، بعض،
-    عدد من) then a plural medium noun (لإحدى القنوات التلفزيونية، لعدد من الصحف): the outlet
+    عدد من) then a plural medium noun (لإحدى الإذاعات المحلية، لعدد من الصحف): the outlet
     is not named but the words still came through it. (text without the ل, end)."""
     t = toks[k]
     if len(t) < 3 or t[0] != "ل" or t[1:] not in resolver.gz.group_quantifiers:
