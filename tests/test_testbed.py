@@ -13,7 +13,7 @@ import pytest
 
 from analysis.errors import AnnotationError
 from analysis.testbed import (disagreements, file_digest, load_testbed, match_acts, names_same_source,
-                              score_acts, score_breakdown, type_key)
+                              score_acts, score_breakdown, score_country_blind, type_key)
 
 from conftest import SHARED_CORPUS, VALIDATION
 
@@ -107,6 +107,19 @@ def test_home_country_changes_type_accuracy(invented):
     # The Saudi official is foreign when the home is Morocco: both SA acts' types become wrong.
     assert s.loc["speaker type accuracy (matched)"].tp == 1
     assert s.loc["strict (speaker + type + mode)"].tp == 1
+
+
+def test_country_blind_strict_forgives_only_the_officials_country(invented):
+    pred, gold = invented
+    # Home MA: both Saudi acts are foreign officials in the coding, home officials in the
+    # prediction; not judging the country gives the first act back (the second has the
+    # wrong mode), nothing else changes.
+    blind = score_country_blind(pred, gold, home_country="MA").iloc[0]
+    strict = score_acts(pred, gold, home_country="MA").set_index("measure").loc["strict (speaker + type + mode)"]
+    assert (strict.tp, blind.tp) == (1, 2) and blind.f1 == pytest.approx(0.4)
+    # An anonymous source predicted as an official is still a wrong type.
+    wrong = _pred([("d1", 130, 135, "مصادر مطلعة", "official", "indirect", "", "o1")])
+    assert score_country_blind(wrong, gold, home_country="MA").iloc[0].tp == 0
 
 
 def test_matching_is_one_to_one_and_prefers_the_cue():

@@ -52,7 +52,7 @@ from .errors import AnnotationError
 from .normalize import normalize_text
 
 __all__ = ["GOLD_TYPES", "SCORE_COLUMNS", "load_testbed", "load_seed_gold", "names_same_source",
-           "type_key", "match_acts", "score_acts", "score_breakdown", "disagreements",
+           "type_key", "match_acts", "score_acts", "score_breakdown", "score_country_blind", "disagreements",
            "testbed_documents", "file_digest"]
 
 #: Country-neutral types of the hand coding (validation/CODING_RULES.md).
@@ -527,6 +527,25 @@ class SplitScores:
     by_type: pd.DataFrame
     by_outlet: pd.DataFrame
     disagreements: pd.DataFrame
+    country_blind: pd.DataFrame | None = None  # :func:`score_country_blind`
+
+
+def score_country_blind(pred: pd.DataFrame, gold: pd.DataFrame, *, home_country: str = "MA") -> pd.DataFrame:
+    """Strict P/R/F1 with the officials' country not judged: ``home_official``,
+    ``foreign_official`` and ``official`` (country unstated) count as one type. A sensitivity
+    figure: how much of the strict score turns on whose official a speaker is, which the
+    coding can leave open (the text need not say it) while the other types are told by the
+    speaker's description. Columns: SCORE_COLUMNS, one row."""
+    pred = pred.reset_index(drop=True)
+    gold = gold.reset_index(drop=True)
+    j = _judge(pred, gold, home_country)
+    officials = ("home_official", "foreign_official", "official")
+    blind = [pt == gt or (pt in officials and gt in officials) for pt, gt in zip(j["pred_type"], j["gold_type"])]
+    tp = int((j["speaker_ok"] & pd.Series(blind, index=j.index, dtype=bool) & j["mode_ok"]).sum()) if len(j) else 0
+    p, r, f = _prf(tp, len(pred), len(gold))
+    return pd.DataFrame([{"measure": "strict, officials' country not judged", "n_gold": len(gold), "n_pred": len(pred),
+                          "tp": tp, "precision": p, "recall": r, "f1": f, "accuracy": float("nan")}],
+                        columns=list(SCORE_COLUMNS))
 
 
 def predict(texts: dict[str, str], outlets: dict[str, str], gazetteer=None, **options) -> pd.DataFrame:
@@ -574,7 +593,8 @@ def score_split(split: str, *, home_country: str = "MA", gazetteer=None, folder:
     return SplitScores(split, len(texts), len(gold), score_acts(pred, gold, home_country=home_country),
                        score_breakdown(pred, gold, "type", home_country=home_country),
                        score_breakdown(pred, gold, "outlet", home_country=home_country),
-                       disagreements(pred, gold, texts, home_country=home_country))
+                       disagreements(pred, gold, texts, home_country=home_country),
+                       score_country_blind(pred, gold, home_country=home_country))
 
 
 def format_scores(s: SplitScores) -> str:
@@ -584,6 +604,9 @@ def format_scores(s: SplitScores) -> str:
     return "\n".join([
         f"Source attribution on the {s.split} split: {s.n_documents} documents, {s.n_gold} coded acts",
         s.scores.to_string(index=False, formatters=fmt, na_rep="-"), "",
+        *(["Sensitivity (home, foreign and unstated-country officials counted as one type):",
+           s.country_blind.to_string(index=False, header=False, formatters=fmt, na_rep="-"), ""]
+          if s.country_blind is not None else []),
         "Recall by coded type:", s.by_type.to_string(index=False, formatters=fmt, na_rep="-"), "",
         "By outlet:", s.by_outlet.to_string(index=False, formatters=fmt, na_rep="-")])
 
