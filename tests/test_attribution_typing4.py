@@ -4,7 +4,7 @@ read by frequency: a fault had to show in several articles before it was fixed."
 import pytest
 
 from analysis.attribution.mentions import _lexicon_base, _phrase_bases
-from attribution_cases import one
+from attribution_cases import acts, one
 
 
 # ---- 1. a lexicon word's first و or ف is a root letter, not a clitic
@@ -90,3 +90,29 @@ def test_a_state_named_with_the_article_needs_it():
     lex = load_countries()
     assert lex.place_at("وقالت الكاميرون ان".split(), 1) == (2, "CM")
     assert lex.place_at("وقال كاميرون ان".split(), 1) is None
+
+
+# ---- 5. a demonstrative object before the subject: صرح بذلك + the speaker
+def test_the_subject_follows_a_demonstrative_object():
+    found = acts("ارتفعت درجات الحرارة أمس في المدينة. صرح بذلك المتحدث الرسمي باسم هيئة الأرصاد سامر الفارس.")
+    assert len(found) == 1 and found.iloc[0].speaker.startswith("المتحدث الرسمي")
+    assert found.iloc[0].speaker_type == "official"
+
+
+# ---- 6. quotation marks that are not speech: names after prepositions, figures, named houses
+@pytest.mark.parametrize("text", [
+    "وقال الوزير في لقاء مع «النهار» إن المشروع سيكتمل.",  # the medium after مع
+    "وأوضح المدير أن سعر الصندوق يصل إلى «20 ريالا» في الموسم.",  # a figure
+    "وذكر تقرير لمؤسسة «نجمة الشرق» أن المبيعات تراجعت.",  # a company named after مؤسسة
+    "وقال القائد إن عمليات «درع الجنوب» مستمرة.",  # a plural name noun
+])
+def test_a_quoted_name_or_figure_is_not_speech(text):
+    assert set(acts(text)["mode"]) == {"indirect"}
+
+
+def test_quoted_words_after_a_verb_or_colon_are_still_speech():
+    # a source's own evaluative words after بـ or من stay quoted speech
+    assert one("ووصف الوزير القرار بـ«الخطأ الفادح».")["mode"] == "direct"
+    assert one("وحذر الخبير من «موجة غلاء قادمة».")["mode"] == "direct"
+    assert one("وقال الوزير: «المشروع سيكتمل قبل الصيف».")["mode"] == "direct"
+    assert one("وقال الوزير إن «المشروع سيكتمل قبل الصيف».")["mode"] == "direct"

@@ -77,7 +77,11 @@ _TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثل
 # A preposition with a pronoun pointing back to what was said may stand between the verb
 # and its subject, which then follows at once (التي أشارت إليها الوزارة، في الوقت الذي
 # وعدت فيه الحكومة).
-_PRONOUN_PREPOSITIONS = {"اليه", "اليها", "عنه", "عنها", "فيه", "فيها", "به", "بها"}
+_PRONOUN_PREPOSITIONS = {"اليه", "اليها", "عنه", "عنها", "فيه", "فيها", "به", "بها",
+                         # a demonstrative object pointing back to the words just reported
+                         # (صرح بذلك المتحدث …): the subject follows it. (ذلك/هذا alone may be
+                         # the subject's determiner: أكد هذا المسؤول.)
+                         "بذلك", "بهذا"}
 # Adverbs a subject-less verb may carry before its content (وأكد أيضا أن).
 _ADVERBS = {"ايضا", "كذلك", "مجددا", "امس", "اليوم", "بدوره", "بدورها"}
 _PUNCT = ("،", ",", ":", "؛")

@@ -31,6 +31,13 @@ QUOTE_RE = re.compile(f"[{re.escape(''.join(QUOTE_FAMILY))}]")
 QUOTE_CHARS = "«»“”„‘’\""
 
 
+# Prepositions standing as words before a quotation (normalised) that govern a party — whom
+# one spoke with, between whom, on whose behalf or against whom (مع «الصحيفة»، من قبل «الحرس»)
+# — a name in quotation marks, not quoted speech. (Not في، من، إلى، عن، حول: a source's own
+# words are often quoted after them, حذر من «خسائر كبيرة».)
+_PREPOSITIONS = frozenset({"مع", "بين", "لدي", "ضد", "قبل", "داخل", "خارج", "بحق", "لصالح"})
+
+
 class Quote(NamedTuple):
     start: int  # offset of the opening mark
     end: int  # offset after the closing mark (or the end of the sentence / paragraph)
@@ -116,17 +123,24 @@ def is_name_quote(text: str, q: Quote, *, name_nouns: frozenset, names: frozense
     # name the preposition governs (the outlet spoken to, a platform, a team).
     glued = before.rstrip()
     if glued.endswith("ل") and (len(glued) == 1 or not glued[-2].isalnum()):
-        return True  # also لـ "الاقتصادية", with a space
+        # also لـ "الاقتصادية", with a space. (Not بـ: وصفه بـ«الكارثة» quotes the source.)
+        return True
+    if len(words) <= 3 and any(w.isdigit() for w in words):
+        return True  # figures and measures in quotation marks («16 كيلو»)
     prev = before.split()
     if prev:
-        word = prev[-1]
+        word = prev[-1].strip(":،,")
         stripped = word[1:] if len(word) > 3 and word[0] in "بلكوف" else word
         cands = {word, stripped, stripped[2:] if stripped.startswith("ال") else stripped,
                  word[2:] if word.startswith("ال") else word}
+        # a plural introduces names too (عمليات «…»): its singular is the listed noun
+        cands |= {c[:-2] + "ه" for c in cands if len(c) > 4 and c.endswith("ات")}
         if cands & name_nouns:
             return True
         if word in ("عبر", "على", "علي") and len(words) <= 3:
             return True  # عبر «تويتر»، على «يوتيوب»: a platform
+        if word in _PREPOSITIONS and len(words) <= 4:
+            return True  # مع «الصحيفة»: a party named, not words quoted
     if len(words) <= 3 and " ".join(words) in names:
         return True
     return False
