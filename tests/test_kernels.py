@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import filecmp
 import os
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -82,12 +81,31 @@ def test_every_kernel_has_a_reference_and_is_used():
         assert callable(getattr(corpus, name + "_py"))
 
 
-def test_a_c_compiler_builds_the_kernels():
-    """Where gcc and the Python headers exist (CI, this machine) the install builds the
-    extension; a failed build would otherwise pass unnoticed, on the slower path."""
+def _compiler_works(folder: Path) -> bool:
+    """Whether the compiler the install would use (``CC`` honoured, as setuptools does)
+    compiles a file that includes Python.h: a probe, since a ``CC`` that exists may still
+    not compile (``CC=/bin/false``, a missing python3-dev)."""
+    from setuptools._distutils.ccompiler import new_compiler
+    from setuptools._distutils.sysconfig import customize_compiler
+
+    probe = folder / "probe.c"
+    probe.write_text("#include <Python.h>\nint probe(void) { return 0; }\n", encoding="utf-8")
+    compiler = new_compiler()
+    customize_compiler(compiler)
+    try:
+        compiler.compile([str(probe)], output_dir=str(folder), include_dirs=[sysconfig.get_paths()["include"]])
+    except Exception:  # CompileError, or the compiler not found
+        return False
+    return True
+
+
+def test_a_c_compiler_builds_the_kernels(tmp_path):
+    """Where a working C compiler and the Python headers exist (CI, this machine) the install
+    builds the extension; a failed build would otherwise pass unnoticed, on the slower path."""
     headers = Path(sysconfig.get_paths()["include"], "Python.h")
-    if not (shutil.which(os.environ.get("CC", "cc")) and headers.exists()):
-        pytest.skip("no C compiler or Python headers here: the extension is not expected")
+    if not headers.exists() or not _compiler_works(tmp_path):
+        pytest.skip("no working C compiler or no Python headers here: the extension is not expected "
+                    "(the pure-Python path runs)")
     assert _kernels is not None, "the C extension was not built: rerun `pip install --no-deps -e .` and read its output"
 
 
