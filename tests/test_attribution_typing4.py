@@ -116,3 +116,20 @@ def test_quoted_words_after_a_verb_or_colon_are_still_speech():
     assert one("وحذر الخبير من «موجة غلاء قادمة».")["mode"] == "direct"
     assert one("وقال الوزير: «المشروع سيكتمل قبل الصيف».")["mode"] == "direct"
     assert one("وقال الوزير إن «المشروع سيكتمل قبل الصيف».")["mode"] == "direct"
+
+
+# ---- 7. documents and their authors: a word the lexicons list whole is no ب/ل + noun
+@pytest.mark.parametrize("text, speaker, typ", [
+    ("وقال بيان صادر عن وزارة الداخلية إن الطرق ستفتح صباحا.", "وزارة الداخلية", "official"),
+    ("وذكر بيان لوزارة الخارجية الأردنية أن الوفد وصل.", "وزارة الخارجية الأردنية", "foreign_official"),
+    ("وذكرت دراسة للبنك الدولي أن النمو سيتباطأ.", "البنك الدولي", "international_org"),
+    ("وقالت لجنة الانتخابات إن النتائج تعلن غدا.", "لجنة الانتخابات", "official"),
+])
+def test_a_document_speaks_for_its_author(text, speaker, typ):
+    act = one(text)
+    assert (act.speaker, act.speaker_type) == (speaker, typ)
+
+
+def test_a_noun_after_a_preposition_is_not_the_subject():
+    found = acts("أعلنت الشركة أرباحها. وأوضحت في بيان أن المبيعات ارتفعت.")
+    assert list(found.speaker) == ["الشركة", "الشركة"]

@@ -77,6 +77,8 @@ _TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثل
 # A preposition with a pronoun pointing back to what was said may stand between the verb
 # and its subject, which then follows at once (التي أشارت إليها الوزارة، في الوقت الذي
 # وعدت فيه الحكومة).
+# Prepositions standing as words: the noun phrase after one is governed by it.
+_PREPOSITION_WORDS = frozenset({"في", "خلال", "عبر", "امام", "اثناء", "لدي", "من", "مع", "عن", "الي", "علي"})
 _PRONOUN_PREPOSITIONS = {"اليه", "اليها", "عنه", "عنها", "فيه", "فيها", "به", "بها",
                          # a demonstrative object pointing back to the words just reported
                          # (صرح بذلك المتحدث …): the subject follows it. (ذلك/هذا alone may be
@@ -221,9 +223,11 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9, 
         cls = resolver.token_class(t)
         if cls[0] or (cls[1] and k + 1 < n and resolver.token_class(toks[k + 1])[2]):
             m = resolver.mention_at(toks, k)
-            if m is not None and not m.prepositional and m.type and m.type != "unknown" and not m.anaphoric:
+            # a noun right after a preposition is its object (وأوضحت في بيان أن), not the subject
+            governed = m is not None and (m.prepositional or toks[k - 1] in _PREPOSITION_WORDS)
+            if m is not None and not governed and m.type and m.type != "unknown" and not m.anaphoric:
                 return m, via
-            if m is not None and m.prepositional:
+            if governed:
                 k = m.end
                 continue
         k += 1

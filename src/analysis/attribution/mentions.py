@@ -193,10 +193,20 @@ def _phrase_bases(tok: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_lexicon_base(v) for v in clitic_variants(tok)))
 
 
+_KNOWN_WORDS: frozenset | None = None  # _lexicon_words(), held once the first word asks
+
+
 def _prepositional(tok: str) -> bool:
-    """Whether a word carries the preposition ل or ب (لوكالة، للصحيفة، بوزارة)."""
+    """Whether a word carries the preposition ل or ب (لوكالة، للصحيفة، بوزارة). A word the
+    lexicons list whole keeps its first letter (بيان، بلاغ، بنك، لجنة: nouns, not ب or ل
+    before one)."""
+    global _KNOWN_WORDS
     t = tok[1:] if len(tok) > 3 and tok[0] in "وف" else tok
-    return len(t) > 3 and t[0] in _PREPOSITION_CLITICS and not t.startswith(("ال", "با", "لا"))
+    if not (len(t) > 3 and t[0] in _PREPOSITION_CLITICS and not t.startswith(("ال", "با", "لا"))):
+        return False
+    if _KNOWN_WORDS is None:
+        _KNOWN_WORDS = _lexicon_words()
+    return t not in _KNOWN_WORDS
 
 
 class Resolver:
@@ -351,6 +361,25 @@ class Resolver:
                 return None
             k += 1
         return None
+
+    def _author_after(self, toks: list[str], j: int) -> Mention | None:
+        """The author a document noun at ``j`` names with ل (تقرير لمؤسسة X، دراسة للبنك
+        الدولي، بيان لوزارة الخارجية): news marks whose report it is with that preposition.
+        The body is read without its ل (on a copy: the paragraph's no-mention cache indexes
+        the original words); only an identified source counts."""
+        k = j + 1
+        if k >= len(toks) or len(toks[k]) < 4 or toks[k][0] != "ل":
+            return None
+        t = toks[k]
+        words = [*toks[:k], "ال" + t[2:] if t.startswith("لل") else t[1:], *toks[k + 1:]]
+        m = self._mention_at(words, k, bare_names=False)
+        if m is None or m.anaphoric or m.type in ("", "anonymous", "unknown", "media"):
+            return None
+        if m.name.startswith("لل"):  # the name as written, without the preposition
+            m.name = "ال" + m.name[2:]
+        elif m.name.startswith("ل"):
+            m.name = m.name[1:].lstrip("ـ")
+        return m
 
     def declines_name(self, toks: list[str], start: int, stop: int) -> bool:
         """Whether the words after a description say the source declined to be named
@@ -541,9 +570,11 @@ class Resolver:
                     return self._entity_mention(i, max(hit2[0], np_end), ent)
         noun = bare(toks[j]) if bare(toks[j]) in self.gz.document_nouns else ""
         if noun and role in ("document", "anonymous"):
-            issuer = self.issuer_after(toks, j, np_end + 6)
+            issuer = self.issuer_after(toks, j, np_end + 6) or self._author_after(toks, j)
             if issuer is not None:  # دراسة أجرتها شركة X: the study speaks for the company
-                issuer.start, issuer.noun = i, noun
+                # the mention begins at the document noun, which is no preposition's object
+                # (بيان صادر عن وزارة …، تقرير لمؤسسة …: the subject of the verb before it)
+                issuer.start, issuer.noun, issuer.prepositional = i, noun, _prepositional(toks[i])
                 return issuer
         if role == "document":
             # A document speaks for its issuer: بلاغ الشرطة الهولندية → the police.
