@@ -274,6 +274,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after and \
                 _verb_cue_near(lex, toks, s_first, i):
             continue  # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال: the verb's occasion (H3)
+        if kind == "noun" and _in_according_phrase(lex, toks, i):
+            continue  # بحسب تصريحات الوزير، وفقا لتصريحات X: the noun is inside the phrase (H3)
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
             after += 1
         if kind in ("verb", "noun", "according_to"):
@@ -281,16 +283,33 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             if kind == "according_to":
                 while j < len(toks) and j - after < 4 and (toks[j] in lex.according_to_skip or
                                                            _bare(toks[j]) in lex.according_to_skip or
-                                                           _strip(toks[j]) in lex.verbs):
-                    # (بحسب ما أكده الاتحاد: a reporting verb inside the phrase, one act)
+                                                           _strip(toks[j]) in lex.verbs or
+                                                           _after_li(toks[j]) in lex.according_to_skip or
+                                                           (toks[j] in _TIME_WORDS and toks[j] not in _PUNCT and
+                                                            _strip(toks[j - 1]) in lex.verbs)):
+                    # (بحسب ما أكده الاتحاد: a reporting verb inside the phrase, one act;
+                    # وفقا لتصريحات الوزير: the noun of saying, glued to ل; بحسب ما أعلن
+                    # الأربعاء المتحدث: the verb's time before its subject)
                     j += 1
-                fwd = resolver.mention_at(toks, j) if j < len(toks) else None
+                if j < len(toks) and _bare(_after_li(toks[j]) or toks[j]) in lex.norm_nouns:
+                    continue  # وفقا للنظام، حسب الخطة: "in accordance with" a norm, no source
+                if j < len(toks) and toks[j] in lex.own_words:
+                    # بحسب قوله، حسب وصفها: the words are those of the one who spoke last; with
+                    # an act of that speaker in the sentence, the phrase is part of it (H3)
+                    if last_speaker is None or (acts and sentence_of(acts[-1].cue_ns) == sid):
+                        continue
+                    speaker, resolution = last_speaker, "anaphora"
+                fwd = None
+                if speaker is None and j < len(toks):
+                    fwd = _source_after_li(resolver, toks, j) if _after_li(toks[j]) else None
+                    fwd = fwd or resolver.mention_at(toks, j)  # (a name that begins with ل)
                 quoted, q_end = ("", j)
                 # بحسب «X» with a name the lexicon does not know: X may be an outlet or a
                 # body (بحسب «المرصد»), so it is taken as the carrier of an act of its
                 # sentence, never as a speaker of its own
                 bare_quote = fwd is None and j == after and j < len(toks) and toks[j] in _OPENING_MARKS
-                if j < len(toks) and ((fwd is None and (j > after or toks[j] == "ل")) or bare_quote or
+                if speaker is None and j < len(toks) and \
+                        ((fwd is None and (j > after or toks[j] == "ل" or _after_li(toks[j]))) or bare_quote or
                                       (fwd is not None and fwd.type != "media")):
                     # وفقا لما نقلت عنه «الصحيفة»، وفقا لوكالة الأنباء X: a medium the
                     # lexicon does not name
@@ -530,6 +549,41 @@ def _plural_verb(lex, tok: str) -> bool:
 # The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it
 # and the reporting verb.
 _KANA = {"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت"}
+
+
+def _in_according_phrase(lex, toks: list[str], i: int) -> bool:
+    """Whether the noun cue at ``i`` follows an according-to cue, with at most ما or في
+    between (بحسب تصريحات، وفقا لتصريحات، بحسب ما جاء في تصريح): the phrase and its noun
+    of saying name one act, cued on the according-to word."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k] in ("ما", "جاء", "ورد", "في"):
+        k -= 1
+    return k >= 0 and toks[k] in lex.tokens and (cue_at(lex, toks, k) or ("",))[0] == "according_to"
+
+
+def _after_li(tok: str) -> str:
+    """The word an according-to cue governs through a glued ل (وفقا لوزير، طبقا للبيانات):
+    the word without it (وزير، البيانات), or "" when ``tok`` carries no ل. وفقا and طبقا
+    take their source with ل, written on the word far more often than apart (لـ)."""
+    if len(tok) > 3 and tok[0] == "ل":
+        return "ال" + tok[2:] if tok[1] == "ل" else tok[1:]
+    return ""
+
+
+def _source_after_li(resolver: Resolver, toks: list[str], j: int) -> Mention | None:
+    """The source named after the glued ل at token ``j`` (ووفقا لوزير المالية → وزير
+    المالية), read as if the word stood alone; its name loses the ل too."""
+    word = _after_li(toks[j])
+    look = toks[:j] + [word] + toks[j + 1:]
+    m = resolver._mention_at(look, j)  # (not mention_at: its memory of empty positions is for toks)
+    if m is None or m.prepositional or not m.type:
+        return m
+    name = m.name
+    if name.startswith("لل"):
+        name = "ال" + name[2:]
+    elif name.startswith("ل"):
+        name = name[1:]
+    return replace(m, name=name)
 
 
 def _pluperfect_subject(resolver: Resolver, toks: list[str], s_first: int, i: int,
