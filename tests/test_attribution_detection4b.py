@@ -78,3 +78,21 @@ def test_according_to_a_norm_is_no_act():
 def test_according_to_a_source_beside_a_norm_word_is_still_an_act():
     r = one("وارتفع الإنتاج خلال العام، بحسب مدير المصنع ماجد الراشد.")
     assert r.cue == "بحسب" and "ماجد الراشد" in r.speaker
+
+
+# --- 6. a forecast or a finding given as the object noun of توقع، رجح، أظهر
+
+
+def test_forecast_with_an_object_noun_and_a_named_source():
+    r = one("وتوقع وزير التجارة رامز الحلبي ارتفاع الصادرات في الربع المقبل.")
+    assert r.cue == "وتوقع" and r.speaker == "وزير التجارة رامز الحلبي"
+    r = one("ورجحت الشركة تراجع أرباحها خلال العام الجاري.")
+    assert r.cue == "ورجحت" and r.speaker == "الشركة"
+    r = one("وأظهر التقرير السنوي للهيئة نمواً في قطاع الخدمات.")
+    assert r.cue == "وأظهر" and r.speaker == "التقرير السنوي للهيئة"
+
+
+def test_forecast_verb_without_a_source_is_no_act():
+    # the impersonal يُتوقع and تظهر "appear" take a thing, not a source, as subject
+    assert len(acts("كما يتوقع هطول أمطار غزيرة على المرتفعات.")) == 0
+    assert len(acts("وتظهر على الشاشة رسالة تطلب كلمة المرور.")) == 0

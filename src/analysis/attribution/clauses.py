@@ -333,6 +333,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                                           telling=lex.verbs.get(_strip(toks[i]), ("",))[0] in TELLING_LEMMAS)
                 if fwd is not None and needs == "content":
                     fwd = _trim_at_content(resolver, toks, fwd)
+                if fwd is not None and _object_reports(lex, toks, i, fwd, fwd.start + 1):
+                    cut = _object_in_subject(resolver, toks, fwd)
+                    if cut is not None:  # توقع الوزير سامي فريد ارتفاع الأسعار: the object ends the subject
+                        fwd = replace(fwd, end=cut, name=resolver.text(toks, fwd.start, cut),
+                                      key=resolver._key(toks[fwd.start:cut]))
             else:
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
                 if fwd is not None and fwd.prepositional:
@@ -480,7 +485,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             if start > after:
                 while content < len(toks) and (toks[content] in ("،", ",") or toks[content] in _ADVERBS):
                     content += 1  # وكشف الوزير، أمس، عن …
-            if _explicit_only(lex, toks[i]):
+            if resolution == "explicit" and fwd is not None and _object_reports(lex, toks, i, fwd, content):
+                met = True  # توقعت الشركة إيرادات، رجح المحللون تراجعا: the object is the content
+            elif _explicit_only(lex, toks[i]):
                 met = _met(content, 3 if start > after else window, needs)
             elif start > after and needs is True:
                 # far from the verb only أن, a colon or a quotation opens its content; a
@@ -549,6 +556,31 @@ def _plural_verb(lex, tok: str) -> bool:
 # The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it
 # and the reporting verb.
 _KANA = {"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت"}
+
+
+def _object_reports(lex, toks: list[str], i: int, fwd: Mention | None, content: int) -> bool:
+    """Whether the verb at ``i`` is one whose object noun is what it reports (``object_content``:
+    توقع، رجح، أظهر) and its subject, named right after it, is a source: توقع الوزير
+    ارتفاع الأسعار، أظهر التقرير نموا. News gives forecasts and findings so as often as
+    with أن; with no source as subject (يُتوقع هطول أمطار، تظهر صور) they stay no act."""
+    entry = lex.verbs.get(_strip(toks[i])) or lex.verbs.get(toks[i])
+    if entry is None or entry[0] not in lex.object_content or fwd is None or fwd.anaphoric or \
+            fwd.type in ("", "unknown") or fwd.prepositional or fwd.start != i + 1:
+        return False
+    return content < len(toks) and toks[content][0].isalpha() and toks[content] not in COMPLEMENTS and \
+        toks[content] not in lex.tokens
+
+
+def _object_in_subject(resolver: Resolver, toks: list[str], m: Mention) -> int | None:
+    """Where the object of a verb of forecasting or showing begins inside the subject read
+    after it (توقع الوزير سامي فريد ارتفاع الأسعار → before ارتفاع): a verbal noun, or a word
+    with the accusative tanwin (نمواً), which no name carries; None if there is none."""
+    for k in range(m.start + 1, m.end):
+        t = toks[k]
+        if not t.startswith(("ال", "لل")) and (resolver._verbal_noun(t, after_bi=False) or
+                                               resolver.surface(k, k + 1, toks).endswith("\u064b")):
+            return k
+    return None
 
 
 def _in_according_phrase(lex, toks: list[str], i: int) -> bool:
