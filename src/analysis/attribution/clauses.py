@@ -282,6 +282,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after and \
                 _verb_cue_near(lex, toks, s_first, i):
             continue  # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال: the verb's occasion (H3)
+        if kind == "noun" and _in_according_phrase(lex, toks, i):
+            continue  # بحسب تصريحات الوزير، وفقا لتصريحات X: the noun is inside the phrase (H3)
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":
             after += 1
         if kind in ("verb", "noun", "according_to"):
@@ -289,16 +291,33 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             if kind == "according_to":
                 while j < len(toks) and j - after < 4 and (toks[j] in lex.according_to_skip or
                                                            _bare(toks[j]) in lex.according_to_skip or
-                                                           _strip(toks[j]) in lex.verbs):
-                    # (بحسب ما أكده الاتحاد: a reporting verb inside the phrase, one act)
+                                                           _strip(toks[j]) in lex.verbs or
+                                                           _after_li(toks[j]) in lex.according_to_skip or
+                                                           (toks[j] in _TIME_WORDS and toks[j] not in _PUNCT and
+                                                            _strip(toks[j - 1]) in lex.verbs)):
+                    # (بحسب ما أكده الاتحاد: a reporting verb inside the phrase, one act;
+                    # وفقا لتصريحات الوزير: the noun of saying, glued to ل; بحسب ما أعلن
+                    # الأربعاء المتحدث: the verb's time before its subject)
                     j += 1
-                fwd = resolver.mention_at(toks, j) if j < len(toks) else None
+                if j < len(toks) and _bare(_after_li(toks[j]) or toks[j]) in lex.norm_nouns:
+                    continue  # وفقا للنظام، حسب الخطة: "in accordance with" a norm, no source
+                if j < len(toks) and toks[j] in lex.own_words:
+                    # بحسب قوله، حسب وصفها: the words are those of the one who spoke last; with
+                    # an act of that speaker in the sentence, the phrase is part of it (H3)
+                    if last_speaker is None or (acts and sentence_of(acts[-1].cue_ns) == sid):
+                        continue
+                    speaker, resolution = last_speaker, "anaphora"
+                fwd = None
+                if speaker is None and j < len(toks):
+                    fwd = _source_after_li(resolver, toks, j) if _after_li(toks[j]) else None
+                    fwd = fwd or resolver.mention_at(toks, j)  # (a name that begins with ل)
                 quoted, q_end = ("", j)
                 # بحسب «X» with a name the lexicon does not know: X may be an outlet or a
                 # body (بحسب «المرصد»), so it is taken as the carrier of an act of its
                 # sentence, never as a speaker of its own
                 bare_quote = fwd is None and j == after and j < len(toks) and toks[j] in _OPENING_MARKS
-                if j < len(toks) and ((fwd is None and (j > after or toks[j] == "ل")) or bare_quote or
+                if speaker is None and j < len(toks) and \
+                        ((fwd is None and (j > after or toks[j] == "ل" or _after_li(toks[j]))) or bare_quote or
                                       (fwd is not None and fwd.type != "media")):
                     # وفقا لما نقلت عنه «الصحيفة»، وفقا لوكالة الأنباء X: a medium the
                     # lexicon does not name
@@ -322,6 +341,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                                           telling=lex.verbs.get(_strip(toks[i]), ("",))[0] in TELLING_LEMMAS)
                 if fwd is not None and needs == "content":
                     fwd = _trim_at_content(resolver, toks, fwd)
+                if fwd is not None and _object_reports(lex, toks, i, fwd, fwd.start + 1):
+                    cut = _object_in_subject(resolver, toks, fwd)
+                    if cut is not None:  # توقع الوزير سامي فريد ارتفاع الأسعار: the object ends the subject
+                        fwd = replace(fwd, end=cut, name=resolver.text(toks, fwd.start, cut),
+                                      key=resolver._key(toks[fwd.start:cut]))
             else:
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
                 if fwd is not None and fwd.prepositional:
@@ -469,7 +493,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             if start > after:
                 while content < len(toks) and (toks[content] in ("،", ",") or toks[content] in _ADVERBS):
                     content += 1  # وكشف الوزير، أمس، عن …
-            if _explicit_only(lex, toks[i]):
+            if resolution == "explicit" and fwd is not None and _object_reports(lex, toks, i, fwd, content):
+                met = True  # توقعت الشركة إيرادات، رجح المحللون تراجعا: the object is the content
+            elif _explicit_only(lex, toks[i]):
                 met = _met(content, 3 if start > after else window, needs)
             elif start > after and needs is True:
                 # far from the verb only أن, a colon or a quotation opens its content; a
@@ -538,6 +564,66 @@ def _plural_verb(lex, tok: str) -> bool:
 # The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it
 # and the reporting verb.
 _KANA = {"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت"}
+
+
+def _object_reports(lex, toks: list[str], i: int, fwd: Mention | None, content: int) -> bool:
+    """Whether the verb at ``i`` is one whose object noun is what it reports (``object_content``:
+    توقع، رجح، أظهر) and its subject, named right after it, is a source: توقع الوزير
+    ارتفاع الأسعار، أظهر التقرير نموا. News gives forecasts and findings so as often as
+    with أن; with no source as subject (يُتوقع هطول أمطار، تظهر صور) they stay no act."""
+    entry = lex.verbs.get(_strip(toks[i])) or lex.verbs.get(toks[i])
+    if entry is None or entry[0] not in lex.object_content or fwd is None or fwd.anaphoric or \
+            fwd.type in ("", "unknown") or fwd.prepositional or fwd.start != i + 1:
+        return False
+    return content < len(toks) and toks[content][0].isalpha() and toks[content] not in COMPLEMENTS and \
+        toks[content] not in lex.tokens
+
+
+def _object_in_subject(resolver: Resolver, toks: list[str], m: Mention) -> int | None:
+    """Where the object of a verb of forecasting or showing begins inside the subject read
+    after it (توقع الوزير سامي فريد ارتفاع الأسعار → before ارتفاع): a verbal noun, or a word
+    with the accusative tanwin (نمواً), which no name carries; None if there is none."""
+    for k in range(m.start + 1, m.end):
+        t = toks[k]
+        if not t.startswith(("ال", "لل")) and (resolver._verbal_noun(t, after_bi=False) or
+                                               resolver.surface(k, k + 1, toks).endswith("\u064b")):
+            return k
+    return None
+
+
+def _in_according_phrase(lex, toks: list[str], i: int) -> bool:
+    """Whether the noun cue at ``i`` follows an according-to cue, with at most ما or في
+    between (بحسب تصريحات، وفقا لتصريحات، بحسب ما جاء في تصريح): the phrase and its noun
+    of saying name one act, cued on the according-to word."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k] in ("ما", "جاء", "ورد", "في"):
+        k -= 1
+    return k >= 0 and toks[k] in lex.tokens and (cue_at(lex, toks, k) or ("",))[0] == "according_to"
+
+
+def _after_li(tok: str) -> str:
+    """The word an according-to cue governs through a glued ل (وفقا لوزير، طبقا للبيانات):
+    the word without it (وزير، البيانات), or "" when ``tok`` carries no ل. وفقا and طبقا
+    take their source with ل, written on the word far more often than apart (لـ)."""
+    if len(tok) > 3 and tok[0] == "ل":
+        return "ال" + tok[2:] if tok[1] == "ل" else tok[1:]
+    return ""
+
+
+def _source_after_li(resolver: Resolver, toks: list[str], j: int) -> Mention | None:
+    """The source named after the glued ل at token ``j`` (ووفقا لوزير المالية → وزير
+    المالية), read as if the word stood alone; its name loses the ل too."""
+    word = _after_li(toks[j])
+    look = toks[:j] + [word] + toks[j + 1:]
+    m = resolver._mention_at(look, j)  # (not mention_at: its memory of empty positions is for toks)
+    if m is None or m.prepositional or not m.type:
+        return m
+    name = m.name
+    if name.startswith("لل"):
+        name = "ال" + name[2:]
+    elif name.startswith("ل"):
+        name = name[1:]
+    return replace(m, name=name)
 
 
 def _pluperfect_subject(resolver: Resolver, toks: list[str], s_first: int, i: int,

@@ -151,6 +151,11 @@ class CueLexicon:
     nouns: frozenset = frozenset()
     according_to: dict[tuple[str, ...], str] = field(default_factory=dict)
     according_to_skip: frozenset = frozenset()
+    # Nouns of saying with the speaker's pronoun after an according-to cue (بحسب قوله، حسب
+    # وصفها): the source is the one who spoke last (normalised, pronoun included).
+    own_words: frozenset = frozenset()
+    object_content: frozenset = frozenset()  # lemmas whose object noun is the content (توقع ارتفاع)
+    norm_nouns: frozenset = frozenset()  # وفقا للنظام: "in accordance with", no source (bare forms)
     exclusions: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     prepositions: frozenset = frozenset()  # verb forms that are also prepositions (بين، عبر)
     imperfect: frozenset = frozenset()  # imperfect forms (the only ones ل and س attach to)
@@ -294,6 +299,11 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         according_to=according,
         according_to_skip=frozenset(normalize_text(w) for w in _words(cues.get("according_to_skip"),
                                                                       "cues.according_to_skip", path)),
+        own_words=frozenset(normalize_text(w) + e for w in _words(cues.get("own_words_nouns"), "cues.own_words_nouns",
+                                                                  path) for e in ("ه", "ها", "هم", "هما")),
+        object_content=frozenset(normalize_text(w) for w in _words(cues.get("object_content"), "cues.object_content",
+                                                                   path)),
+        norm_nouns=frozenset(normalize_text(w) for w in _words(cues.get("norm_nouns"), "cues.norm_nouns", path)),
         exclusions=exclusions, prepositions=frozenset(prepositions), imperfect=frozenset(imperfect),
         plural_verbs=frozenset(plural_verbs))
 
