@@ -39,7 +39,7 @@ from ..normalize import NormalizedText, normalize, normalize_text
 from .clauses import find_acts
 from .countries import bare, load_countries
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
-from .mentions import Mention, Resolver, key_form
+from .mentions import FUNCTION_WORDS, NP_STOP, Mention, Resolver, key_form
 from .quotes import QUOTE_CHARS, is_name_quote, paragraph_quotes, quote_spans
 
 __all__ = ["find_attributions", "attribution_records", "attributions_frame", "shannon_entropy", "load_gazetteer",
@@ -179,7 +179,9 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
     ``keys``: :func:`key_forms` of them, when the caller has it.
     The first titled mention wins (its widest reading: the title with its nationality);
     None when there is none. ``skip``: the types that do not count as a title; ``reach``:
-    how many words before the name a title may begin."""
+    how many words before the name a title may begin (a title that ends right before the
+    name, see :func:`_titled_before`, may begin further back).
+    Mentions are read before and after the act alike: the title may come first or last."""
     names = {w for w in speaker.key if not w.startswith("country:") and resolver.role_of(w) is None}
     if not names:
         return None
@@ -197,9 +199,57 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
                         break
                 if found:
                     break
+            if not found:
+                found = _titled_before(toks, k, resolver, skip)
             if found:
                 break
     return found
+
+
+# Roles whose head word may be a person's title (وزير، خبير، مدرب); an institution's head
+# (الوزارة، الهيئة) is followed by its object, not by a holder's name.
+_PERSON_TITLES = ("official", "expert", "private")
+
+
+def _titled_before(toks: list[str], k: int, resolver: Resolver, skip: tuple,
+                   reach: int = 14) -> tuple[str, str] | None:
+    """(type, country) of a title whose noun phrase ends right before the name that holds
+    token ``k``: a definite title, at most a comma, then one to three name words through
+    ``k`` (وزيرة العدل الكينية، نادية العمر،؛ المتحدث باسم الهيئة عبدالله الفارس; invented).
+    The title's phrase may stop before the name for reasons of its own (a comma, a given
+    name read as an adverb or an object), but a definite title followed by the words of a
+    name that the article uses alone as a speaker is that person's title. A title set off
+    by a comma is followed by a name closed like an apposition (a comma, أن, a preposition).
+    Titles run long in news (رئيس مجلس إدارة النادي الأدبي بالمدينة الدكتور …), hence the
+    wider ``reach``."""
+    tc = resolver.token_class
+    if not _name_word(toks[k], resolver):
+        return None
+    s = k
+    while s > 0 and k - s < 2 and _name_word(toks[s - 1], resolver):
+        s -= 1
+    for e in range(s, k + 1):  # where the title ends: before the name or one of its words
+        if e == 0 or not tc(toks[e])[1] or resolver._object_start(toks, e):
+            continue  # a name begins with a given name, no article (not الخطة التشغيلية)
+        comma = toks[e - 1] in ("،", ",")
+        if comma and not (k + 1 < len(toks) and (toks[k + 1] in ("،", ",", ":") or toks[k + 1] in NP_STOP)):
+            continue
+        end = e - 1 if comma else e
+        for b in range(max(end - reach, 0), end):
+            m = resolver.mention_at(toks, b, bare_names=False)
+            if m is not None and m.start == b and m.end == end and not m.anaphoric and \
+                    m.type not in skip and not m.courtesy and not m.prepositional and \
+                    resolver.role_of(toks[b]) in _PERSON_TITLES and \
+                    any(t.startswith(("ال", "وال", "لل", "بال")) for t in toks[b:end]):
+                return m.type, m.country
+    return None
+
+
+def _name_word(tok: str, resolver: Resolver) -> bool:
+    """Whether a word may belong to a person's name: a name word of the lexicon classes
+    that is no function word, no preposition and no cue."""
+    return tok[0].isalpha() and resolver.token_class(tok)[2] and tok not in NP_STOP and \
+        tok not in FUNCTION_WORDS
 
 
 def head_described(toks: list[str], keys: list[str], speaker, resolver: Resolver,

@@ -1055,6 +1055,8 @@ class Resolver:
         if words[0] in NP_STOP_COMPLEMENT:
             return None  # (بأنه …: the content begins, no name)
         nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
+        if nxt + 1 < n and toks[nxt] in _subject_ends()["apposition_pronouns"]:
+            nxt += 1  # سامر الفارس، وهو خبير في الطاقة: the clause gives the role, like a title
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
                                                     "research"):
             end = self._np_end(toks, nxt)
@@ -1215,6 +1217,32 @@ class Resolver:
         return len(words) == 1 and len(m.key) == 1 and not m.entity_id and not m.noun and \
             words[0].startswith(("ال", "وال", "فال")) and self.role_of(normalize_text(words[0])) is not None
 
+    def _runs_past(self, s: Mention, m: Mention) -> bool:
+        """Whether a longer mention ``m`` of speaker ``s`` is ``s`` followed by words that
+        are not part of its description: the verb's object or what follows the subject
+        (invented: «أعلن سامر الفارس تدشين …» read as a name «سامر الفارس تدشين» after
+        «وقال سامر الفارس»). A phrase that ends in a person's name is complete: after the
+        name come only a title (a role word) or a nationality; a lone given name may still
+        take its surname, and so may a name before a word the article uses as a surname. Any description continues with no function word, auxiliary, cue,
+        verbal noun or ب/ل + a definite noun."""
+        old, new = normalize_text(s.name).split(), normalize_text(m.name).split()
+        if len(new) <= len(old) or new[:len(old)] != old:
+            return False  # (a title or a given name before the name: a fuller description)
+        w = new[len(old)]
+        if not w[0].isalpha() or w in FUNCTION_WORDS or w in AUX or w in NP_STOP or w in self.gz.cues.tokens \
+                or self._verbal_noun(bare(w), after_bi=False) or \
+                (w[0] in "بل" and w[1:].startswith("ال") and self.role_of(w[1:]) is None):
+            return True
+        tc = self.token_class
+        last = old[-1]
+        ends_in_name = tc(last)[2] and not self.country_of([last]) and any(tc(t)[1] for t in old) and \
+            not self._title_adjective(last)
+        if not ends_in_name or self.role_of(w) is not None or self.country_of([w]):
+            return False
+        # تهاني → تهاني عبدالهادي: a lone given name, then the surname; المستشار عبد الكريم →
+        # … النقاب: a word the article gives as a titled surname elsewhere
+        return not ((len(old) == 1 and tc(w)[1]) or self.is_document_surname(w))
+
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
         """The document's speaker this mention refers to (see :meth:`_register`). The
@@ -1255,7 +1283,7 @@ class Resolver:
                 return s
             if not m.entity_id and not s.entity_id and m.key and s.key and \
                     (m.key <= s.key or s.key <= m.key) and _compatible(m, s):
-                if len(m.key) > len(s.key):  # keep the fullest description
+                if len(m.key) > len(s.key) and not self._runs_past(s, m):  # keep the fullest description
                     s.name, s.key = m.name, m.key
                     self.key_words |= m.key
                 if not s.country and m.country:
