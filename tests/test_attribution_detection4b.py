@@ -18,7 +18,7 @@ def test_according_to_with_glued_li_names_its_source():
 
 def test_according_to_with_glued_li_before_a_rule_is_no_act():
     # وفقا للنظام، طبقا للمعايير: "in accordance with" a rule or a standard
-    assert len(acts("وتجري المعالجة وفقا للنظام المعمول به في البلديات.")) == 0
+    assert len(acts("وتجري المعالجة وفقا للنظام الذي تتبعه البلديات.")) == 0
     assert len(acts("وتُنفذ الطرق الجديدة طبقا للمعايير الدولية المعتمدة.")) == 0
 
 

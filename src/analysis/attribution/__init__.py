@@ -220,7 +220,7 @@ def _titled_before(toks: list[str], k: int, resolver: Resolver, skip: tuple,
     name read as an adverb or an object), but a definite title followed by the words of a
     name that the article uses alone as a speaker is that person's title. A title set off
     by a comma is followed by a name closed like an apposition (a comma, أن, a preposition).
-    Titles run long in news (رئيس مجلس إدارة النادي الأدبي بالمدينة الدكتور …), hence the
+    Titles run long in news (رئيس مجلس إدارة جمعية الصيادين بالساحل الشرقي المهندس …), hence the
     wider ``reach``."""
     tc = resolver.token_class
     if not _name_word(toks[k], resolver):
