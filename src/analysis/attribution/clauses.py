@@ -42,6 +42,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
+from .agreement import contradicts, speaker_features, topic_prepositions, verb_features
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from ..normalize import normalize_text
 from .mentions import AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, last_mention
@@ -106,6 +107,7 @@ class Act:
     via: str = ""
     medium: str = ""  # a media speaker's name as the text writes it (its via for others' acts)
     lemma: str = ""  # the verb's lemma (نقل: the medium passes on others' words)
+    embedded: bool = False  # the act lies inside the content another speaker reports
 
 
 def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = True) -> bool:
@@ -151,8 +153,10 @@ def _fronted_before_content(toks: list[str], s_first: int, i: int, longest: int 
     nouns of the phrase are its topic, and the verb, with no subject after it, continues
     the last speaker."""
     span = toks[s_first:i]
+    # after a phrase "about" (وحول أسعار النفط قال …) the content may follow with no أن
+    topic = bool(span) and span[0] in topic_prepositions()
     return 1 <= len(span) <= longest and span[0] in _FRONTED and i + 1 < len(toks) and \
-        (toks[i + 1] in THAT or toks[i + 1] == ":") and \
+        (toks[i + 1] in THAT or toks[i + 1] == ":" or topic) and \
         not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
 
 
@@ -417,7 +421,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     _met(_content_start(resolver, toks, after), 3,
                                      needs if needs in ("that", "content") else
                                      "content" if needs is False and _governs_bi(lex, toks[i]) else True):
-                speaker, resolution = acts[-1].speaker, "continuation"
+                speaker, resolution = _agreeing(resolver, lex, toks[i], kind, _outer(acts).speaker, state), \
+                    "continuation"
             else:
                 strong_start = conj or _continues(toks, s_first, i, after_comma=False) or \
                     _fronted_before_content(toks, s_first, i)
@@ -431,7 +436,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     if amma is not None:
                         back = resolver.mention_at(toks, amma + 1)
                 if back is not None and acts and sentence_of(acts[-1].cue_ns) == sid and \
-                        any(t in COMPLEMENTS for t in toks[acts[-1].tok:i]):
+                        any(t in COMPLEMENTS or t == ":" for t in toks[acts[-1].tok:i]):
                     if acts[-1].speaker.type == "media" and back.start > acts[-1].tok:
                         # كشفت صحيفة X أن إدارة الحديقة نبهت: the medium passes on a source's act
                         via = via or acts[-1].medium or acts[-1].speaker.name
@@ -454,6 +459,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         # a verb with no subject agrees with the one it continues: a singular
                         # one does not continue a group (عدد من الطلاب …، وقالت)
                         speaker = state.get("last_single")
+                    speaker = _agreeing(resolver, lex, toks[i], kind, speaker, state)
         if speaker is None and kind == "noun":
             support = _support_subject(resolver, lex, toks, s_first, i)
             if support is not None:
@@ -471,9 +477,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if speaker is None and kind == "participle":
             same_sentence = [a for a in acts if sentence_of(a.cue_ns) == sid]
             if same_sentence:
-                speaker, resolution = same_sentence[-1].speaker, "continuation"
+                speaker, resolution = _outer(same_sentence).speaker, "continuation"
             elif acts:
-                speaker, resolution = acts[-1].speaker, "continuation"
+                speaker, resolution = _outer(acts).speaker, "continuation"
+            if speaker is not None:
+                speaker = _agreeing(resolver, lex, toks[i], kind, speaker, state)
             elif complement_within(toks, after, 2):
                 back = last_mention(resolver, toks, s_first, i)
                 if back is not None:
@@ -542,10 +550,61 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         acts.append(Act(c, tok_starts[c], tok_starts[c + w - 1] + len(toks[c + w - 1]), kind, speaker,
                         resolution, tok_starts[subj_tok], via, medium,
                         lex.verbs.get(_strip(toks[i]), ("",))[0] if kind == "verb" else ""))
+        act = acts[-1]
+        act.embedded = _embedded(toks, acts, sentence_of, sid, i, resolution)
+        if act.embedded:
+            continue  # a speaker inside reported content is not the one the next act continues
         state["last_speaker"] = speaker
         if not _collective(speaker):
             state["last_single"] = speaker
+        recent = [s2 for s2 in state.get("recent", ()) if s2 is not speaker][-5:]
+        state["recent"] = recent + [speaker]
     return acts
+
+
+def _outer(acts: list[Act]) -> Act:
+    """The last act not embedded in another's content (the last act when all are)."""
+    return next((a for a in reversed(acts) if not a.embedded), acts[-1])
+
+
+def _embedded(toks: list[str], acts: list[Act], sentence_of, sid: int, i: int, resolution: str) -> bool:
+    """Whether the act just found at ``i`` lies inside the content of the sentence's earlier
+    act (ذكر المجلس أن الحكومة تتوقع …، وأضافت أنه بعد … أكدت مصادرنا): its speaker is a
+    source the first one quotes, and a later act with no subject (وأضاف، مشيرا) continues the
+    reporting speaker. Not when that one is a medium passing on a source's words (ذكرت
+    الصحيفة أن الوزير قال …، وأضاف), nor for a verb that opens a clause of its own after a
+    comma or with و (…، وأكد الوزير)."""
+    if len(acts) < 2 or resolution in ("continuation", "anaphora"):
+        return False
+    outer = _outer(acts[:-1])
+    if sentence_of(outer.cue_ns) != sid or outer.speaker is acts[-1].speaker or outer.speaker.type == "media":
+        return False
+    if not any(t in COMPLEMENTS or t == ":" for t in toks[outer.tok + 1:i]):
+        return False
+    if resolution in ("preceding", "relative"):
+        return True
+    return resolution == "explicit" and i > 0 and toks[i][:1] not in "وف" and toks[i - 1] not in _PUNCT and \
+        toks[i - 1] not in _CONTINUATION_BEFORE
+
+
+def _agreeing(resolver: Resolver, lex, tok: str, kind: str, cand: Mention | None, state: dict) -> Mention | None:
+    """The speaker a subjectless verb or participle continues: ``cand`` unless its gender or
+    number contradicts the verb's (وأضافت after a man, مضيفا after الحكومة, وقال after
+    المسؤولين); then the most recently cited speaker the verb agrees with, if any."""
+    if cand is None:
+        return cand
+    verb = verb_features(lex, tok, kind)
+    if not verb[0] and not verb[1]:
+        return cand
+    if not contradicts(verb, speaker_features(resolver, cand.name)):
+        return cand
+    for s2 in reversed(state.get("recent", ())):
+        if s2 is cand:
+            continue
+        feats = speaker_features(resolver, s2.name)
+        if (feats[0] or feats[1]) and not contradicts(verb, feats):
+            return s2
+    return cand
 
 
 def _collective(m: Mention) -> bool:
