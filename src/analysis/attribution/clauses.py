@@ -153,10 +153,17 @@ def _fronted_before_content(toks: list[str], s_first: int, i: int, longest: int 
     nouns of the phrase are its topic, and the verb, with no subject after it, continues
     the last speaker."""
     span = toks[s_first:i]
-    # after a phrase "about" (وحول أسعار النفط قال …) the content may follow with no أن
-    topic = bool(span) and span[0] in topic_prepositions()
     return 1 <= len(span) <= longest and span[0] in _FRONTED and i + 1 < len(toks) and \
-        (toks[i + 1] in THAT or toks[i + 1] == ":" or topic) and \
+        (toks[i + 1] in THAT or toks[i + 1] == ":" or _topic_fronted(toks, s_first, i, longest)) and \
+        not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
+
+
+def _topic_fronted(toks: list[str], s_first: int, i: int, longest: int = 16) -> bool:
+    """Whether the verb at ``i`` follows a fronted phrase "about" (وحول أسعار النفط قال …،
+    وعن مشاركة المنتخب قال …): the phrase names the topic of the words, which follow the
+    verb at once, with or without أن; its nouns are never the verb's subject."""
+    span = toks[s_first:i]
+    return 2 <= len(span) <= longest and span[0] in topic_prepositions() and \
         not any(t in QUOTE_FAMILY or t in _PUNCT for t in span)
 
 
@@ -450,9 +457,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         (not needs or _met(after, 8, needs)):
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
                 elif last_speaker is not None and not _explicit_only(lex, toks[i]) and \
-                        _met(_content_start(resolver, toks, after), 3,
+                        (_topic_fronted(toks, s_first, i) or _met(_content_start(resolver, toks, after), 3,
                                          needs if needs in ("that", "content") else
-                                         "content" if needs is False and _governs_bi(lex, toks[i]) else True) \
+                                         "content" if needs is False and _governs_bi(lex, toks[i]) else True)) \
                         and (conj or _continues(toks, s_first, i) or _fronted_before_content(toks, s_first, i)):
                     speaker, resolution = last_speaker, "continuation"
                     if _collective(speaker) and not _plural_verb(lex, toks[i]):
@@ -476,8 +483,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             continue  # وأوضح X قائلا: …: قائلا introduces the words of the verb before it
         if speaker is None and kind == "participle":
             same_sentence = [a for a in acts if sentence_of(a.cue_ns) == sid]
+            opening = None if same_sentence else _opening_subject(resolver, lex, toks, s_first, i)
             if same_sentence:
                 speaker, resolution = _outer(same_sentence).speaker, "continuation"
+            elif opening is not None:
+                speaker, resolution, subj_tok = resolver.register(opening), "preceding", opening.start
             elif acts:
                 speaker, resolution = _outer(acts).speaker, "continuation"
             if speaker is not None:
@@ -560,6 +570,37 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         recent = [s2 for s2 in state.get("recent", ()) if s2 is not speaker][-5:]
         state["recent"] = recent + [speaker]
     return acts
+
+
+# Words that may stand before the verb opening a sentence (كما أشاد الزائر …).
+_OPENING_PARTICLES = frozenset({"كما", "وكما", "ثم", "وقد", "قد", "فقد"})
+
+
+def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: int) -> Mention | None:
+    """The subject of the verb that opens the sentence of a participle at ``i`` when that verb
+    reports nothing (وأشاد الزائر فلان بالمهرجان، مؤكدا …، واتفق الوكيل مع المدير على …،
+    مشددا): a circumstantial participle describes the subject of its own clause, not a
+    speaker of an earlier sentence. None when the sentence opens otherwise (with a noun,
+    a preposition, an article) or the subject is not a source named after the verb."""
+    k = s_first
+    while k < i and toks[k] in _OPENING_PARTICLES:
+        k += 1
+    if k + 1 >= i:
+        return None
+    v = toks[k]
+    if not (v[:1] in "وف" or k > s_first) or len(v) < 4 or v.startswith(("ال", "وال", "فال", "لل", "ولل")) or \
+            v in _FRONTED or v in _PREPOSITIONS_BEFORE_NOUN or v in cue_tokens_of(lex) or \
+            v in _LINK_WORDS or resolver.token_class(v)[0] or resolver.token_class(v)[1]:
+        return None
+    m = resolver.mention_at(toks, k + 1)
+    if m is None or m.prepositional or m.anaphoric or not m.type or m.type == "unknown" or m.end > i or \
+            any(t in QUOTE_FAMILY or t in COMPLEMENTS or t == ":" for t in toks[k + 1:m.end]):
+        return None
+    return m
+
+
+def cue_tokens_of(lex) -> frozenset:
+    return lex.tokens
 
 
 def _outer(acts: list[Act]) -> Act:
