@@ -561,6 +561,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         resolution, tok_starts[subj_tok], via, medium,
                         lex.verbs.get(_strip(toks[i]), ("",))[0] if kind == "verb" else ""))
         act = acts[-1]
+        _note_features(lex, toks, i, kind, resolution, fwd, after, speaker, state)
         act.embedded = _embedded(toks, acts, sentence_of, sid, i, resolution)
         if act.embedded:
             continue  # a speaker inside reported content is not the one the next act continues
@@ -628,6 +629,34 @@ def _embedded(toks: list[str], acts: list[Act], sentence_of, sid: int, i: int, r
         toks[i - 1] not in _CONTINUATION_BEFORE
 
 
+def _note_features(lex, toks: list[str], i: int, kind: str, resolution: str, fwd: Mention | None, after: int,
+                   speaker: Mention, state: dict) -> None:
+    """Keep the gender (and number) the verb of an act with its own subject shows for its
+    speaker. A verb before its subject is singular whatever the subject's number (قال
+    المسؤولون), so it tells only the gender; a subject before the verb agrees fully. When the
+    subject named is not the speaker's name itself (وأفاد تقرير مؤسسة النقد, masculine for a
+    feminine name; أشار التقرير for the company that issued it), neither verb nor name is
+    trusted. Continuations tell nothing: they may themselves be wrong."""
+    if resolution not in ("explicit", "preceding", "relative"):
+        return
+    g, n = verb_features(lex, toks[i], kind)
+    if resolution == "explicit":
+        n = ""
+        if fwd is None or fwd.document or fwd.noun or fwd.start > after + 2:
+            state.setdefault("feats", {})[id(speaker)] = ("", "", False)
+            return
+    state.setdefault("feats", {})[id(speaker)] = (g, n, True)
+
+
+def _features(resolver: Resolver, speaker: Mention, state: dict) -> tuple[str, str]:
+    """A speaker's gender and number: as its last verb showed them, completed from its name."""
+    g, n, trust_name = state.get("feats", {}).get(id(speaker), ("", "", True))
+    if (g and n) or not trust_name:
+        return g, n
+    g2, n2 = speaker_features(resolver, speaker.name)
+    return g or g2, n or n2
+
+
 def _agreeing(resolver: Resolver, lex, tok: str, kind: str, cand: Mention | None, state: dict) -> Mention | None:
     """The speaker a subjectless verb or participle continues: ``cand`` unless its gender or
     number contradicts the verb's (وأضافت after a man, مضيفا after الحكومة, وقال after
@@ -637,12 +666,12 @@ def _agreeing(resolver: Resolver, lex, tok: str, kind: str, cand: Mention | None
     verb = verb_features(lex, tok, kind)
     if not verb[0] and not verb[1]:
         return cand
-    if not contradicts(verb, speaker_features(resolver, cand.name)):
+    if not contradicts(verb, _features(resolver, cand, state)):
         return cand
     for s2 in reversed(state.get("recent", ())):
         if s2 is cand:
             continue
-        feats = speaker_features(resolver, s2.name)
+        feats = _features(resolver, s2, state)
         if (feats[0] or feats[1]) and not contradicts(verb, feats):
             return s2
     return cand
