@@ -651,6 +651,8 @@ def _note_features(lex, toks: list[str], i: int, kind: str, resolution: str, fwd
 def _features(resolver: Resolver, speaker: Mention, state: dict) -> tuple[str, str]:
     """A speaker's gender and number: as its last verb showed them, completed from its name."""
     g, n, trust_name = state.get("feats", {}).get(id(speaker), ("", "", True))
+    if _collective(speaker):
+        n = "pl"  # عدد من الزوار: a group, whatever the verb before it showed
     if (g and n) or not trust_name:
         return g, n
     g2, n2 = speaker_features(resolver, speaker.name)
