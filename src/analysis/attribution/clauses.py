@@ -590,7 +590,7 @@ def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
         return None
     v = toks[k]
     if not (v[:1] in "وف" or k > s_first) or len(v) < 4 or v.startswith(("ال", "وال", "فال", "لل", "ولل")) or \
-            v in _FRONTED or v in _PREPOSITIONS_BEFORE_NOUN or v in cue_tokens_of(lex) or \
+            v in _FRONTED or v in _PREPOSITIONS_BEFORE_NOUN or v in lex.tokens or \
             v in _LINK_WORDS or resolver.token_class(v)[0] or resolver.token_class(v)[1]:
         return None
     m = resolver.mention_at(toks, k + 1)
@@ -598,10 +598,6 @@ def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
             any(t in QUOTE_FAMILY or t in COMPLEMENTS or t == ":" for t in toks[k + 1:m.end]):
         return None
     return m
-
-
-def cue_tokens_of(lex) -> frozenset:
-    return lex.tokens
 
 
 def _outer(acts: list[Act]) -> Act:
