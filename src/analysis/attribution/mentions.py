@@ -1089,8 +1089,8 @@ class Resolver:
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
         if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
                 not any(self._glued_preposition(w) for w in words[1:]) and \
-                (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and
-                                                     (self.is_medium(toks, k) or self._addressee(toks[k])))):
+                (toks[k] in _PLACE_PREPOSITIONS or _li_before_quote(toks, k) or
+                 (toks[k][0] == "ل" and len(toks[k]) > 3 and (self.is_medium(toks, k) or self._addressee(toks[k])))):
             # وصرح سامر الفارس أمام الطلاب، وقالت نادية العمر لوكالة …: a name, then where or
             # to whom it was said
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
@@ -1101,6 +1101,23 @@ class Resolver:
             typ = "other" if role in ("private", "nonstate") else "media" if role == "media" else "official"
             return Mention(i, k, self.text(toks, j, k), typ, key=self._key(words))
         return None
+
+    def lone_name_word(self, tok: str) -> bool:
+        """Whether ``tok`` may be a one-word name right after a verb (a surname or a foreign
+        name: وقال سامر، وأكد الفارس): a word of no lexicon class, no country, no day or
+        part of a day, no adverb or verbal noun, no preposition glued to a word, and not a
+        definite plural (المشاركون، الأمنيون: a group, never a name). With the article it
+        must be no word the package knows (الأوضاع، الانباء are nouns; السديري a name)."""
+        if len(tok) < 3 or not tok[0].isalpha() or not self.token_class(tok)[2] or self.country_of([tok]):
+            return False
+        ends = _subject_ends()
+        if tok in ends["weekdays"] or tok in ends["day_parts"] or tok in _NOT_NAME_STARTS or \
+                tok in NP_STOP_COMPLEMENT or self._verbal_noun(bare(tok), after_bi=False) or \
+                self._preposition_on_word(tok):
+            return False
+        if tok.startswith("ال"):
+            return len(tok) > 4 and not tok.endswith(("ون", "ين", "ات")) and not self._known_word(tok)
+        return True
 
     def _known_noun(self, w: str) -> bool:
         """Whether ``w`` may follow the article: a known word that is no verb form and no
@@ -1313,6 +1330,12 @@ _NOT_NAME_STARTS = frozenset({"بشكل", "بسبب", "بصوره", "بعد", "�
 _DESCRIBING_CLAUSE = frozenset({"والذي", "والتي", "وهو", "وهي", "وهم", "وهما"})
 NP_STOP_COMPLEMENT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
                                 "الي", "علي", "عن", "عما", "عمن", "لان"})
+
+
+def _li_before_quote(toks: list[str], k: int) -> bool:
+    """Whether token ``k`` is the preposition ل written apart before a quoted name (ل «الصحيفة»،
+    لـ " النجم "): the medium spoken to, which ends the speaker's name."""
+    return toks[k] == "ل" and k + 1 < len(toks) and toks[k + 1] in ("«", "“", '"')
 
 
 def _compatible(m: Mention, s: Mention) -> bool:
