@@ -74,3 +74,52 @@ def test_indefinite_tanzim_is_organising_not_a_body():
 def test_a_document_speaks_as_an_unnamed_source():
     row = one("وأوضحت الوثيقة أن الإيرادات تراجعت بنحو الخمس.")
     assert row.speaker_type == "anonymous"
+
+
+# ---- a name, then "one of" a group (أحد سكان الحي)
+
+def test_a_name_then_one_of_the_residents_is_a_named_private_person():
+    row = one("وقال فيصل الزهراني أحد سكان الحي: إن المشكلة قديمة.")
+    assert row.speaker == "فيصل الزهراني" and row.speaker_type == "other"
+
+
+def test_a_name_then_one_of_the_authors_of_a_study_is_an_expert():
+    row = one("ويقول حميد نوراني أحد معدي الدراسة إن النتائج مفاجئة.")
+    assert row.speaker == "حميد نوراني" and row.speaker_type == "expert"
+
+
+def test_a_name_then_one_of_the_officials_of_a_ministry_is_an_official():
+    row = one("وقال سامر الفارس، أحد المسؤولين في وزارة الصحة السعودية، إن الحالات قليلة.")
+    assert row.speaker == "سامر الفارس" and row.speaker_type == "home_official"
+
+
+def test_a_place_after_the_group_does_not_type_the_person():
+    row = one("وقال ماهر خضيري، أحد تجار الأقمشة في محافظة الطائف، إن الطلب زاد.")
+    assert row.speaker_type == "other"
+
+
+def test_an_adverb_before_one_of_is_no_name():
+    # ذات مرة "once": no name, and the group runs on to a date, not to the content
+    assert len(acts("وهذا ما قاله ذات مرة أحد المرشدين السياحيين عام 1990 للضيوف.")) == 0
+
+
+def test_one_of_her_own_sons_is_no_description_of_a_name():
+    df = acts("من الأفضل التجول عبر المدينة برفقة أحد أبنائها، مما سيفيد كثيرا.")
+    assert len(df) == 0
+
+
+# ---- the Arabic semicolon before a title; role words for experts
+
+def test_a_title_after_a_semicolon_describes_the_name():
+    row = one("وأوضح ريان الدرعي؛ مستشار مالي، أن السوق هادئة هذا الأسبوع.")
+    assert row.speaker == "ريان الدرعي" and row.speaker_type == "expert"
+
+
+def test_a_specialist_after_a_comma_is_an_expert():
+    row = one("ويقول مارتين كولر، المتخصص في علم الجريمة بجامعة برن، إن الأرقام مقلقة.")
+    assert row.speaker == "مارتين كولر" and row.speaker_type == "expert"
+
+
+def test_the_professor_spelled_without_ya_is_an_academic_title():
+    row = one("وتقول البروفسورة هيلين هارتمان إن الدواء آمن.")
+    assert row.speaker_type == "expert"
