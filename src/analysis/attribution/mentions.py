@@ -1004,7 +1004,7 @@ class Resolver:
             one_of = _subject_ends()["one_of"]
             while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
                     not self._preposition_on_word(toks[k]) and not self._ends_subject(toks, k) and \
-                    toks[k] not in one_of and \
+                    not (toks[k] in one_of and self._one_of_follows(toks, j, k, k)) and \
                     (token_class(toks[k])[2] or
                      (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
                       and not toks[k + 1].startswith("ال")) or
