@@ -1143,7 +1143,7 @@ class Resolver:
         سكان الحي، أحد المسؤولين في الوزارة، أحد معدي الدراسة): the group's office types an
         official, its research (a study, a researcher) an expert; residents, traders, citizens
         and any other group make a named private person (`other`). (A place after the group,
-        أحد تجار الذهب في محافظة جدة, does not type the person.)"""
+        أحد تجار الأقمشة في محافظة الطائف, does not type the person.)"""
         roles = {self.np_role(w) for w in group}
         if roles & {"official", "institution"}:
             return self.official_type(group)
@@ -1156,7 +1156,7 @@ class Resolver:
         name: وقال سامر، وأكد الفارس): a word of no lexicon class, no country, no day or
         part of a day, no adverb or verbal noun, no preposition glued to a word, and not a
         definite plural (المشاركون، الأمنيون: a group, never a name). With the article it
-        must be no word the package knows (الأوضاع، الانباء are nouns; السديري a name)."""
+        must be no word the package knows (الأوضاع، الأنباء are nouns; الفارس a name)."""
         if len(tok) < 3 or not tok[0].isalpha() or not self.token_class(tok)[2] or self.country_of([tok]):
             return False
         ends = _subject_ends()
