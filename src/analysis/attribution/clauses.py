@@ -45,9 +45,9 @@ from dataclasses import dataclass, replace
 from .agreement import contradicts, speaker_features, topic_prepositions, verb_features
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from ..normalize import normalize_text
-from .mentions import AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, last_mention
+from .mentions import AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
 from .quotes import QUOTE_FAMILY
-from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, bare_place_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
+from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
 __all__ = ["Act", "find_acts", "CLAUSE_OPENERS"]
 
@@ -194,6 +194,46 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
     return None
 
 
+def _speech_occasion(tok: str) -> bool:
+    """Whether ``tok`` names an occasion of speaking (بيان، مؤتمر، كلمته، حديثه: the
+    ``speech_occasions`` of data/speakers.yaml, or a noun of an interview or a published
+    text that :mod:`.via` knows)."""
+    return tok in _subject_ends()["speech_occasions"] or occasion_noun(tok)
+
+
+def _name_before_occasion(resolver: Resolver, toks: list[str], j: int, longest: int = 12) -> Mention | None:
+    """A name of one or two words right after the verb at ``j - 1`` that the lexicons do not
+    know (a surname, a foreign name), when the occasion or the medium of the words follows
+    it and then their content: وقال الفارس في بيان إن، وأكدت روزانا خلال مؤتمر صحافي أن،
+    وقال سامر الفارس، خلال الحفل، إن، وأضاف فالور ل«الصحيفة» أن (invented). Arabic news puts
+    where or to whom the words were said between the speaker and what was said; an ordinary
+    noun right after the verb (وأكدت الأوضاع في …) is not followed by such a phrase and then
+    أن. The name is of unknown type; a title elsewhere in the document may type it."""
+    n = len(toks)
+    for w in (1, 2):
+        e = j + w
+        if e >= n or not resolver.lone_name_word(toks[e - 1]):
+            return None
+        if w == 2 and (toks[j].startswith("ال") or resolver._glued_preposition(toks[j + 1])):
+            return None  # (two words: a given name, then a surname)
+        k = e + 1 if toks[e] in ("،", ",") else e
+        c = -1
+        if k + 1 < n and toks[k] in ("في", "خلال") and _speech_occasion(toks[k + 1]):
+            c = k + 2  # the occasion runs on to the content (في بيان أصدره أمس، أن)
+            while c < min(n, k + longest) and toks[c] not in COMPLEMENTS and toks[c] not in (":", ".") and \
+                    toks[c] not in QUOTE_FAMILY and toks[c] not in resolver.gz.cues.tokens:
+                c += 1
+        else:
+            name, first, end = via_near_cue(resolver, toks, k, min(n, k + 8))
+            if name and first == k:
+                c = end  # ل«الصحيفة»، لوكالة الأنباء: the medium spoken to
+        while 0 <= c < n and (toks[c] in ("،", ",") or toks[c] in _ADVERBS):
+            c += 1
+        if 0 <= c < n and (toks[c] in COMPLEMENTS or toks[c] == ":" or toks[c] in _OPENING_MARKS):
+            return Mention(j, e, resolver.text(toks, j, e), "unknown", key=resolver._key(toks[j:e]))
+    return None
+
+
 def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9, *,
                    telling: bool = False) -> tuple[Mention | None, str]:
     """The subject after a verb at token ``j``: (mention, via), skipping an adverb or a
@@ -207,6 +247,10 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9, 
         fwd = None  # لوكالة الأنباء الألمانية: whom it was said to, never who said it
     if fwd is not None and not fwd.prepositional:
         return fwd, ""
+    if fwd is None and not to_medium:
+        lone = _name_before_occasion(resolver, toks, j)
+        if lone is not None:
+            return lone, ""
     if first in _PRONOUN_PREPOSITIONS:
         m = resolver.mention_at(toks, j + 1) if j + 1 < n else None
         ok = m is not None and not m.prepositional and not m.anaphoric and m.type and m.type != "unknown"

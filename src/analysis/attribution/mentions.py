@@ -1001,8 +1001,10 @@ class Resolver:
             first_ok = True  # (invented) وقال فالوريس …، وأعلنت روزانا …: a foreign given name, then a surname
         if first_ok:
             k = j + 1
+            one_of = _subject_ends()["one_of"]
             while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
                     not self._preposition_on_word(toks[k]) and not self._ends_subject(toks, k) and \
+                    not (toks[k] in one_of and self._one_of_follows(toks, j, k, k)) and \
                     (token_class(toks[k])[2] or
                      (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
                       and not toks[k + 1].startswith("ال")) or
@@ -1054,9 +1056,22 @@ class Resolver:
             return None  # وأكد ضرورة أن، يفيد بوجود شخص، يؤكد دوماً على: the object or an adverb
         if words[0] in NP_STOP_COMPLEMENT:
             return None  # (بأنه …: the content begins, no name)
-        nxt = k + 1 if k < n and toks[k] in ("،", ",") else k
+        # (the Arabic semicolon also sets a title off after a name: سامر الفارس؛ مدير …)
+        nxt = k + 1 if k < n and toks[k] in ("،", ",", "؛") else k
         if nxt + 1 < n and toks[nxt] in _subject_ends()["apposition_pronouns"]:
             nxt += 1  # سامر الفارس، وهو خبير في الطاقة: the clause gives the role, like a title
+        if nxt + 1 < n and toks[nxt] in _subject_ends()["one_of"] and self._one_of_follows(toks, j, k, nxt):
+            end = self._np_end(toks, nxt + 1)  # سامر الفارس، أحد سكان الحي: one of a group, named
+            group = [t for t in toks[nxt + 1:end] if t[0].isalnum()]
+            if bare(group[0]) in ("مسؤولين", "مسؤولون"):
+                # one of the officials (listed as unnamed sources) of the body named after في
+                stop = end
+                while stop < min(n, end + 6) and toks[stop][0].isalnum() and toks[stop] not in NP_STOP_COMPLEMENT:
+                    stop += 1
+                typ, country = self.official_type([t for t in toks[nxt + 1:stop] if t not in FUNCTION_WORDS])
+            else:
+                typ, country = self._one_of_type(group)
+            return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
                                                     "research"):
             end = self._np_end(toks, nxt)
@@ -1089,8 +1104,8 @@ class Resolver:
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
         if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
                 not any(self._glued_preposition(w) for w in words[1:]) and \
-                (toks[k] in _PLACE_PREPOSITIONS or (toks[k][0] == "ل" and len(toks[k]) > 3 and
-                                                     (self.is_medium(toks, k) or self._addressee(toks[k])))):
+                (toks[k] in _PLACE_PREPOSITIONS or _li_before_quote(toks, k) or
+                 (toks[k][0] == "ل" and len(toks[k]) > 3 and (self.is_medium(toks, k) or self._addressee(toks[k])))):
             # وصرح سامر الفارس أمام الطلاب، وقالت نادية العمر لوكالة …: a name, then where or
             # to whom it was said
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
@@ -1101,6 +1116,57 @@ class Resolver:
             typ = "other" if role in ("private", "nonstate") else "media" if role == "media" else "official"
             return Mention(i, k, self.text(toks, j, k), typ, key=self._key(words))
         return None
+
+    def _one_of_follows(self, toks: list[str], j: int, k: int, nxt: int) -> bool:
+        """Whether «أحد/إحدى + a group» at ``nxt`` describes the name toks[j:k] (سامر الفارس
+        أحد سكان الحي: إن …، نادية العمر، إحدى المشاركات، إن …): a name of two words or
+        set off by a comma, beginning with a word that may begin a name; a group that is
+        no one's own (أحد أبنائها، أحد مقاتليه: "one of her sons" is the subject itself); and
+        after the group, what follows a subject (the content, a comma, a place or a medium).
+        Adverbs and objects before أحد (ما قاله ذات مرة أحد المرشدين، لفت نظري أحد المتابعين)
+        are no name: no such ending follows their group, or they are one word."""
+        n = len(toks)
+        g = toks[nxt + 1]
+        if not g[0].isalpha() or not self.token_class(toks[j])[2] or toks[j].startswith("ال") or \
+                (k - j < 2 and toks[k] not in ("،", ",", "؛")) or \
+                (not g.startswith("ال") and g.endswith(("ه", "ها", "هم", "هما", "نا"))):
+            return False
+        end = self._np_end(toks, nxt + 1)
+        if end >= n:
+            return False
+        t = toks[end]
+        return t in NP_STOP_COMPLEMENT or t in (":", "،", ",") or t in _PLACE_PREPOSITIONS or \
+            _li_before_quote(toks, end) or (t[0] == "ل" and len(t) > 3 and self.is_medium(toks, end))
+
+    def _one_of_type(self, group: list[str]) -> tuple[str, str]:
+        """(type, country) of a named person described as one of a group (سامر الفارس أحد
+        سكان الحي، أحد المسؤولين في الوزارة، أحد معدي الدراسة): the group's office types an
+        official, its research (a study, a researcher) an expert; residents, traders, citizens
+        and any other group make a named private person (`other`). (A place after the group,
+        أحد تجار الأقمشة في محافظة الطائف, does not type the person.)"""
+        roles = {self.np_role(w) for w in group}
+        if roles & {"official", "institution"}:
+            return self.official_type(group)
+        if roles & {"expert", "research"} or any(bare(w) in self.gz.document_nouns for w in group):
+            return "expert", ""
+        return "other", ""
+
+    def lone_name_word(self, tok: str) -> bool:
+        """Whether ``tok`` may be a one-word name right after a verb (a surname or a foreign
+        name: وقال سامر، وأكد الفارس): a word of no lexicon class, no country, no day or
+        part of a day, no adverb or verbal noun, no preposition glued to a word, and not a
+        definite plural (المشاركون، الأمنيون: a group, never a name). With the article it
+        must be no word the package knows (الأوضاع، الأنباء are nouns; الفارس a name)."""
+        if len(tok) < 3 or not tok[0].isalpha() or not self.token_class(tok)[2] or self.country_of([tok]):
+            return False
+        ends = _subject_ends()
+        if tok in ends["weekdays"] or tok in ends["day_parts"] or tok in _NOT_NAME_STARTS or \
+                tok in NP_STOP_COMPLEMENT or self._verbal_noun(bare(tok), after_bi=False) or \
+                self._preposition_on_word(tok):
+            return False
+        if tok.startswith("ال"):
+            return len(tok) > 4 and not tok.endswith(("ون", "ين", "ات")) and not self._known_word(tok)
+        return True
 
     def _known_noun(self, w: str) -> bool:
         """Whether ``w`` may follow the article: a known word that is no verb form and no
@@ -1313,6 +1379,12 @@ _NOT_NAME_STARTS = frozenset({"بشكل", "بسبب", "بصوره", "بعد", "�
 _DESCRIBING_CLAUSE = frozenset({"والذي", "والتي", "وهو", "وهي", "وهم", "وهما"})
 NP_STOP_COMPLEMENT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
                                 "الي", "علي", "عن", "عما", "عمن", "لان"})
+
+
+def _li_before_quote(toks: list[str], k: int) -> bool:
+    """Whether token ``k`` is the preposition ل written apart before a quoted name (ل «الصحيفة»،
+    لـ " النجم "): the medium spoken to, which ends the speaker's name."""
+    return toks[k] == "ل" and k + 1 < len(toks) and toks[k + 1] in ("«", "“", '"')
 
 
 def _compatible(m: Mention, s: Mention) -> bool:

@@ -188,6 +188,9 @@ def _occasion_noun(tok: str) -> bool:
     return tok in _OCCASION_FORMS
 
 
+occasion_noun = _occasion_noun  # (public: a noun of an interview or a published text)
+
+
 def _media_word(resolver: Resolver, tok: str) -> bool:
     """Whether ``tok`` (without a glued ل or the article) is a noun of a medium."""
     return resolver.role_of(tok) == "media" or bare(tok) in _EXTRA_MEDIA or tok in _EXTRA_MEDIA
