@@ -219,7 +219,7 @@ def _name_before_occasion(resolver: Resolver, toks: list[str], j: int, longest: 
         k = e + 1 if toks[e] in ("،", ",") else e
         c = -1
         if k + 1 < n and toks[k] in ("في", "خلال") and _speech_occasion(toks[k + 1]):
-            c = k + 2  # the occasion runs on to the content (في بيان أصدره أمس، أن)
+            c = k + 2  # the occasion runs on to the content (في بيان وزعه مكتبه، أن)
             while c < min(n, k + longest) and toks[c] not in COMPLEMENTS and toks[c] not in (":", ".") and \
                     toks[c] not in QUOTE_FAMILY and toks[c] not in resolver.gz.cues.tokens:
                 c += 1

@@ -1123,7 +1123,7 @@ class Resolver:
         set off by a comma, beginning with a word that may begin a name; a group that is
         no one's own (أحد أبنائها، أحد مقاتليه: "one of her sons" is the subject itself); and
         after the group, what follows a subject (the content, a comma, a place or a medium).
-        Adverbs and objects before أحد (ما قاله ذات مرة أحد المرشدين، لفت نظري أحد المتابعين)
+        Adverbs and objects before أحد (كما رواه يوما أحد الحراس، استوقفني أحد الزوار)
         are no name: no such ending follows their group, or they are one word."""
         n = len(toks)
         g = toks[nxt + 1]
