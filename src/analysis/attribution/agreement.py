@@ -97,7 +97,12 @@ def speaker_features(resolver, name: str) -> tuple[str, str]:
         return "f", ""  # السلطات قالت / قالوا: either agreement
     if head.startswith("ال") and len(b) >= 6 and b.endswith(("ون", "ين")):
         return "m", "pl"
-    if len(b) >= 3 and b.endswith("ه"):
+    raw_head = name.split()[0].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if len(b) >= 3 and b.endswith("ه") and not b.endswith("الله") and \
+            (not raw_head.endswith("ه") or head.startswith("ال")):
+        # ة as written, or a definite noun (الحكومه, written undotted): feminine. In a name a
+        # written ه is a root letter (وجيه، نبيه) or the end of الله (عبدالله): it says
+        # nothing of gender.
         return "f", "sg"
     if head.startswith("ال") and resolver.role_of(head) is not None and not b.endswith(("ان", "ين")):
         return "m", "sg"

@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from .agreement import contradicts, speaker_features, topic_prepositions, verb_features
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from ..normalize import normalize_text
-from .mentions import AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
+from .mentions import name_without_li, AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
 from .quotes import QUOTE_FAMILY
 from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
@@ -775,7 +775,8 @@ def _in_according_phrase(lex, toks: list[str], i: int) -> bool:
 def _after_li(tok: str) -> str:
     """The word an according-to cue governs through a glued ل (وفقا لوزير، طبقا للبيانات):
     the word without it (وزير، البيانات), or "" when ``tok`` carries no ل. وفقا and طبقا
-    take their source with ل, written on the word far more often than apart (لـ)."""
+    take their source with ل, written on the word far more often than apart (لـ). (للجنة may
+    also be ل + لجنة: :func:`_source_after_li` tries that reading too.)"""
     if len(tok) > 3 and tok[0] == "ل":
         return "ال" + tok[2:] if tok[1] == "ل" else tok[1:]
     return ""
@@ -783,18 +784,19 @@ def _after_li(tok: str) -> str:
 
 def _source_after_li(resolver: Resolver, toks: list[str], j: int) -> Mention | None:
     """The source named after the glued ل at token ``j`` (ووفقا لوزير المالية → وزير
-    المالية), read as if the word stood alone; its name loses the ل too."""
+    المالية), read as if the word stood alone; its name loses the ل too. للـ is ل + the
+    article, or ل before a word whose own first letter is ل (للجنة الانتخابات = ل + لجنة):
+    both readings are tried."""
     word = _after_li(toks[j])
-    look = toks[:j] + [word] + toks[j + 1:]
-    m = resolver._mention_at(look, j)  # (not mention_at: its memory of empty positions is for toks)
+    m, reading = None, word
+    for reading in (word, toks[j][1:]) if toks[j].startswith("لل") else (word,):
+        look = toks[:j] + [reading] + toks[j + 1:]
+        m = resolver._mention_at(look, j)  # (not mention_at: its memory of empty positions is for toks)
+        if m is not None and m.type:
+            break
     if m is None or m.prepositional or not m.type:
         return m
-    name = m.name
-    if name.startswith("لل"):
-        name = "ال" + name[2:]
-    elif name.startswith("ل"):
-        name = name[1:]
-    return replace(m, name=name)
+    return replace(m, name=name_without_li(m.name, lam_word=reading == toks[j][1:]))
 
 
 def _pluperfect_subject(resolver: Resolver, toks: list[str], s_first: int, i: int,

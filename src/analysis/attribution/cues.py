@@ -276,11 +276,12 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         if len(toks) >= 2:
             exclusions[toks[0]] = (*exclusions.get(toks[0], ()), toks[1:])
     _words(cues.get("not_cues"), "cues.not_cues", path)
-    imperfect = {f for f in lex_verbs if f[:1] in "يتنا" and f not in perfect_forms}
     for form in _words(cues.get("homographs"), "cues.homographs", path):
         f = normalize_text(form)
         lex_verbs.pop(f, None)
         participles.pop(f, None)
+    # (after the homographs are gone: ليعد، سيبلغ must not reach a verb that is not listed)
+    imperfect = {f for f in lex_verbs if f[:1] in "يتنا" and f not in perfect_forms}
     support_verbs: set[str] = set()
     for k, entry in enumerate(cues.get("support_verbs") or []):
         if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
@@ -376,7 +377,7 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
             if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
                 return "according_to", False, has_conj, len(phrase)
         verb = form if form in lex.verbs else None
-        if verb is None and form[:1] in "لس" and form[1:] in lex.imperfect:
+        if verb is None and form[:1] in "لس" and form[1:] in lex.imperfect and form[1:] in lex.verbs:
             verb = form[1:]  # ليؤكد، سيؤكد (not ستحدث "will happen": س takes the imperfect only)
         if verb is not None:
             if _excluded(lex, verb, toks, i + 1):

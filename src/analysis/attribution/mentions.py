@@ -160,6 +160,14 @@ def in_lexicon(tok: str, words: frozenset) -> bool:
     return any(v in words or (v.startswith("ال") and v[2:] in words) for v in clitic_variants(tok))
 
 
+def name_without_li(name: str, *, lam_word: bool = False) -> str:
+    """A name as written without a glued ل (لوزير المالية → وزير المالية، للبنك → البنك;
+    للجنة الانتخابات → لجنة الانتخابات when the word itself begins with ل, ``lam_word``)."""
+    if name.startswith("لل") and not lam_word:
+        return "ال" + name[2:]
+    return name[1:].lstrip("ـ") if name.startswith("ل") else name
+
+
 def _phrase_form(tok: str) -> str:
     """A word as it is compared inside a phrase: without و/ف, a glued ل/ب and the article
     (لكرة القدم → كره قدم)."""
@@ -371,14 +379,15 @@ class Resolver:
         if k >= len(toks) or len(toks[k]) < 4 or toks[k][0] != "ل":
             return None
         t = toks[k]
-        words = [*toks[:k], "ال" + t[2:] if t.startswith("لل") else t[1:], *toks[k + 1:]]
-        m = self._mention_at(words, k, bare_names=False)
+        # للـ: ل + the article (للبنك), or ل before a word beginning with ل (للجنة الانتخابات)
+        m, reading = None, ""
+        for reading in ("ال" + t[2:], t[1:]) if t.startswith("لل") else (t[1:],):
+            m = self._mention_at([*toks[:k], reading, *toks[k + 1:]], k, bare_names=False)
+            if m is not None and m.type:
+                break
         if m is None or m.anaphoric or m.type in ("", "anonymous", "unknown", "media"):
             return None
-        if m.name.startswith("لل"):  # the name as written, without the preposition
-            m.name = "ال" + m.name[2:]
-        elif m.name.startswith("ل"):
-            m.name = m.name[1:].lstrip("ـ")
+        m.name = name_without_li(m.name, lam_word=reading == t[1:])
         return m
 
     def declines_name(self, toks: list[str], start: int, stop: int) -> bool:
@@ -805,8 +814,11 @@ class Resolver:
         if t in lex["content_openers"]:
             return True
         if t in lex["content_opener_if_definite"] and k + 1 < len(toks) and \
-                (toks[k + 1].startswith("ال") or toks[k + 1] in FUNCTION_WORDS):
-            return True  # بحسب مسؤول فإن الحصيلة (not فان in a name: فان غال)
+                (toks[k + 1].startswith("ال") or toks[k + 1] in FUNCTION_WORDS or
+                 toks[k - 1].startswith("ال") or self.role_of(toks[k - 1]) is not None):
+            # بحسب مسؤول فإن الحصيلة، وفقا للجنة الانتخابات فإن نسبة (not فان inside a foreign
+            # name, after a given name: لويس فان غال)
+            return True
         if self._time_adverb(toks, k):
             return True
         if t[0] == "ب" and len(t) >= 4 and self._verbal_noun(t[3:] if t.startswith("بال") else t[1:], after_bi=True):

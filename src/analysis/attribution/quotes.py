@@ -125,8 +125,8 @@ def is_name_quote(text: str, q: Quote, *, name_nouns: frozenset, names: frozense
     if glued.endswith("ل") and (len(glued) == 1 or not glued[-2].isalnum()):
         # also لـ "الاقتصادية", with a space. (Not بـ: وصفه بـ«الكارثة» quotes the source.)
         return True
-    if len(words) <= 3 and any(w.isdigit() for w in words):
-        return True  # figures and measures in quotation marks («16 كيلو»)
+    if len(words) <= 2 and any(w.isdigit() for w in words):
+        return True  # a figure or a measure in quotation marks («16 كيلو»; not «خلال 48 ساعة»)
     prev = before.split()
     if prev:
         word = prev[-1].strip(":،,")
