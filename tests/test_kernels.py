@@ -82,21 +82,20 @@ def test_every_kernel_has_a_reference_and_is_used():
 
 
 def _compiler_works(folder: Path) -> bool:
-    """Whether the compiler the install would use (``CC`` honoured, as setuptools does)
-    compiles a file that includes Python.h: a probe, since a ``CC`` that exists may still
-    not compile (``CC=/bin/false``, a missing python3-dev)."""
-    from setuptools._distutils.ccompiler import new_compiler
-    from setuptools._distutils.sysconfig import customize_compiler
+    """Whether the compiler the install would use (``CC`` if set, else Python's configured
+    one, as setuptools does) compiles a file that includes Python.h: a probe, since a ``CC``
+    that exists may still not compile (``CC=/bin/false``, a missing python3-dev)."""
+    import shlex
 
+    compiler = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     probe = folder / "probe.c"
     probe.write_text("#include <Python.h>\nint probe(void) { return 0; }\n", encoding="utf-8")
-    compiler = new_compiler()
-    customize_compiler(compiler)
     try:
-        compiler.compile([str(probe)], output_dir=str(folder), include_dirs=[sysconfig.get_paths()["include"]])
-    except Exception:  # CompileError, or the compiler not found
+        done = subprocess.run([*compiler, "-c", str(probe), "-o", str(folder / "probe.o"),
+                               "-I", sysconfig.get_paths()["include"]], capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
         return False
-    return True
+    return done.returncode == 0
 
 
 def test_a_c_compiler_builds_the_kernels(tmp_path):
