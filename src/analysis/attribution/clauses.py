@@ -776,7 +776,7 @@ def _after_li(tok: str) -> str:
     """The word an according-to cue governs through a glued ل (وفقا لوزير، طبقا للبيانات):
     the word without it (وزير، البيانات), or "" when ``tok`` carries no ل. وفقا and طبقا
     take their source with ل, written on the word far more often than apart (لـ). (للجنة may
-    also be ل + لجنة: :func:`_source_after_li` tries that reading too.)"""
+    also be ل + لجنة: :meth:`Resolver.mention_after_li` tries that reading too.)"""
     if len(tok) > 3 and tok[0] == "ل":
         return "ال" + tok[2:] if tok[1] == "ل" else tok[1:]
     return ""
@@ -784,19 +784,12 @@ def _after_li(tok: str) -> str:
 
 def _source_after_li(resolver: Resolver, toks: list[str], j: int) -> Mention | None:
     """The source named after the glued ل at token ``j`` (ووفقا لوزير المالية → وزير
-    المالية), read as if the word stood alone; its name loses the ل too. للـ is ل + the
-    article, or ل before a word whose own first letter is ل (للجنة الانتخابات = ل + لجنة):
-    both readings are tried."""
-    word = _after_li(toks[j])
-    m, reading = None, word
-    for reading in (word, toks[j][1:]) if toks[j].startswith("لل") else (word,):
-        look = toks[:j] + [reading] + toks[j + 1:]
-        m = resolver._mention_at(look, j)  # (not mention_at: its memory of empty positions is for toks)
-        if m is not None and m.type:
-            break
+    المالية), read as if the word stood alone (:meth:`Resolver.mention_after_li`); its
+    name loses the ل too."""
+    m, lam_word = resolver.mention_after_li(toks, j)
     if m is None or m.prepositional or not m.type:
         return m
-    return replace(m, name=name_without_li(m.name, lam_word=reading == toks[j][1:]))
+    return replace(m, name=name_without_li(m.name, lam_word=lam_word))
 
 
 def _pluperfect_subject(resolver: Resolver, toks: list[str], s_first: int, i: int,

@@ -370,24 +370,32 @@ class Resolver:
             k += 1
         return None
 
+    def mention_after_li(self, toks: list[str], k: int, *,
+                         bare_names: bool = True) -> tuple[Mention | None, bool]:
+        """The mention at token ``k`` read without its glued ل (لوزير المالية، للبنك الدولي,
+        للجنة الانتخابات), and whether ل stood before a word that itself begins with ل.
+        للـ is ل + the article (للبنك) or ل before such a word (للجنة = ل + لجنة): both
+        readings are tried, the first that names a typed source wins. The words are read
+        on a copy: the paragraph's no-mention cache indexes the original ones."""
+        t = toks[k]
+        m, reading = None, ""
+        for reading in ("ال" + t[2:], t[1:]) if t.startswith("لل") else (t[1:],):
+            m = self._mention_at([*toks[:k], reading, *toks[k + 1:]], k, bare_names=bare_names)
+            if m is not None and m.type:
+                break
+        return m, reading == t[1:]
+
     def _author_after(self, toks: list[str], j: int) -> Mention | None:
         """The author a document noun at ``j`` names with ل (تقرير لمؤسسة X، دراسة للبنك
-        الدولي، بيان لوزارة الخارجية): news marks whose report it is with that preposition.
-        The body is read without its ل (on a copy: the paragraph's no-mention cache indexes
-        the original words); only an identified source counts."""
+        الدولي، بيان لوزارة الخارجية): news marks whose report it is with that preposition;
+        only an identified source counts."""
         k = j + 1
         if k >= len(toks) or len(toks[k]) < 4 or toks[k][0] != "ل":
             return None
-        t = toks[k]
-        # للـ: ل + the article (للبنك), or ل before a word beginning with ل (للجنة الانتخابات)
-        m, reading = None, ""
-        for reading in ("ال" + t[2:], t[1:]) if t.startswith("لل") else (t[1:],):
-            m = self._mention_at([*toks[:k], reading, *toks[k + 1:]], k, bare_names=False)
-            if m is not None and m.type:
-                break
+        m, lam_word = self.mention_after_li(toks, k, bare_names=False)
         if m is None or m.anaphoric or m.type in ("", "anonymous", "unknown", "media"):
             return None
-        m.name = name_without_li(m.name, lam_word=reading == t[1:])
+        m.name = name_without_li(m.name, lam_word=lam_word)
         return m
 
     def declines_name(self, toks: list[str], start: int, stop: int) -> bool:
