@@ -47,52 +47,42 @@ from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_with
 from ..normalize import normalize_text
 from .mentions import name_without_li, AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
 from .quotes import QUOTE_FAMILY
+from .words import function_words as W, with_waw
 from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
 __all__ = ["Act", "find_acts", "CLAUSE_OPENERS"]
 
-CLAUSE_OPENERS = {"من جانبه", "من جهته", "من جانبها", "من جهتها", "بدوره", "بدورها", "من ناحيته",
-                  "من ناحيتها", "في المقابل", "وفي المقابل", "بدورهم", "من جانبهم"}
+CLAUSE_OPENERS = W["clause_openers"]
 # Words right before a verb that leave it without a subject of its own: كما أكد، لكنه أشار،
 # ثم أضاف، إلا أنه أوضح (normalised).
-_CONTINUATION_BEFORE = {"كما", "وكما", "لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ثم", "فقد", "وقد", "قد",
-                        "لقد", "ولقد"}
+_CONTINUATION_BEFORE = W["continuation_particles"] | W["continuation_particles_before_verb_extra"]
 # Subordinators after which a verb with no subject of its own keeps the subject of the main
 # clause (أعلن المجلس …، فيما أكد أن؛ أشاد الوزير …، حيث أوضح أن؛ إذ قال).
-_SAME_SUBJECT = {"فيما", "حيث", "اذ", "وحيث"}
-_BUT_THAT = {"الا", "غير", "بيد"}  # إلا أنه، غير أنه، بيد أنه
+_SAME_SUBJECT = W["same_subject_subordinators"]
+_BUT_THAT = W["but_that"]  # إلا أنه، غير أنه، بيد أنه
 # A sentence opening with a prepositional or adverbial phrase (وفي هذا السياق، وخلال اللقاء)
 # leaves the verb after it clause-initial.
-_FRONTED = {"في", "وفي", "خلال", "وخلال", "علي", "وعلي", "وعن", "عن", "وحول", "حول", "وبشان", "بشان",
-            "وبخصوص", "بخصوص", "ومن", "من", "وتعليقا", "تعليقا", "وردا", "ردا", "وبعد", "بعد", "وقبل",
-            "قبل", "واثناء", "اثناء", "وفيما", "فيما", "وبينما", "وعند", "عند", "وحسب", "وامام", "امام"}
+_FRONTED = with_waw(W["fronted_phrase_openers"]) | W["fronted_phrase_openers_waw_only"]
 # What may stand between a verb and its subject: adverbs of time and these prepositions.
-_INTERVENING = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
-                "مساء", "صباح", "يوم", "ايضا", "كذلك", "مجددا", "في", "خلال", "ل", "عبر", "امام", "اثناء",
-                "لدي", "من", "ظهر", "امس،"}
+_INTERVENING = W["time_days"] | W["time_parts_of_day"] | W["verb_subject_intervening"]
 # First words of the "link to the story" lines news sites append (رابط الخبر بصحيفة X: …).
-_LINK_WORDS = {"رابط", "ورابط"}
+_LINK_WORDS = W["link_words"]
 # Words of time between a medium and عن in نقلت صحيفة X اليوم الخميس عن Y.
-_TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
-               "،", ","}
+_TIME_WORDS = W["time_days"] | {"،", ","}  # (the commas stay here: punctuation)
 # A preposition with a pronoun pointing back to what was said may stand between the verb
 # and its subject, which then follows at once (التي أشارت إليها الوزارة، في الوقت الذي
 # وعدت فيه الحكومة).
 # Prepositions standing as words: the noun phrase after one is governed by it.
-_PREPOSITION_WORDS = frozenset({"في", "خلال", "عبر", "امام", "اثناء", "لدي", "من", "مع", "عن", "الي", "علي"})
-_PRONOUN_PREPOSITIONS = {"اليه", "اليها", "عنه", "عنها", "فيه", "فيها", "به", "بها",
-                         # a demonstrative object pointing back to the words just reported
-                         # (صرح بذلك المتحدث …): the subject follows it. (ذلك/هذا alone may be
-                         # the subject's determiner: أكد هذا المسؤول.)
-                         "بذلك", "بهذا"}
+_PREPOSITION_WORDS = W["preposition_words"]
+# A demonstrative object pointing back to the words just reported (صرح بذلك المتحدث …) counts
+# too: the subject follows it. (ذلك/هذا alone may be the subject's determiner: أكد هذا المسؤول.)
+_PRONOUN_PREPOSITIONS = W["pronoun_prepositions"]
 # Adverbs a subject-less verb may carry before its content (وأكد أيضا أن).
-_ADVERBS = {"ايضا", "كذلك", "مجددا", "امس", "اليوم", "بدوره", "بدورها"}
+_ADVERBS = W["adverbs_before_content"]
 _PUNCT = ("،", ",", ":", "؛")
 # Prepositions that govern a noun: a cue form right after one is a noun that looks like a
 # verb (خلال تنقل "during the movement", بعد تحدث), never a finite verb.
-_PREPOSITIONS_BEFORE_NOUN = frozenset({"في", "وفي", "خلال", "وخلال", "بعد", "وبعد", "عند", "وعند", "منذ",
-                                       "اثناء", "واثناء", "عقب", "وعقب", "الي", "علي", "مع", "لدي", "حول",
-                                       "نحو", "ضد", "بسبب", "جراء", "اثر"})
+_PREPOSITIONS_BEFORE_NOUN = with_waw(W["prepositions_before_noun_with_waw"]) | W["prepositions_before_noun"]
 
 
 @dataclass
@@ -134,8 +124,8 @@ def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = Tru
 
 # Contrastive connectives that open the narrator's own clause after another act's content
 # (… بل إن الوزير رأى، لكن الوزير يرى، غير أن المسؤولين يزعمون).
-_CONTRAST = frozenset({"لكن", "ولكن"})
-_CONTRAST_INNA = frozenset(_BUT_THAT | {"بل"})
+_CONTRAST = W["contrast"]
+_CONTRAST_INNA = _BUT_THAT | W["contrast_inna_extra"]
 
 
 def _contrast_opens(toks: list[str], k: int) -> bool:
@@ -618,7 +608,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
 
 
 # Words that may stand before the verb opening a sentence (كما أشاد الزائر …).
-_OPENING_PARTICLES = frozenset({"كما", "وكما", "ثم", "وقد", "قد", "فقد"})
+_OPENING_PARTICLES = W["continuation_particles"]
 
 
 def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: int) -> Mention | None:
@@ -734,7 +724,7 @@ def _plural_verb(lex, tok: str) -> bool:
 
 # The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it
 # and the reporting verb.
-_KANA = {"كان", "وكان", "فكان", "كانت", "وكانت", "فكانت"}
+_KANA = W["kana"]
 
 
 def _object_reports(lex, toks: list[str], i: int, fwd: Mention | None, content: int) -> bool:
@@ -840,7 +830,7 @@ def _trim_at_content(resolver: Resolver, toks: list[str], m: Mention) -> Mention
 
 
 # Nouns of saying with the source's pronoun after نقلت X عن Y (قوله، قولها، تأكيده).
-_SAYING_NOUNS = {"قوله", "قولها", "قولهم", "قولهما", "تاكيده", "تاكيدها", "تاكيدهم", "تصريحه", "تصريحها"}
+_SAYING_NOUNS = W["saying_nouns"]
 
 
 def _opens_sentence(toks: list[str], s_first: int, i: int) -> bool:

@@ -24,15 +24,16 @@ from importlib import resources
 
 from ..normalize import normalize_text
 from .yamlload import safe_load
+from .words import function_words as W
 
 __all__ = ["CountryLexicon", "load_countries", "inflection_base", "bare"]
 
 _NOT_TERRITORIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "AC", "CP", "DG", "EA", "IC", "TA"}
 # Prepositions after which a country is a host, not the source's own state.
-_HOST_BEFORE = {"لدي", "في", "الي", "بين", "من", "مع", "علي", "عن", "ضد", "تجاه", "حول"}
+_HOST_BEFORE = W["host_prepositions"]
 # Words before a nisba that make it a given name (the prince Turki), and after it.
-_NAME_BEFORE = {"الامير", "امير", "الشيخ", "شيخ", "الاستاذ", "السيد", "المواطن", "الدكتور", "الملك"}
-_NAME_AFTER = {"بن", "ابن", "بنت", "ال"}
+_NAME_BEFORE = W["name_before_nisba"]
+_NAME_AFTER = W["name_after_nisba"]
 
 
 @lru_cache(maxsize=1 << 16)

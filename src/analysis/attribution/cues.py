@@ -32,6 +32,7 @@ import yaml
 from ..errors import GazetteerError
 from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY
+from .words import function_words as W
 from .yamlload import safe_load
 
 __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "plural_verb_forms", "participle_forms", "cue_at",
@@ -39,14 +40,12 @@ __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "plural_verb_forms",
 
 # What may follow a verb that needs a complement: أن/إن and its pronoun forms, بأن، إلى،
 # على، عن، لأن (normalised).
-THAT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
-                  "وان", "لان"})
-COMPLEMENTS = THAT | {"الي", "علي", "عن", "عما", "عمن"}  # (عمّا، عمّن: عن with ما، من)
+THAT = W["that_particles"] | W["that_particles_cues_extra"]
+COMPLEMENTS = THAT | W["complement_prepositions"]  # (عمّا، عمّن: عن with ما، من)
 SENTENCE_ENDS = frozenset({".", "؟", "?", "!"})
 # Words glued to ب that are no verbal noun (بسبب "because of", بشكل "in a way", بعض
 # "some"): they never carry what was promised, threatened or charged (normalised).
-_NOT_BI_CONTENT = frozenset({"بسبب", "بشكل", "بينما", "بعدما", "بالرغم", "بالنسبه", "بعض", "بلاده", "بلادها",
-                             "بدايه", "بين", "بينهم", "بعد", "بعيدا", "بصوره", "بفضل", "بالقرب"})
+_NOT_BI_CONTENT = W["not_bi_content"]
 # Object pronouns of the third person and of "us" (second-person objects, تذكرك, are not
 # how news reports speech).
 _ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "نا")

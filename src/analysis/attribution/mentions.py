@@ -30,32 +30,21 @@ from .countries import bare, inflection_base, load_countries
 from .gazetteer import Entity, Gazetteer
 from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY, QUOTE_RE
+from .words import function_words as W
 from .yamlload import safe_load
 
 __all__ = ["Mention", "Resolver", "last_mention", "DETERMINERS", "FUNCTION_WORDS", "NP_STOP", "AUX",
            "RELATIVES", "QUANT_STARTS"]
 
-RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"}
-AUX = {"بات", "باتت", "كان", "كانت", "قد", "لا", "لم", "لن", "ما", "فقد", "وقد", "قبل", "سبق", "ظل"}
-DETERMINERS = {"هذا", "هذه", "هؤلاء", "ذلك", "تلك", "اولئك", "كبار", "بعض", "عدد", "من", "احد", "احدي", "كل"}
-FUNCTION_WORDS = {
-    "في", "من", "الي", "علي", "عن", "عما", "عمن", "مع", "ان", "بان", "او", "ثم", "كما", "لكن", "هو", "هي", "هم", "قد", "لا",
-    "لم", "ما", "حيث", "خلال", "امام", "بين", "ضمن", "عبر", "حول", "منذ", "بعد", "قبل", "اليوم", "امس",
-    "ايضا", "كذلك", "له", "لها", "لهم", "التي", "الذي", "الذين", "وفق", "حسب", "بحسب", "هذا", "هذه",
-    "ذلك", "تلك", "اذ", "اذا", "لقد", "فقد", "وقد", "كل", "جميع", "عند", "لدي", "سواء", "اما", "الا",
-    "غير", "نحو", "انه", "انها", "وان", "لان", "اي", "وهو", "وهي", "الان", "امس", "غدا", "يوم", "صباح",
-    "مساء", "اليوم", "الماضي", "الحالي", "المقبل", "الجاري", "عام", "شهر", "اسبوع",
-    "بشان", "حيال", "ازاء", "تجاه"}
-NP_STOP = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم", "الي", "علي",
-           "عن", "لان", "في", "خلال", "امام", "عبر", "حول", "منذ", "بعد", "قبل", "ضمن", "مع", "اليوم",
-           "امس", "ايضا", "حيث", "كما", "الذي", "التي", "الذين", "ل", "له", "لها", "لهم", "خاصه", "مجددا",
-           "كذلك", "بدوره", "بدورها", "قد", "لقد", "وان", "انني", "ان", "امام", "لدي", "عقب", "اثناء",
-           # "about, regarding": the topic of the statement, not part of the speaker's name
-           "بشان", "حيال", "ازاء", "تجاه"}
+RELATIVES = W["relatives"]
+AUX = W["aux"]
+DETERMINERS = W["determiners"]
+FUNCTION_WORDS = W["function_words"]
+NP_STOP = W["np_stop"]  # (with بشأن، حيال، إزاء، تجاه: the topic, not part of the name)
 _MAX_NP = 12
 _ARTICLE = ("ال", "وال", "بال", "لل", "فال", "كال")
 # Prepositions that tell where or before whom something was said (أمام، خلال، في).
-_PLACE_PREPOSITIONS = {"امام", "خلال", "في", "لدي", "عقب", "اثناء", "عبر", "ضمن"}
+_PLACE_PREPOSITIONS = W["place_prepositions"]
 _PREPOSITION_CLITICS = ("ل", "ب")
 
 
@@ -122,12 +111,18 @@ def _lexicon_words() -> frozenset:
     """Every Arabic word of three letters or more in the project's packaged lexicons
     (data/*.yaml and the stop-word list), normalised, without the article: the words the
     package knows to be Arabic. (Shorter ones are function words or suffixes cited in
-    comments.)"""
+    comments.)
+
+    Not function_words.yaml: its closed-class words (and the examples in its comments) were
+    code, not lexicon, when this list was defined; reading them would change which words
+    count as known (a change of behaviour, not of where the words are kept)."""
     import re
     from pathlib import Path
     words: set[str] = set()
     data = Path(__file__).resolve().parent.parent / "data"
     for path in [*sorted(data.glob("*.yaml")), *sorted(data.glob("*.txt"))]:
+        if path.name == "function_words.yaml":
+            continue
         try:
             text = path.read_text(encoding="utf-8")
         except OSError:
@@ -1384,21 +1379,19 @@ class Resolver:
 
 # Quantifiers that name a collective of people as a source (عدد من الطلاب، بعض السياسيين،
 # الكثير من المواطنين، غالبية المشاركين، نحو نصف الآباء); those in _QUANTIFIERS_OF need من.
-_QUANTIFIERS_OF = frozenset({"عدد", "عددا", "الكثير", "كثير", "العديد", "عديد"})
-_QUANTIFIERS = _QUANTIFIERS_OF | {"بعض", "غالبيه", "معظم", "اغلب", "نصف", "اغلبيه"}
-_ALONE_COLLECTIVES = frozenset({"البعض", "كثيرون", "الكثيرون", "اخرون", "آخرون"})
-_APPROXIMATELY = frozenset({"نحو", "حوالي"})
+_QUANTIFIERS_OF = W["quantifiers_of"]
+_QUANTIFIERS = _QUANTIFIERS_OF | W["quantifiers_more"]
+_ALONE_COLLECTIVES = W["alone_collectives"]
+_APPROXIMATELY = W["approximately"]
 _QUANT_STARTS = QUANT_STARTS = _QUANTIFIERS | _ALONE_COLLECTIVES | _APPROXIMATELY
 # Words that never begin a name: adverbial phrases glued to ب (بشكل مباشر، بسبب، بصورة) and
 # adverbs in the accusative (كتب سابقا مهاجما …، انتقدتها كثيرا).
-_NOT_NAME_STARTS = frozenset({"بشكل", "بسبب", "بصوره", "بعد", "بعض", "بين", "بفضل", "بالقرب", "بالرغم", "بالنسبه",
-                              "بينما", "بعدما", "بدايه", "بعيدا", "سابقا", "لاحقا", "مؤخرا", "حاليا", "مجددا",
-                              "اخيرا", "مسبقا", "رسميا", "علنا", "شخصيا", "دائما", "كثيرا", "تباعا", "فورا"})
+_NOT_NAME_STARTS = W["not_name_starts"]
 # Words after a name and a comma that open a clause describing the person (وقال سامر
 # الفارس، والذي يعمل …، وقال سامر الفارس، وهو نائب …).
-_DESCRIBING_CLAUSE = frozenset({"والذي", "والتي", "وهو", "وهي", "وهم", "وهما"})
-NP_STOP_COMPLEMENT = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها", "بانهم",
-                                "الي", "علي", "عن", "عما", "عمن", "لان"})
+_DESCRIBING_CLAUSE = W["describing_clause"]
+# What may follow a speaker's name as the complement of the cue: أن and its forms, إلى، على، عن.
+NP_STOP_COMPLEMENT = W["that_particles"] | W["complement_prepositions"]
 
 
 def _li_before_quote(toks: list[str], k: int) -> bool:

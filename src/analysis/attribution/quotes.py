@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .words import function_words as W
+
 __all__ = ["QUOTE_FAMILY", "QUOTE_RE", "Quote", "quote_spans", "paragraph_quotes", "is_name_quote"]
 
 # Quotation glyphs by family.
@@ -35,7 +37,7 @@ QUOTE_CHARS = "«»“”„‘’\""
 # one spoke with, between whom, on whose behalf or against whom (مع «الصحيفة»، من قبل «الحرس»)
 # — a name in quotation marks, not quoted speech. (Not في، من، إلى، عن، حول: a source's own
 # words are often quoted after them, حذر من «خسائر كبيرة».)
-_PREPOSITIONS = frozenset({"مع", "بين", "لدي", "ضد", "قبل", "داخل", "خارج", "بحق", "لصالح"})
+_PREPOSITIONS = W["party_prepositions"]
 
 
 class Quote(NamedTuple):

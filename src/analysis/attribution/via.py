@@ -56,6 +56,7 @@ from __future__ import annotations
 from .countries import bare
 from .mentions import NP_STOP_COMPLEMENT, Mention, Resolver
 from .quotes import QUOTE_FAMILY, QUOTE_RE
+from .words import function_words as W, with_waw
 
 __all__ = ["via_near_cue", "via_before_cue", "via_after_content", "via_as_object", "occasion_end", "medium_at",
            "medium_text", "speaker_medium", "via_of_according_source", "bare_place_noun", "is_medium_preposition", "TELLING_LEMMAS", "OPENING_MARKS",
@@ -64,47 +65,34 @@ __all__ = ["via_near_cue", "via_before_cue", "via_after_content", "via_as_object
 # Nouns of a channel one publishes through, with a possessive pronoun (normalised, no
 # article): حساب "account", صفحة "page", موقع "site", منصة "platform", قناة "channel",
 # مدونة "blog".
-PLATFORM_NOUNS = {"حسابه", "حسابها", "حسابهم", "حساب", "صفحته", "صفحتها", "صفحتهم", "صفحه", "موقعه", "موقعها",
-                  "موقعهم", "منصه", "منصته", "منصتها", "قناته", "قناتها", "قناتهم", "مدونته", "مدونتها",
-                  "حساباته", "حساباتها"}
+PLATFORM_NOUNS = W["platform_nouns"]
 # Names of social platforms (normalised, without the article and a glued ب/ل/و).
-PLATFORMS = {"تويتر", "تويتير", "فيسبوك", "فيس", "الفيسبوك", "انستغرام", "انستقرام", "انستجرام", "سناب",
-             "سنابشات", "سناب_شات", "يوتيوب", "اليوتيوب", "تلغرام", "تيليغرام", "تليجرام", "واتساب", "لينكدان",
-             "تيك", "اكس"}
+PLATFORMS = W["platforms"]
 _OPENING = {"«", "“", "„", '"', "‘"}
 OPENING_MARKS = frozenset(_OPENING)  # marks that open a quoted name
 # Nouns of an interview or a statement made to a medium (في حوار مع «الصحيفة»، في تصريح
 # لقناة X، خلال مقابلة هاتفية عبر موقع X).
-INTERVIEW_NOUNS = {"حوار", "حديث", "مقابله", "لقاء", "اتصال", "تصريح", "تصريحات", "تصريحاته", "تصريحاتها",
-                   "تصريحه", "تصريحها", "حديثه", "حديثها", "حواره", "حوارها", "مقابلته", "مقابلتها", "لقائه",
-                   "لقائها", "اتصالا", "حديثا", "تصريحا", "مداخله", "مداخلته", "مداخلتها", "رد", "رده", "ردها"}
+INTERVIEW_NOUNS = W["interview_nouns"]
 # Nouns of a published text (في منشور لها على «المنصة»، في تغريدة على «تويتر»، عبر بيان
 # نشرته وكالة X).
-PUBLISHED_NOUNS = {"بيان", "بيانه", "بيانها", "تغريده", "تغريدته", "تغريدتها", "تغريدات", "تغريداته",
-                   "تغريداتها", "منشور", "منشوره", "منشورها", "تدوينه", "تدوينته", "تدوينتها", "رساله", "مقال",
-                   "مقاله", "مقالها", "بيانا", "اعلان", "تعميم", "مقطع", "فيديو", "تسجيل"}
+PUBLISHED_NOUNS = W["published_nouns"]
 # Verbs of publishing or broadcasting whose subject or place is the medium (بيان نشرته
 # وكالة X، نُشر على موقعها، بثّته قناة X، أوردته صحيفة X).
-_PUBLISH_VERBS = {"نشر", "نشرته", "نشرتها", "نشرها", "نشره", "ينشر", "تنشر", "بثه", "بثته", "بثتها", "بثها",
-                  "بث", "اوردته", "اورده", "اوردها", "اوردتها", "نقلته", "نقلها", "نقلتها", "نقله", "وزعته",
-                  "وزعه", "وزعها", "وزعتها", "اذاعته", "اذاعه", "نشرت", "بثت", "اوردت", "عرضته", "عرضه"}
+_PUBLISH_VERBS = W["publish_verbs"]
 # Plural and other nouns of a medium that the gazetteer's role words do not list.
-_EXTRA_MEDIA = {"صحف", "وكالات", "قنوات", "مواقع", "وسائط", "وسائل", "تلفزيون"}
+_EXTRA_MEDIA = W["extra_media"]
 # Nouns of a medium only when it is spoken to (لشبكة X، في مقابلة مع محطة X): through عبر
 # they are other networks (عبر الشبكة الوطنية للمدفوعات).
-_ADDRESSED_MEDIA = {"شبكه", "محطه", "شاشه"}  # (a power or train station, a screen)
+_ADDRESSED_MEDIA = W["addressed_media"]  # (a power or train station, a screen)
 # Verbs whose subject is the medium that made or carried an interview or a statement
 # (حوار أجرته «الصحيفة»، مقابلة بثتها قناة X، بيان نشرته وكالة X).
-_CARRIER_VERBS = {"اجرته", "اجراه", "اجرتها", "اجراها", "بثته", "بثتها", "بثها", "نشرته", "نشرتها", "نشرها",
-                  "اوردته", "اورده", "اوردتها", "نقلته", "نقلتها", "نقلها", "وزعته", "وزعتها", "اذاعته",
-                  "اذاعتها", "عرضته", "عرضتها", "نظمته", "نظمتها"}
+_CARRIER_VERBS = W["carrier_verbs"]
 # The formula of a source who declines to be named (رفض الكشف عن هويته، فضّل عدم ذكر اسمه،
 # طلب عدم نشر اسمه): part of the subject's description.
-_DECLINE_VERBS = {"رفض", "رفضت", "طلب", "طلبت", "فضل", "فضلت", "اشترط", "اشترطت", "مفضلا", "رافضا", "طالبا"}
-_IDENTITY_WORDS = {"اسمه", "اسمها", "اسمهم", "هويته", "هويتها", "هويتهم", "اسمائهم", "هوياتهم"}
+_DECLINE_VERBS = W["decline_verbs"]
+_IDENTITY_WORDS = W["identity_words"]
 # Time words that may close a medium's phrase (لوسائل إعلام محلية الخميس).
-_TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
-               "مساء", "صباح", "الليله"}
+_TIME_WORDS = W["time_days"] | W["time_parts_of_day"] | W["time_closing_medium_extra"]
 
 
 def medium_text(resolver: Resolver, toks: list[str], a: int, b: int) -> str:
@@ -279,7 +267,7 @@ def _quantified_medium(resolver: Resolver, toks: list[str], k: int, stop: int) -
 
 # Adjectives of a title (المدير التنفيذي لقناة X، المؤسس المشارك للموقع): the ل after
 # them is "of", the medium the person works for, not the medium spoken to.
-_TITLE_ADJECTIVES = {"التنفيذي", "التنفيذيه", "المشارك", "المشاركه", "الاقليمي", "الاقليميه", "الفني"}
+_TITLE_ADJECTIVES = W["title_adjectives"]
 
 
 def bare_place_noun(m: Mention) -> bool:
@@ -350,7 +338,7 @@ def _account(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[st
 
 
 # Tokens at which a rule of :func:`via_near_cue` may start (others are skipped at once).
-_TRIGGERS = frozenset({"علي", "في", "عبر", "وعبر", "وعلي", "من", "مع", "الي", ":"} | NP_STOP_COMPLEMENT |
+_TRIGGERS = frozenset(W["via_trigger_words"] | {":"} | NP_STOP_COMPLEMENT |
                       _DECLINE_VERBS | _IDENTITY_WORDS | set(QUOTE_FAMILY))
 
 
@@ -453,7 +441,7 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
 
 # Verbs of telling whose addressee, the medium, is their direct object (أبلغ مصدر «عكاظ»
 # أن، أفاد «الصحيفة» مسؤول بأن، أخبر الوزير «الصحيفة» أن).
-TELLING_LEMMAS = {"ابلغ", "أبلغ", "اخبر", "أخبر", "افاد", "أفاد"}
+TELLING_LEMMAS = W["telling_lemmas"]
 
 
 def via_as_object(resolver: Resolver, toks: list[str], k: int, stop: int) -> tuple[str, int, int]:
@@ -481,7 +469,7 @@ def via_as_object(resolver: Resolver, toks: list[str], k: int, stop: int) -> tup
 
 # Words that open a fronted phrase of occasion (وفي تصريحات لـ…، وخلال مقابلة مع…، وعبر
 # حسابه على…).
-_FRONT_OPENERS = {"في", "وفي", "خلال", "وخلال", "عبر", "وعبر", "ومن", "من", "وعلي", "علي"}
+_FRONT_OPENERS = with_waw(W["front_openers"])
 
 
 def via_before_cue(resolver: Resolver, toks: list[str], s_first: int, i: int, longest: int = 16) -> str:
@@ -516,7 +504,7 @@ def speaker_medium(resolver: Resolver, toks: list[str], m: Mention) -> str:
     return medium_text(resolver, toks, m.start, m.end)
 
 
-_ACCORDING = {"وفقا", "وفق", "حسب", "بحسب", "وبحسب", "وحسب", "ووفقا"}
+_ACCORDING = W["according_words"]
 
 
 def occasion_end(resolver: Resolver, toks: list[str], k: int, longest: int = 12) -> int:
