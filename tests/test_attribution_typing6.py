@@ -98,3 +98,21 @@ def test_a_quoted_name_after_a_bodys_noun_names_the_office():
 def test_quoted_speech_after_an_unnamed_official_stays_anonymous():
     r = one("وقال مسؤول ثان «إن التحقيق جار».")
     assert r.speaker_type == "anonymous"
+
+
+# ---- 6. a definite title alone repeats the title of the person the article named with it
+def test_a_title_alone_after_the_titled_name_is_that_person():
+    df = acts("هكذا يؤكد الخبير الأمني الدكتور سامر الفارس، موضحا أن الخطر قائم.\n"
+              "ودعا الخبير الأمني إلى تشديد الرقابة على المنافذ.")
+    assert df.speaker_type.tolist() == ["expert", "expert", "expert"]
+    assert df.speaker.iloc[-1] == "الخبير الأمني الدكتور سامر الفارس"
+
+
+def test_a_title_alone_after_unnamed_experts_stays_unnamed():
+    df = acts("قال خبراء إن الخطر قائم.\nوقال الخبير الأمني إن الرقابة ضرورية.")
+    assert df.speaker_type.tolist() == ["anonymous", "anonymous"]
+
+
+def test_an_indefinite_description_is_not_the_named_official():
+    df = acts("وقال المتحدث باسم الشرطة سامر الفارس إن التحقيق جار.\nوقال مسؤول أمني إن الوضع هادئ.")
+    assert df.speaker_type.tolist()[-1] == "anonymous"

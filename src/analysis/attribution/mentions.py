@@ -1348,6 +1348,21 @@ class Resolver:
         # … النقاب: a word the article gives as a titled surname elsewhere
         return not ((len(old) == 1 and tc(w)[1]) or self.is_document_surname(w))
 
+    def _title_of(self, m: Mention, s: Mention) -> bool:
+        """Whether ``m``, a definite singular description with no name (الخبير الأمني، الباحث
+        الفلكي، المسؤول), repeats the title of a named speaker ``s`` whose description holds
+        all its words (m.key < s.key): news introduces a person by title and name, then
+        cites the title alone. Alone, such a description is typed as an unnamed source; it is
+        that person. (A plural or indefinite description, مصادر، خبراء، مسؤول أمني, names no
+        one.)"""
+        if m.type != "anonymous" or s.type not in ("expert", "official", "other", "international_org"):
+            return False
+        words = normalize_text(m.name).split()
+        if not words or not words[0].startswith(("ال", "وال", "فال")):
+            return False
+        head = self.role_of(words[0])
+        return head in ("expert", "official") and self._has_name(normalize_text(s.name).split())
+
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
         """The document's speaker this mention refers to (see :meth:`_register`). The
@@ -1386,6 +1401,9 @@ class Resolver:
         for s in reversed(self.speakers):
             if m.entity_id and s.entity_id == m.entity_id:
                 return s
+            if not m.entity_id and not s.entity_id and m.key and s.key and m.key < s.key and \
+                    self._title_of(m, s):
+                return s  # الخبير الأمني after «الخبير الأمني الدكتور سامر الفارس»: that expert
             if not m.entity_id and not s.entity_id and m.key and s.key and \
                     (m.key <= s.key or s.key <= m.key) and _compatible(m, s):
                 if len(m.key) > len(s.key) and not self._runs_past(s, m):  # keep the fullest description
