@@ -173,17 +173,37 @@ class CountryLexicon:
             if w in _SENTENCE_ENDS:
                 bounds.append(k + 1)
         sent = 0
+        full: set[str] = set()  # kingdoms named before by full name or monarch's title
         for k, w in enumerate(words):
             while sent + 1 < len(bounds) and bounds[sent + 1] <= k:
                 sent += 1
+            title = self._monarch_title_at(words, k) if w in _TITLE_FIRSTS else ""
+            if title:
+                full.add(title)
             if w not in _KINGDOM_WORDS:
                 continue
             if k + 1 < len(words) and self._qualifies_kingdom(words[k + 1]):
+                code = self._monarchy_at(words, k)
+                if code and not (k and (words[k - 1] in _GUEST_BEFORE or words[k - 1][1:] in _GUEST_BEFORE)):
+                    full.add(code)  # المملكة الأردنية الهاشمية (not سفير المملكة …: a guest's)
                 continue  # المملكة المتحدة / العربية …: named, not «the Kingdom»
             named = {self._monarchy_at(words, j) for j in range(bounds[max(sent - 1, 0)], k)} - {""}
             if len(named) == 1:
                 out[k] = named.pop()
+            elif not named and len(full) == 1:
+                # the full name or the monarch's title earlier in the text (المملكة العربية
+                # السعودية … ثم «المملكة»؛ خادم الحرمين الشريفين … «مناطق المملكة»)
+                out[k] = next(iter(full))
         return out
+
+    def _monarch_title_at(self, words: list[str], k: int) -> str:
+        """The kingdom whose monarch's title (``kingdom.titles`` of data/countries.yaml:
+        خادم الحرمين الشريفين) begins at word ``k`` (with a conjunction or preposition on its
+        first word), or ""."""
+        for phrase, code in _KINGDOM_TITLES.get(_title_first(words[k]), ()):
+            if tuple(words[k + 1:k + len(phrase)]) == phrase[1:]:
+                return code
+        return ""
 
     def _monarchy_at(self, words: list[str], j: int) -> str:
         """The monarchy word ``j`` names (its name, nationality, or «المملكة» written out with
@@ -268,6 +288,13 @@ class CountryLexicon:
 
 
 _KINGDOM_WORDS: frozenset = frozenset()  # «المملكة» with its clitics; set by load_countries()
+_KINGDOM_TITLES: dict = {}  # first word of a monarch's title → ((its words), code); set by load_countries()
+_TITLE_FIRSTS: frozenset = frozenset()  # those first words with their clitics
+
+
+def _title_first(w: str) -> str:
+    """The first word of a monarch's title without a conjunction or preposition (لخادم → خادم)."""
+    return w if w in _KINGDOM_TITLES else w[1:] if w[1:] in _KINGDOM_TITLES else w[2:]
 _KINGDOM_QUALIFIERS: frozenset = frozenset()  # المملكة المتحدة / العربية / الهاشمية
 _GUEST_BEFORE: frozenset = frozenset()  # السفير الأردني: the nationality of a guest or envoy
 _SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "…", "\n"})
@@ -317,6 +344,14 @@ def load_countries() -> CountryLexicon:
     _KINGDOM_WORDS = frozenset(f for w in kd.get("words") or [] for f in _with_clitics(normalize_text(w)))
     _KINGDOM_QUALIFIERS = frozenset(inflection_base(normalize_text(w)) for w in kd.get("qualifiers") or [])
     _GUEST_BEFORE = frozenset(normalize_text(w) for w in kd.get("guest_before") or [])
+    global _KINGDOM_TITLES, _TITLE_FIRSTS
+    titles: dict[str, list] = {}
+    for code, forms in (kd.get("titles") or {}).items():
+        for f in forms:
+            toks = tuple(normalize_text(f).split())
+            titles.setdefault(toks[0], []).append((toks, str(code).upper()))
+    _KINGDOM_TITLES = {k: tuple(v) for k, v in titles.items()}
+    _TITLE_FIRSTS = frozenset(c + f for f in _KINGDOM_TITLES for c in ("", "و", "ف", "ل", "ب", "ول", "وب", "فل"))
     ar, en = Locale("ar").territories, Locale("en").territories
     codes = [c for c in ar if len(c) == 2 and c.isalpha() and c not in _NOT_TERRITORIES]
     excluded = {normalize_text(w) for w in data.get("not_countries") or []}

@@ -304,8 +304,12 @@ class Resolver:
     def is_consultant(self, words: list[str]) -> bool:
         """A consultant in a field (المستشار المالي، مستشار قانوني): an expert, not the adviser
         of an office."""
+        # (an adviser in a field to an office, المستشار القانوني للجيش، is the office's adviser:
+        # an official)
         return len(words) > 1 and bare(words[0]) in self.gz.consultant_titles and \
-            inflection_base(words[1]) in self.gz.consultant_fields
+            inflection_base(words[1]) in self.gz.consultant_fields and \
+            not any(_prepositional(w) or w.startswith("لل") for w in words[2:]
+                    if self.np_role(w) in ("official", "institution"))
 
     def body_type(self, words: list[str]) -> tuple[str, str] | None:
         """(type, country) of a known body named inside a title (رئيس مجموعة اليورو), or None:
@@ -656,7 +660,9 @@ class Resolver:
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
         titled = role == "expert" and self._title_before_name(np_words)
         if titled:
-            later = [self.role_of(t) for t in np_words[1:] if bare(t) not in self.gz.academic_titles]
+            # (read with a glued ل or ب: المستشار الفني للرئيس التنفيذي لشركة …: a company's
+            # officer, as in any title)
+            later = [self.np_role(t) for t in np_words[1:] if bare(t) not in self.gz.academic_titles]
             if "expert" in later or "research" in later:
                 # الدكتور … أستاذ الكيمياء ورئيس قسم …: a professor who heads a department
                 # speaks as an academic
@@ -705,10 +711,14 @@ class Resolver:
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # a company's officer
         if role == "official" and any(self.role_of(t) == "media" for t in np_words[1:3]):
             return Mention(i, np_end, text, "media", key=self._key(np_words))  # مدير قناة X: the outlet speaks
-        if not definite and not named and (not country or role == "official"):
+        if not definite and not named and (not country or role == "official") and \
+                not (np_end < n and toks[np_end] in QUOTE_FAMILY and len(np_words) > 1 and
+                     (bare(np_words[-1]) in self.gz.name_nouns or self.role_of(np_words[-1]) == "institution")):
             # مسؤول أمني، متحدث رسمي سوداني، مسؤولة كبيرة: an unnamed person with no identified
             # office (a nationality does not identify one); حكومة لندن keeps its state;
-            # وزيرة ولاية كيرالا، إدارة هولدن name the office by a proper noun
+            # وزيرة ولاية كيرالا، إدارة هولدن name the office by a proper noun, and so does a
+            # name in quotation marks after a body's noun (مدير جامعة «النخيل»: that university's;
+            # not the words of مسؤول كبير «…», quoted speech)
             return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
         typ, country = self.official_type(np_words)
         return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
@@ -787,6 +797,15 @@ class Resolver:
             if t == "علي" and toks[k - 1] in ("بن", "ابن", "بنت"):
                 k += 1  # عبدالله بن علي: the given name Ali, not the preposition على
                 continue
+            if t == "لدي" and k + 1 < n and self.role_of(toks[j]) == "official":
+                # سفير المملكة لدى تركيا الدكتور سامر الفارس: an envoy's office is "to" a state,
+                # which belongs to the title (the name follows it); لدى before anything but a
+                # state (لدى وصوله، لدى الجهات) ends the phrase. (The host is not the envoy's
+                # country: see countries.country_of.)
+                place = self.countries.place_at(toks, k + 1)
+                if place is not None:
+                    k = place[0]
+                    continue
             if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
                 break
             if t in _NOT_NAME_STARTS:
@@ -1324,6 +1343,21 @@ class Resolver:
         # … النقاب: a word the article gives as a titled surname elsewhere
         return not ((len(old) == 1 and tc(w)[1]) or self.is_document_surname(w))
 
+    def _title_of(self, m: Mention, s: Mention) -> bool:
+        """Whether ``m``, a definite singular description with no name (الخبير الأمني، الباحث
+        الفلكي، المسؤول), repeats the title of a named speaker ``s`` whose description holds
+        all its words (m.key < s.key): news introduces a person by title and name, then
+        cites the title alone. Alone, such a description is typed as an unnamed source; it is
+        that person. (A plural or indefinite description, مصادر، خبراء، مسؤول أمني, names no
+        one.)"""
+        if m.type != "anonymous" or s.type not in ("expert", "official", "other", "international_org"):
+            return False
+        words = normalize_text(m.name).split()
+        if not words or not words[0].startswith(("ال", "وال", "فال")):
+            return False
+        head = self.role_of(words[0])
+        return head in ("expert", "official") and self._has_name(normalize_text(s.name).split())
+
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
         """The document's speaker this mention refers to (see :meth:`_register`). The
@@ -1362,6 +1396,9 @@ class Resolver:
         for s in reversed(self.speakers):
             if m.entity_id and s.entity_id == m.entity_id:
                 return s
+            if not m.entity_id and not s.entity_id and m.key and s.key and m.key < s.key and \
+                    self._title_of(m, s):
+                return s  # الخبير الأمني after «الخبير الأمني الدكتور سامر الفارس»: that expert
             if not m.entity_id and not s.entity_id and m.key and s.key and \
                     (m.key <= s.key or s.key <= m.key) and _compatible(m, s):
                 if len(m.key) > len(s.key) and not self._runs_past(s, m):  # keep the fullest description
