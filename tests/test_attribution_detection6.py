@@ -99,3 +99,21 @@ def test_naqala_ila_is_transport():
 def test_naqala_an_still_reports():
     r = one("ونقلت صحيفة النهار عن الوزير سامي العتري قوله إن الاتفاق قريب.")
     assert "العتري" in r.speaker
+
+
+# --- 6. "chief" + a definite or construct plural after a name is a title (كبير المحللين)
+
+
+def test_chief_title_after_a_name():
+    r = one("وقال نادر الصالح كبير المحللين في شركة النورس إن الأسعار ستتراجع.")
+    assert r.speaker == "نادر الصالح" and r.speaker_type == "expert"
+    r = one("وقال سامي فريدمان كبير محللي الأسواق في بنك الضحى إن التداول ضعيف.")
+    assert r.speaker == "سامي فريدمان"
+
+
+def test_big_adjective_is_no_title():
+    # كبير/كبيرة as an adjective ("big") after a noun: no speaker is made of the noun
+    df = acts("وشهد السوق أمس تفاعل شعبي كبير مطالبين بخفض الأسعار.")
+    assert df.empty
+    df = acts("وقدم المتطوعون جهودا كبيرة للارتقاء بالحي.")
+    assert df.empty
