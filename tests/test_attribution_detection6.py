@@ -20,6 +20,9 @@ def test_statement_noun_with_an_adjective_is_the_occasion_of_the_verb():
     assert r.cue == "وأوضح" and r.speaker == "وزير النقل"
     r = one("وأكد المتحدث باسم البلدية في تصريح له أن الحملة مستمرة.")
     assert r.cue == "وأكد"
+    # ل set apart before the medium in brackets: the medium, not a source
+    r = one("وقال الوزير نادر الهاشمي في تصريحات لـ(الضحى) إن الخطة جاهزة.")
+    assert r.cue == "وقال" and "الهاشمي" in r.speaker
 
 
 def test_statement_noun_keeps_the_speaker_for_its_continuations():

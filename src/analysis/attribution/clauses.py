@@ -218,6 +218,8 @@ def _no_source_after(resolver: Resolver, toks: list[str], k: int) -> bool:
     t = toks[k]
     if t in ("له", "لها", "لهم", "لهما"):
         return True  # في تصريح له: the speaker's own statement
+    if t == "ل":
+        return True  # في تصريحات لـ(الصحيفة): ل set apart before the medium the words were given to
     if t in COMPLEMENTS or t.startswith(("ال", "لل")) or t[0] == "ل":
         return t in COMPLEMENTS  # تصريحات الوزير، تصريح لوزير: a source, or a medium after ل
     # an indefinite word that is no known name: an adjective (صحفي، مسجل، خاص)
