@@ -120,3 +120,20 @@ def test_big_adjective_is_no_title():
     assert df.empty
     df = acts("وقدم المتطوعون جهودا كبيرة للارتقاء بالحي.")
     assert df.empty
+
+
+# --- 7. a surname alone after the verb names the person introduced with a title, even
+# when an adjective of the title stands before the given name (المدير العام سامر الفارس)
+
+
+def test_surname_introduced_after_a_title_adjective():
+    df = acts("دشن المدير العام نادر الحمدان المشروع أمس. وأشار الحمدان خلال التدشين إلى أن "
+              "الشركة تنمو.")
+    assert list(df.cue) == ["وأشار"]
+    assert df.iloc[0].speaker == "الحمدان" and df.iloc[0].speaker_type == "official"
+
+
+def test_word_after_a_title_adjective_without_a_given_name_is_no_surname():
+    # الأمين العام للمجلس … : no given name before the word, which stays a common noun
+    df = acts("حضر الأمين العام الاجتماع في القاعة. وأشار الاجتماع إلى أن الخطة جاهزة.")
+    assert df.empty

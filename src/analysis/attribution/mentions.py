@@ -442,6 +442,8 @@ class Resolver:
                     s = k
                     while s > 0 and k - s < 3 and before[s - 1][0].isalpha() and tc(before[s - 1])[2]:
                         s -= 1
+                    while s < k - 1 and not tc(before[s])[1]:
+                        s += 1  # (المدير العام صالح الفارس: the name begins after the title's adjective)
                     if s < k and tc(before[s])[1]:  # a given name (and more) before the word
                         nxt = after[1] if after and after[0] in ("،", ",") and len(after) > 1 else \
                             (after[0] if after else "")
