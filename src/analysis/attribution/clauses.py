@@ -184,6 +184,38 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
     return None
 
 
+def _past_abbreviation(toks: list[str], s_first: int) -> int:
+    """The start of a sentence that the splitter cut after an abbreviated title (وأشار د.
+    سامر …: a one-letter word and a full stop are no sentence end): the start of the
+    verb's words before the title, at most a few words back."""
+    k = s_first
+    if k >= 2 and toks[k - 1] == "." and len(toks[k - 2]) == 1 and toks[k - 2].isalpha():
+        k -= 2
+        lo = max(0, k - 12)
+        while k > lo and toks[k - 1] not in (".", "؟", "?", "!"):
+            k -= 1
+    return k
+
+
+def _no_source_after(resolver: Resolver, toks: list[str], k: int) -> bool:
+    """Whether the word at ``k``, after a noun of saying, names no source of its own: the
+    noun is indefinite and what follows is no definite or named source (تصريح صحفي،
+    تصريحات خاصة، تصريح مسجل: an adjective of the statement), or punctuation, a
+    complement or the end. News writes the occasion of a verb's act so (وقال في تصريح صحفي
+    إن): the speaker is the verb's subject, the statement no second act."""
+    if k >= len(toks) or not toks[k][0].isalnum():
+        return True
+    t = toks[k]
+    if t in ("له", "لها", "لهم", "لهما"):
+        return True  # في تصريح له: the speaker's own statement
+    if t == "ل":
+        return True  # في تصريحات لـ(الصحيفة): ل set apart before the medium the words were given to
+    if t in COMPLEMENTS or t.startswith(("ال", "لل")) or t[0] == "ل":
+        return t in COMPLEMENTS  # تصريحات الوزير، تصريح لوزير: a source, or a medium after ل
+    # an indefinite word that is no known name: an adjective (صحفي، مسجل، خاص)
+    return not resolver.token_class(t)[3]
+
+
 def _speech_occasion(tok: str) -> bool:
     """Whether ``tok`` names an occasion of speaking (بيان، مؤتمر، كلمته، حديثه: the
     ``speech_occasions`` of data/speakers.yaml, or a noun of an interview or a published
@@ -230,6 +262,10 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9, 
     prepositional phrase (وقال لـ«الصحيفة» فلان). Only a verb of telling (``telling``)
     takes a quoted medium as its object before the subject."""
     n = len(toks)
+    if j + 2 < n and len(toks[j]) == 1 and toks[j].isalpha() and toks[j + 1] == ".":
+        # وأشار د. سامر الفارس: a one-letter word with a full stop is an abbreviated title
+        # (د. doctor, م. engineer, أ. professor), not a sentence end; the name follows it
+        j += 2
     fwd = resolver.mention_at(toks, j) if j < n else None
     first = toks[j] if j < n else ""
     to_medium = first[:1] == "ل" and len(first) > 3 and resolver.is_medium(toks, j)
@@ -324,9 +360,12 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 (cue_at(lex, toks, i - 1) or ("",))[0] == "according_to":
             continue  # حسبما ذكرت صحيفة X: likewise, ما glued to حسب
         if kind == "noun" and i > s_first and toks[i - 1] in ("في", "خلال", "وفي", "وخلال") and \
-                via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after and \
-                _verb_cue_near(lex, toks, s_first, i):
-            continue  # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال: the verb's occasion (H3)
+                (via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after or
+                 _no_source_after(resolver, toks, after)) and \
+                _verb_cue_near(lex, toks, _past_abbreviation(toks, s_first), i):
+            # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال / وقال في تصريح صحفي إن:
+            # the noun names the occasion of the verb's act (H3), not an act of its own
+            continue
         if kind == "noun" and _in_according_phrase(lex, toks, i):
             continue  # بحسب تصريحات الوزير، وفقا لتصريحات X: the noun is inside the phrase (H3)
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":

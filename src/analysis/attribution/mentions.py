@@ -441,6 +441,8 @@ class Resolver:
                     s = k
                     while s > 0 and k - s < 3 and before[s - 1][0].isalpha() and tc(before[s - 1])[2]:
                         s -= 1
+                    while s < k - 1 and not tc(before[s])[1]:
+                        s += 1  # (المدير العام صالح الفارس: the name begins after the title's adjective)
                     if s < k and tc(before[s])[1]:  # a given name (and more) before the word
                         nxt = after[1] if after and after[0] in ("،", ",") and len(after) > 1 else \
                             (after[0] if after else "")
@@ -1036,7 +1038,8 @@ class Resolver:
         if first_ok:
             k = j + 1
             one_of = _subject_ends()["one_of"]
-            while k < n and k - j < 4 and not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
+            while k < n and k - j < 4 and toks[k] not in self.gz.title_heads and \
+                    not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
                     not self._preposition_on_word(toks[k]) and not self._ends_subject(toks, k) and \
                     not (toks[k] in one_of and self._one_of_follows(toks, j, k, k)) and \
                     (token_class(toks[k])[2] or
@@ -1105,6 +1108,20 @@ class Resolver:
                 typ, country = self.official_type([t for t in toks[nxt + 1:stop] if t not in FUNCTION_WORDS])
             else:
                 typ, country = self._one_of_type(group)
+            return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
+        if nxt + 1 < n and toks[nxt] in self.gz.title_heads and \
+                (toks[nxt + 1].startswith("ال") or (toks[nxt + 1].endswith("ي") and len(toks[nxt + 1]) > 3)):
+            # سامر الفارس كبير المحللين في شركة X، كبير محللي الأسواق: "chief" + a definite
+            # plural or a plural in the construct state (محللي، مديري) is a title (an
+            # adjective "big" is followed by neither: جهودا كبيرة للارتقاء). A chief analyst or
+            # economist speaks as an expert, unless a body or an office in the title makes
+            # the person its official (كبير المفاوضين الفلسطينيين)
+            end = self._np_end(toks, nxt + 1)
+            appos = [t for t in toks[nxt:end] if t[0].isalnum()]
+            body = self.body_type(appos)
+            if body is None and self.role_of(toks[nxt + 1]) in ("official", "institution"):
+                body = self.official_type(appos)
+            typ, country = body if body is not None else ("expert", "")
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
                                                     "research"):
