@@ -117,6 +117,16 @@ def key_form(tok: str) -> str:
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
 
+def _given_name_in_ta(tok: str) -> bool:
+    """Whether a word ending in ه (the normalised ة) is a man's given name, not a feminine
+    noun: a theophoric compound (عبدالله، عبدالاله: «servant of God» ends in الله, not in the
+    feminine ending) or a masculine name in ة (continuations.yaml masculine_ta_marbuta:
+    أسامة، حمزة). Right after a title such a word is the person's name (العميد عبدالله …),
+    not the verb's object."""
+    from .agreement import _lists
+    return tok.startswith("عبد") or tok.endswith("الله") or tok in _lists()["masculine_ta_marbuta"]
+
+
 @lru_cache(maxsize=1)
 def _lexicon_words() -> frozenset:
     """Every Arabic word of three letters or more in the project's packaged lexicons
@@ -781,8 +791,17 @@ class Resolver:
         k = j + 1
         n = len(toks)
         cue_tokens = self.gz.cues.tokens
-        while k < n and k - j < _MAX_NP:
+        while k < n and (k - j < _MAX_NP or self._name_chain_at(toks, k)):
             t = toks[k]
+            if t == "." and toks[k - 1] == "د" and k + 1 < n and self.token_class(toks[k + 1])[1]:
+                k += 1  # المتحدث باسم الوزارة د. سامر الفارس: د. abbreviates الدكتور, the name follows
+                continue
+            if t == "في" and self._posting_before_name(toks, k):
+                k += 1  # السفير السعودي في عمان الدكتور سامر الفارس: the post, then the titled name
+                continue
+            if t == "علي" and self._title_before_ali(toks, k):
+                k += 1  # المقدم علي بن سامر، المواطن علي سامر العتيبي: the given name Ali
+                continue
             if t in ("،", ","):
                 if k + 1 < n and (self.role_of(toks[k + 1]) in ("official", "expert", "institution")
                                   or self.alias_at(toks, k + 1) is not None):
@@ -803,12 +822,50 @@ class Resolver:
                 break  # الحكومة مؤخرا: an adverb (accusative tanwin) ends the phrase
             if t.endswith(("ه", "ات")) and len(t) >= 3 and t[0] not in "لب" and not t.startswith("ال") and \
                     toks[k - 1].startswith(("ال", "وال")) and self.role_of(t) is None and t not in self.gz.reflexives and \
-                    not self.token_class(t)[3]:
+                    not self.token_class(t)[3] and not _given_name_in_ta(t):
                 break  # أعلنت الحكومة خطة …: an indefinite noun after the definite subject is its object
             if self._ends_subject(toks, k):
                 break
             k += 1
         return k
+
+    def _name_chain_at(self, toks: list[str], k: int) -> bool:
+        """Whether token ``k`` continues a personal name chain (سامر بن خالد آل سالم): بن/ابن/آل
+        or the word right after one. A chain of descent is one name however long the title
+        before it, so the length limit of a phrase never cuts it."""
+        chain = ("بن", "ابن", "بنت", "ال")  # (آل is normalised to ال, a word of its own)
+        return k < len(toks) and k - 1 >= 0 and (toks[k] in chain or toks[k - 1] in chain) and \
+            toks[k][0].isalpha() and toks[k] not in NP_STOP and toks[k] not in self.gz.cues.tokens and \
+            k + (toks[k] in chain) < len(toks)
+
+    def _posting_before_name(self, toks: list[str], k: int) -> bool:
+        """Whether في at ``k`` opens the place of a post inside a title and nationality (السفير
+        السعودي في لندن، القنصل الأردني في جدة) that a titled personal name then completes: في + a
+        country or capital + a title that stands before names (speakers.yaml name_titles:
+        الدكتور، المهندس، العميد) + a name word. A title names its holder after the place
+        of the post; without the titled name after it, في keeps ending the subject (قال
+        الوزير في عمان إن: where it was said)."""
+        n = len(toks)
+        if k + 3 >= n or k < 2 or not self.country_of([toks[k - 1]]) or self.role_of(toks[k - 2]) is None:
+            return False  # (a title and the holder's nationality first: the nationality gives the state)
+        place = self.countries.place_at(toks, k + 1)
+        if place is None:
+            return False
+        e = place[0]
+        return e + 1 < n and bare(toks[e]) in _subject_ends()["name_titles"] and \
+            self.token_class(toks[e + 1])[1] and self.role_of(toks[e + 1]) is None
+
+    def _title_before_ali(self, toks: list[str], k: int) -> bool:
+        """Whether ``علي`` at ``k`` is the given name Ali: it follows a title that stands before
+        names (speakers.yaml name_titles: المقدم، المواطن، الدكتور) and is followed by بن or by
+        a name word without the article (see the list's comment)."""
+        if k + 1 >= len(toks) or k < 1:
+            return False
+        prev, nxt = toks[k - 1], toks[k + 1]
+        if bare(prev) not in _subject_ends()["name_titles"]:
+            return False
+        return nxt in ("بن", "ابن") or (self.token_class(nxt)[1] and nxt not in NP_STOP and
+                                        self.role_of(nxt) is None and not self.country_of([nxt]))
 
     def _ends_subject(self, toks: list[str], k: int) -> bool:
         """Whether token ``k`` (not the first of the phrase) begins what follows a subject
