@@ -75,3 +75,22 @@ def test_the_place_where_it_was_said_ends_the_subject():
     row = one("وقال السفير الأردني في الرياض إن العلاقات متينة.")
     assert row.speaker == "السفير الأردني"
 
+
+# ---- a verb joined by و to the verb that opens its sentence shares that verb's subject
+
+def test_a_joined_verb_shares_the_subject_of_the_opening_verb():
+    df = acts("وقال سامر الغيثي إن الجو حار. ووصل الوزير نادر الحسني إلى المدينة وقال إن الزيارة مهمة.")
+    row = df[df.cue == "وقال"].iloc[-1]
+    assert row.speaker == "الوزير نادر الحسني" and row.resolution == "preceding"
+
+
+def test_a_joined_verb_after_a_sentence_with_no_named_subject_continues():
+    # the opening verb has no source as its subject (الأسعار): the last speaker goes on
+    df = acts("وقال سامر الغيثي إن الجو حار. وفي المدينة ارتفعت الأسعار كثيرا، وقال إن التجار مسؤولون.")
+    assert list(df.speaker) == ["سامر الغيثي", "سامر الغيثي"]
+
+
+def test_an_adverb_after_the_opening_verb_is_no_subject():
+    # وانهار أثناء …: the verb has no subject of its own, أثناء is no source
+    df = acts("وقال سامر الغيثي إن القضية طويلة. وانهار أثناء تقديم دفاعه أمام المحكمة، وقال إنه كان مضطرا.")
+    assert list(df.speaker) == ["سامر الغيثي", "سامر الغيثي"]

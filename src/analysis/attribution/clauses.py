@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from .agreement import contradicts, speaker_features, topic_prepositions, verb_features
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from ..normalize import normalize_text
-from .mentions import name_without_li, AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
+from .mentions import name_without_li, AUX, FUNCTION_WORDS, NP_STOP, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
 from .quotes import QUOTE_FAMILY
 from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
@@ -478,6 +478,18 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 strong_start = conj or _continues(toks, s_first, i, after_comma=False) or \
                     _fronted_before_content(toks, s_first, i)
                 back = None if strong_start else last_mention(resolver, toks, s_first, i)
+                if back is None and conj and toks[i][0] == "و" and \
+                        not any(sentence_of(a.cue_ns) == sid for a in acts):
+                    # ونعت الحركة القتيل، وقالت …؛ انتقدت الشركة الاتحاد وطالبت …: a verb joined
+                    # by و to the verb that opens its sentence, with no subject of its own,
+                    # shares that verb's subject, whether or not the first verb reports words
+                    back = _opening_subject(resolver, lex, toks, s_first, i)
+                    if back is not None and (toks[back.start] in NP_STOP or toks[back.start] in FUNCTION_WORDS or
+                                             (back.end - back.start < 2 and
+                                              not resolver.token_class(toks[back.start])[0])):
+                        back = None  # (وانهار أثناء …، وتأتي سيطرة …: an adverb or an action noun, no subject named)
+                    if back is not None and last_mention(resolver, toks, back.end, i) is not None:
+                        back = None  # another source named between: which one the verb continues is unclear
                 if back is None and not conj:
                     back = _pluperfect_subject(resolver, toks, s_first, i)
                 if back is None and (toks[i][0] == "ف" or toks[i - 1] == "فقد") and i > s_first:
