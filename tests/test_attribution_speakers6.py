@@ -94,3 +94,31 @@ def test_an_adverb_after_the_opening_verb_is_no_subject():
     # وانهار أثناء …: the verb has no subject of its own, أثناء is no source
     df = acts("وقال سامر الغيثي إن القضية طويلة. وانهار أثناء تقديم دفاعه أمام المحكمة، وقال إنه كان مضطرا.")
     assert list(df.speaker) == ["سامر الغيثي", "سامر الغيثي"]
+
+
+# ---- the verb's object after the subject: a definite word takes no indefinite one into its
+# phrase, a proper name takes no genitive, a plural in ون/ين takes no genitive
+
+def test_a_verbal_noun_of_the_second_form_after_a_definite_body_is_the_object():
+    row = one("وأعلنت الهيئة تنظيم مسابقة للشعر في الصيف.")
+    assert row.speaker == "الهيئة"
+
+
+def test_a_given_name_of_the_same_shape_after_a_title_stays_in_the_name():
+    row = one("وقال المهندس تيسير الغامدي إن المشروع جاهز للتشغيل.")
+    assert row.speaker == "المهندس تيسير الغامدي"
+
+
+def test_a_listed_verbal_noun_after_a_chain_of_descent_is_the_object():
+    row = one("ومن جانبه أكد الأمير سامر بن خالد حرص الحكومة على تعزيز العلاقات.")
+    assert row.speaker == "الأمير سامر بن خالد"
+
+
+def test_a_definite_word_after_a_plural_in_un_is_the_object():
+    row = one("حذر باحثون أستراليون الأطفال من السهر أمام الشاشات.")
+    assert row.speaker == "باحثون أستراليون"
+
+
+def test_a_nationality_after_a_plural_in_un_stays_in_the_subject():
+    row = one("وقال مسؤولون أمريكيون إن الاتفاق جيد للطرفين.")
+    assert row.speaker == "مسؤولون أمريكيون"

@@ -117,6 +117,12 @@ def key_form(tok: str) -> str:
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
 
+def _tafil_shape(tok: str) -> bool:
+    """Whether a word without article or clitic has the shape تفعيل, the verbal noun of the
+    second form (تنظيم، تعليق، تمديد): five letters, ت first and ي fourth."""
+    return len(tok) == 5 and tok[0] == "ت" and tok[3] == "ي"
+
+
 def _given_name_in_ta(tok: str) -> bool:
     """Whether a word ending in ه (the normalised ة) is a man's given name, not a feminine
     noun: a theophoric compound (عبدالله، عبدالاله: «servant of God» ends in الله, not in the
@@ -889,8 +895,31 @@ class Resolver:
         if t[0] == "ب" and len(t) >= 4 and self._verbal_noun(t[3:] if t.startswith("بال") else t[1:], after_bi=True):
             return True
         prev = toks[k - 1]
-        return prev.startswith(("ال", "وال")) and not t.startswith(("ال", "لل")) and \
-            self._verbal_noun(t, after_bi=False)
+        if prev.startswith(("ال", "وال")) and not t.startswith(("ال", "لل")) and \
+                self._verbal_noun(t, after_bi=False):
+            return True
+        if prev.startswith(("ال", "وال")) and _tafil_shape(t) and \
+                self.role_of(prev) not in ("official", "expert", "research", "anonymous") and \
+                bare(prev) not in lex["name_titles"]:
+            # أعلنت الهيئة تنظيم مسابقة، قررت السلطات تعليق …: the verbal noun of the shape
+            # تفعيل after a definite body or noun opens the object (a definite noun takes no
+            # indefinite word into its phrase). After a person's title it may be a given name
+            # of that shape (الوزير توفيق، المهندس تيسير), so a title keeps the word.
+            return True
+        if k >= 3 and toks[k - 2] in ("بن", "ابن", "بنت") and not t.startswith(("ال", "لل")) and \
+                self._verbal_noun(t, after_bi=False):
+            # أكد الأمير سامر بن خالد حرص الحكومة: a listed verbal noun after the end of a chain
+            # of descent opens the object; a proper name takes no genitive
+            return True
+        if t.startswith("ال") and not prev.startswith(("ال", "وال", "لل", "بال")) and len(prev) > 4 and \
+                prev.endswith(("ون", "ين")) and (self.role_of(prev) is not None or self.country_of([prev])) and \
+                not self.country_of([t]) and self.role_of(t) is None and \
+                self.surface(k, k + 1, toks).startswith("ال"):  # (not أل: ألمان is normalised to المان)
+            # حذر باحثون ألمان الأطفال، قال مسؤولون أمريكيون الاتفاق: a sound plural in ون/ين keeps
+            # its ن only outside a construct, and its adjectives are indefinite like it, so a
+            # definite word right after it belongs to another phrase (the verb's object)
+            return True
+        return False
 
     def _object_start(self, toks: list[str], j: int) -> bool:
         """Whether the word at ``j``, right after a verb, begins its object or an adverb
