@@ -122,3 +122,20 @@ def test_a_definite_word_after_a_plural_in_un_is_the_object():
 def test_a_nationality_after_a_plural_in_un_stays_in_the_subject():
     row = one("وقال مسؤولون أمريكيون إن الاتفاق جيد للطرفين.")
     assert row.speaker == "مسؤولون أمريكيون"
+
+
+# ---- the press adjective of a noun of statement is no speaker (تصريح صحفي "a press statement")
+
+def test_a_press_statement_after_a_verb_gives_no_journalist_speaker():
+    df = acts("وقال الوزير سامر الغيثي في تصريح صحفي إن المشروع جاهز. وأضاف أن العمل بدأ.")
+    assert list(df.speaker) == ["الوزير سامر الغيثي", "الوزير سامر الغيثي"]
+
+
+def test_a_press_statement_then_li_names_whose_statement_it_is():
+    df = acts("وفي تصريح صحفي للوزير سامر الغيثي أكد أن المشروع جاهز.")
+    assert set(df.speaker) == {"الوزير سامر الغيثي"}
+
+
+def test_a_journalist_as_the_subject_of_a_verb_stays_a_speaker():
+    row = one("وقال صحفي محلي إن الوضع في المدينة هادئ.")
+    assert row.speaker == "صحفي محلي"

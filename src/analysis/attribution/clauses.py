@@ -402,9 +402,16 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         fwd = replace(fwd, end=cut, name=resolver.text(toks, fwd.start, cut),
                                       key=resolver._key(toks[fwd.start:cut]))
             else:
+                adjective = kind == "noun" and _adjective_of_noun(resolver, toks, i, j)
+                if adjective:
+                    j += 1  # في تصريح صحفي، تصريحات صحفية: the press adjective of the noun, no speaker
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
                 if fwd is not None and fwd.prepositional:
                     fwd = None
+                    if adjective and toks[j][0] == "ل" and len(toks[j]) > 3:
+                        # في تصريح صحفي للوزير …: ل after the noun and its adjective names whose statement
+                        fwd = _source_after_li(resolver, toks, j)
+                        fwd = fwd if fwd is not None and fwd.type and not fwd.anaphoric else None
             if kind == "noun" and lex.source_nouns and \
                     {toks[i], toks[i][1:], toks[i][2:]} & lex.source_nouns and \
                     (fwd is None or fwd.start != j or not fwd.type or fwd.type == "unknown" or fwd.anaphoric):
@@ -631,6 +638,21 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
 
 # Words that may stand before the verb opening a sentence (كما أشاد الزائر …).
 _OPENING_PARTICLES = frozenset({"كما", "وكما", "ثم", "وقد", "قد", "فقد"})
+
+
+def _adjective_of_noun(resolver: Resolver, toks: list[str], i: int, j: int) -> bool:
+    """Whether the word at ``j`` right after the noun cue at ``i`` is the noun's adjective, not
+    its source: both are indefinite and the word is a relative adjective in ي/ية that is also a
+    role word (تصريح صحفي، تصريحات صحفية، بيان إعلامي: "a press statement"). An indefinite noun
+    takes its indefinite nisba as an adjective; a source after a noun of statement is named
+    definite or with a name (تصريح الوزير، تصريحات لسامر الفارس), and a journalist speaking
+    would be the subject of a verb. A nationality (بيان سعودي) is left to the source reading."""
+    if j >= len(toks) or toks[i].startswith(("ال", "وال", "بال", "لل", "فال")):
+        return False
+    t = toks[j]
+    b = _bare(t)
+    return not t.startswith(("ال", "لل")) and b.endswith(("ي", "يه")) and \
+        resolver.role_of(t) is not None and not resolver.country_of([t])
 
 
 def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: int) -> Mention | None:
