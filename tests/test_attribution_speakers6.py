@@ -139,3 +139,15 @@ def test_a_press_statement_then_li_names_whose_statement_it_is():
 def test_a_journalist_as_the_subject_of_a_verb_stays_a_speaker():
     row = one("وقال صحفي محلي إن الوضع في المدينة هادئ.")
     assert row.speaker == "صحفي محلي"
+
+
+# ---- a preposition with a pronoun after the verb is no subject (أعرب خلاله: "during it")
+
+def test_a_preposition_with_a_pronoun_after_the_verb_is_no_speaker():
+    df = acts("وتلقى الوزير سامر الغيثي اتصالا هاتفيا من نظيره أعرب خلاله عن إدانته للهجوم.")
+    assert "خلاله" not in set(df.speaker)
+
+
+def test_a_lone_name_after_the_verb_is_still_a_speaker():
+    row = one("وقال خليل الحسني إن المشروع جاهز للتشغيل.")
+    assert row.speaker == "خليل الحسني"

@@ -117,6 +117,19 @@ def key_form(tok: str) -> str:
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
 
+def _preposition_with_pronoun(tok: str) -> bool:
+    """Whether a word is a preposition or adverb of place and time with an attached pronoun
+    (خلاله، فيه، عنها، لديهم، بعدها): it points back to something named before (a call, a
+    meeting) and is never the subject of the verb it follows."""
+    for suffix in ("هما", "هم", "هن", "ها", "ه"):
+        if tok.endswith(suffix) and len(tok) > len(suffix) + 1:
+            stem = tok[:-len(suffix)]
+            # (the alif maqsura of علي/الي/لدي turns to ي before a pronoun: عليه، إليه، لديه)
+            if stem in FUNCTION_WORDS or stem in NP_STOP:
+                return True
+    return False
+
+
 def _tafil_shape(tok: str) -> bool:
     """Whether a word without article or clitic has the shape تفعيل, the verbal noun of the
     second form (تنظيم، تعليق، تمديد): five letters, ت first and ي fourth."""
@@ -1096,6 +1109,8 @@ class Resolver:
         a title (with or without a comma: "محمد العلي، أستاذ …", "محمد العلي وزير …")."""
         if toks[j] in _subject_ends()["weekdays"]:
             return None  # وأكد الاثنين أن: a day after the verb is its time, never a name
+        if _preposition_with_pronoun(toks[j]):
+            return None  # أعرب خلاله عن …، أكد فيه أن: a preposition with a pronoun, never a name
         k = j
         n = len(toks)
         token_class = self.token_class
