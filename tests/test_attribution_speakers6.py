@@ -151,3 +151,18 @@ def test_a_preposition_with_a_pronoun_after_the_verb_is_no_speaker():
 def test_a_lone_name_after_the_verb_is_still_a_speaker():
     row = one("وقال خليل الحسني إن المشروع جاهز للتشغيل.")
     assert row.speaker == "خليل الحسني"
+
+
+# ---- أما X … فـV: the topic after أما is the subject of the verb with فـ, however long
+# the apposition between them
+
+def test_amma_with_a_long_apposition_before_fa():
+    df = acts("وقال نادر الحسني إن المطار مفتوح. أما سامر الغيثي، وهو قيادي في القوات التي تقاتل "
+              "المتمردين ونائب مدير المطار منذ سنوات، فأفاد بأن الرحلة وصلت.")
+    assert list(df.speaker) == ["نادر الحسني", "سامر الغيثي"]
+
+
+def test_fa_without_amma_continues_the_last_speaker():
+    df = acts("وقال نادر الحسني إن المطار مفتوح. وبعد ساعات من الانتظار الطويل في القاعة الكبيرة "
+              "للمسافرين، فأفاد بأن الرحلة وصلت.")
+    assert set(df.speaker) == {"نادر الحسني"}

@@ -501,7 +501,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     back = _pluperfect_subject(resolver, toks, s_first, i)
                 if back is None and (toks[i][0] == "ف" or toks[i - 1] == "فقد") and i > s_first:
                     # أما الوزير فقال / أما الوزير، فقد قال: the subject is fronted by أما
-                    amma = next((k2 for k2 in range(i - 1, max(s_first, i - 12) - 1, -1)
+                    # (back to the sentence's start: the topic after أما may carry an apposition
+                    # of any length before the فـ that takes up the comment)
+                    amma = next((k2 for k2 in range(i - 1, s_first - 1, -1)
                                  if toks[k2] in ("اما", "واما")), None)
                     if amma is not None:
                         back = resolver.mention_at(toks, amma + 1)
