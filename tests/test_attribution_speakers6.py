@@ -166,3 +166,15 @@ def test_fa_without_amma_continues_the_last_speaker():
     df = acts("وقال نادر الحسني إن المطار مفتوح. وبعد ساعات من الانتظار الطويل في القاعة الكبيرة "
               "للمسافرين، فأفاد بأن الرحلة وصلت.")
     assert set(df.speaker) == {"نادر الحسني"}
+
+
+# ---- the honorific سماحة before a cleric's title is a title, not a one-word name
+
+def test_the_honorific_samaha_opens_the_titled_mention():
+    df = acts("وقال سماحة المفتي الشيخ سامر الغيثي إن الهجوم جريمة. وأضاف سماحته أن المصاب كبير.")
+    assert set(df.speaker) == {"سماحة المفتي الشيخ سامر الغيثي"}
+
+
+def test_samaha_as_a_common_noun_after_a_preposition_is_no_source():
+    df = acts("وقال سامر الغيثي إن الحوار يقوم على سماحة الإسلام واعتداله.")
+    assert list(df.speaker) == ["سامر الغيثي"]
