@@ -178,3 +178,17 @@ def test_the_honorific_samaha_opens_the_titled_mention():
 def test_samaha_as_a_common_noun_after_a_preposition_is_no_source():
     df = acts("وقال سامر الغيثي إن الحوار يقوم على سماحة الإسلام واعتداله.")
     assert list(df.speaker) == ["سامر الغيثي"]
+
+
+# ---- a stack of offices before the holder's name is not cut by the phrase length limit
+
+def test_a_stack_of_offices_keeps_the_titled_name_after_it():
+    row = one("وقال رئيس اللجنة التنفيذية للمهرجان المتحدث الرسمي باسم اللجنة المنظمة للمسابقات الثقافية "
+              "المهندس سامر بن ماجد الغيثي إن الاستعدادات اكتملت.")
+    assert row.speaker.endswith("المهندس سامر بن ماجد الغيثي")
+
+
+def test_a_long_title_with_no_titled_name_ahead_still_ends_at_the_limit():
+    row = one("وقال رئيس اللجنة التنفيذية للمهرجان المتحدث الرسمي باسم اللجنة المنظمة للمسابقات الثقافية "
+              "والفنية والرياضية الكبرى السنوية الجديدة إن الاستعدادات اكتملت.")
+    assert len(row.speaker.split()) <= 12

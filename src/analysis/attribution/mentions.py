@@ -810,7 +810,7 @@ class Resolver:
         k = j + 1
         n = len(toks)
         cue_tokens = self.gz.cues.tokens
-        while k < n and (k - j < _MAX_NP or self._name_chain_at(toks, k)):
+        while k < n and (k - j < _MAX_NP or self._name_chain_at(toks, k) or self._titles_before_name(toks, j, k)):
             t = toks[k]
             if t == "." and toks[k - 1] == "د" and k + 1 < n and self.token_class(toks[k + 1])[1]:
                 k += 1  # المتحدث باسم الوزارة د. سامر الفارس: د. abbreviates الدكتور, the name follows
@@ -856,6 +856,30 @@ class Resolver:
         return k < len(toks) and k - 1 >= 0 and (toks[k] in chain or toks[k - 1] in chain) and \
             toks[k][0].isalpha() and toks[k] not in NP_STOP and toks[k] not in self.gz.cues.tokens and \
             k + (toks[k] in chain) < len(toks)
+
+    def _titles_before_name(self, toks: list[str], j: int, k: int) -> bool:
+        """Whether a phrase that has reached the length limit at ``k`` is a stack of offices
+        that a titled personal name closes (مفتي عام المملكة رئيس هيئة … رئيس اللجنة الدائمة
+        للبحوث العلمية والإفتاء الشيخ فلان): Saudi and Gulf news stack several offices before
+        the holder's name, and the name, after a definite title that stands before names
+        (speakers.yaml name_titles: الشيخ، المهندس، اللواء), is the point of the phrase. The
+        phrase may go on to twice the limit: up to such a title seen ahead with no stop word,
+        punctuation or cue before it, then through the name after it (at most four words,
+        the usual ends of a phrase still apply)."""
+        if k - j >= 2 * _MAX_NP:
+            return False
+        titles = _subject_ends()["name_titles"]
+        for m in range(max(j, k - 4), k):
+            if toks[m].startswith("ال") and bare(toks[m]) in titles:
+                return True  # inside the titled name
+        n = len(toks)
+        for m in range(k, min(n - 1, k + 8)):
+            t = toks[m]
+            if not t[0].isalnum() or t in NP_STOP or t in self.gz.cues.tokens or t in NP_STOP_COMPLEMENT:
+                return False
+            if t.startswith("ال") and bare(t) in titles and self.token_class(toks[m + 1])[1]:
+                return True
+        return False
 
     def _posting_before_name(self, toks: list[str], k: int) -> bool:
         """Whether في at ``k`` opens the place of a post inside a title and nationality (السفير
