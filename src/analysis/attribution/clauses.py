@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from .agreement import contradicts, speaker_features, topic_prepositions, verb_features
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
 from ..normalize import normalize_text
-from .mentions import name_without_li, AUX, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
+from .mentions import name_without_li, AUX, FUNCTION_WORDS, NP_STOP, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
 from .quotes import QUOTE_FAMILY
 from .words import function_words as W, with_waw
 from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
@@ -431,9 +431,16 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         fwd = replace(fwd, end=cut, name=resolver.text(toks, fwd.start, cut),
                                       key=resolver._key(toks[fwd.start:cut]))
             else:
+                adjective = kind == "noun" and _adjective_of_noun(resolver, toks, i, j)
+                if adjective:
+                    j += 1  # في تصريح صحفي، تصريحات صحفية: the press adjective of the noun, no speaker
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
                 if fwd is not None and fwd.prepositional:
                     fwd = None
+                    if adjective and toks[j][0] == "ل" and len(toks[j]) > 3:
+                        # في تصريح صحفي للوزير …: ل after the noun and its adjective names whose statement
+                        fwd = _source_after_li(resolver, toks, j)
+                        fwd = fwd if fwd is not None and fwd.type and not fwd.anaphoric else None
             if kind == "noun" and lex.source_nouns and \
                     {toks[i], toks[i][1:], toks[i][2:]} & lex.source_nouns and \
                     (fwd is None or fwd.start != j or not fwd.type or fwd.type == "unknown" or fwd.anaphoric):
@@ -507,11 +514,25 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 strong_start = conj or _continues(toks, s_first, i, after_comma=False) or \
                     _fronted_before_content(toks, s_first, i)
                 back = None if strong_start else last_mention(resolver, toks, s_first, i)
+                if back is None and conj and toks[i][0] == "و" and \
+                        not any(sentence_of(a.cue_ns) == sid for a in acts):
+                    # ونعت الحركة القتيل، وقالت …؛ انتقدت الشركة الاتحاد وطالبت …: a verb joined
+                    # by و to the verb that opens its sentence, with no subject of its own,
+                    # shares that verb's subject, whether or not the first verb reports words
+                    back = _opening_subject(resolver, lex, toks, s_first, i)
+                    if back is not None and (toks[back.start] in NP_STOP or toks[back.start] in FUNCTION_WORDS or
+                                             (back.end - back.start < 2 and
+                                              not resolver.token_class(toks[back.start])[0])):
+                        back = None  # (وانهار أثناء …، وتأتي سيطرة …: an adverb or an action noun, no subject named)
+                    if back is not None and last_mention(resolver, toks, back.end, i) is not None:
+                        back = None  # another source named between: which one the verb continues is unclear
                 if back is None and not conj:
                     back = _pluperfect_subject(resolver, toks, s_first, i)
                 if back is None and (toks[i][0] == "ف" or toks[i - 1] == "فقد") and i > s_first:
                     # أما الوزير فقال / أما الوزير، فقد قال: the subject is fronted by أما
-                    amma = next((k2 for k2 in range(i - 1, max(s_first, i - 12) - 1, -1)
+                    # (back to the sentence's start: the topic after أما may carry an apposition
+                    # of any length before the فـ that takes up the comment)
+                    amma = next((k2 for k2 in range(i - 1, s_first - 1, -1)
                                  if toks[k2] in ("اما", "واما")), None)
                     if amma is not None:
                         back = resolver.mention_at(toks, amma + 1)
@@ -648,6 +669,21 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
 
 # Words that may stand before the verb opening a sentence (كما أشاد الزائر …).
 _OPENING_PARTICLES = W["continuation_particles"]
+
+
+def _adjective_of_noun(resolver: Resolver, toks: list[str], i: int, j: int) -> bool:
+    """Whether the word at ``j`` right after the noun cue at ``i`` is the noun's adjective, not
+    its source: both are indefinite and the word is a relative adjective in ي/ية that is also a
+    role word (تصريح صحفي، تصريحات صحفية، بيان إعلامي: "a press statement"). An indefinite noun
+    takes its indefinite nisba as an adjective; a source after a noun of statement is named
+    definite or with a name (تصريح الوزير، تصريحات لسامر الفارس), and a journalist speaking
+    would be the subject of a verb. A nationality (بيان سعودي) is left to the source reading."""
+    if j >= len(toks) or toks[i].startswith(("ال", "وال", "بال", "لل", "فال")):
+        return False
+    t = toks[j]
+    b = _bare(t)
+    return not t.startswith(("ال", "لل")) and b.endswith(("ي", "يه")) and \
+        resolver.role_of(t) is not None and not resolver.country_of([t])
 
 
 def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: int) -> Mention | None:

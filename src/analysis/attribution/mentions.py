@@ -106,6 +106,35 @@ def key_form(tok: str) -> str:
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
 
+def _preposition_with_pronoun(tok: str) -> bool:
+    """Whether a word is a preposition or adverb of place and time with an attached pronoun
+    (خلاله، فيه، عنها، لديهم، بعدها): it points back to something named before (a call, a
+    meeting) and is never the subject of the verb it follows."""
+    for suffix in ("هما", "هم", "هن", "ها", "ه"):
+        if tok.endswith(suffix) and len(tok) > len(suffix) + 1:
+            stem = tok[:-len(suffix)]
+            # (the alif maqsura of علي/الي/لدي turns to ي before a pronoun: عليه، إليه، لديه)
+            if stem in FUNCTION_WORDS or stem in NP_STOP:
+                return True
+    return False
+
+
+def _tafil_shape(tok: str) -> bool:
+    """Whether a word without article or clitic has the shape تفعيل, the verbal noun of the
+    second form (تنظيم، تعليق، تمديد): five letters, ت first and ي fourth."""
+    return len(tok) == 5 and tok[0] == "ت" and tok[3] == "ي"
+
+
+def _given_name_in_ta(tok: str) -> bool:
+    """Whether a word ending in ه (the normalised ة) is a man's given name, not a feminine
+    noun: a theophoric compound (عبدالله، عبدالاله: «servant of God» ends in الله, not in the
+    feminine ending) or a masculine name in ة (continuations.yaml masculine_ta_marbuta:
+    أسامة، حمزة). Right after a title such a word is the person's name (العميد عبدالله …),
+    not the verb's object."""
+    from .agreement import _lists
+    return tok.startswith("عبد") or tok.endswith("الله") or tok in _lists()["masculine_ta_marbuta"]
+
+
 @lru_cache(maxsize=1)
 def _lexicon_words() -> frozenset:
     """Every Arabic word of three letters or more in the project's packaged lexicons
@@ -788,8 +817,17 @@ class Resolver:
         k = j + 1
         n = len(toks)
         cue_tokens = self.gz.cues.tokens
-        while k < n and k - j < _MAX_NP:
+        while k < n and (k - j < _MAX_NP or self._name_chain_at(toks, k) or self._titles_before_name(toks, j, k)):
             t = toks[k]
+            if t == "." and toks[k - 1] == "د" and k + 1 < n and self.token_class(toks[k + 1])[1]:
+                k += 1  # المتحدث باسم الوزارة د. سامر الفارس: د. abbreviates الدكتور, the name follows
+                continue
+            if t == "في" and self._posting_before_name(toks, k):
+                k += 1  # السفير السعودي في عمان الدكتور سامر الفارس: the post, then the titled name
+                continue
+            if t == "علي" and self._title_before_ali(toks, k):
+                k += 1  # المقدم علي بن سامر، المواطن علي سامر العتيبي: the given name Ali
+                continue
             if t in ("،", ","):
                 if k + 1 < n and (self.role_of(toks[k + 1]) in ("official", "expert", "institution")
                                   or self.alias_at(toks, k + 1) is not None):
@@ -819,12 +857,74 @@ class Resolver:
                 break  # الحكومة مؤخرا: an adverb (accusative tanwin) ends the phrase
             if t.endswith(("ه", "ات")) and len(t) >= 3 and t[0] not in "لب" and not t.startswith("ال") and \
                     toks[k - 1].startswith(("ال", "وال")) and self.role_of(t) is None and t not in self.gz.reflexives and \
-                    not self.token_class(t)[3]:
+                    not self.token_class(t)[3] and not _given_name_in_ta(t):
                 break  # أعلنت الحكومة خطة …: an indefinite noun after the definite subject is its object
             if self._ends_subject(toks, k):
                 break
             k += 1
         return k
+
+    def _name_chain_at(self, toks: list[str], k: int) -> bool:
+        """Whether token ``k`` continues a personal name chain (سامر بن خالد آل سالم): بن/ابن/آل
+        or the word right after one. A chain of descent is one name however long the title
+        before it, so the length limit of a phrase never cuts it."""
+        chain = ("بن", "ابن", "بنت", "ال")  # (آل is normalised to ال, a word of its own)
+        return k < len(toks) and k - 1 >= 0 and (toks[k] in chain or toks[k - 1] in chain) and \
+            toks[k][0].isalpha() and toks[k] not in NP_STOP and toks[k] not in self.gz.cues.tokens and \
+            k + (toks[k] in chain) < len(toks)
+
+    def _titles_before_name(self, toks: list[str], j: int, k: int) -> bool:
+        """Whether a phrase that has reached the length limit at ``k`` is a stack of offices
+        that a titled personal name closes (مفتي عام المملكة رئيس هيئة … رئيس اللجنة الدائمة
+        للبحوث العلمية والإفتاء الشيخ فلان): Saudi and Gulf news stack several offices before
+        the holder's name, and the name, after a definite title that stands before names
+        (speakers.yaml name_titles: الشيخ، المهندس، اللواء), is the point of the phrase. The
+        phrase may go on to twice the limit: up to such a title seen ahead with no stop word,
+        punctuation or cue before it, then through the name after it (at most four words,
+        the usual ends of a phrase still apply)."""
+        if k - j >= 2 * _MAX_NP:
+            return False
+        titles = _subject_ends()["name_titles"]
+        for m in range(max(j, k - 4), k):
+            if toks[m].startswith("ال") and bare(toks[m]) in titles:
+                return True  # inside the titled name
+        n = len(toks)
+        for m in range(k, min(n - 1, k + 8)):
+            t = toks[m]
+            if not t[0].isalnum() or t in NP_STOP or t in self.gz.cues.tokens or t in NP_STOP_COMPLEMENT:
+                return False
+            if t.startswith("ال") and bare(t) in titles and self.token_class(toks[m + 1])[1]:
+                return True
+        return False
+
+    def _posting_before_name(self, toks: list[str], k: int) -> bool:
+        """Whether في at ``k`` opens the place of a post inside a title and nationality (السفير
+        السعودي في لندن، القنصل الأردني في جدة) that a titled personal name then completes: في + a
+        country or capital + a title that stands before names (speakers.yaml name_titles:
+        الدكتور، المهندس، العميد) + a name word. A title names its holder after the place
+        of the post; without the titled name after it, في keeps ending the subject (قال
+        الوزير في عمان إن: where it was said)."""
+        n = len(toks)
+        if k + 3 >= n or k < 2 or not self.country_of([toks[k - 1]]) or self.role_of(toks[k - 2]) is None:
+            return False  # (a title and the holder's nationality first: the nationality gives the state)
+        place = self.countries.place_at(toks, k + 1)
+        if place is None:
+            return False
+        e = place[0]
+        return e + 1 < n and bare(toks[e]) in _subject_ends()["name_titles"] and \
+            self.token_class(toks[e + 1])[1] and self.role_of(toks[e + 1]) is None
+
+    def _title_before_ali(self, toks: list[str], k: int) -> bool:
+        """Whether ``علي`` at ``k`` is the given name Ali: it follows a title that stands before
+        names (speakers.yaml name_titles: المقدم، المواطن، الدكتور) and is followed by بن or by
+        a name word without the article (see the list's comment)."""
+        if k + 1 >= len(toks) or k < 1:
+            return False
+        prev, nxt = toks[k - 1], toks[k + 1]
+        if bare(prev) not in _subject_ends()["name_titles"]:
+            return False
+        return nxt in ("بن", "ابن") or (self.token_class(nxt)[1] and nxt not in NP_STOP and
+                                        self.role_of(nxt) is None and not self.country_of([nxt]))
 
     def _ends_subject(self, toks: list[str], k: int) -> bool:
         """Whether token ``k`` (not the first of the phrase) begins what follows a subject
@@ -848,8 +948,31 @@ class Resolver:
         if t[0] == "ب" and len(t) >= 4 and self._verbal_noun(t[3:] if t.startswith("بال") else t[1:], after_bi=True):
             return True
         prev = toks[k - 1]
-        return prev.startswith(("ال", "وال")) and not t.startswith(("ال", "لل")) and \
-            self._verbal_noun(t, after_bi=False)
+        if prev.startswith(("ال", "وال")) and not t.startswith(("ال", "لل")) and \
+                self._verbal_noun(t, after_bi=False):
+            return True
+        if prev.startswith(("ال", "وال")) and _tafil_shape(t) and \
+                self.role_of(prev) not in ("official", "expert", "research", "anonymous") and \
+                bare(prev) not in lex["name_titles"]:
+            # أعلنت الهيئة تنظيم مسابقة، قررت السلطات تعليق …: the verbal noun of the shape
+            # تفعيل after a definite body or noun opens the object (a definite noun takes no
+            # indefinite word into its phrase). After a person's title it may be a given name
+            # of that shape (الوزير توفيق، المهندس تيسير), so a title keeps the word.
+            return True
+        if k >= 3 and toks[k - 2] in ("بن", "ابن", "بنت") and not t.startswith(("ال", "لل")) and \
+                self._verbal_noun(t, after_bi=False):
+            # أكد الأمير سامر بن خالد حرص الحكومة: a listed verbal noun after the end of a chain
+            # of descent opens the object; a proper name takes no genitive
+            return True
+        if t.startswith("ال") and not prev.startswith(("ال", "وال", "لل", "بال")) and len(prev) > 4 and \
+                prev.endswith(("ون", "ين")) and (self.role_of(prev) is not None or self.country_of([prev])) and \
+                not self.country_of([t]) and self.role_of(t) is None and \
+                self.surface(k, k + 1, toks).startswith("ال"):  # (not أل: ألمان is normalised to المان)
+            # حذر باحثون ألمان الأطفال، قال مسؤولون أمريكيون الاتفاق: a sound plural in ون/ين keeps
+            # its ن only outside a construct, and its adjectives are indefinite like it, so a
+            # definite word right after it belongs to another phrase (the verb's object)
+            return True
+        return False
 
     def _object_start(self, toks: list[str], j: int) -> bool:
         """Whether the word at ``j``, right after a verb, begins its object or an adverb
@@ -1026,6 +1149,8 @@ class Resolver:
         a title (with or without a comma: "محمد العلي، أستاذ …", "محمد العلي وزير …")."""
         if toks[j] in _subject_ends()["weekdays"]:
             return None  # وأكد الاثنين أن: a day after the verb is its time, never a name
+        if _preposition_with_pronoun(toks[j]):
+            return None  # أعرب خلاله عن …، أكد فيه أن: a preposition with a pronoun, never a name
         k = j
         n = len(toks)
         token_class = self.token_class
