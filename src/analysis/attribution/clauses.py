@@ -212,8 +212,17 @@ def _no_source_after(resolver: Resolver, toks: list[str], k: int) -> bool:
         return True  # في تصريحات لـ(الصحيفة): ل set apart before the medium the words were given to
     if t in COMPLEMENTS or t.startswith(("ال", "لل")) or t[0] == "ل":
         return t in COMPLEMENTS  # تصريحات الوزير، تصريح لوزير: a source, or a medium after ل
-    # an indefinite word that is no known name: an adjective (صحفي، مسجل، خاص)
-    return not resolver.token_class(t)[3]
+    # an indefinite word that is no known name: an adjective (صحفي، مسجل، خاص) — unless ل + a
+    # source follows it and names whose statement it is (في تصريح صحفي للوزير …); ل + a medium
+    # (تصريحات صحفية لعكاظ) is the via of the verb's act
+    if resolver.token_class(t)[3]:
+        return False
+    k += 1
+    if k < len(toks) and toks[k][0] == "ل" and len(toks[k]) > 3:
+        source = _source_after_li(resolver, toks, k)
+        if source is not None and source.type and source.type != "media" and not source.anaphoric:
+            return False
+    return True
 
 
 def _speech_occasion(tok: str) -> bool:
