@@ -192,6 +192,8 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
         for k in sorted(k for name in names for k in _occurrences(keys, name)):
             for b in range(max(k - reach, 0), k):  # a title before the name, or the full name first
                 for bare_names in (False, True):
+                    if not bare_names and not resolver.may_begin(toks[b]):
+                        continue  # (no mention but an anaphor, which is not kept, begins here)
                     m = resolver.mention_at(toks, b, bare_names=bare_names)
                     if m is not None and not m.anaphoric and m.start <= b < k < m.end and \
                             m.type not in skip and not m.courtesy:
@@ -236,6 +238,8 @@ def _titled_before(toks: list[str], k: int, resolver: Resolver, skip: tuple,
             continue
         end = e - 1 if comma else e
         for b in range(max(end - reach, 0), end):
+            if resolver.role_of(toks[b]) not in _PERSON_TITLES:
+                continue  # the cheap condition of the title first: most words are no title
             m = resolver.mention_at(toks, b, bare_names=False)
             if m is not None and m.start == b and m.end == end and not m.anaphoric and \
                     m.type not in skip and not m.courtesy and not m.prepositional and \

@@ -265,6 +265,18 @@ class Resolver:
                 self.gz.token_class_cache[tok] = cached
         return cached
 
+    def may_begin(self, tok: str) -> bool:
+        """Whether a word may begin a mention that is no anaphor, read as
+        ``mention_at(..., bare_names=False)`` reads it: a word of no lexicon class (no
+        determiner, quantifier, alias, role or given name) that is no known speaker's key word
+        begins none. Checked before the full parse by the callers that scan many positions
+        and keep only such mentions: most positions hold none, and this test is a few
+        cached look-ups."""
+        if not tok[0].isalnum():
+            return False
+        cls = self.token_class(tok)
+        return cls[0] or cls[1] or key_form(tok) in self.key_words
+
     def role_of(self, tok: str) -> str | None:
         cache = self.gz.role_cache
         if tok in cache:
@@ -1419,10 +1431,9 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
     preposition (لوكالة) are skipped: they are not subjects."""
     lo = max(lo, hi - window)
     k = hi - 1
-    token_class, keys = resolver.token_class, resolver.key_words
+    may_begin = resolver.may_begin
     while k >= lo:
-        t = toks[k]
-        if not t[0].isalnum() or not (token_class(t)[0] or token_class(t)[1] or key_form(t) in keys):
+        if not may_begin(toks[k]):
             k -= 1  # no mention can start here (the common case, decided cheaply)
             continue
         m = resolver.mention_at(toks, k, bare_names=False)
@@ -1433,6 +1444,8 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
         if m is not None and not m.anaphoric and m.type and m.end <= hi and not m.prepositional:
             best = m
             for back in range(k - 1, max(lo, k - 5) - 1, -1):  # a longer mention ending here
+                if not may_begin(toks[back]):
+                    continue  # (none, or an anaphor, which is not kept)
                 wider = resolver.mention_at(toks, back, bare_names=False)
                 if wider is not None and not wider.anaphoric and wider.type and k < wider.end <= hi \
                         and not wider.prepositional and (wider.type != "unknown" or best.type == "unknown"):
