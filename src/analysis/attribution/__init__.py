@@ -188,12 +188,17 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
     if keys is None:
         keys = key_forms(toks)
     found = None
+    # Cheap tests of a position before each full parse (most positions hold no mention):
+    # valid because anaphors are never kept, nor, when skip says so, untyped mentions.
+    typed_only = "" in skip and "unknown" in skip
     with _scanning(resolver, speaker):
         for k in sorted(k for name in names for k in _occurrences(keys, name)):
             for b in range(max(k - reach, 0), k):  # a title before the name, or the full name first
                 for bare_names in (False, True):
                     if not bare_names and not resolver.may_begin(toks[b]):
                         continue  # (no mention but an anaphor, which is not kept, begins here)
+                    if bare_names and typed_only and not resolver.may_name(toks, b):
+                        continue
                     m = resolver.mention_at(toks, b, bare_names=bare_names)
                     if m is not None and not m.anaphoric and m.start <= b < k < m.end and \
                             m.type not in skip and not m.courtesy:

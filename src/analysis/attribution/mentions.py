@@ -277,6 +277,24 @@ class Resolver:
         cls = self.token_class(tok)
         return cls[0] or cls[1] or key_form(tok) in self.key_words
 
+    def may_name(self, toks: list[str], i: int) -> bool:
+        """Whether a mention of a typed source (not unknown, no anaphor) may begin at token
+        ``i`` read after a verb (``bare_names=True``): besides what :meth:`may_begin` admits,
+        only the first word of an unknown name with a word after it (a name word, or one
+        of the foreign names :meth:`_loose_name_word` and :meth:`_given_name_in_na` admit)
+        or a state named by its country or capital. A lone surname after a verb is typed
+        unknown, so it needs no test here. A superset of the positions that hold one,
+        tested before the full parse."""
+        t = toks[i]
+        if self.may_begin(t):
+            return True
+        if not t[0].isalnum():
+            return False
+        if i + 1 < len(toks) and (self.token_class(t)[2] or t.startswith(("فال", "بال", "كال")) or
+                                  t.endswith("نا")):
+            return True
+        return self.countries.place_at(toks, i) is not None
+
     def role_of(self, tok: str) -> str | None:
         cache = self.gz.role_cache
         if tok in cache:
