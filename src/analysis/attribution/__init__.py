@@ -330,14 +330,15 @@ def _scanning(resolver: Resolver, speaker):
     names as normalised words (only types are read), the mention cache cleared (it indexes
     one token list at a time), and without ``speaker`` among the document's speakers (its
     own name must not make its title speak for itself)."""
-    saved = resolver.surface, resolver.speakers
+    saved = resolver.surface, resolver.speakers, resolver.raw_tanwin
     resolver.surface = lambda a, b, t: " ".join(t[a:b])
+    resolver.raw_tanwin = True  # (the surface is the words themselves: cheap to read)
     resolver.speakers = [s for s in saved[1] if s is not speaker]
     resolver.new_paragraph()
     try:
         yield
     finally:
-        resolver.surface, resolver.speakers = saved
+        resolver.surface, resolver.speakers, resolver.raw_tanwin = saved
         resolver.new_paragraph()
 
 
@@ -408,6 +409,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         resolver.new_paragraph()
         resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
             raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
+        # (a word's raw span lies inside its paragraph's)
+        resolver.raw_tanwin = "\u064b" in raw[slice(*nt.to_raw_span(p_ns, p_ne))]
         lo = max(bisect.bisect_right(sent_starts, p_ns) - 1, 0)
         hi = bisect.bisect_left(sent_starts, p_ne, lo)
         para_sents = sent_norm[lo:hi]

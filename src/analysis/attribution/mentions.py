@@ -92,7 +92,7 @@ def _derived_verbal_noun(b: str, *, after_bi: bool) -> bool:
     return after_bi and len(b) == 6 and b[0] == "ا" and b[4] == "ا" and (b[2] == "ت" or b[1] == "ن")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 19)  # (a corpus's words: a smaller cache is outgrown in a few thousand articles)
 def clitic_variants(tok: str) -> tuple[str, ...]:
     out = [tok]
     if len(tok) > 2 and tok[0] in "وف":
@@ -105,7 +105,7 @@ def clitic_variants(tok: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 19)
 def key_form(tok: str) -> str:
     """The form of a word that identifies a source across mentions: without the article and
     prepositions, and without و/ف only before the article (وزير keeps its و; والوزير → وزير)."""
@@ -229,6 +229,14 @@ class Resolver:
         self._no_mention: set = set()
         # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
         self.surface = lambda a, b, toks: " ".join(toks[a:b])
+        # Set per paragraph: False when its raw text holds no tanwin ً, so that no word needs
+        # mapping back to the raw text to look for one (see ends_in_tanwin).
+        self.raw_tanwin = True
+
+    def ends_in_tanwin(self, toks: list[str], k: int) -> bool:
+        """Whether token ``k`` is written with the accusative tanwin ً at its end (دوماً،
+        نمواً), which normalisation removes: only its raw surface tells."""
+        return self.raw_tanwin and self.surface(k, k + 1, toks).endswith("\u064b")
 
     def text(self, toks: list[str], a: int, b: int) -> str:
         while b > a and not toks[b - 1][0].isalnum():
@@ -462,7 +470,6 @@ class Resolver:
             end = pos + len(tok)
             if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
                 before = TOKEN_RE.findall(text[max(0, pos - 90):pos])[-6:]
-                after = TOKEN_RE.findall(text[end:end + 40])[:2]
                 k = len(before)
                 if k and before[-1].startswith("ال") and self.role_of(before[-1]) in titles and \
                         tok.startswith("ال") and not tok.endswith(("ه", "ي", "يه")) and \
@@ -473,6 +480,7 @@ class Resolver:
                     while s > 0 and k - s < 3 and before[s - 1][0].isalpha() and tc(before[s - 1])[2]:
                         s -= 1
                     if s < k and tc(before[s])[1]:  # a given name (and more) before the word
+                        after = TOKEN_RE.findall(text[end:end + 40])[:2]  # (read only here: most words have none)
                         nxt = after[1] if after and after[0] in ("،", ",") and len(after) > 1 else \
                             (after[0] if after else "")
                         found = any(self.role_of(t) in titles or bare(t) in self.gz.honorifics
@@ -877,7 +885,7 @@ class Resolver:
             rest = t[3:] if t.startswith("بال") else t[1:]
             if rest in ("ذلك", "هذا", "هذه") or self._verbal_noun(rest, after_bi=True):
                 return True
-        return self.surface(j, j + 1, toks).endswith("\u064b")
+        return self.ends_in_tanwin(toks, j)
 
     def _verbal_noun(self, b: str, *, after_bi: bool) -> bool:
         """Whether ``b`` (no clitic or article) is a verbal noun that opens a verb's object or
