@@ -188,10 +188,17 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
     if keys is None:
         keys = key_forms(toks)
     found = None
+    # Cheap tests of a position before each full parse (most positions hold no mention):
+    # valid because anaphors are never kept, nor, when skip says so, untyped mentions.
+    typed_only = "" in skip and "unknown" in skip
     with _scanning(resolver, speaker):
         for k in sorted(k for name in names for k in _occurrences(keys, name)):
             for b in range(max(k - reach, 0), k):  # a title before the name, or the full name first
                 for bare_names in (False, True):
+                    if not bare_names and not resolver.may_begin(toks[b]):
+                        continue  # (no mention but an anaphor, which is not kept, begins here)
+                    if bare_names and typed_only and not resolver.may_name(toks, b):
+                        continue
                     m = resolver.mention_at(toks, b, bare_names=bare_names)
                     if m is not None and not m.anaphoric and m.start <= b < k < m.end and \
                             m.type not in skip and not m.courtesy:
@@ -236,6 +243,8 @@ def _titled_before(toks: list[str], k: int, resolver: Resolver, skip: tuple,
             continue
         end = e - 1 if comma else e
         for b in range(max(end - reach, 0), end):
+            if resolver.role_of(toks[b]) not in _PERSON_TITLES:
+                continue  # the cheap condition of the title first: most words are no title
             m = resolver.mention_at(toks, b, bare_names=False)
             if m is not None and m.start == b and m.end == end and not m.anaphoric and \
                     m.type not in skip and not m.courtesy and not m.prepositional and \
@@ -321,14 +330,15 @@ def _scanning(resolver: Resolver, speaker):
     names as normalised words (only types are read), the mention cache cleared (it indexes
     one token list at a time), and without ``speaker`` among the document's speakers (its
     own name must not make its title speak for itself)."""
-    saved = resolver.surface, resolver.speakers
+    saved = resolver.surface, resolver.speakers, resolver.raw_tanwin
     resolver.surface = lambda a, b, t: " ".join(t[a:b])
+    resolver.raw_tanwin = True  # (the surface is the words themselves: cheap to read)
     resolver.speakers = [s for s in saved[1] if s is not speaker]
     resolver.new_paragraph()
     try:
         yield
     finally:
-        resolver.surface, resolver.speakers = saved
+        resolver.surface, resolver.speakers, resolver.raw_tanwin = saved
         resolver.new_paragraph()
 
 
@@ -399,6 +409,8 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         resolver.new_paragraph()
         resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
             raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
+        # (a word's raw span lies inside its paragraph's)
+        resolver.raw_tanwin = "\u064b" in raw[slice(*nt.to_raw_span(p_ns, p_ne))]
         lo = max(bisect.bisect_right(sent_starts, p_ns) - 1, 0)
         hi = bisect.bisect_left(sent_starts, p_ne, lo)
         para_sents = sent_norm[lo:hi]

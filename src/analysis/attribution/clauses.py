@@ -831,7 +831,7 @@ def _object_in_subject(resolver: Resolver, toks: list[str], m: Mention) -> int |
     for k in range(m.start + 1, m.end):
         t = toks[k]
         if not t.startswith(("ال", "لل")) and (resolver._verbal_noun(t, after_bi=False) or
-                                               resolver.surface(k, k + 1, toks).endswith("\u064b")):
+                                               resolver.ends_in_tanwin(toks, k)):
             return k
     return None
 

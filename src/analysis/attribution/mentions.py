@@ -81,7 +81,7 @@ def _derived_verbal_noun(b: str, *, after_bi: bool) -> bool:
     return after_bi and len(b) == 6 and b[0] == "ا" and b[4] == "ا" and (b[2] == "ت" or b[1] == "ن")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 19)  # (a corpus's words: a smaller cache is outgrown in a few thousand articles)
 def clitic_variants(tok: str) -> tuple[str, ...]:
     out = [tok]
     if len(tok) > 2 and tok[0] in "وف":
@@ -94,7 +94,7 @@ def clitic_variants(tok: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 19)
 def key_form(tok: str) -> str:
     """The form of a word that identifies a source across mentions: without the article and
     prepositions, and without و/ف only before the article (وزير keeps its و; والوزير → وزير)."""
@@ -253,6 +253,14 @@ class Resolver:
         self._no_mention: set = set()
         # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
         self.surface = lambda a, b, toks: " ".join(toks[a:b])
+        # Set per paragraph: False when its raw text holds no tanwin ً, so that no word needs
+        # mapping back to the raw text to look for one (see ends_in_tanwin).
+        self.raw_tanwin = True
+
+    def ends_in_tanwin(self, toks: list[str], k: int) -> bool:
+        """Whether token ``k`` is written with the accusative tanwin ً at its end (دوماً،
+        نمواً), which normalisation removes: only its raw surface tells."""
+        return self.raw_tanwin and self.surface(k, k + 1, toks).endswith("\u064b")
 
     def text(self, toks: list[str], a: int, b: int) -> str:
         while b > a and not toks[b - 1][0].isalnum():
@@ -288,6 +296,36 @@ class Resolver:
             if len(self.gz.token_class_cache) < 500_000:
                 self.gz.token_class_cache[tok] = cached
         return cached
+
+    def may_begin(self, tok: str) -> bool:
+        """Whether a word may begin a mention that is no anaphor, read as
+        ``mention_at(..., bare_names=False)`` reads it: a word of no lexicon class (no
+        determiner, quantifier, alias, role or given name) that is no known speaker's key word
+        begins none. Checked before the full parse by the callers that scan many positions
+        and keep only such mentions: most positions hold none, and this test is a few
+        cached look-ups."""
+        if not tok[0].isalnum():
+            return False
+        cls = self.token_class(tok)
+        return cls[0] or cls[1] or key_form(tok) in self.key_words
+
+    def may_name(self, toks: list[str], i: int) -> bool:
+        """Whether a mention of a typed source (not unknown, no anaphor) may begin at token
+        ``i`` read after a verb (``bare_names=True``): besides what :meth:`may_begin` admits,
+        only the first word of an unknown name with a word after it (a name word, or one
+        of the foreign names :meth:`_loose_name_word` and :meth:`_given_name_in_na` admit)
+        or a state named by its country or capital. A lone surname after a verb is typed
+        unknown, so it needs no test here. A superset of the positions that hold one,
+        tested before the full parse."""
+        t = toks[i]
+        if self.may_begin(t):
+            return True
+        if not t[0].isalnum():
+            return False
+        if i + 1 < len(toks) and (self.token_class(t)[2] or t.startswith(("فال", "بال", "كال")) or
+                                  t.endswith("نا")):
+            return True
+        return self.countries.place_at(toks, i) is not None
 
     def role_of(self, tok: str) -> str | None:
         cache = self.gz.role_cache
@@ -460,7 +498,6 @@ class Resolver:
             end = pos + len(tok)
             if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
                 before = TOKEN_RE.findall(text[max(0, pos - 90):pos])[-6:]
-                after = TOKEN_RE.findall(text[end:end + 40])[:2]
                 k = len(before)
                 if k and before[-1].startswith("ال") and self.role_of(before[-1]) in titles and \
                         tok.startswith("ال") and not tok.endswith(("ه", "ي", "يه")) and \
@@ -473,6 +510,7 @@ class Resolver:
                     while s < k - 1 and not tc(before[s])[1]:
                         s += 1  # (المدير العام صالح الفارس: the name begins after the title's adjective)
                     if s < k and tc(before[s])[1]:  # a given name (and more) before the word
+                        after = TOKEN_RE.findall(text[end:end + 40])[:2]  # (read only here: most words have none)
                         nxt = after[1] if after and after[0] in ("،", ",") and len(after) > 1 else \
                             (after[0] if after else "")
                         found = any(self.role_of(t) in titles or bare(t) in self.gz.honorifics
@@ -986,7 +1024,7 @@ class Resolver:
             rest = t[3:] if t.startswith("بال") else t[1:]
             if rest in ("ذلك", "هذا", "هذه") or self._verbal_noun(rest, after_bi=True):
                 return True
-        return self.surface(j, j + 1, toks).endswith("\u064b")
+        return self.ends_in_tanwin(toks, j)
 
     def _verbal_noun(self, b: str, *, after_bi: bool) -> bool:
         """Whether ``b`` (no clitic or article) is a verbal noun that opens a verb's object or
@@ -1591,10 +1629,9 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
     preposition (لوكالة) are skipped: they are not subjects."""
     lo = max(lo, hi - window)
     k = hi - 1
-    token_class, keys = resolver.token_class, resolver.key_words
+    may_begin = resolver.may_begin
     while k >= lo:
-        t = toks[k]
-        if not t[0].isalnum() or not (token_class(t)[0] or token_class(t)[1] or key_form(t) in keys):
+        if not may_begin(toks[k]):
             k -= 1  # no mention can start here (the common case, decided cheaply)
             continue
         m = resolver.mention_at(toks, k, bare_names=False)
@@ -1605,6 +1642,8 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
         if m is not None and not m.anaphoric and m.type and m.end <= hi and not m.prepositional:
             best = m
             for back in range(k - 1, max(lo, k - 5) - 1, -1):  # a longer mention ending here
+                if not may_begin(toks[back]):
+                    continue  # (none, or an anaphor, which is not kept)
                 wider = resolver.mention_at(toks, back, bare_names=False)
                 if wider is not None and not wider.anaphoric and wider.type and k < wider.end <= hi \
                         and not wider.prepositional and (wider.type != "unknown" or best.type == "unknown"):
