@@ -326,9 +326,35 @@ class Resolver:
     def is_business(self, words: list[str]) -> bool:
         """Whether a description holds a company word after its head (نائب رئيس شركة …) or
         a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
-        if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
+        if any(self.np_role(t) in ("private", "nonstate") and not self._served_group(t) for t in words[1:]):
+            return True
+        if self._chamber_of_town(words):
             return True
         return self._has_phrase(words, "private_phrases") or self._has_phrase(words, "sport_phrases")
+
+    def _served_group(self, tok: str) -> bool:
+        """Whether a word of a description is a person word of the private class in the
+        sound plural (المعلمين، الموظفين، الطلاب is no sound plural): inside an office's title
+        it names the people the office serves (مدير شؤون المعلمين، إدارة شؤون الموظفين),
+        never a company or club the officer speaks for, as a singular (مدير أعمال اللاعب)
+        or a body noun (شركة، نادي) does."""
+        b = bare(tok[1:] if tok[0] in "وف" and len(tok) > 4 else tok)
+        if len(b) <= 5 or not b.endswith(("ين", "ون")):
+            return False
+        words = self.gz.role_words["private"]
+        return b not in words and b[:-2] in words and b[:-2] in self.gz.served_persons
+
+    def _chamber_of_town(self, words: list[str]) -> bool:
+        """Whether a description names a chamber of commerce by its city (غرفة جدة، غرفة
+        الرياض، غرفة الشرقية): Gulf news name the chambers so, and a chamber is a business
+        association (test bed decisions), not a state body. (A room of a place, غرفة
+        العمليات، has no town after it.)"""
+        for k in range(len(words) - 1):
+            nxt = words[k + 1]
+            if bare(words[k]) in ("غرفه", "غرفة") and \
+                    (self.countries._town_readings(nxt) or self.countries._town_readings(bare(nxt))):
+                return True
+        return False
 
     def is_consultant(self, words: list[str]) -> bool:
         """A consultant in a field (المستشار المالي، مستشار قانوني): an expert, not the adviser
@@ -698,7 +724,10 @@ class Resolver:
                 # الدكتور … أستاذ الكيمياء ورئيس قسم …: a professor who heads a department
                 # speaks as an academic
                 return Mention(i, np_end, text, "expert", key=self._key(np_words))
-            if "private" in later or "nonstate" in later:
+            if self.is_business(np_words) and not self._has_phrase(np_words, "state_phrases"):
+                # (as for any title: a company or club word, a business phrase such as الغرفة
+                # التجارية, but not a public corporation, مؤسسة النقد, nor the clients an office
+                # serves, مدير شؤون المعلمين)
                 return Mention(i, np_end, text, "other", key=self._key(np_words))
             if "official" in later or "institution" in later:
                 typ, country = self.official_type(np_words)
@@ -836,6 +865,14 @@ class Resolver:
                 break
             if t == "علي" and toks[k - 1] in ("بن", "ابن", "بنت"):
                 k += 1  # عبدالله بن علي: the given name Ali, not the preposition على
+                continue
+            if t == "علي" and k + 2 < n and toks[k + 1] == "ال" and self.token_class(toks[k + 2])[2] and \
+                    not toks[k - 1].startswith("ال") and self.token_class(toks[k - 1])[2] and \
+                    self.role_of(toks[k - 1]) is None:
+                # سامر علي آل فهد: after a given name and before the family word آل (normalised
+                # ال, a word of its own), علي is the father's name Ali, never the preposition
+                # على, whose object takes the article glued to it
+                k += 1
                 continue
             if t == "لدي" and k + 1 < n and self.role_of(toks[j]) == "official":
                 # سفير المملكة لدى تركيا الدكتور سامر الفارس: an envoy's office is "to" a state,
