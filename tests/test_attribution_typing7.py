@@ -75,3 +75,19 @@ def test_a_state_named_otherwise_is_not_the_place():
     assert lex.setting(words("وضع الجهاز بداخله شريحة صغيرة")) == ""
     # a named town outranks a state named as a place (a visit abroad)
     assert lex.setting(words("عاد الوفد إلى الرياض بعد زيارة في تركيا")) == "SA"
+
+
+# ---- 6. a title stack headed by a minister or a governor is an official's
+def test_a_minister_chairing_a_board_speaks_in_office():
+    r = one("وقال وزير الإسكان رئيس مجلس إدارة صندوق التنمية العقارية سامر الفارس إن القروض صرفت.")
+    assert r.speaker_type in ("official", "home_official")
+    r = one("وقال معالي وزير الثقافة رئيس مجلس إدارة المكتبة الوطنية سامر الفارس إن الكتب وصلت.")
+    assert r.speaker_type in ("official", "home_official")
+
+
+def test_a_board_chair_with_no_state_office_stays_other():
+    # negative: a prince (also a businessman) or a plain name chairing a company's board
+    r = one("وقال الأمير سامر بن خالد رئيس مجلس إدارة شركة النخيل إن الأرباح ارتفعت.")
+    assert r.speaker_type == "other"
+    r = one("وقال سامر الفارس رئيس مجلس إدارة شركة النخيل إن الأرباح ارتفعت.")
+    assert r.speaker_type == "other"

@@ -326,6 +326,15 @@ class Resolver:
     def is_business(self, words: list[str]) -> bool:
         """Whether a description holds a company word after its head (نائب رئيس شركة …) or
         a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
+        for w in words:
+            b = bare(w)
+            if b in self.gz.academic_titles or b in self.gz.courtesy_titles or b in self.gz.honorifics:
+                continue  # (معالي، الدكتور … before the office)
+            forms = {w, b, w[2:] if w.startswith("ال") else w}  # (bare takes و off وزير)
+            if any(f in self.gz.state_heads or (len(f) > 4 and f.endswith("ه") and f[:-1] in self.gz.state_heads)
+                   for f in forms):
+                return False  # وزير الإسكان رئيس مجلس إدارة الصندوق: a minister chairs a board in office
+            break
         if any(self.np_role(t) in ("private", "nonstate") and not self._served_group(t) for t in words[1:]):
             return True
         if self._chamber_of_town(words):
