@@ -91,3 +91,25 @@ def test_a_board_chair_with_no_state_office_stays_other():
     assert r.speaker_type == "other"
     r = one("وقال سامر الفارس رئيس مجلس إدارة شركة النخيل إن الأرباح ارتفعت.")
     assert r.speaker_type == "other"
+
+
+# ---- 7. «world» Muslim charities are non-state; the IMF's short name is intergovernmental
+def test_a_world_charity_for_mosques_is_not_an_international_org():
+    r = one("وقال الأمين العام للهيئة العالمية للمساجد الدكتور سامر الفارس إن الهيئة بنت مئة مسجد.")
+    assert r.speaker_type == "other"
+    r = one("وأعلنت الهيئة العالمية لتحفيظ القرآن الكريم أن الحلقات زادت هذا العام.")
+    assert r.speaker_type == "other"
+
+
+def test_world_bodies_without_a_charity_field_stay_international():
+    # negative: the health organisation has no charity field
+    r = one("وقالت منظمة الصحة العالمية إن الوباء انحسر في المنطقة.")
+    assert r.speaker_type == "international_org"
+
+
+def test_the_short_name_of_the_monetary_fund_is_international():
+    r = one("وتوقع صندوق النقد أن ينمو الاقتصاد الإسباني هذا العام.")
+    assert r.speaker_type == "international_org"
+    # negative: another fund with no international word stays a state body
+    r = one("وأعلن صندوق التنمية الزراعية في جدة أن القروض صرفت.")
+    assert r.speaker_type == "home_official"

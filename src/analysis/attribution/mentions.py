@@ -768,7 +768,8 @@ class Resolver:
             return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
         if any(self.np_role(t) == "research" for t in np_words[1:]):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))  # رئيس المعهد
-        if self._international_body(np_words) and not self._has_phrase(np_words, "sport_phrases"):
+        if self._international_body(np_words) and not self._has_phrase(np_words, "sport_phrases") and \
+                not self._world_charity(np_words):
             # المدير التنفيذي لبرنامج الأغذية العالمي (the international football federation is a sport body)
             return Mention(i, np_end, text, "international_org", key=self._key(np_words))
         named = self._names_someone(np_words)
@@ -800,7 +801,9 @@ class Resolver:
                 return "international_org", ""
             if hit is not None and hit[1].type in ("official", "foreign_official") and hit[1].country:
                 return "official", hit[1].country
-        if self._international_body(words):
+        if self._international_body(words) or self._has_phrase(words, "international_phrases"):
+            if self._world_charity(words):
+                return "other", ""
             return "international_org", ""
         if self._international_body(words, self.gz.international_ngo_nouns):
             return "other", ""  # المركز الدولي لأبحاث الصحراء: a private body of international reach
@@ -823,6 +826,12 @@ class Resolver:
         nxt = np_words[1]
         # (a given name may begin with و or ف: فهد، وليد)
         return bare(nxt) in self.gz.academic_titles or (self.token_class(nxt)[2] and not nxt.startswith("ال"))
+
+    def _world_charity(self, words: list[str]) -> bool:
+        """Whether an international description names a Muslim charity or missionary body
+        by its field (الهيئة العالمية للمساجد، لتحفيظ القرآن: ``charity_fields``): such
+        «world» bodies are non-state, not intergovernmental."""
+        return any(set(_phrase_bases(w)) & self.gz.charity_fields for w in words[1:])
 
     def _international_adjective(self, w: str) -> bool:
         return bool({w, bare(w), inflection_base(w)} & self.gz.international_adjectives)
