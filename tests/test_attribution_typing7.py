@@ -113,3 +113,21 @@ def test_the_short_name_of_the_monetary_fund_is_international():
     # negative: another fund with no international word stays a state body
     r = one("وأعلن صندوق التنمية الزراعية في جدة أن القروض صرفت.")
     assert r.speaker_type == "home_official"
+
+
+# ---- 8. الممثل/الممثلة with only a name, nationality or adjective of fame is an actor
+def test_an_actress_is_a_private_person():
+    r = one("وقالت الممثلة الشهيرة نادية العمر إن الدور كان صعبا.")
+    assert r.speaker_type == "other"
+    r = one("وقال الممثل الكويتي سامر الفارس إن المسلسل انتهى تصويره.")
+    assert r.speaker_type == "other"
+
+
+def test_a_representative_of_an_office_stays_official():
+    # negative: a complement with ل, an international adjective or a genitive body
+    r = one("وقال الممثل الخاص للأمين العام سامر الفارس إن المحادثات مستمرة.")
+    assert r.speaker_type != "other"
+    r = one("وقال الممثل الأممي سامر الفارس إن المحادثات مستمرة.")
+    assert r.speaker_type == "international_org"
+    r = one("وقال ممثل الادعاء سامر الفارس إن الأدلة كافية.")
+    assert r.speaker_type != "other"

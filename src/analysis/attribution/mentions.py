@@ -755,6 +755,8 @@ class Resolver:
                 return Mention(i, named, text, "expert", key=self._key(np_words) | self._key(toks[np_end + 1:named]))
             return Mention(i, np_end, text, "expert" if has_name and not plural else "anonymous",
                            key=self._key(np_words))
+        if role == "official" and self._performer(np_words):
+            return Mention(i, np_end, text, "other", key=self._key(np_words))  # الممثلة الشهيرة …: an actress
         # official or institution. An indefinite description with no article in its
         # first words and no nationality ("مسؤول أمني") is an unnamed source.
         definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
@@ -826,6 +828,22 @@ class Resolver:
         nxt = np_words[1]
         # (a given name may begin with و or ف: فهد، وليد)
         return bare(nxt) in self.gz.academic_titles or (self.token_class(nxt)[2] and not nxt.startswith("ال"))
+
+    def _performer(self, words: list[str]) -> bool:
+        """Whether a description headed by the definite الممثل/الممثلة names an actor (see
+        ``performer_titles``): no word after it is prepositional, names a body or an office,
+        or is an international adjective (الممثل الأممي، الممثل الخاص للأمين العام: a
+        representative)."""
+        head = words[0][1:] if len(words[0]) > 4 and words[0][0] in "وف" else words[0]
+        if not head.startswith("ال") or bare(head) not in self.gz.performer_titles:
+            return False
+        for w in words[1:]:
+            if _prepositional(w) or w.startswith("لل") or w in FUNCTION_WORDS or \
+                    self.np_role(w) in ("official", "institution", "media", "private", "nonstate") or \
+                    self._international_adjective(w) or inflection_base(w) in self.gz.international_nisbas or \
+                    bare(w) in self.gz.title_adjectives:
+                return False
+        return True
 
     def _world_charity(self, words: list[str]) -> bool:
         """Whether an international description names a Muslim charity or missionary body
