@@ -131,3 +131,19 @@ def test_a_representative_of_an_office_stays_official():
     assert r.speaker_type == "international_org"
     r = one("وقال ممثل الادعاء سامر الفارس إن الأدلة كافية.")
     assert r.speaker_type != "other"
+
+
+# ---- 9. an official named again by his surname keeps the country he was named with
+def test_a_renamed_official_keeps_his_country_not_the_last_same_office():
+    df = acts("أوضح وزير الخارجية الأستاذ سامر بن خالد الفارس في جدة أن اللقاء مثمر.\n"
+              "ولفت وزير الخارجية المصري إلى ضرورة التنسيق.\n"
+              "فيما أكد وزير الخارجية الأستاذ سامر الفارس من جانبه أن مصر شريك.")
+    assert (df.iloc[-1].speaker_type, df.iloc[-1].speaker_country) == ("home_official", "SA")
+
+
+def test_another_name_takes_no_earlier_officials_country():
+    # negative: a different surname is not the official named before
+    df = acts("أوضح وزير الخارجية الأستاذ سامر بن خالد الفارس في جدة أن اللقاء مثمر.\n"
+              "ولفت وزير الخارجية المصري إلى ضرورة التنسيق.\n"
+              "فيما أكد وزير الخارجية الأستاذ نادر العمر من جانبه أن مصر شريك.")
+    assert df.iloc[-1].speaker_country != "SA"
