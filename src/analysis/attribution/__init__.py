@@ -83,6 +83,15 @@ def check_home_country(home_country: str) -> str:
     return code
 
 
+def _surname_word(w: str, resolver: Resolver) -> bool:
+    """Whether the last word of an official's name is a family name (الجبير، آل فهد's فهد):
+    with the article in Gulf usage, not a role, title adjective, nationality or place word."""
+    b = bare(w)
+    return len(b) >= 3 and w.startswith("ال") and resolver.role_of(w) is None and \
+        not resolver.country_of([w]) and w not in FUNCTION_WORDS and b not in resolver.gz.title_adjectives and \
+        b not in resolver.gz.source_qualifiers and not resolver.token_class(w)[3]
+
+
 def public_type(kind: str, country: str, home_country: str) -> str:
     """A mention's type as reported: officials typed against the home country."""
     if kind == "official":
@@ -439,9 +448,19 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     # excluded (_scanning) is reused for another speaker of the same head (harmless today).
     heads: dict = {}
     typed_heads: set = set()
+    surnames: dict[str, str] = {}  # surname of an official named in full before → country
     for _, _, acts, *_ in acts_by_para:
         for act in acts:
             before = act.speaker.type, act.speaker.country
+            if act.speaker.type == "official" and not act.speaker.country and surnames:
+                # «وزير الخارجية … عادل الجبير» after «وزير الخارجية المصري»: the surname of an
+                # official the article named in full before, with his country, names the same
+                # person; his country is not taken from the nearest title of the same office
+                for w in act.speaker.name.split():
+                    code = surnames.get(w)
+                    if code:
+                        act.speaker.country = code
+                        break
             if act.speaker.noun and act.speaker.type == "anonymous":
                 if doc_toks is None:
                     doc_toks = TOKEN_RE.findall(ntext)
@@ -509,6 +528,10 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 act.speaker.country = setting
             if (act.speaker.type, act.speaker.country) != before:
                 elsewhere.clear()  # a title elsewhere may name a body typed just now
+            if act.speaker.type == "official" and act.speaker.country:
+                last = act.speaker.name.split()[-1] if act.speaker.name.split() else ""
+                if _surname_word(last, resolver):
+                    surnames.setdefault(last, act.speaker.country)
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:
             return bisect.bisect_right(sent_starts, pos) - 1

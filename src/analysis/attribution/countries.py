@@ -34,6 +34,7 @@ _HOST_BEFORE = W["host_prepositions"]
 # Words before a nisba that make it a given name (the prince Turki), and after it.
 _NAME_BEFORE = W["name_before_nisba"]
 _NAME_AFTER = W["name_after_nisba"]
+_COMPASS = W["compass_words"]
 
 
 @lru_cache(maxsize=1 << 19)  # (a corpus's words: a smaller cache is outgrown in a few thousand articles)
@@ -251,9 +252,46 @@ class CountryLexicon:
                     free = k + size
                     break
         if not counts:
+            # No town: a state named as the place of the events (في أفغانستان، بشمال
+            # أفغانستان) is where a local body named without its state acts. Only after «في»,
+            # a glued ب or a point of the compass: a state named otherwise is the topic or a
+            # party (the same states named so are not counted when any town is named).
+            counts = self._located_states(words)
+        if not counts:
             return ""
         code, top = max(counts.items(), key=lambda kv: kv[1])
         return code if top * 2 > sum(counts.values()) else ""
+
+    def _located_states(self, words: list[str]) -> dict[str, int]:
+        """{code: count} of the states the text names as a location (see :meth:`setting`)."""
+        counts: dict[str, int] = {}
+        for k, w in enumerate(words):
+            if not k or len(w) < 3:
+                continue
+            prev = words[k - 1]
+            located = prev == "في"
+            name = w
+            if w[0] == "ب" and not w.startswith("بال") and len(w) > 3:
+                located, name = True, w[1:]  # بأفغانستان
+            elif not located:
+                p = prev[1:] if prev[0] in "وف" and len(prev) > 3 else prev
+                if p[0] == "ب" and p[1:] in _COMPASS:
+                    located = True  # بشمال أفغانستان
+                elif p in _COMPASS and k > 1 and words[k - 2] == "في":
+                    located = True  # في شمال أفغانستان
+            if not located:
+                continue
+            for phrase, code in self.phrases.get(inflection_base(name), ()):
+                if tuple(inflection_base(x) for x in [name, *words[k + 1:k + len(phrase)]]) == phrase:
+                    break
+            else:
+                code = self.words.get(inflection_base(name)) or self.words.get(bare(name))
+                if not code or {name, bare(name), inflection_base(name)} & self.city_words:
+                    continue  # (a city is counted by setting itself; الداخلة is also "inside")
+            if code in self.nisba_ar and inflection_base(name) == inflection_base(self.nisba_ar[code]):
+                continue  # a nationality adjective (في السعودية is the state; nisbas do not follow في)
+            counts[code] = counts.get(code, 0) + 1
+        return counts
 
     def _qualifies_kingdom(self, w: str) -> bool:
         """Whether a word after «المملكة» names which one (المتحدة، العربية، المغربية)."""

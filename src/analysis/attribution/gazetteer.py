@@ -81,6 +81,16 @@ class Gazetteer:
     title_heads: frozenset = frozenset()
     sport_phrases: tuple = ()
     unnamed_persons: frozenset = frozenset()
+    # Persons an office serves, named in its title in the plural (شؤون المعلمين).
+    served_persons: frozenset = frozenset()
+    # Offices held only in a state (وزير، محافظ): a title stack they head is an official's.
+    state_heads: frozenset = frozenset()
+    # Intergovernmental bodies named without an international word (صندوق النقد), and the
+    # fields of Muslim charities whose names carry one (الهيئة العالمية للمساجد).
+    international_phrases: tuple = ()
+    charity_fields: frozenset = frozenset()
+    # Words for a representative that also mean an actor (الممثل، الممثلة).
+    performer_titles: frozenset = frozenset()
     # Consultant titles and the fields that make one an expert (المستشار المالي).
     consultant_titles: frozenset = frozenset()
     consultant_fields: frozenset = frozenset()
@@ -122,7 +132,7 @@ _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "
                "home_markers_not_after"}
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
                    "international_nouns", "international_adjectives", "international_ngo_nouns", "international_nisbas", "academic_titles", "courtesy_titles", "agency_fields",
-                   "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "group_quantifiers", "title_adjectives", "title_heads", "sport_phrases", "unnamed_persons", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
+                   "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "group_quantifiers", "title_adjectives", "title_heads", "sport_phrases", "unnamed_persons", "served_persons", "state_heads", "international_phrases", "charity_fields", "performer_titles", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
                    "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
@@ -302,6 +312,9 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         former_adjectives=words("former_adjectives"), title_adjectives=words("title_adjectives"),
         title_heads=words("title_heads"),
         group_quantifiers=words("group_quantifiers"), unnamed_persons=words("unnamed_persons"),
+        served_persons=words("served_persons"), state_heads=words("state_heads"),
+        charity_fields=words("charity_fields"), performer_titles=words("performer_titles"),
+        international_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("international_phrases") or []} - {()})),
         sport_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("sport_phrases") or []} - {()})))
 
 

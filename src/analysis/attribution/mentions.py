@@ -364,9 +364,44 @@ class Resolver:
     def is_business(self, words: list[str]) -> bool:
         """Whether a description holds a company word after its head (نائب رئيس شركة …) or
         a business phrase (رئيس مجلس إدارة …، الرئيس التنفيذي لـ …، اتحاد أصحاب العمل)."""
-        if any(self.np_role(t) in ("private", "nonstate") for t in words[1:]):
+        for w in words:
+            b = bare(w)
+            if b in self.gz.academic_titles or b in self.gz.courtesy_titles or b in self.gz.honorifics:
+                continue  # (معالي، الدكتور … before the office)
+            forms = {w, b, w[2:] if w.startswith("ال") else w}  # (bare takes و off وزير)
+            if any(f in self.gz.state_heads or (len(f) > 4 and f.endswith("ه") and f[:-1] in self.gz.state_heads)
+                   for f in forms):
+                return False  # وزير الإسكان رئيس مجلس إدارة الصندوق: a minister chairs a board in office
+            break
+        if any(self.np_role(t) in ("private", "nonstate") and not self._served_group(t) for t in words[1:]):
+            return True
+        if self._chamber_of_town(words):
             return True
         return self._has_phrase(words, "private_phrases") or self._has_phrase(words, "sport_phrases")
+
+    def _served_group(self, tok: str) -> bool:
+        """Whether a word of a description is a person word of the private class in the
+        sound plural (المعلمين، الموظفين، الطلاب is no sound plural): inside an office's title
+        it names the people the office serves (مدير شؤون المعلمين، إدارة شؤون الموظفين),
+        never a company or club the officer speaks for, as a singular (مدير أعمال اللاعب)
+        or a body noun (شركة، نادي) does."""
+        b = bare(tok[1:] if tok[0] in "وف" and len(tok) > 4 else tok)
+        if len(b) <= 5 or not b.endswith(("ين", "ون")):
+            return False
+        words = self.gz.role_words["private"]
+        return b not in words and b[:-2] in words and b[:-2] in self.gz.served_persons
+
+    def _chamber_of_town(self, words: list[str]) -> bool:
+        """Whether a description names a chamber of commerce by its city (غرفة جدة، غرفة
+        الرياض، غرفة الشرقية): Gulf news name the chambers so, and a chamber is a business
+        association (test bed decisions), not a state body. (A room of a place, غرفة
+        العمليات، has no town after it.)"""
+        for k in range(len(words) - 1):
+            nxt = words[k + 1]
+            if bare(words[k]) in ("غرفه", "غرفة") and \
+                    (self.countries._town_readings(nxt) or self.countries._town_readings(bare(nxt))):
+                return True
+        return False
 
     def is_consultant(self, words: list[str]) -> bool:
         """A consultant in a field (المستشار المالي، مستشار قانوني): an expert, not the adviser
@@ -736,7 +771,10 @@ class Resolver:
                 # الدكتور … أستاذ الكيمياء ورئيس قسم …: a professor who heads a department
                 # speaks as an academic
                 return Mention(i, np_end, text, "expert", key=self._key(np_words))
-            if "private" in later or "nonstate" in later:
+            if self.is_business(np_words) and not self._has_phrase(np_words, "state_phrases"):
+                # (as for any title: a company or club word, a business phrase such as الغرفة
+                # التجارية, but not a public corporation, مؤسسة النقد, nor the clients an office
+                # serves, مدير شؤون المعلمين)
                 return Mention(i, np_end, text, "other", key=self._key(np_words))
             if "official" in later or "institution" in later:
                 typ, country = self.official_type(np_words)
@@ -755,6 +793,8 @@ class Resolver:
                 return Mention(i, named, text, "expert", key=self._key(np_words) | self._key(toks[np_end + 1:named]))
             return Mention(i, np_end, text, "expert" if has_name and not plural else "anonymous",
                            key=self._key(np_words))
+        if role == "official" and self._performer(np_words):
+            return Mention(i, np_end, text, "other", key=self._key(np_words))  # الممثلة الشهيرة …: an actress
         # official or institution. An indefinite description with no article in its
         # first words and no nationality ("مسؤول أمني") is an unnamed source.
         definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
@@ -768,7 +808,8 @@ class Resolver:
             return Mention(i, np_end, text, body[0], country=body[1], key=self._key(np_words))
         if any(self.np_role(t) == "research" for t in np_words[1:]):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))  # رئيس المعهد
-        if self._international_body(np_words) and not self._has_phrase(np_words, "sport_phrases"):
+        if self._international_body(np_words) and not self._has_phrase(np_words, "sport_phrases") and \
+                not self._world_charity(np_words):
             # المدير التنفيذي لبرنامج الأغذية العالمي (the international football federation is a sport body)
             return Mention(i, np_end, text, "international_org", key=self._key(np_words))
         named = self._names_someone(np_words)
@@ -800,7 +841,9 @@ class Resolver:
                 return "international_org", ""
             if hit is not None and hit[1].type in ("official", "foreign_official") and hit[1].country:
                 return "official", hit[1].country
-        if self._international_body(words):
+        if self._international_body(words) or self._has_phrase(words, "international_phrases"):
+            if self._world_charity(words):
+                return "other", ""
             return "international_org", ""
         if self._international_body(words, self.gz.international_ngo_nouns):
             return "other", ""  # المركز الدولي لأبحاث الصحراء: a private body of international reach
@@ -823,6 +866,28 @@ class Resolver:
         nxt = np_words[1]
         # (a given name may begin with و or ف: فهد، وليد)
         return bare(nxt) in self.gz.academic_titles or (self.token_class(nxt)[2] and not nxt.startswith("ال"))
+
+    def _performer(self, words: list[str]) -> bool:
+        """Whether a description headed by the definite الممثل/الممثلة names an actor (see
+        ``performer_titles``): no word after it is prepositional, names a body or an office,
+        or is an international adjective (الممثل الأممي، الممثل الخاص للأمين العام: a
+        representative)."""
+        head = words[0][1:] if len(words[0]) > 4 and words[0][0] in "وف" else words[0]
+        if not head.startswith("ال") or bare(head) not in self.gz.performer_titles:
+            return False
+        for w in words[1:]:
+            if _prepositional(w) or w.startswith("لل") or w in FUNCTION_WORDS or \
+                    self.np_role(w) in ("official", "institution", "media", "private", "nonstate") or \
+                    self._international_adjective(w) or inflection_base(w) in self.gz.international_nisbas or \
+                    bare(w) in self.gz.title_adjectives:
+                return False
+        return True
+
+    def _world_charity(self, words: list[str]) -> bool:
+        """Whether an international description names a Muslim charity or missionary body
+        by its field (الهيئة العالمية للمساجد، لتحفيظ القرآن: ``charity_fields``): such
+        «world» bodies are non-state, not intergovernmental."""
+        return any(set(_phrase_bases(w)) & self.gz.charity_fields for w in words[1:])
 
     def _international_adjective(self, w: str) -> bool:
         return bool({w, bare(w), inflection_base(w)} & self.gz.international_adjectives)
@@ -874,6 +939,14 @@ class Resolver:
                 break
             if t == "علي" and toks[k - 1] in ("بن", "ابن", "بنت"):
                 k += 1  # عبدالله بن علي: the given name Ali, not the preposition على
+                continue
+            if t == "علي" and k + 2 < n and toks[k + 1] == "ال" and self.token_class(toks[k + 2])[2] and \
+                    not toks[k - 1].startswith("ال") and self.token_class(toks[k - 1])[2] and \
+                    self.role_of(toks[k - 1]) is None:
+                # سامر علي آل فهد: after a given name and before the family word آل (normalised
+                # ال, a word of its own), علي is the father's name Ali, never the preposition
+                # على, whose object takes the article glued to it
+                k += 1
                 continue
             if t == "لدي" and k + 1 < n and self.role_of(toks[j]) == "official":
                 # سفير المملكة لدى تركيا الدكتور سامر الفارس: an envoy's office is "to" a state,
