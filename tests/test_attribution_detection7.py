@@ -153,3 +153,18 @@ def test_finishing_the_koran_and_strife_are_no_acts():
 def test_closing_words_still_count():
     r = one("وختم الوزير كلمته بالتأكيد على أن الخطة ماضية.")
     assert r.cue == "وختم"
+
+
+# --- 11. a permit or a certificate: the noun's other sense, known by the word after it
+
+
+def test_permit_and_certificate_are_no_acts():
+    assert _cues("وحصلت الشركة على تصريح من هيئة السوق المالية للعمل في البلاد.") == []
+    assert _cues("وقدم العامل طلب تصريح عمل لدى الجهات المختصة.") == []
+    assert _cues("وحصل الطالب على شهادة دبلوم المعهد الصناعي بتفوق.") == []
+    assert _cues("ونال الفريق شهادة دولية خاصة من الاتحاد القاري.") == []
+
+
+def test_statement_noun_with_its_speaker_still_counts():
+    df = acts("ونقلت الصحيفة تصريح وزير المالية سامي الحربي عن الميزانية.")
+    assert "تصريح" in list(df.cue)

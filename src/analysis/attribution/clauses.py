@@ -389,6 +389,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if kind == "noun" and _strip(toks[i])[:1] == "ب" and i + 1 < len(toks) and toks[i + 1] == "من" and \
                 noun_cue_at(lex, toks, i) is not None and _strip(toks[i])[1:] in lex.nouns:
             continue  # بدعوة من الرابطة، بتصريح من الوزارة: "at the invitation / with the permit of"
+        if kind == "noun" and i + 1 < len(toks) and lex.other_senses and \
+                any(toks[i + 1] in lex.other_senses.get(f, ()) for f in (_strip(toks[i]), _strip(toks[i])[1:])):
+            continue  # تصريح عمل "a work permit", شهادة الدكتوراه "a degree": the noun's other sense
         if kind == "noun" and i > 0 and toks[i - 1] in _ADVERB_HEADS:
             continue  # بكل تأكيد "certainly": an adverb of the sentence, no one's act
         if kind == "noun" and _in_according_phrase(lex, toks, i):

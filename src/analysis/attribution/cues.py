@@ -175,6 +175,8 @@ class CueLexicon:
     # الإدارة إلى، مما يدعو السائقين لـ): a cause, not a source's words.
     causal_verbs: frozenset = frozenset()
     never_tokens: frozenset = frozenset()  # whole tokens that are never cues (فقرات: ف + قرأت)
+    # Noun cue → words right after it that give it another sense (تصريح عمل "a work permit")
+    other_senses: dict[str, frozenset] = field(default_factory=dict)
     tokens: frozenset = frozenset()
     according_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # First words of phrases that are no cue alone (على of على لسان) → the words that may
@@ -303,6 +305,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         explicit_only=frozenset(normalize_text(w) for w in _words(cues.get("explicit_only"), "cues.explicit_only",
                                                                   path)),
         support_verbs=frozenset(support_verbs),
+        other_senses=_other_senses(cues.get("other_senses"), path),
         never_tokens=frozenset(normalize_text(w) for w in _words(cues.get("never_tokens"), "cues.never_tokens", path)),
         causal_verbs=frozenset(normalize_text(w) for w in _words(cues.get("causal_verbs"), "cues.causal_verbs", path)),
         support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
@@ -319,6 +322,15 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         norm_nouns=frozenset(normalize_text(w) for w in _words(cues.get("norm_nouns"), "cues.norm_nouns", path)),
         exclusions=exclusions, prepositions=frozenset(prepositions), imperfect=frozenset(imperfect),
         plural_verbs=frozenset(plural_verbs))
+
+
+def _other_senses(value, path: str) -> dict[str, frozenset]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise GazetteerError(path, "cues.other_senses: must be a mapping of a noun to a list of words")
+    return {normalize_text(k): frozenset(normalize_text(w) for w in _words(v, f"cues.other_senses.{k}", path))
+            for k, v in value.items()}
 
 
 def load_cue_file(path: Path) -> dict:
