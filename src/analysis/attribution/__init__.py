@@ -37,6 +37,7 @@ import pandas as pd
 from ..corpus import TOKEN_RE, Document, Structure, segment
 from ..normalize import NormalizedText, normalize, normalize_text
 from .clauses import find_acts
+from .cues import cue_at, noun_cue_at
 from .countries import bare, load_countries
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .mentions import FUNCTION_WORDS, NP_STOP, Mention, Resolver, key_form
@@ -122,6 +123,19 @@ def _token_offsets(pieces: list[str], base: int) -> list[int]:
     token, gap, …, gap) that begins at offset ``base``: running sums of the pieces'
     lengths, computed at C speed (no match object per token)."""
     return list(accumulate(map(len, pieces), initial=base))[1:len(pieces) - 1:2]
+
+
+def _ta_marbuta_verb(lex, toks: list[str], k: int, raw: str, nt, tok_starts: list[int]) -> bool:
+    """Whether token ``k`` matches a verb form only because normalisation writes ة as ه:
+    a word written with ة is a noun (وطالبة "and a female student", دعاة "preachers"), not
+    a verb with the object pronoun ه (وطالبه "and he asked him")."""
+    if not toks[k].endswith("ه"):
+        return False
+    a, b = nt.to_raw_span(tok_starts[k], tok_starts[k] + len(toks[k]))
+    if not raw[a:b].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+        return False
+    cue = cue_at(lex, toks, k)
+    return cue is not None and cue[0] == "verb"
 
 
 def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
@@ -415,6 +429,13 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             continue
         p_ns, p_ne = structure.paragraph_norm[pid]
         tok_starts = _token_offsets(structure.paragraph_pieces[pid], p_ns)
+        # a word written with ة is a noun, never a verb: its noun reading (دعوة) or nothing
+        ta_marbuta = {k for k in candidates if _ta_marbuta_verb(gz.cues, toks, k, raw, nt, tok_starts)}
+        nouns_only = frozenset(k for k in ta_marbuta if noun_cue_at(gz.cues, toks, k) is not None)
+        if ta_marbuta:
+            candidates = [k for k in candidates if k not in ta_marbuta or k in nouns_only]
+        if not candidates:
+            continue
         resolver.new_paragraph()
         resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
             raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
@@ -431,7 +452,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             k = bisect.bisect_right(_s, pos) - 1
             return k >= 0 and _c[k].start < pos < _c[k].end
 
-        acts = find_acts(resolver, toks, tok_starts, sent_norm, sent_starts, in_quote, state, candidates)
+        acts = find_acts(resolver, toks, tok_starts, sent_norm, sent_starts, in_quote, state, candidates, nouns_only)
         if acts:
             word_quotes = [q for q in quotes if not is_name_quote(ntext, q, name_nouns=gz.name_nouns,
                                                                   names=gz.alias_names, para_start=p_ns)]

@@ -43,7 +43,7 @@ import bisect
 from dataclasses import dataclass, replace
 
 from .agreement import contradicts, speaker_features, topic_prepositions, verb_features
-from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at
+from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at, noun_cue_at
 from ..normalize import normalize_text
 from .mentions import name_without_li, AUX, FUNCTION_WORDS, NP_STOP, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
 from .quotes import QUOTE_FAMILY
@@ -83,6 +83,8 @@ _PUNCT = ("،", ",", ":", "؛")
 # Prepositions that govern a noun: a cue form right after one is a noun that looks like a
 # verb (خلال تنقل "during the movement", بعد تحدث), never a finite verb.
 _PREPOSITIONS_BEFORE_NOUN = with_waw(W["prepositions_before_noun_with_waw"]) | W["prepositions_before_noun"]
+_COUNT_WORDS = W["count_words"]
+_ADVERB_HEADS = W["adverb_heads"]
 
 
 @dataclass
@@ -325,8 +327,12 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9, 
 
 
 def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], sentences: list[tuple[int, int]],
-              sent_starts: list[int], in_quote, state: dict, candidates: list[int] | None = None) -> list[Act]:
+              sent_starts: list[int], in_quote, state: dict, candidates: list[int] | None = None,
+              nouns_only: frozenset = frozenset()) -> list[Act]:
     """The reporting acts of one paragraph (see the module docstring).
+
+    ``nouns_only``: token indices that can only be read as nouns (written with ة: دعوة is
+    the noun "a call", never دعوه "they called him").
 
     ``sentences``: normalised bounds of the document's sentences (``sent_starts``: their
     starts); ``in_quote(pos)``: whether
@@ -346,7 +352,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         return _requirement_met(toks, start, window, needs, stop=cue_tokens)
 
     for i in lex.candidates(toks) if candidates is None else candidates:
-        cue = cue_at(lex, toks, i)
+        cue = noun_cue_at(lex, toks, i) if i in nouns_only else cue_at(lex, toks, i)
         if cue is None or in_quote(tok_starts[i]):
             continue
         kind, needs, conj, width = cue
@@ -354,6 +360,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             continue  # عبر موقع X، عبر حسابه: "through", not عبّر "expressed"
         if kind == "verb" and i > 0 and toks[i - 1] in _PREPOSITIONS_BEFORE_NOUN:
             continue  # وخلال تنقل الوزير: after a preposition the word is a noun, not a verb
+        if kind == "verb" and i > 0 and toks[i - 1] in _COUNT_WORDS:
+            continue  # 250 ألف طالب وطالبة: after a number the word is the counted noun, not a verb
+        if kind == "verb" and i > 0 and toks[i - 1] in ("ما", "مما") and lex.causal_verbs and \
+                lex.verbs.get(_strip(toks[i]), ("",))[0] in lex.causal_verbs:
+            continue  # وهو ما دعا الإدارة إلى، مما يدعو السائقين: "led to", an event as subject
         pos = tok_starts[i]
         sid = sentence_of(pos)
         s_first = bisect.bisect_left(tok_starts, sentences[sid][0]) if sid >= 0 else 0
@@ -375,6 +386,14 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال / وقال في تصريح صحفي إن:
             # the noun names the occasion of the verb's act (H3), not an act of its own
             continue
+        if kind == "noun" and _strip(toks[i])[:1] == "ب" and i + 1 < len(toks) and toks[i + 1] == "من" and \
+                noun_cue_at(lex, toks, i) is not None and _strip(toks[i])[1:] in lex.nouns:
+            continue  # بدعوة من الرابطة، بتصريح من الوزارة: "at the invitation / with the permit of"
+        if kind == "noun" and i + 1 < len(toks) and lex.other_senses and \
+                any(toks[i + 1] in lex.other_senses.get(f, ()) for f in (_strip(toks[i]), _strip(toks[i])[1:])):
+            continue  # تصريح عمل "a work permit", شهادة الدكتوراه "a degree": the noun's other sense
+        if kind == "noun" and i > 0 and toks[i - 1] in _ADVERB_HEADS:
+            continue  # بكل تأكيد "certainly": an adverb of the sentence, no one's act
         if kind == "noun" and _in_according_phrase(lex, toks, i):
             continue  # بحسب تصريحات الوزير، وفقا لتصريحات X: the noun is inside the phrase (H3)
         if kind == "verb" and toks[i].endswith("سلط") and after < len(toks) and toks[after] == "الضوء":

@@ -36,6 +36,7 @@ from .words import function_words as W
 from .yamlload import safe_load
 
 __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "plural_verb_forms", "participle_forms", "cue_at",
+           "noun_cue_at",
            "COMPLEMENTS", "THAT", "complement_within", "content_within", "bi_content"]
 
 # What may follow a verb that needs a complement: أن/إن and its pronoun forms, بأن، إلى،
@@ -129,14 +130,18 @@ def plural_verb_forms(perfect: str, imperfect: str) -> set[str]:
     return plural & verb_forms(perfect, imperfect)
 
 
-def participle_forms(stem: str) -> set[str]:
+def participle_forms(stem: str, defective: bool = True) -> set[str]:
     """Participle forms used as a circumstantial continuation: مؤكدا، مؤكدين، مؤكدة، مؤكدتين
-    (the feminine -ة form is checked in context by :func:`cue_at`)."""
+    (the feminine -ة form is checked in context by :func:`cue_at`).
+
+    ``defective``: the verb ends in a weak letter (دعا، نفى، اشتكى), so its stem written
+    without the ي takes it back before the accusative ending (داع → داعيا). On a sound stem
+    ي + ا is the relative adjective (مرجع → مرجعيا "of reference"), never the participle."""
     s = normalize_text(stem)
     forms = {s + "ا", s + "ين", s + "ه", s + "تين"}
     if s.endswith("ي"):  # مبدي → مبديا، مبدين
         forms |= {s[:-1] + "ين"}
-    else:
+    elif defective:
         forms.add(s + "يا")  # داع → داعيا
     return forms
 
@@ -166,6 +171,12 @@ class CueLexicon:
     support_nouns: frozenset = frozenset()
     governs_bi: frozenset = frozenset()  # lemmas that give their content with ب (نوّه بـ، أشاد بـ)
     explicit_only: frozenset = frozenset()  # lemmas that count only with a subject of their own
+    # Lemmas that after ما/مما have the event before as subject and mean "led to" (ما دعا
+    # الإدارة إلى، مما يدعو السائقين لـ): a cause, not a source's words.
+    causal_verbs: frozenset = frozenset()
+    never_tokens: frozenset = frozenset()  # whole tokens that are never cues (فقرات: ف + قرأت)
+    # Noun cue → words right after it that give it another sense (تصريح عمل "a work permit")
+    other_senses: dict[str, frozenset] = field(default_factory=dict)
     tokens: frozenset = frozenset()
     according_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # First words of phrases that are no cue alone (على of على لسان) → the words that may
@@ -198,7 +209,7 @@ class CueLexicon:
                     if c + phrase[0] not in single:
                         heads.setdefault(c + phrase[0], set()).add(phrase[1])
         self.phrase_heads = {k: frozenset(v) for k, v in heads.items()}
-        self.tokens = frozenset(forms)
+        self.tokens = frozenset(forms) - self.never_tokens
 
     def candidates(self, toks: list[str]) -> list[int]:
         """Indices of the tokens that may be cues: one set lookup per token at C speed, then
@@ -263,10 +274,12 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
             imp = normalize_text(entry["imperfect"])
             part = "م" + imp[1:]  # يستعرض → مستعرض
         if part:
-            for form in participle_forms(part):
+            for form in participle_forms(part, defective=entry["perfect"].strip().endswith(("ا", "ى"))):
                 participles.setdefault(form, normalize_text(part))
     for stem in _words(cues.get("participles"), "cues.participles", path):
-        for form in participle_forms(stem):
+        # (a listed stem of three letters is فاعل of a defective verb written without its ي:
+        # داع، ناف; sound ones have four: قائل، كاشف)
+        for form in participle_forms(stem, defective=len(normalize_text(stem)) <= 3):
             participles.setdefault(form, normalize_text(stem))
     according = {_norm_tokens(p): normalize_text(p) for p in _words(cues.get("according_to"), "cues.according_to", path)}
     exclusions: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -292,6 +305,9 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         explicit_only=frozenset(normalize_text(w) for w in _words(cues.get("explicit_only"), "cues.explicit_only",
                                                                   path)),
         support_verbs=frozenset(support_verbs),
+        other_senses=_other_senses(cues.get("other_senses"), path),
+        never_tokens=frozenset(normalize_text(w) for w in _words(cues.get("never_tokens"), "cues.never_tokens", path)),
+        causal_verbs=frozenset(normalize_text(w) for w in _words(cues.get("causal_verbs"), "cues.causal_verbs", path)),
         support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
         verbs=lex_verbs, participles=participles,
         nouns=frozenset(normalize_text(w) for w in _words(cues.get("nouns"), "cues.nouns", path)),
@@ -306,6 +322,15 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         norm_nouns=frozenset(normalize_text(w) for w in _words(cues.get("norm_nouns"), "cues.norm_nouns", path)),
         exclusions=exclusions, prepositions=frozenset(prepositions), imperfect=frozenset(imperfect),
         plural_verbs=frozenset(plural_verbs))
+
+
+def _other_senses(value, path: str) -> dict[str, frozenset]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise GazetteerError(path, "cues.other_senses: must be a mapping of a noun to a list of words")
+    return {normalize_text(k): frozenset(normalize_text(w) for w in _words(v, f"cues.other_senses.{k}", path))
+            for k, v in value.items()}
 
 
 def load_cue_file(path: Path) -> dict:
@@ -385,6 +410,8 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
                 return None  # بين as a preposition
             return "verb", lex.verbs[verb][1], has_conj, 1
         if form in lex.participles:
+            if _excluded(lex, form, toks, i + 1):
+                return None  # متحدثا باسم الوزارة: "a spokesman for", a noun
             if form.endswith("ه") and not has_conj and (i == 0 or toks[i - 1] not in ("،", ",")) and \
                     not (i + 1 < len(toks) and (toks[i + 1] in THAT or toks[i + 1] in (":", "الي", "علي"))):
                 # مؤكدة: an adjective (مصادر مؤكدة) unless it opens a clause or its content
@@ -395,6 +422,13 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
             return "according_to", False, has_conj, 1
         if form.startswith("ب") and (form[1:],) in lex.according_to:
             return "according_to", False, has_conj, 1
+    return noun_cue_at(lex, toks, i)
+
+
+def noun_cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool, int] | None:
+    """The noun reading of token ``i`` (تصريح، دعوة، بيانا), as :func:`cue_at` gives it."""
+    t = toks[i]
+    conj = len(t) > 3 and t[0] in "وف"
     bare = t[1:] if conj else t
     for form in (bare, bare[1:] if bare[:1] in "بل" else None):
         if form and form in lex.nouns:
