@@ -392,13 +392,17 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             continue
         toks = structure.paragraph_tokens[pid]
         candidates = gz.cues.candidates(toks)
-        if not candidates:
-            continue
         p_ns, p_ne = structure.paragraph_norm[pid]
         tok_starts = _token_offsets(structure.paragraph_pieces[pid], p_ns)
+        surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
+            raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""  # noqa: E731
+        if not candidates:
+            # (kept for an honorific pronoun later on: its antecedent may be named in a
+            # paragraph without a cue, such as the headline)
+            state.setdefault("paragraphs", []).append((toks, surface))
+            continue
         resolver.new_paragraph()
-        resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
-            raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
+        resolver.surface = surface
         lo = max(bisect.bisect_right(sent_starts, p_ns) - 1, 0)
         hi = bisect.bisect_left(sent_starts, p_ne, lo)
         para_sents = sent_norm[lo:hi]
@@ -411,6 +415,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             return k >= 0 and _c[k].start < pos < _c[k].end
 
         acts = find_acts(resolver, toks, tok_starts, sent_norm, sent_starts, in_quote, state, candidates)
+        state.setdefault("paragraphs", []).append((toks, surface))
         if acts:
             word_quotes = [q for q in quotes if not is_name_quote(ntext, q, name_nouns=gz.name_nouns,
                                                                   names=gz.alias_names, para_start=p_ns)]

@@ -593,6 +593,10 @@ class Resolver:
 
     def _described(self, toks, i, j, hit, role) -> Mention | None:
         n = len(toks)
+        if honorific_pronoun_rank(toks[j]):
+            # ودعا معاليه العاملين: a pronoun takes no genitive or adjective, so the word after
+            # an honorific pronoun (سموه، معاليه) begins the verb's object
+            return Mention(i, j + 1, toks[j], "", anaphoric=True)
         np_end = self._np_end(toks, j)
         np_words = [t for t in toks[j:np_end] if t[0].isalnum()]
         if any(t in self.gz.reflexives for t in np_words) or \
@@ -1611,4 +1615,89 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
                     best = wider
             return best
         k -= 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[dict[str, str], dict[str, frozenset], tuple[str, ...]]:
+    """speakers.yaml ``honorific_pronouns`` (normalised pronoun → rank) and
+    ``honorific_ranks`` (rank → normalised words that show it, with and without the
+    article), and the ranks in their order of precedence."""
+    ref = resources.files("analysis") / "data" / "speakers.yaml"
+    data = safe_load(ref.read_text(encoding="utf-8"), str(ref))
+    pronouns = {normalize_text(k): v for k, v in data["honorific_pronouns"].items()}
+    ranks = {r: frozenset(normalize_text(w) for w in ws) for r, ws in data["honorific_ranks"].items()}
+    return pronouns, ranks, tuple(data["honorific_ranks"])
+
+
+def honorific_pronoun_rank(tok: str) -> str:
+    """The rank an honorific pronoun stands for (سموه → prince, معاليه → minister), or ""."""
+    return _honorifics()[0].get(tok, "")
+
+
+def _rank_word(tok: str) -> str:
+    """The rank a normalised word shows (الامير → prince), or ""."""
+    _, ranks, order = _honorifics()
+    forms = (tok, tok[1:]) if len(tok) > 3 and tok[0] in "وف" else (tok,)
+    return next((r for r in order if any(f in ranks[r] for f in forms)), "")
+
+
+def honorific_rank(words: list[str]) -> str:
+    """The highest rank a mention's normalised words show (``honorific_ranks`` order):
+    وزير الدفاع الأمير فلان is a prince. A rank word right after another one is the
+    genitive of that title, not the person's own rank (مستشار خادم الحرمين: an adviser
+    of the king, نائب أمير المنطقة: still a prince)."""
+    _, _, order = _honorifics()
+    found = set()
+    for k, w in enumerate(words):
+        r = _rank_word(w)
+        if r and not (k > 0 and _rank_word(words[k - 1]) and r == "king"):
+            found.add(r)
+    return next((r for r in order if r in found), "")
+
+
+def honorific_antecedent(resolver: Resolver, rank: str, spans) -> Mention | None:
+    """The nearest person named before an honorific pronoun whose title has the pronoun's
+    rank (see speakers.yaml ``honorific_pronouns``). ``spans``: (tokens, end, surface) of
+    the text before the pronoun, nearest first (the pronoun's paragraph up to it, then
+    the earlier paragraphs). The mention is read around the rank word (a title and name
+    may begin up to four words before it: صاحب السمو الملكي الأمير …)."""
+    saved = resolver.surface
+    try:
+        for toks, end, surface in spans:
+            if surface is not None:
+                resolver.surface = surface
+            # sentence by sentence from the nearest; in a sentence the first person of the
+            # rank: the subject comes before the verb's object (استقبل الوزير فلان رئيس
+            # الهيئة … وقال معاليه: the minister)
+            stops = [k for k in range(end) if toks[k] in (".", "!", "?", "؟")]
+            bounds = list(zip([0] + [k + 1 for k in stops], stops + [end]))
+            for a, b in reversed(bounds):
+                p = a
+                while p < b:
+                    m = _ranked_mention(resolver, toks, p, b) if _rank_word(toks[p]) else None
+                    if m is None:
+                        p += 1
+                        continue
+                    if honorific_rank([t for t in toks[m.start:m.end] if t[0].isalnum()]) == rank and \
+                            not (len(toks[m.start]) > 3 and toks[m.start][0] in "ولب"
+                                 and _rank_word(toks[m.start][1:])):
+                        # (not a conjunct or an addressee: وسمو ولي العهد، لسمو الأمير)
+                        return m
+                    p = max(m.end, p + 1)
+    finally:
+        resolver.surface = saved
+    return None
+
+
+def _ranked_mention(resolver: Resolver, toks: list[str], p: int, end: int) -> Mention | None:
+    """The widest person mention over the rank word at ``p`` that ends by ``end`` (a title
+    and name may begin up to four words before the rank word)."""
+    for q in range(max(0, p - 4), p + 1):
+        m = resolver._mention_at(toks, q, bare_names=False)
+        if m is not None and not m.anaphoric and not m.prepositional and \
+                m.type not in ("", "media") and m.start <= p < m.end <= end and \
+                resolver.role_of(toks[m.start]) not in ("institution", "private"):
+            # (a body is no person, even with its head named: مجلس الوزراء برئاسة الأمير …)
+            return m
     return None
