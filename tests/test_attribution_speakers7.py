@@ -85,3 +85,50 @@ def test_a_conjunct_prince_is_not_the_antecedent():
 def test_the_object_after_his_excellency_is_not_his_name():
     rows = _speakers("وقال وزير النقل الدكتور فارس المالكي إن الطرق جاهزة. ودعا معاليه المقاولين إلى الإسراع.")
     assert rows[-1][0] == "ودعا" and "المقاولين" not in rows[-1][1]
+
+
+# ---- the subject's phrase ends at the verb's object or an adverb
+
+def test_a_definite_object_after_the_family_name_is_cut():
+    row = one("ودعا الأمير سامر الفارس المواطنين إلى التبرع للجمعية.")
+    assert row.speaker == "الأمير سامر الفارس"
+
+
+def test_a_definite_object_after_a_chain_of_descent_is_cut():
+    row = one("ولفت الدكتور سامر بن خالد الفارس الانتباه إلى أن المخزون يكفي.")
+    assert row.speaker == "الدكتور سامر بن خالد الفارس"
+
+
+def test_a_definite_object_after_al_and_the_family_is_cut():
+    rows = _speakers("ترأس الأمير نادر بن فهد آل سالم الجلسة. وقال سموه إن المشاريع تتقدم.")
+    assert rows[-1][1] == "الأمير نادر بن فهد آل سالم"
+
+
+def test_a_compound_given_name_written_apart_keeps_its_family_name():
+    row = one("وقال الدكتور عبد الله السلمي إن النادي أقام أمسيات كثيرة.")
+    assert row.speaker == "الدكتور عبد الله السلمي"
+
+
+def test_a_title_and_its_adjective_after_the_name_are_kept():
+    row = one("وأكد الأمير سامر بن فهد الرئيس العام للهيئة أن الموسم ناجح.")
+    assert row.speaker.startswith("الأمير سامر بن فهد الرئيس العام")
+
+
+def test_a_tribal_nisba_after_the_family_name_is_kept():
+    row = one("وأوضح الدكتور نادر الخازم الغامدي أن المهرجان يستمر أسبوعا.")
+    assert row.speaker == "الدكتور نادر الخازم الغامدي"
+
+
+def test_a_circumstantial_adverb_ends_a_foreign_name():
+    row = one("وقال بيتر هولمن مازحا إن الطقس لا يشبه طقس بلاده.")
+    assert row.speaker == "بيتر هولمن"
+
+
+def test_an_adverb_with_the_tanwin_ends_a_titled_name():
+    row = one("وأضاف الوزير سامر مبتسماً أن الحفل بهيج.")
+    assert row.speaker == "الوزير سامر"
+
+
+def test_an_adverb_of_time_after_a_plural_subject():
+    row = one("ودعا المحتجون مجددا إلى الإضراب العام.")
+    assert "مجددا" not in row.speaker
