@@ -425,8 +425,6 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             continue
         toks = structure.paragraph_tokens[pid]
         candidates = gz.cues.candidates(toks)
-        if not candidates:
-            continue
         p_ns, p_ne = structure.paragraph_norm[pid]
         tok_starts = _token_offsets(structure.paragraph_pieces[pid], p_ns)
         # a word written with ة is a noun, never a verb: its noun reading (دعوة) or nothing
@@ -434,11 +432,15 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         nouns_only = frozenset(k for k in ta_marbuta if noun_cue_at(gz.cues, toks, k) is not None)
         if ta_marbuta:
             candidates = [k for k in candidates if k not in ta_marbuta or k in nouns_only]
+        surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
+            raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""  # noqa: E731
         if not candidates:
+            # (kept for an honorific pronoun later on: its antecedent may be named in a
+            # paragraph without a cue, such as the headline)
+            state.setdefault("paragraphs", []).append((toks, surface))
             continue
         resolver.new_paragraph()
-        resolver.surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
-            raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""
+        resolver.surface = surface
         # (a word's raw span lies inside its paragraph's)
         resolver.raw_tanwin = "\u064b" in raw[slice(*nt.to_raw_span(p_ns, p_ne))]
         lo = max(bisect.bisect_right(sent_starts, p_ns) - 1, 0)
@@ -453,6 +455,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             return k >= 0 and _c[k].start < pos < _c[k].end
 
         acts = find_acts(resolver, toks, tok_starts, sent_norm, sent_starts, in_quote, state, candidates, nouns_only)
+        state.setdefault("paragraphs", []).append((toks, surface))
         if acts:
             word_quotes = [q for q in quotes if not is_name_quote(ntext, q, name_nouns=gz.name_nouns,
                                                                   names=gz.alias_names, para_start=p_ns)]

@@ -46,6 +46,7 @@ from .agreement import contradicts, speaker_features, topic_prepositions, verb_f
 from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_within, cue_at, noun_cue_at
 from ..normalize import normalize_text
 from .mentions import name_without_li, AUX, FUNCTION_WORDS, NP_STOP, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
+from .mentions import honorific_antecedent, honorific_pronoun_rank, honorific_rank
 from .quotes import QUOTE_FAMILY
 from .words import function_words as W, with_waw
 from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
@@ -474,7 +475,18 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     (fwd is None or fwd.start != j or not fwd.type or fwd.type == "unknown" or fwd.anaphoric):
                 continue  # توقعات المحللين: a forecast is reported only with its source after it
             if fwd is not None and fwd.anaphoric:
-                if last_speaker is not None:
+                rank = honorific_pronoun_rank(toks[fwd.end - 1])
+                if rank and (last_speaker is None or
+                             honorific_rank(normalize_text(last_speaker.name).split()) != rank):
+                    # وأكد سموه، وقال معاليه: an honorific pronoun stands for the nearest person
+                    # named before whose title has its rank (سمو a prince, معالي a minister),
+                    # which need not be the last speaker (استقبل الأمير فلان … وأكد سموه)
+                    back = honorific_antecedent(
+                        resolver, rank, [(toks, fwd.start, None)] +
+                        [(t2, len(t2), s2) for t2, s2 in reversed(state.get("paragraphs", ()))])
+                    if back is not None:
+                        speaker, resolution = resolver.register(back), "anaphora"
+                if speaker is None and last_speaker is not None:
                     speaker, resolution = last_speaker, "anaphora"
             elif fwd is not None and fwd.type:
                 if kind == "according_to" and fwd.type == "media" and \

@@ -666,6 +666,10 @@ class Resolver:
 
     def _described(self, toks, i, j, hit, role) -> Mention | None:
         n = len(toks)
+        if honorific_pronoun_rank(toks[j]):
+            # ودعا معاليه العاملين: a pronoun takes no genitive or adjective, so the word after
+            # an honorific pronoun (سموه، معاليه) begins the verb's object
+            return Mention(i, j + 1, toks[j], "", anaphoric=True)
         np_end = self._np_end(toks, j)
         np_words = [t for t in toks[j:np_end] if t[0].isalnum()]
         if any(t in self.gz.reflexives for t in np_words) or \
@@ -970,10 +974,60 @@ class Resolver:
                     toks[k - 1].startswith(("ال", "وال")) and self.role_of(t) is None and t not in self.gz.reflexives and \
                     not self.token_class(t)[3] and not _given_name_in_ta(t):
                 break  # أعلنت الحكومة خطة …: an indefinite noun after the definite subject is its object
+            if self._object_after_family_name(toks, j, k) or self._adverb_after_subject(toks, k, tanwin=False):
+                break
             if self._ends_subject(toks, k):
                 break
             k += 1
         return k
+
+    def _adverb_after_subject(self, toks: list[str], k: int, *, tanwin: bool = True) -> bool:
+        """Whether the word at ``k`` is an adverb after the subject rather than a word of its
+        name: a circumstantial participle (the ḥāl: وقال سامر الفارس مازحا، speakers.yaml
+        hal_adverbs), an adverb of the list that never begins a name (مجددا، مؤخرا، حاليا), or
+        any indefinite word written with the accusative tanwin (مبتسماً), which no proper
+        name carries (``tanwin``: only where the surface text of ``toks`` is known; a noun
+        phrase's end is also sought in other token lists)."""
+        t = toks[k]
+        if t in _subject_ends()["hal_adverbs"] or t in _NOT_NAME_STARTS:
+            return True
+        return tanwin and not t.startswith("ال") and len(t) > 3 and self.surface(k, k + 1, toks).endswith(("\u064b", "\u064bا", "ا\u064b"))
+
+    def _object_after_family_name(self, toks: list[str], j: int, k: int) -> bool:
+        """Whether the definite word at ``k`` follows the end of a personal name and so begins
+        the verb's object (وهنأ الأمير سامر الفارس الفائزين، ولفت الدكتور سامر بن خالد الفارس
+        الانتباه، ترأس الأمير سامر بن فهد آل سالم الجلسة). A personal name ends with its
+        family name: the word after آل, or a definite word after a given name that follows
+        بن or a title (الأمير سامر الفارس). Arabic puts no second definite noun in a name
+        after the family name, so such a word is another phrase, unless it is a title or
+        office in apposition (المتحدث، الوزير: the lexicon's role words, but not a sound
+        plural of people, المواطنين, which one person is not), a tribal nisba in ي or a word
+        the document uses as a surname (سامر الفارس الغامدي), a nationality
+        (القطري) or the divine name الله of a compound family name (الجار الله)."""
+        t = toks[k]
+        if k - j < 2 or not t.startswith("ال") or t.startswith("لل") or len(t) < 4 or t == "الله" or \
+                (self.role_of(t) is not None and not (len(t) > 6 and t.endswith(("ين", "ون")))) or \
+                self.countries.country_of([t]) or \
+                bare(t) in _subject_ends()["name_titles"] or t in self.gz.anaphora:
+            return False
+        if t.endswith("ي"):
+            return False  # a nisba after the family name is a tribal name (سامر الفارس الغامدي)
+        prev, before = toks[k - 1], toks[k - 2]
+        if not prev[0].isalnum() or prev in NP_STOP or self.role_of(prev) is not None or \
+                before in _subject_ends()["compound_name_starts"]:
+            # (الرئيس العام: a title and its adjective; عبد الله الفارس، أبو الخير الفارس: the
+            # second word of a compound given name written apart, then the family name)
+            return False
+        if before == "ال" and prev != "الله":
+            return True  # آل سالم + the object
+        if not (prev.startswith("ال") and len(prev) > 3) or before.startswith("ال") or not before[0].isalnum():
+            return False
+        if k - 3 < j:
+            return False
+        title = toks[k - 3]
+        return title in ("بن", "ابن", "بنت") or \
+            (title.startswith("ال") and bare(title) in _subject_ends()["name_titles"] and
+             self.role_of(before) is None and not self.countries.country_of([before]))
 
     def _name_chain_at(self, toks: list[str], k: int) -> bool:
         """Whether token ``k`` continues a personal name chain (سامر بن خالد آل سالم): بن/ابن/آل
@@ -1257,7 +1311,19 @@ class Resolver:
 
     def _name_mention(self, toks: list[str], i: int, j: int, *, bare_names: bool = True) -> Mention | None:
         """An unknown name: up to 4 words of no lexicon class, followed by a complement, by
-        a title (with or without a comma: "محمد العلي، أستاذ …", "محمد العلي وزير …")."""
+        a title (with or without a comma: "محمد العلي، أستاذ …", "محمد العلي وزير …").
+
+        An adverb after the name (فقال سامر مازحا إن، ودعا المحتجون مجددا) ends it: the name is
+        read up to the adverb, with what follows the adverb in the place of what follows a
+        name; failing that, as before and then cut before the adverb."""
+        m = self._name_mention_at(toks, i, j, bare_names=bare_names, adverb_stop=True)
+        if m is None:
+            m = self._without_adverb(toks, j, self._name_mention_at(toks, i, j, bare_names=bare_names,
+                                                                    adverb_stop=False))
+        return m
+
+    def _name_mention_at(self, toks: list[str], i: int, j: int, *, bare_names: bool,
+                         adverb_stop: bool) -> Mention | None:
         if toks[j] in _subject_ends()["weekdays"]:
             return None  # وأكد الاثنين أن: a day after the verb is its time, never a name
         if _preposition_with_pronoun(toks[j]):
@@ -1277,6 +1343,7 @@ class Resolver:
             while k < n and k - j < 4 and toks[k] not in self.gz.title_heads and \
                     not (_prepositional(toks[k]) and self.np_role(toks[k])) and \
                     not self._preposition_on_word(toks[k]) and not self._ends_subject(toks, k) and \
+                    not (adverb_stop and self._adverb_after_subject(toks, k)) and \
                     not (toks[k] in one_of and self._one_of_follows(toks, j, k, k)) and \
                     (token_class(toks[k])[2] or
                      (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
@@ -1311,6 +1378,18 @@ class Resolver:
             return None
         # (A nisba after a given name is a family name in Gulf usage: خالد التركي.)
         return self._named(toks, i, j, k, one_word=False, bare_names=bare_names)
+
+    def _without_adverb(self, toks: list[str], j: int, m: Mention | None) -> Mention | None:
+        """An unknown name read up to an adverb after it (وقال سامر هولمن مازحا إن، ودعا
+        المحتجون مجددا): the name ends before the adverb (:meth:`_adverb_after_subject`),
+        which says how or when the words were said. The mention is found as before, so that
+        an adverb only shortens a name it used to run into."""
+        if m is None or m.anaphoric:
+            return m
+        for k in range(j + 1, m.end):
+            if self._adverb_after_subject(toks, k):
+                return replace(m, end=k, name=self.text(toks, j, k), key=self._key(toks[j:k]))
+        return m
 
     def _named(self, toks: list[str], i: int, j: int, k: int, *, one_word: bool,
                bare_names: bool = True) -> Mention | None:
@@ -1386,8 +1465,10 @@ class Resolver:
                 # وقال ماركو فيلدن، الذي قاد …، إن: a name, then a relative clause or the content
                 return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
             return None
-        if bare_names and k - j <= 3 and k < n and (toks[k] in NP_STOP_COMPLEMENT or toks[k] == ":"
-                                                     or toks[k].isdigit() or toks[k] in RELATIVES):
+        f = k + 1 if k + 1 < n and self._adverb_after_subject(toks, k) else k
+        # (وقال سامر مازحا إن: the complement is read past an adverb after the name)
+        if bare_names and k - j <= 3 and f < n and (toks[f] in NP_STOP_COMPLEMENT or toks[f] == ":"
+                                                     or toks[f].isdigit() or toks[f] in RELATIVES):
             return Mention(i, k, self.text(toks, j, k), "unknown", key=self._key(words))
         if bare_names and not one_word and 2 <= k - j <= 3 and k < n and \
                 not any(self._glued_preposition(w) for w in words[1:]) and \
@@ -1723,4 +1804,91 @@ def last_mention(resolver: Resolver, toks: list[str], lo: int, hi: int, *, windo
                     best = wider
             return best
         k -= 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[dict[str, str], dict[str, frozenset], tuple[str, ...]]:
+    """speakers.yaml ``honorific_pronouns`` (normalised pronoun → rank) and
+    ``honorific_ranks`` (rank → normalised words that show it, with and without the
+    article), and the ranks in their order of precedence."""
+    ref = resources.files("analysis") / "data" / "speakers.yaml"
+    data = safe_load(ref.read_text(encoding="utf-8"), str(ref))
+    pronouns = {normalize_text(k): v for k, v in data["honorific_pronouns"].items()}
+    ranks = {r: frozenset(normalize_text(w) for w in ws) for r, ws in data["honorific_ranks"].items()}
+    return pronouns, ranks, tuple(data["honorific_ranks"])
+
+
+def honorific_pronoun_rank(tok: str) -> str:
+    """The rank an honorific pronoun stands for (سموه → prince, معاليه → minister), or ""."""
+    return _honorifics()[0].get(tok, "")
+
+
+def _rank_word(tok: str) -> str:
+    """The rank a normalised word shows (الامير → prince), or ""."""
+    _, ranks, order = _honorifics()
+    forms = (tok, tok[1:]) if len(tok) > 3 and tok[0] in "وف" else (tok,)
+    return next((r for r in order if any(f in ranks[r] for f in forms)), "")
+
+
+def honorific_rank(words: list[str]) -> str:
+    """The highest rank a mention's normalised words show (``honorific_ranks`` order):
+    وزير الدفاع الأمير فلان is a prince. A rank word right after another one is the
+    genitive of that title, not the person's own rank (مستشار خادم الحرمين: an adviser
+    of the king, نائب أمير المنطقة: still a prince)."""
+    _, _, order = _honorifics()
+    found = set()
+    for k, w in enumerate(words):
+        r = _rank_word(w)
+        if r and not (k > 0 and _rank_word(words[k - 1]) and r == "king"):
+            found.add(r)
+    return next((r for r in order if r in found), "")
+
+
+def honorific_antecedent(resolver: Resolver, rank: str, spans) -> Mention | None:
+    """The nearest person named before an honorific pronoun whose title has the pronoun's
+    rank (see speakers.yaml ``honorific_pronouns``). ``spans``: (tokens, end, surface) of
+    the text before the pronoun, nearest first (the pronoun's paragraph up to it, then
+    the earlier paragraphs). The mention is read around the rank word (a title and name
+    may begin up to four words before it: صاحب السمو الملكي الأمير …)."""
+    saved = resolver.surface, resolver.raw_tanwin
+    try:
+        for toks, end, surface in spans:
+            if surface is not None:
+                # (another paragraph's words: its raw text may hold a tanwin where the
+                # current one holds none, so look at each word)
+                resolver.surface, resolver.raw_tanwin = surface, True
+            # sentence by sentence from the nearest; in a sentence the first person of the
+            # rank: the subject comes before the verb's object (استقبل الوزير فلان رئيس
+            # الهيئة … وقال معاليه: the minister)
+            stops = [k for k in range(end) if toks[k] in (".", "!", "?", "؟")]
+            bounds = list(zip([0] + [k + 1 for k in stops], stops + [end]))
+            for a, b in reversed(bounds):
+                p = a
+                while p < b:
+                    m = _ranked_mention(resolver, toks, p, b) if _rank_word(toks[p]) else None
+                    if m is None:
+                        p += 1
+                        continue
+                    if honorific_rank([t for t in toks[m.start:m.end] if t[0].isalnum()]) == rank and \
+                            not (len(toks[m.start]) > 3 and toks[m.start][0] in "ولب"
+                                 and _rank_word(toks[m.start][1:])):
+                        # (not a conjunct or an addressee: وسمو ولي العهد، لسمو الأمير)
+                        return m
+                    p = max(m.end, p + 1)
+    finally:
+        resolver.surface, resolver.raw_tanwin = saved
+    return None
+
+
+def _ranked_mention(resolver: Resolver, toks: list[str], p: int, end: int) -> Mention | None:
+    """The widest person mention over the rank word at ``p`` that ends by ``end`` (a title
+    and name may begin up to four words before the rank word)."""
+    for q in range(max(0, p - 4), p + 1):
+        m = resolver._mention_at(toks, q, bare_names=False)
+        if m is not None and not m.anaphoric and not m.prepositional and \
+                m.type not in ("", "media") and m.start <= p < m.end <= end and \
+                resolver.role_of(toks[m.start]) not in ("institution", "private"):
+            # (a body is no person, even with its head named: مجلس الوزراء برئاسة الأمير …)
+            return m
     return None
