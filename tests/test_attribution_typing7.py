@@ -79,7 +79,7 @@ def test_a_state_named_otherwise_is_not_the_place():
 
 # ---- 6. a title stack headed by a minister or a governor is an official's
 def test_a_minister_chairing_a_board_speaks_in_office():
-    r = one("وقال وزير الإسكان رئيس مجلس إدارة صندوق التنمية العقارية سامر الفارس إن القروض صرفت.")
+    r = one("وقال وزير المياه رئيس مجلس أمناء صندوق الواحات سامر الفارس إن القروض صرفت.")
     assert r.speaker_type in ("official", "home_official")
     r = one("وقال معالي وزير الثقافة رئيس مجلس إدارة المكتبة الوطنية سامر الفارس إن الكتب وصلت.")
     assert r.speaker_type in ("official", "home_official")
@@ -87,7 +87,7 @@ def test_a_minister_chairing_a_board_speaks_in_office():
 
 def test_a_board_chair_with_no_state_office_stays_other():
     # negative: a prince (also a businessman) or a plain name chairing a company's board
-    r = one("وقال الأمير سامر بن خالد رئيس مجلس إدارة شركة النخيل إن الأرباح ارتفعت.")
+    r = one("وقال الأمير سامر بن فهد رئيس مجلس شركة النخيل للتقنية إن الأرباح ارتفعت.")
     assert r.speaker_type == "other"
     r = one("وقال سامر الفارس رئيس مجلس إدارة شركة النخيل إن الأرباح ارتفعت.")
     assert r.speaker_type == "other"
@@ -95,7 +95,7 @@ def test_a_board_chair_with_no_state_office_stays_other():
 
 # ---- 7. «world» Muslim charities are non-state; the IMF's short name is intergovernmental
 def test_a_world_charity_for_mosques_is_not_an_international_org():
-    r = one("وقال الأمين العام للهيئة العالمية للمساجد الدكتور سامر الفارس إن الهيئة بنت مئة مسجد.")
+    r = one("وقال رئيس الهيئة العالمية للمساجد والجوامع الدكتور سامر الفارس إن الهيئة بنت مئة مسجد.")
     assert r.speaker_type == "other"
     r = one("وأعلنت الهيئة العالمية لتحفيظ القرآن الكريم أن الحلقات زادت هذا العام.")
     assert r.speaker_type == "other"
@@ -108,7 +108,7 @@ def test_world_bodies_without_a_charity_field_stay_international():
 
 
 def test_the_short_name_of_the_monetary_fund_is_international():
-    r = one("وتوقع صندوق النقد أن ينمو الاقتصاد الإسباني هذا العام.")
+    r = one("وتوقع صندوق النقد في تقرير جديد أن يتباطأ اقتصاد البرتغال.")
     assert r.speaker_type == "international_org"
     # negative: another fund with no international word stays a state body
     r = one("وأعلن صندوق التنمية الزراعية في جدة أن القروض صرفت.")
@@ -125,7 +125,7 @@ def test_an_actress_is_a_private_person():
 
 def test_a_representative_of_an_office_stays_official():
     # negative: a complement with ل, an international adjective or a genitive body
-    r = one("وقال الممثل الخاص للأمين العام سامر الفارس إن المحادثات مستمرة.")
+    r = one("وأفاد الممثل الخاص للأمين العام لشؤون المياه سامر الفارس بأن المحادثات مستمرة.")
     assert r.speaker_type != "other"
     r = one("وقال الممثل الأممي سامر الفارس إن المحادثات مستمرة.")
     assert r.speaker_type == "international_org"
@@ -136,7 +136,7 @@ def test_a_representative_of_an_office_stays_official():
 # ---- 9. an official named again by his surname keeps the country he was named with
 def test_a_renamed_official_keeps_his_country_not_the_last_same_office():
     df = acts("أوضح وزير الخارجية الأستاذ سامر بن خالد الفارس في جدة أن اللقاء مثمر.\n"
-              "ولفت وزير الخارجية المصري إلى ضرورة التنسيق.\n"
+              "ونبه وزير الخارجية المصري إلى أهمية التنسيق.\n"
               "فيما أكد وزير الخارجية الأستاذ سامر الفارس من جانبه أن مصر شريك.")
     assert (df.iloc[-1].speaker_type, df.iloc[-1].speaker_country) == ("home_official", "SA")
 
@@ -144,6 +144,6 @@ def test_a_renamed_official_keeps_his_country_not_the_last_same_office():
 def test_another_name_takes_no_earlier_officials_country():
     # negative: a different surname is not the official named before
     df = acts("أوضح وزير الخارجية الأستاذ سامر بن خالد الفارس في جدة أن اللقاء مثمر.\n"
-              "ولفت وزير الخارجية المصري إلى ضرورة التنسيق.\n"
+              "ونبه وزير الخارجية المصري إلى أهمية التنسيق.\n"
               "فيما أكد وزير الخارجية الأستاذ نادر العمر من جانبه أن مصر شريك.")
     assert df.iloc[-1].speaker_country != "SA"

@@ -371,7 +371,7 @@ class Resolver:
             forms = {w, b, w[2:] if w.startswith("ال") else w}  # (bare takes و off وزير)
             if any(f in self.gz.state_heads or (len(f) > 4 and f.endswith("ه") and f[:-1] in self.gz.state_heads)
                    for f in forms):
-                return False  # وزير الإسكان رئيس مجلس إدارة الصندوق: a minister chairs a board in office
+                return False  # وزير المياه رئيس مجلس أمناء الصندوق: a minister chairs a board in office
             break
         if any(self.np_role(t) in ("private", "nonstate") and not self._served_group(t) for t in words[1:]):
             return True
