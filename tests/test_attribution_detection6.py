@@ -137,3 +137,26 @@ def test_word_after_a_title_adjective_without_a_given_name_is_no_surname():
     # الأمين العام للمجلس … : no given name before the word, which stays a common noun
     df = acts("حضر الأمين العام الاجتماع في القاعة. وأشار الاجتماع إلى أن الخطة جاهزة.")
     assert df.empty
+
+
+# --- review of round 6: one test of the press adjective (A4, C2)
+
+
+def test_statement_noun_with_an_indefinite_source_is_an_act_of_its_own():
+    # تصريحات + indefinite officials: the noun's own source, not a press adjective
+    df = acts("وقال المحافظ إن ما ورد في تصريحات مسؤولين بريطانيين عن الميناء غير صحيح.")
+    assert "تصريحات" in list(df.cue)
+    assert "مسؤولين بريطانيين" in df[df.cue == "تصريحات"].speaker.iloc[0]
+    # a press adjective, ل + a pronoun and ل + a medium stay the occasion of the verb's act
+    for s in ("وقال المحافظ في تصريح صحفي إن الميناء جاهز.",
+              "وقال المحافظ في تصريح له إن الميناء جاهز.",
+              "وقال المحافظ في تصريحات لـ(الضحى) إن الميناء جاهز.",
+              "وقال المحافظ في تصريحات خاصة إن الميناء جاهز."):
+        assert list(acts(s).cue) == ["وقال"], s
+
+
+def test_a_name_in_ya_after_a_statement_noun_is_no_press_adjective():
+    # the role-word condition of _adjective_of_noun: a given name in ي (فهمي) is the noun's
+    # source; only a nisba that is a role word (صحفي، إعلامي) is the statement's adjective
+    df = acts("وأثارت تصريحات فهمي الغامدي عن الميناء جدلا واسعا.")
+    assert _pairs(df) == [("تصريحات", "فهمي الغامدي")]

@@ -206,23 +206,34 @@ def _no_source_after(resolver: Resolver, toks: list[str], k: int) -> bool:
     if k >= len(toks) or not toks[k][0].isalnum():
         return True
     t = toks[k]
-    if t in ("له", "لها", "لهم", "لهما"):
+    if t in _OWN_STATEMENT:
         return True  # في تصريح له: the speaker's own statement
     if t == "ل":
         return True  # في تصريحات لـ(الصحيفة): ل set apart before the medium the words were given to
     if t in COMPLEMENTS or t.startswith(("ال", "لل")) or t[0] == "ل":
         return t in COMPLEMENTS  # تصريحات الوزير، تصريح لوزير: a source, or a medium after ل
-    # an indefinite word that is no known name: an adjective (صحفي، مسجل، خاص) — unless ل + a
-    # source follows it and names whose statement it is (في تصريح صحفي للوزير …); ل + a medium
-    # (تصريحات صحفية لعكاظ) is the via of the verb's act
-    if resolver.token_class(t)[3]:
-        return False
+    # an indefinite word: the press adjective of the noun (صحفي، صحفية: the one test of
+    # _adjective_of_noun), or another indefinite word that begins no typed source (خاصة،
+    # مسجل). An indefinite source (تصريحات مسؤولين أمريكيين، تصريح لخبراء) or a known name is
+    # the noun's own source: then the noun is an act of its own. After the adjective, ل + a
+    # source names whose statement it is (في تصريح صحفي للوزير …); ل + a medium (تصريحات
+    # صحفية لعكاظ) is the via of the verb's act.
+    if not _adjective_of_noun(resolver, toks, k - 1, k):
+        if resolver.token_class(t)[3]:
+            return False
+        m = resolver.mention_at(toks, k)
+        if m is not None and m.type and m.type != "unknown" and not m.anaphoric and not m.prepositional:
+            return False
     k += 1
     if k < len(toks) and toks[k][0] == "ل" and len(toks[k]) > 3:
         source = _source_after_li(resolver, toks, k)
         if source is not None and source.type and source.type != "media" and not source.anaphoric:
             return False
     return True
+
+
+# Pronouns after ل that make a noun of saying the speaker's own (في تصريح له).
+_OWN_STATEMENT = W["own_statement_pronouns"]
 
 
 def _speech_occasion(tok: str) -> bool:
