@@ -160,3 +160,32 @@ def test_a_name_in_ya_after_a_statement_noun_is_no_press_adjective():
     # source; only a nisba that is a role word (صحفي، إعلامي) is the statement's adjective
     df = acts("وأثارت تصريحات فهمي الغامدي عن الميناء جدلا واسعا.")
     assert _pairs(df) == [("تصريحات", "فهمي الغامدي")]
+
+
+# --- review of round 6: B1 (بعد أن), B2 (a vote), B3 (carrying)
+
+
+def test_an_after_a_preposition_of_time_is_no_content():
+    # بعد أن / قبل أن open a clause of time: excluded (استبعد) is then "removed", no act
+    assert acts("واستبعدت اللجنة المرشح بعد أن تبين أنه لا يحمل الشهادة.").empty
+    assert acts("واستبعد المدرب المهاجم قبل أن تبدأ المباراة.").empty
+    # أن right after the verb, or after the clause of time and its comma, is the content
+    assert list(acts("ولم يستبعد الخبير أن ترتفع الأسعار.").cue) == ["يستبعد"]
+    assert list(acts("واستبعد الخبير، بعد أن درس الملف، أن ترتفع الأسعار.").cue) == ["واستبعد"]
+
+
+def test_a_vote_adverb_is_no_content_of_aqarra():
+    # أقر بالإجماع/بالأغلبية + an object: a council adopting, not admitting
+    assert acts("وأقر مجلس المدينة بالأغلبية مشروع الميزانية الجديدة.").empty
+    assert acts("وأقر المجلس البلدي بالإجماع خطة النقل.").empty
+    assert _pairs(acts("وأقر الوزير بوجود أخطاء في التنفيذ.")) == [("وأقر", "الوزير")]
+
+
+def test_naqala_with_an_object_and_ila_is_carrying():
+    # any form, any object of a few words, then إلى with no عن: carrying
+    assert acts("وأصيب ثلاثة أشخاص، ونقلت فرق الإسعاف الجرحى إلى المستشفى.").empty
+    assert acts("وتم نقلهما إلى مستشفى المدينة.").empty
+    assert acts("ونقلوا المصابين إلى المستشفى.").empty
+    # عن first, or the content right after the hearers: passing words on
+    assert list(acts("ونقلت الوكالة عن مصدر أمني أن المنفذ فر إلى الجبال.").cue) == ["ونقلت"]
+    assert _pairs(acts("ونقل الموقع إلى قرائه أن الأسعار سترتفع.")) == [("ونقل", "الموقع")]

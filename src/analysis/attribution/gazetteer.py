@@ -128,7 +128,7 @@ _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
 _CUE_KEYS = {"lexicon", "verbs", "participles", "nouns", "according_to", "according_to_skip", "not_cues",
              "exclusions", "homographs", "version", "support_verbs", "support_nouns",
-             "governs_bi", "explicit_only", "source_nouns", "own_words_nouns", "norm_nouns", "object_content"}
+             "governs_bi", "explicit_only", "carrying_verbs", "source_nouns", "own_words_nouns", "norm_nouns", "object_content"}
 
 
 def _check_gazetteer_shape(data: dict, path_s: str) -> None:
