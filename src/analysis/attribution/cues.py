@@ -312,14 +312,17 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         plural_verbs=frozenset(plural_verbs))
 
 
-def load_cue_file(path: Path) -> dict:
+def load_cue_file(path) -> dict:
     """The mapping of a cue lexicon file (``data/cues.yaml``)."""
     try:
         data = safe_load(path.read_text(encoding="utf-8"), str(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(str(path), f"cannot read ({exc.__class__.__name__})") from None
     except yaml.YAMLError as exc:
-        raise GazetteerError(str(path), f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        mark = getattr(exc, "problem_mark", None)
+        line = getattr(exc, "line", None) if mark is None else mark.line + 1
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise GazetteerError(str(path), f"not valid YAML ({problem})", line=line) from None
     if not isinstance(data, dict):
         raise GazetteerError(str(path), "must be a mapping")
     return data

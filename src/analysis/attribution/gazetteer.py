@@ -225,7 +225,7 @@ def _cue_section(cues: dict, path_s: str, base: Path | None) -> tuple[dict, str]
         data, where = load_cue_file(candidate), str(candidate)
     elif ref == "cues.yaml":
         packaged = resources.files("analysis") / "data" / "cues.yaml"
-        data, where = safe_load(packaged.read_text(encoding="utf-8"), str(packaged)), str(packaged)
+        data, where = load_cue_file(packaged), str(packaged)  # (a malformed file: a one-line error)
     else:
         raise GazetteerError(path_s, f"cues.lexicon: {ref!r} not found next to the gazetteer")
     merged = dict(data)
