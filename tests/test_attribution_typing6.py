@@ -116,3 +116,14 @@ def test_a_title_alone_after_unnamed_experts_stays_unnamed():
 def test_an_indefinite_description_is_not_the_named_official():
     df = acts("وقال المتحدث باسم الشرطة سامر الفارس إن التحقيق جار.\nوقال مسؤول أمني إن الوضع هادئ.")
     assert df.speaker_type.tolist()[-1] == "anonymous"
+
+
+def test_known_words_are_the_values_of_the_lexicons_not_their_comments(tmp_path):
+    # a word cited in a comment of a data file (بوجود in cues.yaml) is an example, not an
+    # entry: it must not become a "known word" that keeps its ب (so بوجود reads ب + وجود)
+    from analysis.attribution.mentions import _LEXICON_FILES, _lexicon_words, _yaml_values
+    words = _lexicon_words()
+    assert "بوجود" not in words
+    assert {"بيان", "بلاغ"} <= words  # list values of the lexicons
+    assert "function_words.yaml" not in _LEXICON_FILES
+    assert _yaml_values({"a": ["x", {"b": "y"}], "c": "z", "d": 3}) == ["x", "y", "z"]

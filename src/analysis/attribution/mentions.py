@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+import yaml
+
 from .countries import bare, inflection_base, load_countries
 from .gazetteer import Entity, Gazetteer
 from ..normalize import normalize_text
@@ -135,32 +137,56 @@ def _given_name_in_ta(tok: str) -> bool:
     return tok.startswith("عبد") or tok.endswith("الله") or tok in _lists()["masculine_ta_marbuta"]
 
 
+# The packaged lexicons whose words are "known Arabic words" (see :func:`_lexicon_words`).
+# Not function_words.yaml: its closed-class words were code, not lexicon, when this list
+# was defined; reading them would change which words count as known.
+_LEXICON_FILES = ("continuations.yaml", "countries.yaml", "cues.yaml", "frames.yaml", "sources.yaml",
+                  "speakers.yaml", "stopwords_ar.txt")
+
+
+def _yaml_values(node) -> list[str]:
+    """The strings of a YAML document that are values (list items, mapping values), not keys,
+    at any depth."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _yaml_values(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _yaml_values(v)]
+    return []
+
+
 @lru_cache(maxsize=1)
 def _lexicon_words() -> frozenset:
-    """Every Arabic word of three letters or more in the project's packaged lexicons
-    (data/*.yaml and the stop-word list), normalised, without the article: the words the
-    package knows to be Arabic. (Shorter ones are function words or suffixes cited in
-    comments.)
-
-    Not function_words.yaml: its closed-class words (and the examples in its comments) were
-    code, not lexicon, when this list was defined; reading them would change which words
-    count as known (a change of behaviour, not of where the words are kept)."""
+    """Every Arabic word of three letters or more in the values of the packaged lexicons
+    (:data:`_LEXICON_FILES`: the words of their lists and mappings, not their keys or
+    comments; the stop-word list line by line), normalised, without the article: the words
+    the package knows to be Arabic. (Shorter ones are function words or suffixes.) A word
+    cited in a comment is an example, not an entry: it does not count."""
     import re
     from pathlib import Path
+
     words: set[str] = set()
     data = Path(__file__).resolve().parent.parent / "data"
-    for path in [*sorted(data.glob("*.yaml")), *sorted(data.glob("*.txt"))]:
-        if path.name == "function_words.yaml":
-            continue
+    for name in _LEXICON_FILES:
+        path = data / name
         try:
             text = path.read_text(encoding="utf-8")
         except OSError:
             continue
-        for w in re.findall(r"[\u0621-\u064A\u0671]{3,}", text):
-            w = normalize_text(w)
-            w = w[2:] if w.startswith("ال") and len(w) > 4 else w
-            if len(w) >= 3:
-                words.add(w)
+        if name.endswith(".yaml"):
+            try:
+                values = _yaml_values(safe_load(text, str(path)))
+            except yaml.YAMLError:
+                continue  # (the loader of that file reports it; here it only adds no words)
+        else:
+            values = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+        for value in values:
+            for w in re.findall(r"[\u0621-\u064A\u0671]{3,}", value):
+                w = normalize_text(w)
+                w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+                if len(w) >= 3:
+                    words.add(w)
     return frozenset(words)
 
 
