@@ -189,3 +189,36 @@ def test_naqala_with_an_object_and_ila_is_carrying():
     # عن first, or the content right after the hearers: passing words on
     assert list(acts("ونقلت الوكالة عن مصدر أمني أن المنفذ فر إلى الجبال.").cue) == ["ونقلت"]
     assert _pairs(acts("ونقل الموقع إلى قرائه أن الأسعار سترتفع.")) == [("ونقل", "الموقع")]
+
+
+# --- review of round 6: B10 (a one-letter word + full stop is a title only before a name)
+
+
+def _toks(text):
+    from analysis.corpus import TOKEN_RE
+    from analysis.normalize import normalize_text
+    return TOKEN_RE.findall(normalize_text(text))
+
+
+def test_an_abbreviated_title_reaches_back_only_before_a_name_word():
+    from analysis.attribution import default_gazetteer
+    from analysis.attribution.clauses import _past_abbreviation
+    lex = default_gazetteer().cues
+
+    def back(text):
+        toks = _toks(text)
+        s_first = toks.index(".") + 1
+        return _past_abbreviation(lex, toks, s_first), s_first
+
+    # د. before a name: the splitter's cut is no sentence end, the verb's words are before it
+    k, s_first = back("وأشار د. سامر الفارس إلى أن المشروع جاهز.")
+    assert k == 0 < s_first
+    # before a preposition, a function word or a verb the full stop ends the sentence
+    for text in ("ويحتاج الجسم فيتامين د. في تصريح صحفي أكد الوزير أن العلاج متوفر.",
+                 "وتصدر الفريق المجموعة أ. وقال المدرب إن الفوز مستحق.",
+                 "وتصدر الفريق المجموعة أ. كما أن الفوز مستحق."):
+        k, s_first = back(text)
+        assert k == s_first, text
+    # a word of two letters and a full stop is no abbreviation either (the one-letter guard)
+    k, s_first = back("وتصدر الفريق المجموعة أب. سامر الفارس قال إن الفوز مستحق.")
+    assert k == s_first

@@ -184,17 +184,28 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
     return None
 
 
-def _past_abbreviation(toks: list[str], s_first: int) -> int:
+def _past_abbreviation(lex, toks: list[str], s_first: int) -> int:
     """The start of a sentence that the splitter cut after an abbreviated title (وأشار د.
     سامر …: a one-letter word and a full stop are no sentence end): the start of the
-    verb's words before the title, at most a few words back."""
+    verb's words before the title, at most a few words back (12: a verb, its subject's
+    title words and the abbreviation; further back is another clause). Only when a word
+    that may be a name follows: before a preposition, a function word or a verb the full
+    stop ends a sentence (فيتامين د. في تصريح …، المجموعة أ. وقال …)."""
     k = s_first
-    if k >= 2 and toks[k - 1] == "." and len(toks[k - 2]) == 1 and toks[k - 2].isalpha():
+    if k >= 2 and toks[k - 1] == "." and len(toks[k - 2]) == 1 and toks[k - 2].isalpha() and \
+            k < len(toks) and _name_like(lex, toks[k]):
         k -= 2
         lo = max(0, k - 12)
         while k > lo and toks[k - 1] not in (".", "؟", "?", "!"):
             k -= 1
     return k
+
+
+def _name_like(lex, tok: str) -> bool:
+    """Whether ``tok`` may be a word of a name: a word (not punctuation) that is no function
+    word, no preposition and no cue (a verb of saying opens a clause, not a name)."""
+    return tok[:1].isalpha() and tok not in FUNCTION_WORDS and tok not in NP_STOP and \
+        tok not in _PREPOSITION_WORDS and tok not in _PREPOSITIONS_BEFORE_NOUN and tok not in lex.tokens
 
 
 def _no_source_after(resolver: Resolver, toks: list[str], k: int) -> bool:
@@ -382,7 +393,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if kind == "noun" and i > s_first and toks[i - 1] in ("في", "خلال", "وفي", "وخلال") and \
                 (via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after or
                  _no_source_after(resolver, toks, after)) and \
-                _verb_cue_near(lex, toks, _past_abbreviation(toks, s_first), i):
+                _verb_cue_near(lex, toks, _past_abbreviation(lex, toks, s_first), i):
             # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال / وقال في تصريح صحفي إن:
             # the noun names the occasion of the verb's act (H3), not an act of its own
             continue
