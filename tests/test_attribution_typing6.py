@@ -127,3 +127,27 @@ def test_known_words_are_the_values_of_the_lexicons_not_their_comments(tmp_path)
     assert {"بيان", "بلاغ"} <= words  # list values of the lexicons
     assert "function_words.yaml" not in _LEXICON_FILES
     assert _yaml_values({"a": ["x", {"b": "y"}], "c": "z", "d": 3}) == ["x", "y", "z"]
+
+
+# --- review of round 6: B5 (a bare title takes up only a named speaker) and its guards
+
+
+def test_another_unnamed_expert_is_not_the_named_one_taken_up_later():
+    # آخر is no name: «الخبير الأمني» after «خبير أمني آخر» stays unnamed (the name guard
+    # of _title_of), and the named expert cited first is not that other one
+    df = acts("قال خبير أمني آخر إن الخطر قائم.\nوقال الخبير الأمني إن الرقابة ضرورية.")
+    assert df.speaker.tolist() == ["خبير أمني آخر", "الخبير الأمني"]
+    assert df.speaker_type.tolist()[-1] == "anonymous"
+    df = acts("وقال الخبير الأمني الدكتور سامر الفارس إن الرقابة ضرورية. وقال خبير أمني آخر إن الخطر "
+              "قائم. وأضاف الخبير الأمني أن الحل في التوعية.")
+    assert df.speaker.tolist()[1] == "خبير أمني آخر"
+
+
+def test_an_indefinite_title_is_a_new_person_not_the_named_one():
+    # the definiteness guard of _title_of: «خبير أمني» (indefinite) after the named expert
+    # brings in another expert; «الخبير الأمني» (definite) takes the named one up
+    df = acts("وقال الخبير الأمني الدكتور سامر الفارس إن الرقابة ضرورية. وقال خبير أمني إن الخطر قائم.")
+    assert df.speaker.tolist() == ["الخبير الأمني الدكتور سامر الفارس", "خبير أمني"]
+    df = acts("وقال الخبير الأمني الدكتور سامر الفارس إن الرقابة ضرورية. وأضاف الخبير الأمني أن الحل "
+              "في التوعية.")
+    assert df.speaker.tolist() == ["الخبير الأمني الدكتور سامر الفارس"] * 2

@@ -1562,7 +1562,26 @@ class Resolver:
         if not words or not words[0].startswith(("ال", "وال", "فال")):
             return False
         head = self.role_of(words[0])
-        return head in ("expert", "official") and self._has_name(normalize_text(s.name).split())
+        return head in ("expert", "official") and self._given_name_in(normalize_text(s.name).split())
+
+    def _new_unnamed(self, m: Mention) -> bool:
+        """Whether ``m`` is an indefinite title of one person with only relative adjectives
+        after it (خبير أمني، مسؤول عسكري آخر): an indefinite noun brings a new person into the text, it never takes up
+        one already named."""
+        words = normalize_text(m.name).split()
+        return len(words) >= 2 and self.role_of(words[0]) in ("expert", "official") and \
+            not any(w.startswith(("ال", "وال", "فال")) for w in words) and \
+            all(bare(w).endswith("ي") or w in _NOT_NAMES for w in words[1:])
+        # (only a title and its adjectives: وزارة الصحة، أمير منطقة عسير، مفتي مصر are
+        # definite by their genitive, and a bare plural names no one person)
+
+    def _given_name_in(self, words: list[str]) -> bool:
+        """Whether a description holds a person's name, not only a title and its adjectives:
+        "another", "a second" (خبير أمني آخر، مسؤول ثان: another unnamed source) and the
+        relative adjective right after a role word (خبير أمني) are no names."""
+        kept = [w for k, w in enumerate(words) if w not in _NOT_NAMES and
+                not (k > 0 and bare(w).endswith("ي") and self.role_of(words[k - 1]) is not None)]
+        return self._has_name(kept)
 
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
@@ -1605,6 +1624,9 @@ class Resolver:
             if not m.entity_id and not s.entity_id and m.key and s.key and m.key < s.key and \
                     self._title_of(m, s):
                 return s  # الخبير الأمني after «الخبير الأمني الدكتور سامر الفارس»: that expert
+            if not m.entity_id and not s.entity_id and m.key and s.key and m.key < s.key and \
+                    self._new_unnamed(m) and self._given_name_in(normalize_text(s.name).split()):
+                continue  # وقال خبير أمني after «الخبير الأمني سامر الفارس»: "an expert" is another one
             if not m.entity_id and not s.entity_id and m.key and s.key and \
                     (m.key <= s.key or s.key <= m.key) and _compatible(m, s):
                 if len(m.key) > len(s.key) and not self._runs_past(s, m):  # keep the fullest description
@@ -1625,6 +1647,8 @@ class Resolver:
 _QUANTIFIERS_OF = W["quantifiers_of"]
 _QUANTIFIERS = _QUANTIFIERS_OF | W["quantifiers_more"]
 _ALONE_COLLECTIVES = W["alone_collectives"]
+# آخر، أخرى، ثان: "another", "a second" after an unnamed source's title, never a name.
+_NOT_NAMES = W["other_ordinals"]
 _APPROXIMATELY = W["approximately"]
 _QUANT_STARTS = QUANT_STARTS = _QUANTIFIERS | _ALONE_COLLECTIVES | _APPROXIMATELY
 # Words that never begin a name: adverbial phrases glued to ب (بشكل مباشر، بسبب، بصورة) and
