@@ -555,8 +555,15 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                                              (back.end - back.start < 2 and
                                               not resolver.token_class(toks[back.start])[0])):
                         back = None  # (وانهار أثناء …، وتأتي سيطرة …: an adverb or an action noun, no subject named)
-                    if back is not None and last_mention(resolver, toks, back.end, i) is not None:
+                    read_end = back.end if back is not None else i
+                    if back is not None:
+                        back = _subject_before_object(resolver, toks, back)
+                    if back is not None and contradicts(verb_features(lex, toks[i], kind),
+                                                        speaker_features(resolver, back.name)):
+                        back = None  # واستقبل الوزير السفيرة وقالت: the joined verb is not the opening subject's
+                    if back is not None and last_mention(resolver, toks, read_end, i) is not None:
                         back = None  # another source named between: which one the verb continues is unclear
+                        # (after the opening verb's object: that object is no other speaker)
                 if back is None and not conj:
                     back = _pluperfect_subject(resolver, toks, s_first, i)
                 if back is None and (toks[i][0] == "ف" or toks[i - 1] == "فقد") and i > s_first:
@@ -738,6 +745,25 @@ def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
             any(t in QUOTE_FAMILY or t in COMPLEMENTS or t == ":" for t in toks[k + 1:m.end]):
         return None
     return m
+
+
+def _subject_before_object(resolver: Resolver, toks: list[str], m: Mention) -> Mention:
+    """The opening verb's subject without the object read into it (VSO: واستقبل الوزير
+    السفيرة الأمريكية → الوزير): the object begins at a definite role word right after a
+    definite role word (two titles in a row are two persons; an adjective of the title is
+    no role word: الرئيس التنفيذي). (Not at a verbal noun: in a construct it is part of the
+    name, مديرة وحدة تطوير المدارس.)"""
+    cut = None
+    for k in range(m.start + 1, m.end):
+        if toks[k].startswith("ال") and toks[k - 1].startswith(("ال", "وال", "فال")) and \
+                resolver.role_of(toks[k]) is not None and resolver.role_of(toks[k - 1]) is not None:
+            cut = k
+            break
+    if cut is None:
+        return m
+    # (the country came from the words cut off, the object's: السفيرة الأمريكية)
+    return replace(m, end=cut, name=resolver.text(toks, m.start, cut), key=resolver._key(toks[m.start:cut]),
+                   country=resolver.country_of(toks[m.start:cut]) if m.country else m.country)
 
 
 def _outer(acts: list[Act]) -> Act:
