@@ -222,3 +222,12 @@ def test_an_abbreviated_title_reaches_back_only_before_a_name_word():
     # a word of two letters and a full stop is no abbreviation either (the one-letter guard)
     k, s_first = back("وتصدر الفريق المجموعة أب. سامر الفارس قال إن الفوز مستحق.")
     assert k == s_first
+
+
+def test_chief_before_an_indefinite_word_is_no_title():
+    # the «definite or construct» guard: كبير + an indefinite accusative (كبير سنا "older")
+    # after a name is no title, so no expert is made of the name
+    df = acts("وقال سامر الفارس كبير سنا في الفريق إن المباراة صعبة.")
+    assert "expert" not in list(df.speaker_type)
+    df = acts("وقال سامر الفارس كبير جدا على الفريق إن المباراة صعبة.")
+    assert "expert" not in list(df.speaker_type)

@@ -213,3 +213,10 @@ def test_a_joined_verb_takes_the_opening_subject_without_its_object():
     assert "الوزير" not in _speakers(df) and "الوزير السفيرة الأمريكية" not in _speakers(df)
     # the same subject for an agreeing verb
     assert _speakers(acts("واستقبل الوزير السفير الأمريكي وقال إن العلاقات متينة.")) == ["الوزير"]
+
+
+def test_a_joined_verb_after_another_named_source_does_not_reach_back_to_the_opening_one():
+    # the "another source named between" guard: المدير نادر الصالح stands between the
+    # opening verb's subject and the joined verb, so وقال is not the minister's
+    df = acts("واستقبل الوزير سامر الفارس، ثم تحدث المدير نادر الصالح وقال إن العلاقات متينة.")
+    assert not any(s.startswith("الوزير") for s in _speakers(df))
