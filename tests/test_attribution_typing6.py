@@ -151,3 +151,19 @@ def test_an_indefinite_title_is_a_new_person_not_the_named_one():
     df = acts("وقال الخبير الأمني الدكتور سامر الفارس إن الرقابة ضرورية. وأضاف الخبير الأمني أن الحل "
               "في التوعية.")
     assert df.speaker.tolist() == ["الخبير الأمني الدكتور سامر الفارس"] * 2
+
+
+def test_chief_of_a_plural_takes_the_role_of_its_singular():
+    # كبير + a plural: the role of the plural's singular (مستشار: an official; مراسل: media;
+    # محلل: an expert), in the construct form (مستشاري، مراسلي) or definite (المحللين)
+    assert one("وقال سامر الفارس كبير مستشاري الرئيس إن الزيارة ناجحة.").speaker_type == "official"
+    assert one("وقال سامر الفارس كبير مراسلي قناة الضحى إن الوضع هادئ.").speaker_type == "media"
+    assert one("وقال نادر الصالح كبير المحللين في شركة النورس إن الأسعار ستتراجع.").speaker_type == "expert"
+    assert one("وقال سامي فريدمان كبير محللي الأسواق في بنك الضحى إن التداول ضعيف.").speaker_type == "expert"
+
+
+def test_an_indefinite_unnamed_official_is_not_the_named_one():
+    # the definiteness guard of _title_of on an unnamed official: «مسؤول أمني» after «المسؤول
+    # الأمني العقيد سامر الفارس» is another official, left unnamed
+    df = acts("وقال المسؤول الأمني العقيد سامر الفارس إن التحقيق جار. وقال مسؤول أمني إن الوضع هادئ.")
+    assert df.speaker.tolist()[-1] == "مسؤول أمني" and df.speaker_type.tolist()[-1] == "anonymous"

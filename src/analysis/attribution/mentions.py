@@ -1308,8 +1308,11 @@ class Resolver:
             end = self._np_end(toks, nxt + 1)
             appos = [t for t in toks[nxt:end] if t[0].isalnum()]
             body = self.body_type(appos)
-            if body is None and self.role_of(toks[nxt + 1]) in ("official", "institution"):
-                body = self.official_type(appos)
+            role = self._plural_role(toks[nxt + 1])
+            if body is None and role in ("official", "institution"):
+                body = self.official_type(appos)  # كبير مستشاري الرئيس: the chief of officials
+            elif body is None and role == "media":
+                body = ("media", "")  # كبير مراسلي قناة X: the chief of its reporters
             typ, country = body if body is not None else ("expert", "")
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
@@ -1563,6 +1566,18 @@ class Resolver:
             return False
         head = self.role_of(words[0])
         return head in ("expert", "official") and self._given_name_in(normalize_text(s.name).split())
+
+    def _plural_role(self, tok: str) -> str | None:
+        """The role of a plural after كبير (المحللين، محللي، مستشاري، المراسلين) through its
+        singular: the sound plural in ين/ون, or its construct form in ي, without the
+        article (محللي → محلل، المستشارين → مستشار); the word's own role otherwise."""
+        b = tok[2:] if tok.startswith("ال") and len(tok) > 4 else tok
+        stems = [b[:-2]] if b.endswith(("ين", "ون")) else [b[:-1]] if b.endswith("ي") else []
+        for w in [*stems, tok]:
+            role = self.role_of(w) if len(w) >= 3 else None
+            if role is not None:
+                return role
+        return None
 
     def _new_unnamed(self, m: Mention) -> bool:
         """Whether ``m`` is an indefinite title of one person with only relative adjectives
