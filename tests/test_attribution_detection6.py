@@ -137,3 +137,97 @@ def test_word_after_a_title_adjective_without_a_given_name_is_no_surname():
     # الأمين العام للمجلس … : no given name before the word, which stays a common noun
     df = acts("حضر الأمين العام الاجتماع في القاعة. وأشار الاجتماع إلى أن الخطة جاهزة.")
     assert df.empty
+
+
+# --- review of round 6: one test of the press adjective (A4, C2)
+
+
+def test_statement_noun_with_an_indefinite_source_is_an_act_of_its_own():
+    # تصريحات + indefinite officials: the noun's own source, not a press adjective
+    df = acts("وقال المحافظ إن ما ورد في تصريحات مسؤولين بريطانيين عن الميناء غير صحيح.")
+    assert "تصريحات" in list(df.cue)
+    assert "مسؤولين بريطانيين" in df[df.cue == "تصريحات"].speaker.iloc[0]
+    # a press adjective, ل + a pronoun and ل + a medium stay the occasion of the verb's act
+    for s in ("وقال المحافظ في تصريح صحفي إن الميناء جاهز.",
+              "وقال المحافظ في تصريح له إن الميناء جاهز.",
+              "وقال المحافظ في تصريحات لـ(الضحى) إن الميناء جاهز.",
+              "وقال المحافظ في تصريحات خاصة إن الميناء جاهز."):
+        assert list(acts(s).cue) == ["وقال"], s
+
+
+def test_a_name_in_ya_after_a_statement_noun_is_no_press_adjective():
+    # the role-word condition of _adjective_of_noun: a given name in ي (فهمي) is the noun's
+    # source; only a nisba that is a role word (صحفي، إعلامي) is the statement's adjective
+    df = acts("وأثارت تصريحات فهمي الغامدي عن الميناء جدلا واسعا.")
+    assert _pairs(df) == [("تصريحات", "فهمي الغامدي")]
+
+
+# --- review of round 6: B1 (بعد أن), B2 (a vote), B3 (carrying)
+
+
+def test_an_after_a_preposition_of_time_is_no_content():
+    # بعد أن / قبل أن open a clause of time: excluded (استبعد) is then "removed", no act
+    assert acts("واستبعدت اللجنة المرشح بعد أن تبين أنه لا يحمل الشهادة.").empty
+    assert acts("واستبعد المدرب المهاجم قبل أن تبدأ المباراة.").empty
+    # أن right after the verb, or after the clause of time and its comma, is the content
+    assert list(acts("ولم يستبعد الخبير أن ترتفع الأسعار.").cue) == ["يستبعد"]
+    assert list(acts("واستبعد الخبير، بعد أن درس الملف، أن ترتفع الأسعار.").cue) == ["واستبعد"]
+
+
+def test_a_vote_adverb_is_no_content_of_aqarra():
+    # أقر بالإجماع/بالأغلبية + an object: a council adopting, not admitting
+    assert acts("وأقر مجلس المدينة بالأغلبية مشروع الميزانية الجديدة.").empty
+    assert acts("وأقر المجلس البلدي بالإجماع خطة النقل.").empty
+    assert _pairs(acts("وأقر الوزير بوجود أخطاء في التنفيذ.")) == [("وأقر", "الوزير")]
+
+
+def test_naqala_with_an_object_and_ila_is_carrying():
+    # any form, any object of a few words, then إلى with no عن: carrying
+    assert acts("وأصيب ثلاثة أشخاص، ونقلت فرق الإسعاف الجرحى إلى المستشفى.").empty
+    assert acts("وتم نقلهما إلى مستشفى المدينة.").empty
+    assert acts("ونقلوا المصابين إلى المستشفى.").empty
+    # عن first, or the content right after the hearers: passing words on
+    assert list(acts("ونقلت الوكالة عن مصدر أمني أن المنفذ فر إلى الجبال.").cue) == ["ونقلت"]
+    assert _pairs(acts("ونقل الموقع إلى قرائه أن الأسعار سترتفع.")) == [("ونقل", "الموقع")]
+
+
+# --- review of round 6: B10 (a one-letter word + full stop is a title only before a name)
+
+
+def _toks(text):
+    from analysis.corpus import TOKEN_RE
+    from analysis.normalize import normalize_text
+    return TOKEN_RE.findall(normalize_text(text))
+
+
+def test_an_abbreviated_title_reaches_back_only_before_a_name_word():
+    from analysis.attribution import default_gazetteer
+    from analysis.attribution.clauses import _past_abbreviation
+    lex = default_gazetteer().cues
+
+    def back(text):
+        toks = _toks(text)
+        s_first = toks.index(".") + 1
+        return _past_abbreviation(lex, toks, s_first), s_first
+
+    # د. before a name: the splitter's cut is no sentence end, the verb's words are before it
+    k, s_first = back("وأشار د. سامر الفارس إلى أن المشروع جاهز.")
+    assert k == 0 < s_first
+    # before a preposition, a function word or a verb the full stop ends the sentence
+    for text in ("ويحتاج الجسم فيتامين د. في تصريح صحفي أكد الوزير أن العلاج متوفر.",
+                 "وتصدر الفريق المجموعة أ. وقال المدرب إن الفوز مستحق.",
+                 "وتصدر الفريق المجموعة أ. كما أن الفوز مستحق."):
+        k, s_first = back(text)
+        assert k == s_first, text
+    # a word of two letters and a full stop is no abbreviation either (the one-letter guard)
+    k, s_first = back("وتصدر الفريق المجموعة أب. سامر الفارس قال إن الفوز مستحق.")
+    assert k == s_first
+
+
+def test_chief_before_an_indefinite_word_is_no_title():
+    # the «definite or construct» guard: كبير + an indefinite accusative (كبير سنا "older")
+    # after a name is no title, so no expert is made of the name
+    df = acts("وقال سامر الفارس كبير سنا في الفريق إن المباراة صعبة.")
+    assert "expert" not in list(df.speaker_type)
+    df = acts("وقال سامر الفارس كبير جدا على الفريق إن المباراة صعبة.")
+    assert "expert" not in list(df.speaker_type)

@@ -6,6 +6,10 @@ sentences and invented names; each rule has a case where it must not fire."""
 from attribution_cases import acts, one
 
 
+def _speakers(df):
+    return list(df.speaker)
+
+
 # ---- the given name Ali after a title (علي is also the normalised spelling of على)
 
 def test_ali_after_a_rank_is_the_given_name():
@@ -192,3 +196,27 @@ def test_a_long_title_with_no_titled_name_ahead_still_ends_at_the_limit():
     row = one("وقال رئيس اللجنة التنفيذية للمهرجان المتحدث الرسمي باسم اللجنة المنظمة للمسابقات الثقافية "
               "والفنية والرياضية الكبرى السنوية الجديدة إن الاستعدادات اكتملت.")
     assert len(row.speaker.split()) <= 12
+
+
+# ---- review of round 6 (B6): a verb joined by و to the opening verb shares its subject only
+# when it agrees with it, and not the opening verb's object read into that subject
+
+
+def test_a_joined_verb_takes_the_opening_subject_without_its_object():
+    # VSO: the object after the subject is no part of it; the feminine verb agrees with
+    # the feminine subject
+    df = acts("واستقبلت الوزيرة السفير الأمريكي وقالت إن العلاقات متينة.")
+    assert _speakers(df) == ["الوزيرة"]
+    # a feminine joined verb does not agree with a masculine subject: not that subject, and
+    # never the subject with its object («الوزير السفيرة الأمريكية»)
+    df = acts("واستقبل الوزير السفيرة الأمريكية وقالت إن العلاقات متينة.")
+    assert "الوزير" not in _speakers(df) and "الوزير السفيرة الأمريكية" not in _speakers(df)
+    # the same subject for an agreeing verb
+    assert _speakers(acts("واستقبل الوزير السفير الأمريكي وقال إن العلاقات متينة.")) == ["الوزير"]
+
+
+def test_a_joined_verb_after_another_named_source_does_not_reach_back_to_the_opening_one():
+    # the "another source named between" guard: المدير نادر الصالح stands between the
+    # opening verb's subject and the joined verb, so وقال is not the minister's
+    df = acts("واستقبل الوزير سامر الفارس، ثم تحدث المدير نادر الصالح وقال إن العلاقات متينة.")
+    assert not any(s.startswith("الوزير") for s in _speakers(df))

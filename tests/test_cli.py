@@ -1,8 +1,10 @@
 """The command line a researcher expects: a version, help with examples, no silent
 abbreviations, a progress bar with a total and warnings above it."""
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +139,29 @@ def test_no_progress_prints_only_the_summary(tmp_path):
     proc = _run("export", "--corpus", SEEDS, "--out", tmp_path / "out", "--no-progress")
     assert proc.returncode == 0 and proc.stderr == ""
     assert proc.stdout.startswith("5 documents, ")
+
+
+@pytest.mark.parametrize("name", ["function_words.yaml", "cues.yaml"])
+def test_a_malformed_data_file_is_a_one_line_error(tmp_path, name):
+    # the attribution modules read their data files on import, which checking --home does
+    # while the options are parsed: a malformed file must still be the CLI's one-line error
+    import shutil
+
+    import analysis
+
+    pkg = tmp_path / "src" / "analysis"
+    shutil.copytree(Path(analysis.__file__).parent, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    data = pkg / "data" / name
+    lines = data.read_text(encoding="utf-8").count("\n")
+    with data.open("a", encoding="utf-8") as fh:
+        fh.write("broken: [a, : b\n")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "a", "text": "قال الوزير إن الخطة جاهزة."}\n', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "analysis", "export", "--corpus", str(corpus),
+                           "--out", str(tmp_path / "out"), "--home-country", "SA"], capture_output=True, text=True,
+                          cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path / "src")})
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    err = proc.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"error: {data}:")
+    assert int(err[0].split(f"{data}:")[1].split(":")[0]) > lines  # the line of the fault

@@ -92,3 +92,12 @@ def test_a_good_file_loads_to_frozensets(tmp_path):
 def test_an_unknown_key_is_a_key_error():
     with pytest.raises(KeyError, match="no_such_key"):
         function_words["no_such_key"]
+
+
+def test_every_word_is_written_normalised():
+    # the rules compare these words with normalised tokens (and the lemmas of cues.py are
+    # normalised too): a word with hamza, alef maqsura or ta marbuta could never match
+    from analysis.normalize import normalize_text
+
+    bad = {k: sorted(w for w in ws if normalize_text(w) != w) for k, ws in load_function_words().items()}
+    assert {k: ws for k, ws in bad.items() if ws} == {}

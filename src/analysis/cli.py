@@ -391,7 +391,13 @@ def _stop_signals() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args, extras = parser.parse_known_args(argv)
+    try:
+        # (checking --home imports the attribution package, which reads its data files: a
+        # malformed one is the user's to fix, told in one line like any other input)
+        args, extras = parser.parse_known_args(argv)
+    except AnalysisError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if extras:
         parser.subcommands[args.command].unknown(extras)
     previous_handlers = _stop_signals()

@@ -187,17 +187,28 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
     return None
 
 
-def _past_abbreviation(toks: list[str], s_first: int) -> int:
+def _past_abbreviation(lex, toks: list[str], s_first: int) -> int:
     """The start of a sentence that the splitter cut after an abbreviated title (وأشار د.
     سامر …: a one-letter word and a full stop are no sentence end): the start of the
-    verb's words before the title, at most a few words back."""
+    verb's words before the title, at most a few words back (12: a verb, its subject's
+    title words and the abbreviation; further back is another clause). Only when a word
+    that may be a name follows: before a preposition, a function word or a verb the full
+    stop ends a sentence (فيتامين د. في تصريح …، المجموعة أ. وقال …)."""
     k = s_first
-    if k >= 2 and toks[k - 1] == "." and len(toks[k - 2]) == 1 and toks[k - 2].isalpha():
+    if k >= 2 and toks[k - 1] == "." and len(toks[k - 2]) == 1 and toks[k - 2].isalpha() and \
+            k < len(toks) and _name_like(lex, toks[k]):
         k -= 2
         lo = max(0, k - 12)
         while k > lo and toks[k - 1] not in (".", "؟", "?", "!"):
             k -= 1
     return k
+
+
+def _name_like(lex, tok: str) -> bool:
+    """Whether ``tok`` may be a word of a name: a word (not punctuation) that is no function
+    word, no preposition and no cue (a verb of saying opens a clause, not a name)."""
+    return tok[:1].isalpha() and tok not in FUNCTION_WORDS and tok not in NP_STOP and \
+        tok not in _PREPOSITION_WORDS and tok not in _PREPOSITIONS_BEFORE_NOUN and tok not in lex.tokens
 
 
 def _no_source_after(resolver: Resolver, toks: list[str], k: int) -> bool:
@@ -209,23 +220,34 @@ def _no_source_after(resolver: Resolver, toks: list[str], k: int) -> bool:
     if k >= len(toks) or not toks[k][0].isalnum():
         return True
     t = toks[k]
-    if t in ("له", "لها", "لهم", "لهما"):
+    if t in _OWN_STATEMENT:
         return True  # في تصريح له: the speaker's own statement
     if t == "ل":
         return True  # في تصريحات لـ(الصحيفة): ل set apart before the medium the words were given to
     if t in COMPLEMENTS or t.startswith(("ال", "لل")) or t[0] == "ل":
         return t in COMPLEMENTS  # تصريحات الوزير، تصريح لوزير: a source, or a medium after ل
-    # an indefinite word that is no known name: an adjective (صحفي، مسجل، خاص) — unless ل + a
-    # source follows it and names whose statement it is (في تصريح صحفي للوزير …); ل + a medium
-    # (تصريحات صحفية لعكاظ) is the via of the verb's act
-    if resolver.token_class(t)[3]:
-        return False
+    # an indefinite word: the press adjective of the noun (صحفي، صحفية: the one test of
+    # _adjective_of_noun), or another indefinite word that begins no typed source (خاصة،
+    # مسجل). An indefinite source (تصريحات مسؤولين أمريكيين، تصريح لخبراء) or a known name is
+    # the noun's own source: then the noun is an act of its own. After the adjective, ل + a
+    # source names whose statement it is (في تصريح صحفي للوزير …); ل + a medium (تصريحات
+    # صحفية لعكاظ) is the via of the verb's act.
+    if not _adjective_of_noun(resolver, toks, k - 1, k):
+        if resolver.token_class(t)[3]:
+            return False
+        m = resolver.mention_at(toks, k)
+        if m is not None and m.type and m.type != "unknown" and not m.anaphoric and not m.prepositional:
+            return False
     k += 1
     if k < len(toks) and toks[k][0] == "ل" and len(toks[k]) > 3:
         source = _source_after_li(resolver, toks, k)
         if source is not None and source.type and source.type != "media" and not source.anaphoric:
             return False
     return True
+
+
+# Pronouns after ل that make a noun of saying the speaker's own (في تصريح له).
+_OWN_STATEMENT = W["own_statement_pronouns"]
 
 
 def _speech_occasion(tok: str) -> bool:
@@ -383,7 +405,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if kind == "noun" and i > s_first and toks[i - 1] in ("في", "خلال", "وفي", "وخلال") and \
                 (via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after or
                  _no_source_after(resolver, toks, after)) and \
-                _verb_cue_near(lex, toks, _past_abbreviation(toks, s_first), i):
+                _verb_cue_near(lex, toks, _past_abbreviation(lex, toks, s_first), i):
             # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال / وقال في تصريح صحفي إن:
             # the noun names the occasion of the verb's act (H3), not an act of its own
             continue
@@ -564,8 +586,15 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                                              (back.end - back.start < 2 and
                                               not resolver.token_class(toks[back.start])[0])):
                         back = None  # (وانهار أثناء …، وتأتي سيطرة …: an adverb or an action noun, no subject named)
-                    if back is not None and last_mention(resolver, toks, back.end, i) is not None:
+                    read_end = back.end if back is not None else i
+                    if back is not None:
+                        back = _subject_before_object(resolver, toks, back)
+                    if back is not None and contradicts(verb_features(lex, toks[i], kind),
+                                                        speaker_features(resolver, back.name)):
+                        back = None  # واستقبل الوزير السفيرة وقالت: the joined verb is not the opening subject's
+                    if back is not None and last_mention(resolver, toks, read_end, i) is not None:
                         back = None  # another source named between: which one the verb continues is unclear
+                        # (after the opening verb's object: that object is no other speaker)
                 if back is None and not conj:
                     back = _pluperfect_subject(resolver, toks, s_first, i)
                 if back is None and (toks[i][0] == "ف" or toks[i - 1] == "فقد") and i > s_first:
@@ -747,6 +776,25 @@ def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
             any(t in QUOTE_FAMILY or t in COMPLEMENTS or t == ":" for t in toks[k + 1:m.end]):
         return None
     return m
+
+
+def _subject_before_object(resolver: Resolver, toks: list[str], m: Mention) -> Mention:
+    """The opening verb's subject without the object read into it (VSO: واستقبل الوزير
+    السفيرة الأمريكية → الوزير): the object begins at a definite role word right after a
+    definite role word (two titles in a row are two persons; an adjective of the title is
+    no role word: الرئيس التنفيذي). (Not at a verbal noun: in a construct it is part of the
+    name, مديرة وحدة تطوير المدارس.)"""
+    cut = None
+    for k in range(m.start + 1, m.end):
+        if toks[k].startswith("ال") and toks[k - 1].startswith(("ال", "وال", "فال")) and \
+                resolver.role_of(toks[k]) is not None and resolver.role_of(toks[k - 1]) is not None:
+            cut = k
+            break
+    if cut is None:
+        return m
+    # (the country came from the words cut off, the object's: السفيرة الأمريكية)
+    return replace(m, end=cut, name=resolver.text(toks, m.start, cut), key=resolver._key(toks[m.start:cut]),
+                   country=resolver.country_of(toks[m.start:cut]) if m.country else m.country)
 
 
 def _outer(acts: list[Act]) -> Act:

@@ -44,6 +44,8 @@ __all__ = ["CueLexicon", "build_cue_lexicon", "verb_forms", "plural_verb_forms",
 THAT = W["that_particles"] | W["that_particles_cues_extra"]
 COMPLEMENTS = THAT | W["complement_prepositions"]  # (عمّا، عمّن: عن with ما، من)
 SENTENCE_ENDS = frozenset({".", "؟", "?", "!"})
+# بعد، قبل، منذ before أن make it a conjunction of time, not the content of a verb.
+_TEMPORAL_BEFORE_THAT = W["temporal_before_that"]
 # Words glued to ب that are no verbal noun (بسبب "because of", بشكل "in a way", بعض
 # "some"): they never carry what was promised, threatened or charged (normalised).
 _NOT_BI_CONTENT = W["not_bi_content"]
@@ -170,6 +172,7 @@ class CueLexicon:
     support_verbs: frozenset = frozenset()
     support_nouns: frozenset = frozenset()
     governs_bi: frozenset = frozenset()  # lemmas that give their content with ب (نوّه بـ، أشاد بـ)
+    carrying: frozenset = frozenset()  # lemmas that mean carrying before إلى with no عن (نقله إلى)
     explicit_only: frozenset = frozenset()  # lemmas that count only with a subject of their own
     # Lemmas that after ما/مما have the event before as subject and mean "led to" (ما دعا
     # الإدارة إلى، مما يدعو السائقين لـ): a cause, not a source's words.
@@ -308,6 +311,7 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         other_senses=_other_senses(cues.get("other_senses"), path),
         never_tokens=frozenset(normalize_text(w) for w in _words(cues.get("never_tokens"), "cues.never_tokens", path)),
         causal_verbs=frozenset(normalize_text(w) for w in _words(cues.get("causal_verbs"), "cues.causal_verbs", path)),
+        carrying=frozenset(normalize_text(w) for w in _words(cues.get("carrying_verbs"), "cues.carrying_verbs", path)),
         support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
         verbs=lex_verbs, participles=participles,
         nouns=frozenset(normalize_text(w) for w in _words(cues.get("nouns"), "cues.nouns", path)),
@@ -333,14 +337,17 @@ def _other_senses(value, path: str) -> dict[str, frozenset]:
             for k, v in value.items()}
 
 
-def load_cue_file(path: Path) -> dict:
+def load_cue_file(path) -> dict:
     """The mapping of a cue lexicon file (``data/cues.yaml``)."""
     try:
         data = safe_load(path.read_text(encoding="utf-8"), str(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise GazetteerError(str(path), f"cannot read ({exc.__class__.__name__})") from None
     except yaml.YAMLError as exc:
-        raise GazetteerError(str(path), f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        mark = getattr(exc, "problem_mark", None)
+        line = getattr(exc, "line", None) if mark is None else mark.line + 1
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise GazetteerError(str(path), f"not valid YAML ({problem})", line=line) from None
     if not isinstance(data, dict):
         raise GazetteerError(str(path), "must be a mapping")
     return data
@@ -350,7 +357,17 @@ def complement_within(toks: list[str], i: int, limit: int, *, that_only: bool = 
     """Whether a complement (أن …, إلى, على, عن, a colon or a quotation) begins within
     ``limit`` tokens from ``i``."""
     allowed = THAT if that_only else COMPLEMENTS
-    for t in toks[i:i + limit]:
+    temporal = False
+    for k in range(i, min(len(toks), i + limit)):
+        t = toks[k]
+        if t in allowed and k > 0 and toks[k - 1] in _TEMPORAL_BEFORE_THAT:
+            temporal = True  # بعد أن، قبل أن: a conjunction of time, no one's content; the
+            continue  # clause it opens runs to a comma, and a complement inside is its verb's
+        if temporal and t in ("،", ","):
+            temporal = False
+            continue
+        if temporal and t not in SENTENCE_ENDS:
+            continue
         if t in allowed or t == ":" or t in QUOTE_FAMILY:
             return True
         if t in SENTENCE_ENDS:
@@ -385,6 +402,21 @@ def _excluded(lex: CueLexicon, form: str, toks: list[str], after: int) -> bool:
     return False
 
 
+def _carries(toks: list[str], after: int, longest: int = 4) -> bool:
+    """Whether إلى follows a verb of carrying (نقل) within its object of a few words, with no
+    عن before it and no punctuation between (نقله إلى، نقلت الفرق الجرحى إلى): the verb
+    then moves someone somewhere. Words passed on name their source with عن first (نقل
+    عن الوزير أن، نقلت عنه إلى …), or their content right after the hearers (نقل الموقع إلى
+    قرائه أن …)."""
+    for k in range(after, min(len(toks), after + longest)):
+        t = toks[k]
+        if t == "الي":
+            return not any(u in THAT or u == ":" or u in QUOTE_FAMILY for u in toks[k + 1:k + 3])
+        if t.startswith("عن") and len(t) <= 5 or not t[:1].isalnum():
+            return False  # عن، عنه، عنها، عنهم؛ a comma, a quotation mark, a sentence end
+    return False
+
+
 def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool, int] | None:
     """``(kind, requires, conjunction, n_tokens)`` if token ``i`` is a cue, else None.
 
@@ -406,6 +438,8 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
         if verb is not None:
             if _excluded(lex, verb, toks, i + 1):
                 return None
+            if lex.verbs[verb][0] in lex.carrying and _carries(toks, i + 1):
+                return None  # نقلت الفرق الجرحى إلى المستشفى: carrying, not passing words on
             if verb in lex.prepositions and not has_conj and i > 0 and toks[i - 1] not in ("،", ",", ".", ":", "؛"):
                 return None  # بين as a preposition
             return "verb", lex.verbs[verb][1], has_conj, 1

@@ -138,8 +138,8 @@ _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
 _CUE_KEYS = {"lexicon", "verbs", "participles", "nouns", "according_to", "according_to_skip", "not_cues",
              "exclusions", "homographs", "version", "support_verbs", "support_nouns",
-             "governs_bi", "explicit_only", "source_nouns", "own_words_nouns", "norm_nouns", "object_content",
-             "causal_verbs", "never_tokens", "other_senses"}
+             "governs_bi", "explicit_only", "carrying_verbs", "source_nouns", "own_words_nouns", "norm_nouns",
+             "object_content", "causal_verbs", "never_tokens", "other_senses"}
 
 
 def _check_gazetteer_shape(data: dict, path_s: str) -> None:
@@ -236,7 +236,7 @@ def _cue_section(cues: dict, path_s: str, base: Path | None) -> tuple[dict, str]
         data, where = load_cue_file(candidate), str(candidate)
     elif ref == "cues.yaml":
         packaged = resources.files("analysis") / "data" / "cues.yaml"
-        data, where = safe_load(packaged.read_text(encoding="utf-8"), str(packaged)), str(packaged)
+        data, where = load_cue_file(packaged), str(packaged)  # (a malformed file: a one-line error)
     else:
         raise GazetteerError(path_s, f"cues.lexicon: {ref!r} not found next to the gazetteer")
     merged = dict(data)

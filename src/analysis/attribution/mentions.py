@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+import yaml
+
 from .countries import bare, inflection_base, load_countries
 from .gazetteer import Entity, Gazetteer
 from ..normalize import normalize_text
@@ -135,32 +137,56 @@ def _given_name_in_ta(tok: str) -> bool:
     return tok.startswith("عبد") or tok.endswith("الله") or tok in _lists()["masculine_ta_marbuta"]
 
 
+# The packaged lexicons whose words are "known Arabic words" (see :func:`_lexicon_words`).
+# Not function_words.yaml: its closed-class words were code, not lexicon, when this list
+# was defined; reading them would change which words count as known.
+_LEXICON_FILES = ("continuations.yaml", "countries.yaml", "cues.yaml", "frames.yaml", "sources.yaml",
+                  "speakers.yaml", "stopwords_ar.txt")
+
+
+def _yaml_values(node) -> list[str]:
+    """The strings of a YAML document that are values (list items, mapping values), not keys,
+    at any depth."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _yaml_values(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _yaml_values(v)]
+    return []
+
+
 @lru_cache(maxsize=1)
 def _lexicon_words() -> frozenset:
-    """Every Arabic word of three letters or more in the project's packaged lexicons
-    (data/*.yaml and the stop-word list), normalised, without the article: the words the
-    package knows to be Arabic. (Shorter ones are function words or suffixes cited in
-    comments.)
-
-    Not function_words.yaml: its closed-class words (and the examples in its comments) were
-    code, not lexicon, when this list was defined; reading them would change which words
-    count as known (a change of behaviour, not of where the words are kept)."""
+    """Every Arabic word of three letters or more in the values of the packaged lexicons
+    (:data:`_LEXICON_FILES`: the words of their lists and mappings, not their keys or
+    comments; the stop-word list line by line), normalised, without the article: the words
+    the package knows to be Arabic. (Shorter ones are function words or suffixes.) A word
+    cited in a comment is an example, not an entry: it does not count."""
     import re
     from pathlib import Path
+
     words: set[str] = set()
     data = Path(__file__).resolve().parent.parent / "data"
-    for path in [*sorted(data.glob("*.yaml")), *sorted(data.glob("*.txt"))]:
-        if path.name == "function_words.yaml":
-            continue
+    for name in _LEXICON_FILES:
+        path = data / name
         try:
             text = path.read_text(encoding="utf-8")
         except OSError:
             continue
-        for w in re.findall(r"[\u0621-\u064A\u0671]{3,}", text):
-            w = normalize_text(w)
-            w = w[2:] if w.startswith("ال") and len(w) > 4 else w
-            if len(w) >= 3:
-                words.add(w)
+        if name.endswith(".yaml"):
+            try:
+                values = _yaml_values(safe_load(text, str(path)))
+            except yaml.YAMLError:
+                continue  # (the loader of that file reports it; here it only adds no words)
+        else:
+            values = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+        for value in values:
+            for w in re.findall(r"[\u0621-\u064A\u0671]{3,}", value):
+                w = normalize_text(w)
+                w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+                if len(w) >= 3:
+                    words.add(w)
     return frozenset(words)
 
 
@@ -1434,8 +1460,11 @@ class Resolver:
             end = self._np_end(toks, nxt + 1)
             appos = [t for t in toks[nxt:end] if t[0].isalnum()]
             body = self.body_type(appos)
-            if body is None and self.role_of(toks[nxt + 1]) in ("official", "institution"):
-                body = self.official_type(appos)
+            role = self._plural_role(toks[nxt + 1])
+            if body is None and role in ("official", "institution"):
+                body = self.official_type(appos)  # كبير مستشاري الرئيس: the chief of officials
+            elif body is None and role == "media":
+                body = ("media", "")  # كبير مراسلي قناة X: the chief of its reporters
             typ, country = body if body is not None else ("expert", "")
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
         if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
@@ -1690,7 +1719,38 @@ class Resolver:
         if not words or not words[0].startswith(("ال", "وال", "فال")):
             return False
         head = self.role_of(words[0])
-        return head in ("expert", "official") and self._has_name(normalize_text(s.name).split())
+        return head in ("expert", "official") and self._given_name_in(normalize_text(s.name).split())
+
+    def _plural_role(self, tok: str) -> str | None:
+        """The role of a plural after كبير (المحللين، محللي، مستشاري، المراسلين) through its
+        singular: the sound plural in ين/ون, or its construct form in ي, without the
+        article (محللي → محلل، المستشارين → مستشار); the word's own role otherwise."""
+        b = tok[2:] if tok.startswith("ال") and len(tok) > 4 else tok
+        stems = [b[:-2]] if b.endswith(("ين", "ون")) else [b[:-1]] if b.endswith("ي") else []
+        for w in [*stems, tok]:
+            role = self.role_of(w) if len(w) >= 3 else None
+            if role is not None:
+                return role
+        return None
+
+    def _new_unnamed(self, m: Mention) -> bool:
+        """Whether ``m`` is an indefinite title of one person with only relative adjectives
+        after it (خبير أمني، مسؤول عسكري آخر): an indefinite noun brings a new person into the text, it never takes up
+        one already named."""
+        words = normalize_text(m.name).split()
+        return len(words) >= 2 and self.role_of(words[0]) in ("expert", "official") and \
+            not any(w.startswith(("ال", "وال", "فال")) for w in words) and \
+            all(bare(w).endswith("ي") or w in _NOT_NAMES for w in words[1:])
+        # (only a title and its adjectives: وزارة الصحة، أمير منطقة عسير، مفتي مصر are
+        # definite by their genitive, and a bare plural names no one person)
+
+    def _given_name_in(self, words: list[str]) -> bool:
+        """Whether a description holds a person's name, not only a title and its adjectives:
+        "another", "a second" (خبير أمني آخر، مسؤول ثان: another unnamed source) and the
+        relative adjective right after a role word (خبير أمني) are no names."""
+        kept = [w for k, w in enumerate(words) if w not in _NOT_NAMES and
+                not (k > 0 and bare(w).endswith("ي") and self.role_of(words[k - 1]) is not None)]
+        return self._has_name(kept)
 
     # ---- speakers of the document
     def register(self, m: Mention) -> Mention:
@@ -1733,6 +1793,9 @@ class Resolver:
             if not m.entity_id and not s.entity_id and m.key and s.key and m.key < s.key and \
                     self._title_of(m, s):
                 return s  # الخبير الأمني after «الخبير الأمني الدكتور سامر الفارس»: that expert
+            if not m.entity_id and not s.entity_id and m.key and s.key and m.key < s.key and \
+                    self._new_unnamed(m) and self._given_name_in(normalize_text(s.name).split()):
+                continue  # وقال خبير أمني after «الخبير الأمني سامر الفارس»: "an expert" is another one
             if not m.entity_id and not s.entity_id and m.key and s.key and \
                     (m.key <= s.key or s.key <= m.key) and _compatible(m, s):
                 if len(m.key) > len(s.key) and not self._runs_past(s, m):  # keep the fullest description
@@ -1753,6 +1816,8 @@ class Resolver:
 _QUANTIFIERS_OF = W["quantifiers_of"]
 _QUANTIFIERS = _QUANTIFIERS_OF | W["quantifiers_more"]
 _ALONE_COLLECTIVES = W["alone_collectives"]
+# آخر، أخرى، ثان: "another", "a second" after an unnamed source's title, never a name.
+_NOT_NAMES = W["other_ordinals"]
 _APPROXIMATELY = W["approximately"]
 _QUANT_STARTS = QUANT_STARTS = _QUANTIFIERS | _ALONE_COLLECTIVES | _APPROXIMATELY
 # Words that never begin a name: adverbial phrases glued to ب (بشكل مباشر، بسبب، بصورة) and
