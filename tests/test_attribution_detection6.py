@@ -13,10 +13,10 @@ def _pairs(df):
 
 
 def test_statement_noun_with_an_adjective_is_the_occasion_of_the_verb():
-    # وقال X في تصريح صحفي إن: one act, the verb's; "صحفي" is no speaker
+    # a verb, then «في تصريح صحفي», then إن: one act, the verb's; "صحفي" is no speaker
     r = one("وقال مدير الميناء سامي العتري في تصريح صحفي إن الأرصفة الجديدة جاهزة.")
     assert r.cue == "وقال" and "العتري" in r.speaker
-    r = one("وأوضح وزير النقل في تصريحات صحفية أمس أن الطريق سيفتح قريبا.")
+    r = one("وأوضح وزير النقل في تصريحات صحفية مساء الأحد أن الطريق سيفتح قريبا.")
     assert r.cue == "وأوضح" and r.speaker == "وزير النقل"
     r = one("وأكد المتحدث باسم البلدية في تصريح له أن الحملة مستمرة.")
     assert r.cue == "وأكد"
@@ -69,7 +69,7 @@ def test_aqarra_with_its_content_is_an_act():
 
 
 def test_aqarra_with_an_object_is_adopting_not_saying():
-    assert acts("والتزمت الشركات بالعقوبات التي أقرتها الأمم المتحدة العام الماضي.").empty
+    assert acts("والتزمت المصارف بالقيود التي أقرتها المنظمة الدولية قبل عامين.").empty
     assert acts("وأقر مجلس الوزراء الميزانية الجديدة للعام المقبل.").empty
 
 
@@ -96,7 +96,7 @@ def test_naqala_ila_is_transport():
     assert list(df.cue) == ["وقال"]
     df = acts("وأوضح المتحدث باسم الهلال الأحمر أن الفرق باشرت الحادث. ونقلهم إلى المستشفى فريق آخر.")
     assert list(df.cue) == ["وأوضح"]
-    assert acts("وتم نقلهم إلى مستشفى المدينة لتلقي العلاج.").empty
+    assert acts("وتم نقلهم إلى مستوصف الحي لاستكمال الفحوص.").empty
 
 
 def test_naqala_an_still_reports():

@@ -9,7 +9,7 @@ from attribution_cases import acts, one
 # ---- the given name Ali after a title (علي is also the normalised spelling of على)
 
 def test_ali_after_a_rank_is_the_given_name():
-    row = one("وأوضح المتحدث باسم الدفاع المدني المقدم علي بن سامر الغيثي أن الحريق أخمد سريعا.")
+    row = one("وأوضح الناطق باسم حرس المنشآت المقدم علي بن سامر الغيثي أن النيران أخمدت سريعا.")
     assert row.speaker.endswith("المقدم علي بن سامر الغيثي")
 
 
@@ -45,7 +45,7 @@ def test_a_feminine_noun_after_a_definite_subject_stays_the_object():
 # ---- the abbreviation د. of الدكتور
 
 def test_the_doctor_abbreviation_keeps_the_name():
-    row = one("وأوضح المتحدث باسم وزارة الصحة د. سامر الغيثي أن الحالات مستقرة.")
+    row = one("وأوضح الناطق باسم هيئة الدواء د. سامر الغيثي أن الشحنات سليمة.")
     assert row.speaker.endswith("د. سامر الغيثي")
 
 
@@ -58,8 +58,8 @@ def test_a_full_stop_after_a_title_still_ends_the_sentence():
 # ---- a chain of descent is never cut by the length limit of a phrase
 
 def test_a_long_title_keeps_the_whole_chain_of_descent():
-    row = one("وأوضح نائب المتحدث الرسمي لمديرية الدفاع المدني بمنطقة الحدود العقيد سامر بن ماجد آل غيثان "
-              "أنه تم نقل المصابين.")
+    row = one("وبين مساعد الناطق الإعلامي لإدارة الإطفاء بمحافظة الساحل الشرقي العقيد سامر بن ماجد آل غيثان "
+              "أنه تم إسعاف المصابين.")
     assert row.speaker.endswith("العقيد سامر بن ماجد آل غيثان")
 
 
@@ -91,8 +91,8 @@ def test_a_joined_verb_after_a_sentence_with_no_named_subject_continues():
 
 
 def test_an_adverb_after_the_opening_verb_is_no_subject():
-    # وانهار أثناء …: the verb has no subject of its own, أثناء is no source
-    df = acts("وقال سامر الغيثي إن القضية طويلة. وانهار أثناء تقديم دفاعه أمام المحكمة، وقال إنه كان مضطرا.")
+    # وتعثر أثناء …: the verb has no subject of its own, أثناء is no source
+    df = acts("وقال سامر الغيثي إن الملف معقد. وتعثر أثناء شرح موقفه للجنة، وقال إنه سيعود لاحقا.")
     assert list(df.speaker) == ["سامر الغيثي", "سامر الغيثي"]
 
 
@@ -115,8 +115,8 @@ def test_a_listed_verbal_noun_after_a_chain_of_descent_is_the_object():
 
 
 def test_a_definite_word_after_a_plural_in_un_is_the_object():
-    row = one("حذر باحثون أستراليون الأطفال من السهر أمام الشاشات.")
-    assert row.speaker == "باحثون أستراليون"
+    row = one("نبه باحثون بريطانيون الآباء من إهمال نوم الصغار.")
+    assert row.speaker == "باحثون بريطانيون"
 
 
 def test_a_nationality_after_a_plural_in_un_stays_in_the_subject():
@@ -157,8 +157,8 @@ def test_a_lone_name_after_the_verb_is_still_a_speaker():
 # the apposition between them
 
 def test_amma_with_a_long_apposition_before_fa():
-    df = acts("وقال نادر الحسني إن المطار مفتوح. أما سامر الغيثي، وهو قيادي في القوات التي تقاتل "
-              "المتمردين ونائب مدير المطار منذ سنوات، فأفاد بأن الرحلة وصلت.")
+    df = acts("وقال نادر الحسني إن الميناء مفتوح. أما سامر الغيثي، وهو ضابط سابق في الكتيبة التي تحرس "
+              "الحدود الشمالية ومساعد قائد الميناء منذ أعوام، فأفاد بأن السفينة رست.")
     assert list(df.speaker) == ["نادر الحسني", "سامر الغيثي"]
 
 

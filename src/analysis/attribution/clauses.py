@@ -372,7 +372,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 (via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after or
                  _no_source_after(resolver, toks, after)) and \
                 _verb_cue_near(lex, toks, _past_abbreviation(toks, s_first), i):
-            # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال / وقال في تصريح صحفي إن:
+            # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال / a verb, then «في تصريح صحفي», then إن:
             # the noun names the occasion of the verb's act (H3), not an act of its own
             continue
         if kind == "noun" and _in_according_phrase(lex, toks, i):
@@ -532,7 +532,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     if back is not None and (toks[back.start] in NP_STOP or toks[back.start] in FUNCTION_WORDS or
                                              (back.end - back.start < 2 and
                                               not resolver.token_class(toks[back.start])[0])):
-                        back = None  # (وانهار أثناء …، وتأتي سيطرة …: an adverb or an action noun, no subject named)
+                        back = None  # (وتعثر أثناء …، وتأتي سيطرة …: an adverb or an action noun, no subject named)
                     if back is not None and last_mention(resolver, toks, back.end, i) is not None:
                         back = None  # another source named between: which one the verb continues is unclear
                 if back is None and not conj:

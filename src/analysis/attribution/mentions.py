@@ -729,7 +729,7 @@ class Resolver:
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
         titled = role == "expert" and self._title_before_name(np_words)
         if titled:
-            # (read with a glued ل or ب: المستشار الفني للرئيس التنفيذي لشركة …: a company's
+            # (read with a glued ل or ب: المساعد الإداري للمدير العام لشركة …: a company's
             # officer, as in any title)
             later = [self.np_role(t) for t in np_words[1:] if bare(t) not in self.gz.academic_titles]
             if "expert" in later or "research" in later:
@@ -861,7 +861,7 @@ class Resolver:
                 k += 1  # المتحدث باسم الوزارة د. سامر الفارس: د. abbreviates الدكتور, the name follows
                 continue
             if t == "في" and self._posting_before_name(toks, k):
-                k += 1  # السفير السعودي في عمان الدكتور سامر الفارس: the post, then the titled name
+                k += 1  # (title, nationality, في + capital, الدكتور + name: the post, then the titled name)
                 continue
             if t == "علي" and self._title_before_ali(toks, k):
                 k += 1  # المقدم علي بن سامر، المواطن علي سامر العتيبي: the given name Ali
@@ -913,8 +913,8 @@ class Resolver:
 
     def _titles_before_name(self, toks: list[str], j: int, k: int) -> bool:
         """Whether a phrase that has reached the length limit at ``k`` is a stack of offices
-        that a titled personal name closes (مفتي عام المملكة رئيس هيئة … رئيس اللجنة الدائمة
-        للبحوث العلمية والإفتاء الشيخ فلان): Saudi and Gulf news stack several offices before
+        that a titled personal name closes (رئيس المجلس الأعلى للأوقاف عضو لجنة … المشرف على
+        المعاهد الشرعية الشيخ فلان): Saudi and Gulf news stack several offices before
         the holder's name, and the name, after a definite title that stands before names
         (speakers.yaml name_titles: الشيخ، المهندس، اللواء), is the point of the phrase. The
         phrase may go on to twice the limit: up to such a title seen ahead with no stop word,
