@@ -192,3 +192,10 @@ def test_a_long_title_with_no_titled_name_ahead_still_ends_at_the_limit():
     row = one("وقال رئيس اللجنة التنفيذية للمهرجان المتحدث الرسمي باسم اللجنة المنظمة للمسابقات الثقافية "
               "والفنية والرياضية الكبرى السنوية الجديدة إن الاستعدادات اكتملت.")
     assert len(row.speaker.split()) <= 12
+
+
+# ---- a named source after ل in «في تصريح صحفي ل…» loses its ل
+
+def test_a_personal_name_after_li_in_a_press_statement_loses_the_li():
+    df = acts("وفي تصريح صحفي لنادر الحمدان مدير التعليم أكد أن المدارس جاهزة.")
+    assert set(df.speaker) == {"نادر الحمدان"}

@@ -444,12 +444,14 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if adjective:
                     j += 1  # في تصريح صحفي، تصريحات صحفية: the press adjective of the noun, no speaker
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
-                if fwd is not None and fwd.prepositional:
+                if adjective and fwd is not None and toks[j][0] == "ل" and len(toks[j]) > 3:
+                    # في تصريح صحفي للوزير …، … لسامر الفارس مدير التعليم: ل after the noun and its
+                    # adjective is the preposition that names whose statement it is, also before a
+                    # personal name (which the mention reader would otherwise take with its ل)
+                    fwd = _source_after_li(resolver, toks, j)
+                    fwd = fwd if fwd is not None and fwd.type and not fwd.anaphoric else None
+                elif fwd is not None and fwd.prepositional:
                     fwd = None
-                    if adjective and toks[j][0] == "ل" and len(toks[j]) > 3:
-                        # في تصريح صحفي للوزير …: ل after the noun and its adjective names whose statement
-                        fwd = _source_after_li(resolver, toks, j)
-                        fwd = fwd if fwd is not None and fwd.type and not fwd.anaphoric else None
             if kind == "noun" and lex.source_nouns and \
                     {toks[i], toks[i][1:], toks[i][2:]} & lex.source_nouns and \
                     (fwd is None or fwd.start != j or not fwd.type or fwd.type == "unknown" or fwd.anaphoric):
