@@ -137,3 +137,11 @@ def test_word_after_a_title_adjective_without_a_given_name_is_no_surname():
     # الأمين العام للمجلس … : no given name before the word, which stays a common noun
     df = acts("حضر الأمين العام الاجتماع في القاعة. وأشار الاجتماع إلى أن الخطة جاهزة.")
     assert df.empty
+
+
+def test_surname_after_a_title_with_two_adjectives_and_two_given_names():
+    # (review of round 6) the given name is two words after the title's adjectives: the
+    # title is still read before the first given name, not before the word next to the surname
+    df = acts("دشن المدير العام المكلف نادر سامر الحمدان المشروع أمس. وأشار الحمدان خلال التدشين "
+              "إلى أن الشركة تنمو.")
+    assert list(df.cue) == ["وأشار"] and df.iloc[0].speaker == "الحمدان"

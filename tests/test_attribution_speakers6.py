@@ -199,3 +199,11 @@ def test_a_long_title_with_no_titled_name_ahead_still_ends_at_the_limit():
 def test_a_personal_name_after_li_in_a_press_statement_loses_the_li():
     df = acts("وفي تصريح صحفي لنادر الحمدان مدير التعليم أكد أن المدارس جاهزة.")
     assert set(df.speaker) == {"نادر الحمدان"}
+
+
+# ---- a plural in ون keeps a nationality wrongly written with the article (a guard of the
+# rule that a definite word after such a plural is the verb's object)
+
+def test_a_definite_nationality_after_a_plural_in_un_stays_in_the_subject():
+    row = one("وقال مسؤولون الأمريكيون إن الاتفاق جيد للطرفين.")
+    assert row.speaker == "مسؤولون الأمريكيون"
