@@ -202,6 +202,9 @@ def test_a_long_title_with_no_titled_name_ahead_still_ends_at_the_limit():
 def test_ala_after_a_family_name_with_al_stays_a_preposition():
     row = one("وأكد الشيخ نادر بن خالد آل الشيخ على أهمية الحوار بين الأجيال.")
     assert row.speaker == "الشيخ نادر بن خالد آل الشيخ"
+    # (a definite word in ي after على, which could read as a family name: آل decides)
+    df = acts("وأثنى الشيخ نادر بن خالد آل الشيخ على المبنى الجديد للمكتبة، وقال إن القراء كثر.")
+    assert set(df.speaker) == {"الشيخ نادر بن خالد آل الشيخ"}
 
 
 def test_ala_after_a_trade_noun_before_a_verbal_noun_is_the_complement():
@@ -215,6 +218,9 @@ def test_ala_after_a_trade_noun_before_a_verbal_noun_is_the_complement():
 
 def test_ala_hamish_after_a_trade_noun_is_no_name():
     row = one("وقال المدرب على هامش الحصة التدريبية إن الفريق مستعد.")
+    assert row.speaker == "المدرب"
+    # المدى (normalised المدي) is too short for a family name in ي
+    row = one("وقال المدرب على المدى القريب إن النتائج ستتحسن.")
     assert row.speaker == "المدرب"
 
 

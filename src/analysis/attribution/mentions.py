@@ -920,9 +920,10 @@ class Resolver:
 
     def _family_name(self, tok: str) -> bool:
         """Whether ``tok`` reads as a family name: a definite nisba (الغيثي، الفارس is not
-        one) that is no role, no country or nationality and no stop word. News writes most
-        Gulf family names so (ال + a nisba in ي)."""
-        return len(tok) > 4 and tok.startswith("ال") and tok.endswith("ي") and tok not in NP_STOP and \
+        one) of at least four letters after ال (not المدى، the normalised المدي), that is no
+        role, no country or nationality and no stop word. News writes most Gulf family names
+        so (ال + a nisba in ي)."""
+        return len(tok) > 5 and tok.startswith("ال") and tok.endswith("ي") and tok not in NP_STOP and \
             tok not in FUNCTION_WORDS and self.role_of(tok) is None and not self.country_of([tok]) and \
             tok not in self.gz.cues.tokens
 
