@@ -13,7 +13,7 @@ def _speakers(df):
 # ---- the given name Ali after a title (علي is also the normalised spelling of على)
 
 def test_ali_after_a_rank_is_the_given_name():
-    row = one("وأوضح المتحدث باسم الدفاع المدني المقدم علي بن سامر الغيثي أن الحريق أخمد سريعا.")
+    row = one("وأوضح الناطق باسم حرس المنشآت المقدم علي بن سامر الغيثي أن النيران أخمدت سريعا.")
     assert row.speaker.endswith("المقدم علي بن سامر الغيثي")
 
 
@@ -49,7 +49,7 @@ def test_a_feminine_noun_after_a_definite_subject_stays_the_object():
 # ---- the abbreviation د. of الدكتور
 
 def test_the_doctor_abbreviation_keeps_the_name():
-    row = one("وأوضح المتحدث باسم وزارة الصحة د. سامر الغيثي أن الحالات مستقرة.")
+    row = one("وأوضح الناطق باسم هيئة الدواء د. سامر الغيثي أن الشحنات سليمة.")
     assert row.speaker.endswith("د. سامر الغيثي")
 
 
@@ -62,8 +62,8 @@ def test_a_full_stop_after_a_title_still_ends_the_sentence():
 # ---- a chain of descent is never cut by the length limit of a phrase
 
 def test_a_long_title_keeps_the_whole_chain_of_descent():
-    row = one("وأوضح نائب المتحدث الرسمي لمديرية الدفاع المدني بمنطقة الحدود العقيد سامر بن ماجد آل غيثان "
-              "أنه تم نقل المصابين.")
+    row = one("وبين مساعد الناطق الإعلامي لإدارة الإطفاء بمحافظة الساحل الشرقي العقيد سامر بن ماجد آل غيثان "
+              "أنه تم إسعاف المصابين.")
     assert row.speaker.endswith("العقيد سامر بن ماجد آل غيثان")
 
 
@@ -95,8 +95,8 @@ def test_a_joined_verb_after_a_sentence_with_no_named_subject_continues():
 
 
 def test_an_adverb_after_the_opening_verb_is_no_subject():
-    # وانهار أثناء …: the verb has no subject of its own, أثناء is no source
-    df = acts("وقال سامر الغيثي إن القضية طويلة. وانهار أثناء تقديم دفاعه أمام المحكمة، وقال إنه كان مضطرا.")
+    # وتعثر أثناء …: the verb has no subject of its own, أثناء is no source
+    df = acts("وقال سامر الغيثي إن الملف معقد. وتعثر أثناء شرح موقفه للجنة، وقال إنه سيعود لاحقا.")
     assert list(df.speaker) == ["سامر الغيثي", "سامر الغيثي"]
 
 
@@ -119,8 +119,8 @@ def test_a_listed_verbal_noun_after_a_chain_of_descent_is_the_object():
 
 
 def test_a_definite_word_after_a_plural_in_un_is_the_object():
-    row = one("حذر باحثون أستراليون الأطفال من السهر أمام الشاشات.")
-    assert row.speaker == "باحثون أستراليون"
+    row = one("نبه باحثون بريطانيون الآباء من إهمال نوم الصغار.")
+    assert row.speaker == "باحثون بريطانيون"
 
 
 def test_a_nationality_after_a_plural_in_un_stays_in_the_subject():
@@ -161,8 +161,8 @@ def test_a_lone_name_after_the_verb_is_still_a_speaker():
 # the apposition between them
 
 def test_amma_with_a_long_apposition_before_fa():
-    df = acts("وقال نادر الحسني إن المطار مفتوح. أما سامر الغيثي، وهو قيادي في القوات التي تقاتل "
-              "المتمردين ونائب مدير المطار منذ سنوات، فأفاد بأن الرحلة وصلت.")
+    df = acts("وقال نادر الحسني إن الميناء مفتوح. أما سامر الغيثي، وهو ضابط سابق في الكتيبة التي تحرس "
+              "الحدود الشمالية ومساعد قائد الميناء منذ أعوام، فأفاد بأن السفينة رست.")
     assert list(df.speaker) == ["نادر الحسني", "سامر الغيثي"]
 
 
@@ -220,3 +220,118 @@ def test_a_joined_verb_after_another_named_source_does_not_reach_back_to_the_ope
     # opening verb's subject and the joined verb, so وقال is not the minister's
     df = acts("واستقبل الوزير سامر الفارس، ثم تحدث المدير نادر الصالح وقال إن العلاقات متينة.")
     assert not any(s.startswith("الوزير") for s in _speakers(df))
+
+
+# ==== review of round 6: the rules above made narrower (invented sentences)
+
+# ---- Ali after a title: only a clear name after it; a family name or a trade noun before
+# على leaves على the verb's complement
+
+def test_ala_after_a_family_name_with_al_stays_a_preposition():
+    row = one("وأكد الشيخ نادر بن خالد آل الشيخ على أهمية الحوار بين الأجيال.")
+    assert row.speaker == "الشيخ نادر بن خالد آل الشيخ"
+    # (a definite word in ي after على, which could read as a family name: آل decides)
+    df = acts("وأثنى الشيخ نادر بن خالد آل الشيخ على المبنى الجديد للمكتبة، وقال إن القراء كثر.")
+    assert set(df.speaker) == {"الشيخ نادر بن خالد آل الشيخ"}
+
+
+def test_ala_after_a_trade_noun_before_a_verbal_noun_is_the_complement():
+    row = one("وشدد المدرب على ضرورة اللعب بتركيز أكبر.")
+    assert row.speaker == "المدرب"
+    df = acts("وأكد اللاعب على أهمية المباراة، وقال إن الجمهور ينتظر الفوز.")
+    assert set(df.speaker) == {"اللاعب"}
+    df = acts("وأثنى المحامي على قرار القاضي، وقال إن الحكم منصف.")
+    assert set(df.speaker) == {"المحامي"}
+
+
+def test_ala_hamish_after_a_trade_noun_is_no_name():
+    row = one("وقال المدرب على هامش الحصة التدريبية إن الفريق مستعد.")
+    assert row.speaker == "المدرب"
+    # المدى (normalised المدي) is too short for a family name in ي
+    row = one("وقال المدرب على المدى القريب إن النتائج ستتحسن.")
+    assert row.speaker == "المدرب"
+
+
+def test_ali_with_a_family_name_after_a_title_is_the_given_name():
+    row = one("وقال المهندس علي الحمداني إن الجسر سيفتتح قريبا.")
+    assert row.speaker == "المهندس علي الحمداني"
+
+
+def test_ali_after_an_abbreviated_title_is_the_given_name():
+    row = one("وأوضح الناطق باسم هيئة الموانئ د. علي بن نادر الحمداني أن الرصيف جاهز.")
+    assert row.speaker.endswith("د. علي بن نادر الحمداني")
+    row = one("وقال الناطق باسم البلدية م. علي الحمداني إن الأرصفة جاهزة.")
+    assert row.speaker.endswith("م. علي الحمداني")
+
+
+# ---- a verbal noun of the shape تفعيل cuts only a definite body that is the whole subject
+
+def test_a_tafil_name_at_the_end_of_a_construct_title_stays_in_the_name():
+    row = one("وقال الناطق باسم الجمعية توفيق الحمداني إن التسجيل مفتوح.")
+    assert row.speaker == "الناطق باسم الجمعية توفيق الحمداني"
+    row = one("وأكد رئيس النادي تيسير الحربي أن الموسم سيبدأ مبكرا.")
+    assert row.speaker == "رئيس النادي تيسير الحربي"
+
+
+def test_a_listed_tafil_name_without_a_nisba_stays_in_the_name():
+    row = one("وقال أمين الجمعية توفيق السالم إن التبرعات زادت.")
+    assert row.speaker == "أمين الجمعية توفيق السالم"
+
+
+def test_a_tafil_noun_after_a_definite_subject_is_still_the_object():
+    row = one("وأعلنت البلدية تمديد ساعات العمل في الأسواق.")
+    assert row.speaker == "البلدية"
+    row = one("وأعلن وزير الداخلية تعليق الرحلات إلى الجزر.")
+    assert row.speaker == "وزير الداخلية"
+
+
+# ---- a stack of offices stops at a verbal noun; a chain of descent keeps the family name
+
+def test_a_verbal_noun_after_a_long_title_opens_the_object():
+    row = one("وأكد رئيس مجلس أمناء الصندوق الخيري لرعاية الأيتام بالمحافظة دعم الأهالي المستمر "
+              "للصندوق.")
+    assert "دعم" not in row.speaker
+    assert row.speaker.startswith("رئيس مجلس أمناء الصندوق")
+
+
+def test_a_long_title_keeps_the_family_name_after_the_chain_of_descent():
+    row = one("وقال مدير فرع هيئة الحدائق العامة بمحافظة الساحل الغربي لشؤون المتنزهات الساحلية "
+              "عبدالله بن سامر الغيثي إن المتنزهات جاهزة.")
+    assert row.speaker.endswith("عبدالله بن سامر الغيثي")
+
+
+# ---- any one-letter abbreviation of a title inside the subject, like د.
+
+def test_other_one_letter_abbreviations_keep_the_name():
+    row = one("وبين الناطق باسم البلدية م. نادر الحمدان أن الأرصفة جاهزة.")
+    assert row.speaker.endswith("م. نادر الحمدان")
+    row = one("وقال عميد كلية الطب أ.د. نادر الحمدان إن القبول بدأ.")
+    assert row.speaker.endswith("أ.د. نادر الحمدان")
+
+
+# ---- لدى + a state belongs to an envoy's title only
+
+def test_lada_after_an_envoy_reaches_the_name_also_after_the_kingdom():
+    row = one("وقال السفير الفرنسي لدى المملكة نادر الحمدان إن الزيارة ناجحة.")
+    assert row.speaker == "السفير الفرنسي لدى المملكة نادر الحمدان"
+
+
+def test_lada_after_another_official_ends_the_subject():
+    # لدى اليونان اهتمام: "Greece has an interest", the content, not the director's post
+    row = one("وقال مدير الأمن لدى اليونان اهتمام كبير بالملف.")
+    assert row.speaker == "مدير الأمن"
+
+
+# ---- a plural in ون keeps a nationality wrongly written with the article (a guard of the
+# rule that a definite word after such a plural is the verb's object)
+
+def test_a_definite_nationality_after_a_plural_in_un_stays_in_the_subject():
+    row = one("وقال مسؤولون الأمريكيون إن الاتفاق جيد للطرفين.")
+    assert row.speaker == "مسؤولون الأمريكيون"
+
+
+# ---- a named source after ل in «في تصريح صحفي ل…» loses its ل
+
+def test_a_personal_name_after_li_in_a_press_statement_loses_the_li():
+    df = acts("وفي تصريح صحفي لنادر الحمدان مدير التعليم أكد أن المدارس جاهزة.")
+    assert set(df.speaker) == {"نادر الحمدان"}

@@ -15,7 +15,7 @@ def test_the_monarchs_title_names_the_kingdom_of_a_later_bare_mention():
     w = words("رفع الأهالي شكرهم لخادم الحرمين الشريفين. وزار الوفد المعرض. ثم انتهت الجولة مساء. "
               "وتنتشر فروع الهيئة في مناطق المملكة.")
     assert set(lex.the_kingdom(w).values()) == {"SA"}
-    text = ("رفع الأهالي شكرهم لخادم الحرمين الشريفين على الدعم. وزار الوفد المعرض أمس. ثم انتهت الجولة.\n"
+    text = ("رفع الأهالي امتنانهم لخادم الحرمين الشريفين لدعمه المتواصل. وزار الوفد المعرض أمس. ثم انتهت الجولة.\n"
             "وقالت وزارة الزراعة إن فروعها تنتشر في مناطق المملكة.")
     r = acts(text).iloc[-1]
     assert (r.speaker_type, r.speaker_country) == ("home_official", "SA")
@@ -57,7 +57,7 @@ def test_two_kingdoms_named_leave_the_kingdom_unresolved():
 
 # ---- 2. a company word glued to ل in a doctor's title
 def test_a_doctors_title_naming_a_company_with_li_is_a_companys_officer():
-    r = one("قال الدكتور سامر الفارس المستشار الفني للرئيس التنفيذي لشركة النخيل إن المياه آمنة.")
+    r = one("قال الدكتور سامر الفارس المساعد الإداري للمدير العام لشركة الواحة إن الشحنة سليمة.")
     assert r.speaker_type == "other"
 
 
@@ -102,10 +102,10 @@ def test_quoted_speech_after_an_unnamed_official_stays_anonymous():
 
 # ---- 6. a definite title alone repeats the title of the person the article named with it
 def test_a_title_alone_after_the_titled_name_is_that_person():
-    df = acts("هكذا يؤكد الخبير الأمني الدكتور سامر الفارس، موضحا أن الخطر قائم.\n"
-              "ودعا الخبير الأمني إلى تشديد الرقابة على المنافذ.")
+    df = acts("كما يؤكد الباحث الاستراتيجي الدكتور سامر الفارس، مبينا أن التهديد مستمر.\n"
+              "ودعا الباحث الاستراتيجي إلى مضاعفة الدوريات عند السواحل.")
     assert df.speaker_type.tolist() == ["expert", "expert", "expert"]
-    assert df.speaker.iloc[-1] == "الخبير الأمني الدكتور سامر الفارس"
+    assert df.speaker.iloc[-1] == "الباحث الاستراتيجي الدكتور سامر الفارس"
 
 
 def test_a_title_alone_after_unnamed_experts_stays_unnamed():

@@ -406,7 +406,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 (via_near_cue(resolver, toks, after, min(len(toks), after + 6))[1] == after or
                  _no_source_after(resolver, toks, after)) and \
                 _verb_cue_near(lex, toks, _past_abbreviation(lex, toks, s_first), i):
-            # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال / وقال في تصريح صحفي إن:
+            # أفاد في تصريحات لإذاعة X / وفي حديث لـ«الصحيفة» قال / a verb, then «في تصريح صحفي», then إن:
             # the noun names the occasion of the verb's act (H3), not an act of its own
             continue
         if kind == "noun" and _strip(toks[i])[:1] == "ب" and i + 1 < len(toks) and toks[i + 1] == "من" and \
@@ -486,12 +486,14 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if adjective:
                     j += 1  # في تصريح صحفي، تصريحات صحفية: the press adjective of the noun, no speaker
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
-                if fwd is not None and fwd.prepositional:
+                if adjective and fwd is not None and toks[j][0] == "ل" and len(toks[j]) > 3:
+                    # في تصريح صحفي للوزير …، … لسامر الفارس مدير التعليم: ل after the noun and its
+                    # adjective is the preposition that names whose statement it is, also before a
+                    # personal name (which the mention reader would otherwise take with its ل)
+                    fwd = _source_after_li(resolver, toks, j)
+                    fwd = fwd if fwd is not None and fwd.type and not fwd.anaphoric else None
+                elif fwd is not None and fwd.prepositional:
                     fwd = None
-                    if adjective and toks[j][0] == "ل" and len(toks[j]) > 3:
-                        # في تصريح صحفي للوزير …: ل after the noun and its adjective names whose statement
-                        fwd = _source_after_li(resolver, toks, j)
-                        fwd = fwd if fwd is not None and fwd.type and not fwd.anaphoric else None
             if kind == "noun" and lex.source_nouns and \
                     {toks[i], toks[i][1:], toks[i][2:]} & lex.source_nouns and \
                     (fwd is None or fwd.start != j or not fwd.type or fwd.type == "unknown" or fwd.anaphoric):
@@ -585,7 +587,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     if back is not None and (toks[back.start] in NP_STOP or toks[back.start] in FUNCTION_WORDS or
                                              (back.end - back.start < 2 and
                                               not resolver.token_class(toks[back.start])[0])):
-                        back = None  # (وانهار أثناء …، وتأتي سيطرة …: an adverb or an action noun, no subject named)
+                        back = None  # (وتعثر أثناء …، وتأتي سيطرة …: an adverb or an action noun, no subject named)
                     read_end = back.end if back is not None else i
                     if back is not None:
                         back = _subject_before_object(resolver, toks, back)

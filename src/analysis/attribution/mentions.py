@@ -794,7 +794,7 @@ class Resolver:
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
         titled = role == "expert" and self._title_before_name(np_words)
         if titled:
-            # (read with a glued ل or ب: المستشار الفني للرئيس التنفيذي لشركة …: a company's
+            # (read with a glued ل or ب: المساعد الإداري للمدير العام لشركة …: a company's
             # officer, as in any title)
             later = [self.np_role(t) for t in np_words[1:] if bare(t) not in self.gz.academic_titles]
             if "expert" in later or "research" in later:
@@ -952,11 +952,11 @@ class Resolver:
         cue_tokens = self.gz.cues.tokens
         while k < n and (k - j < _MAX_NP or self._name_chain_at(toks, k) or self._titles_before_name(toks, j, k)):
             t = toks[k]
-            if t == "." and toks[k - 1] == "د" and k + 1 < n and self.token_class(toks[k + 1])[1]:
-                k += 1  # المتحدث باسم الوزارة د. سامر الفارس: د. abbreviates الدكتور, the name follows
+            if t == "." and self._title_abbreviation(toks, k):
+                k += 1  # المتحدث باسم الوزارة د. سامر، م. سامر، أ.د. سامر: an abbreviated title, the name follows
                 continue
             if t == "في" and self._posting_before_name(toks, k):
-                k += 1  # السفير السعودي في عمان الدكتور سامر الفارس: the post, then the titled name
+                k += 1  # (title, nationality, في + capital, الدكتور + name: the post, then the titled name)
                 continue
             if t == "علي" and self._title_before_ali(toks, k):
                 k += 1  # المقدم علي بن سامر، المواطن علي سامر العتيبي: the given name Ali
@@ -978,7 +978,7 @@ class Resolver:
                 # على, whose object takes the article glued to it
                 k += 1
                 continue
-            if t == "لدي" and k + 1 < n and self.role_of(toks[j]) == "official":
+            if t == "لدي" and k + 1 < n and any(bare(w) in _subject_ends()["envoy_titles"] for w in toks[j:k]):
                 # سفير المملكة لدى تركيا الدكتور سامر الفارس: an envoy's office is "to" a state,
                 # which belongs to the title (the name follows it); لدى before anything but a
                 # state (لدى وصوله، لدى الجهات) ends the phrase. (The host is not the envoy's
@@ -986,6 +986,9 @@ class Resolver:
                 place = self.countries.place_at(toks, k + 1)
                 if place is not None:
                     k = place[0]
+                    continue
+                if toks[k + 1] == "المملكه":
+                    k += 2  # سفير فرنسا لدى المملكة: the bare «the Kingdom» is a state too
                     continue
             if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
                 break
@@ -1002,7 +1005,7 @@ class Resolver:
                 break  # أعلنت الحكومة خطة …: an indefinite noun after the definite subject is its object
             if self._object_after_family_name(toks, j, k) or self._adverb_after_subject(toks, k, tanwin=False):
                 break
-            if self._ends_subject(toks, k):
+            if self._ends_subject(toks, k, start=j):
                 break
             k += 1
         return k
@@ -1059,15 +1062,47 @@ class Resolver:
         """Whether token ``k`` continues a personal name chain (سامر بن خالد آل سالم): بن/ابن/آل
         or the word right after one. A chain of descent is one name however long the title
         before it, so the length limit of a phrase never cuts it."""
-        chain = ("بن", "ابن", "بنت", "ال")  # (آل is normalised to ال, a word of its own)
-        return k < len(toks) and k - 1 >= 0 and (toks[k] in chain or toks[k - 1] in chain) and \
+        chain = W["name_after_nisba"]  # (بن، ابن، بنت، آل; آل is normalised to ال, a word of its own)
+        if k < 2 or k >= len(toks):
+            return False
+        if toks[k - 2] in chain and toks[k - 2] != "ال" and self._family_name(toks[k]):
+            return True  # سامر بن ماجد الغيثي: the family name after the father's name ends the chain
+        return (toks[k] in chain or toks[k - 1] in chain) and \
             toks[k][0].isalpha() and toks[k] not in NP_STOP and toks[k] not in self.gz.cues.tokens and \
             k + (toks[k] in chain) < len(toks)
 
+    def _family_name(self, tok: str) -> bool:
+        """Whether ``tok`` reads as a family name: a definite nisba (الغيثي، الفارس is not
+        one) of at least four letters after ال (not المدى، the normalised المدي), that is no
+        role, no country or nationality and no stop word. News writes most Gulf family names
+        so (ال + a nisba in ي)."""
+        return len(tok) > 5 and tok.startswith("ال") and tok.endswith("ي") and tok not in NP_STOP and \
+            tok not in FUNCTION_WORDS and self.role_of(tok) is None and not self.country_of([tok]) and \
+            tok not in self.gz.cues.tokens
+
+    def _title_abbreviation(self, toks: list[str], k: int) -> bool:
+        """Whether the full stop at ``k`` ends a one-letter abbreviation of a title inside a
+        subject (د. الدكتور، م. المهندس، أ. الأستاذ، أ.د.), not a sentence: one letter before
+        it, and after it a name word, another abbreviation (أ.د.) or the name Ali."""
+        n = len(toks)
+        if k < 1 or k + 1 >= n or not self._letter_abbreviation(toks, k):
+            return False
+        nxt = toks[k + 1]
+        if len(nxt) == 1 and nxt.isalpha() and k + 2 < n and toks[k + 2] == ".":
+            return self._title_abbreviation(toks, k + 2)  # أ.د. سامر
+        if nxt == "علي":
+            return self._title_before_ali(toks, k + 1)
+        return self.token_class(nxt)[1] and nxt not in NP_STOP
+
+    @staticmethod
+    def _letter_abbreviation(toks: list[str], k: int) -> bool:
+        """Whether the full stop at ``k`` follows a word of one letter (an abbreviation)."""
+        return k >= 1 and toks[k] == "." and len(toks[k - 1]) == 1 and toks[k - 1].isalpha()
+
     def _titles_before_name(self, toks: list[str], j: int, k: int) -> bool:
         """Whether a phrase that has reached the length limit at ``k`` is a stack of offices
-        that a titled personal name closes (مفتي عام المملكة رئيس هيئة … رئيس اللجنة الدائمة
-        للبحوث العلمية والإفتاء الشيخ فلان): Saudi and Gulf news stack several offices before
+        that a titled personal name closes (رئيس المجلس الأعلى للأوقاف عضو لجنة … المشرف على
+        المعاهد الشرعية الشيخ فلان): Saudi and Gulf news stack several offices before
         the holder's name, and the name, after a definite title that stands before names
         (speakers.yaml name_titles: الشيخ، المهندس، اللواء), is the point of the phrase. The
         phrase may go on to twice the limit: up to such a title seen ahead with no stop word,
@@ -1084,6 +1119,8 @@ class Resolver:
             t = toks[m]
             if not t[0].isalnum() or t in NP_STOP or t in self.gz.cues.tokens or t in NP_STOP_COMPLEMENT:
                 return False
+            if (not t.startswith("ال") and self._verbal_noun(t, after_bi=False)) or self._ends_subject(toks, m, start=j):
+                return False  # أكد رئيس … دعم المواطن سامر: a verbal noun opens the verb's object
             if t.startswith("ال") and bare(t) in titles and self.token_class(toks[m + 1])[1]:
                 return True
         return False
@@ -1109,15 +1146,30 @@ class Resolver:
         """Whether ``علي`` at ``k`` is the given name Ali: it follows a title that stands before
         names (speakers.yaml name_titles: المقدم، المواطن، الدكتور) and is followed by بن or by
         a name word without the article (see the list's comment)."""
-        if k + 1 >= len(toks) or k < 1:
+        n = len(toks)
+        if k + 1 >= n or k < 1:
             return False
         prev, nxt = toks[k - 1], toks[k + 1]
-        if bare(prev) not in _subject_ends()["name_titles"]:
+        lex = _subject_ends()
+        if prev == ".":
+            if not self._letter_abbreviation(toks, k - 1):
+                return False  # (م. علي، د. علي: an abbreviated title; a sentence's end is none)
+        elif bare(prev) not in lex["name_titles"] and bare(prev) not in lex["name_titles_common"]:
             return False
-        return nxt in ("بن", "ابن") or (self.token_class(nxt)[1] and nxt not in NP_STOP and
-                                        self.role_of(nxt) is None and not self.country_of([nxt]))
+        elif k >= 2 and toks[k - 2] in W["name_after_nisba"]:
+            return False  # آل الشيخ على، بن سالم على: the title word is a family name, على the preposition
+        if nxt in ("بن", "ابن") or nxt in ("،", ",") or nxt in self.gz.cues.tokens:
+            return True  # المقدم علي بن …، العميد علي، المتحدث …: على never stands before these
+        if self._family_name(nxt):
+            return True  # المقدم علي الغيثي
+        # علي + a name word + a family name (المواطن علي ماجد الهلالي); على + a noun and its
+        # genitive (على أهمية الالتزام، على هامش التدريب، على قرار المحكمة) is the verb's complement
+        return k + 2 < n and self.token_class(nxt)[1] and nxt not in NP_STOP and \
+            self.role_of(nxt) is None and not self.country_of([nxt]) and \
+            not self._verbal_noun(nxt, after_bi=False) and \
+            not (nxt.endswith(("ه", "ات")) and not _given_name_in_ta(nxt)) and self._family_name(toks[k + 2])
 
-    def _ends_subject(self, toks: list[str], k: int) -> bool:
+    def _ends_subject(self, toks: list[str], k: int, *, start: int | None = None) -> bool:
         """Whether token ``k`` (not the first of the phrase) begins what follows a subject
         rather than continuing its noun phrase: an adverb of time (see :meth:`_time_adverb`),
         a word opening the content (فإنه، بما، مما), a verbal noun with ب (طالب الخبراء
@@ -1139,16 +1191,21 @@ class Resolver:
         if t[0] == "ب" and len(t) >= 4 and self._verbal_noun(t[3:] if t.startswith("بال") else t[1:], after_bi=True):
             return True
         prev = toks[k - 1]
-        if prev.startswith(("ال", "وال")) and not t.startswith(("ال", "لل")) and \
+        if prev.startswith(("ال", "وال", "بال", "لل")) and not t.startswith(("ال", "لل")) and \
                 self._verbal_noun(t, after_bi=False):
             return True
-        if prev.startswith(("ال", "وال")) and _tafil_shape(t) and \
+        if prev.startswith(("ال", "وال")) and _tafil_shape(t) and t not in lex["tafil_given_names"] and \
                 self.role_of(prev) not in ("official", "expert", "research", "anonymous") and \
-                bare(prev) not in lex["name_titles"]:
+                bare(prev) not in lex["name_titles"] and bare(prev) not in lex["name_titles_common"] and \
+                not (k + 1 < len(toks) and self._family_name(toks[k + 1])):
             # أعلنت الهيئة تنظيم مسابقة، قررت السلطات تعليق …: the verbal noun of the shape
             # تفعيل after a definite body or noun opens the object (a definite noun takes no
             # indefinite word into its phrase). After a person's title it may be a given name
-            # of that shape (الوزير توفيق، المهندس تيسير), so a title keeps the word.
+            # of that shape (الوزير توفيق، المهندس تيسير), so a title keeps the word. Only a
+            # given name of that shape (speakers.yaml tafil_given_names: المتحدث باسم الهيئة
+            # توفيق …، رئيس الجمعية تيسير …) or a word before a family name (… الغامدي) begins
+            # the holder's name at the end of a title's construct. (The shape alone cannot
+            # tell them apart there: وأعلن وزير الداخلية تعليق الرحلات is the common case.)
             return True
         if k >= 3 and toks[k - 2] in ("بن", "ابن", "بنت") and not t.startswith(("ال", "لل")) and \
                 self._verbal_noun(t, after_bi=False):
@@ -1358,7 +1415,9 @@ class Resolver:
         n = len(toks)
         token_class = self.token_class
         first_ok = token_class(toks[j])[1] or (bare_names and token_class(toks[j])[2] and
-                                                 j + 1 < n and token_class(toks[j + 1])[2])
+                                                 j + 1 < n and (token_class(toks[j + 1])[2] or
+                                                                (toks[j + 1] == "علي" and
+                                                                 self._title_before_ali(toks, j + 1))))
         if not first_ok and bare_names and j + 1 < n and \
                 (self._loose_name_word(toks[j]) or self._given_name_in_na(toks[j])) and \
                 token_class(toks[j + 1])[1]:
@@ -1374,6 +1433,7 @@ class Resolver:
                     (token_class(toks[k])[2] or
                      (toks[k] == "علي" and k + 1 < n and token_class(toks[k + 1])[2]
                       and not toks[k + 1].startswith("ال")) or
+                     (toks[k] == "علي" and self._title_before_ali(toks, k)) or
                      (bare_names and self._loose_name_word(toks[k]) and
                       self._name_ends_at(toks, k + 1, complement=False, definite=False))):
                 k += 1  # علي inside a name is the given name Ali, not the preposition على
