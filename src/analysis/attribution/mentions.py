@@ -29,6 +29,7 @@ from importlib import resources
 import yaml
 
 from .countries import bare, inflection_base, load_countries
+from .cues import SENTENCE_ENDS
 from .gazetteer import Entity, Gazetteer
 from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY, QUOTE_RE
@@ -1986,7 +1987,7 @@ def honorific_antecedent(resolver: Resolver, rank: str, spans) -> Mention | None
             # sentence by sentence from the nearest; in a sentence the first person of the
             # rank: the subject comes before the verb's object (استقبل الوزير فلان رئيس
             # الهيئة … وقال معاليه: the minister)
-            stops = [k for k in range(end) if toks[k] in (".", "!", "?", "؟")]
+            stops = [k for k in range(end) if toks[k] in SENTENCE_ENDS]
             bounds = list(zip([0] + [k + 1 for k in stops], stops + [end]))
             for a, b in reversed(bounds):
                 p = a
