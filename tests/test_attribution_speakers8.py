@@ -130,3 +130,13 @@ def test_collective_with_min_is_a_fronted_subject():
 def test_phrase_that_ends_before_a_comma_is_not_the_subject_of_the_next_verb():
     row = _speaker("وذكر التقرير أن البنك سجل أرباحا قياسية، قال المحللون إنها ستستمر.", "قال")
     assert row.speaker == "المحللون"
+
+
+def test_ma_after_the_name_is_the_object():
+    row = _speaker("ونفى المتحدث باسم الشركة سامر الفارس ما تردد عن إغلاق المصنع.", "ونفى")
+    assert row.speaker == "المتحدث باسم الشركة سامر الفارس"
+
+
+def test_according_to_what_the_spokesman_announced_keeps_its_source():
+    rows = [(r.cue, r.speaker) for r in acts("وارتفع عدد الزوار بحسب ما أعلنه المتحدث باسم الهيئة سامر الفارس.").itertuples()]
+    assert rows and rows[0][1] == "المتحدث باسم الهيئة سامر الفارس"
