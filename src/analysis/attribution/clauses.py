@@ -394,6 +394,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         if s_first < len(toks) and toks[s_first] in _LINK_WORDS:
             continue  # رابط الخبر بصحيفة X: «…»: a link line quotes a headline, it reports nothing (H1)
         speaker, resolution, subj_tok, via, fwd, cue_tok = None, "", i, "", None, None
+        front = None  # a subject fronted after أنّ/لكنّ (see _fronted_subject)
         last_speaker = state.get("last_speaker")
         after = i + width
         if kind == "verb" and i >= 2 and toks[i - 1] in ("ما", "لما") and \
@@ -474,6 +475,14 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             elif kind == "verb":
                 fwd, via = _subject_after(resolver, toks, j,
                                           telling=lex.verbs.get(_strip(toks[i]), ("",))[0] in TELLING_LEMMAS)
+                front = (_fronted_subject(resolver, lex, toks, s_first, i) or
+                         _pluperfect_subject(resolver, toks, s_first, i)) if fwd is not None else None
+                if front is not None:
+                    # أن الحكومة طالبت الدول: the phrase before the verb is its subject, the one
+                    # after it the object (with no subject after the verb, the reading before it
+                    # already finds the same phrase)
+                    fwd = None
+                    speaker, resolution, subj_tok = resolver.register(front), "preceding", front.start
                 if fwd is not None and needs == "content":
                     fwd = _trim_at_content(resolver, toks, fwd)
                 if fwd is not None and _object_reports(lex, toks, i, fwd, fwd.start + 1):
@@ -664,7 +673,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 elif last_speaker is not None and i > 0 and toks[i - 1] in ("،", ","):
                     speaker, resolution = last_speaker, "continuation"
         if speaker is not None and kind == "verb" and needs:
-            window = 10 if resolution == "explicit" else 4
+            # (a subject fronted after أنّ is as sure as one after the verb: the same reach)
+            window = 10 if resolution == "explicit" or front is not None else 4
             # The content follows the subject (وقال فلان، الذي …، إن) and the medium it spoke to
             # (كشف المتحدث باسم المديرية …، فلان لـ«الصحيفة»، أن): look from their end.
             start = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
@@ -890,6 +900,54 @@ def _plural_verb(lex, tok: str) -> bool:
 # The verb كان opening a pluperfect (وكان الوزير قد أعلن): its subject stands between it
 # and the reporting verb.
 _KANA = W["kana"]
+
+# أنّ/إنّ and لكنّ before a noun phrase that a reporting verb follows (see _fronted_subject).
+_FRONTED_SUBJECT_PARTICLES = W["fronted_subject_particles"]
+# Prepositions that stand inside a description of a source (مسؤول في الوزارة، عدد من العمال).
+_IN_NAME_PREPOSITIONS = frozenset({"في", "من"})
+# Object pronouns a verb may carry (نفاها، أكده، وصفهم): longest first.
+_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _object_pronoun(lex, tok: str) -> bool:
+    """Whether the verb ``tok`` carries an object pronoun (نفاها، أكده): the lexicon knows
+    the verb without it. (Verbs whose last root letter is ه, نوّه، نبّه، وجّه, are no verb
+    once the letter is taken off.)"""
+    b = _strip(tok)
+    return any(b.endswith(p) and len(b) - len(p) >= 2 and b[:-len(p)] in lex.verbs for p in _OBJECT_PRONOUNS)
+
+
+def _fronted_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: int) -> Mention | None:
+    """The subject of the verb at ``i`` when it stands before it, right after أنّ/إنّ or
+    لكنّ (ذكرت الصحيفة أن الحكومة الجديدة طالبت الدول …، لكن المدرب نفى الأنباء): these
+    particles govern a noun, never a verb, so the noun phrase between one of them and the
+    verb (with قد or an auxiliary before the verb) is the subject, and the verb's own
+    subject is the pronoun it carries; a noun after the verb is then its object, not its
+    subject. Not when the verb carries an object pronoun: then the fronted phrase is the
+    topic the pronoun takes up (أن هذه الرواية نفاها المتحدث), and the subject follows."""
+    if _object_pronoun(lex, toks[i]):
+        return None
+    if _strip(toks[i]) != toks[i] and _strip(toks[i]) in lex.verbs:
+        return None  # وأكد، فقال: a verb joined by و/ف starts a clause of its own, it is no predicate of the phrase before it
+    k = i - 1
+    while k >= s_first and toks[k] in AUX:
+        k -= 1  # أن الوزارة قد أكدت، لكن الوزير لم ينف
+    for p in range(k - 1, max(s_first, k - 12) - 1, -1):
+        if toks[p] not in _FRONTED_SUBJECT_PARTICLES:
+            continue
+        m = resolver.mention_at(toks, p + 1)
+        if m is None or m.end != k + 1 or \
+                any(t in FUNCTION_WORDS and t not in _IN_NAME_PREPOSITIONS for t in toks[m.start + 1:m.end]):
+            # (أن الاتفاق رحب به الوزير: a noun that names no source is no mention. The phrase
+            # after أنّ has a verb of its own, which the reader of names, not knowing every
+            # verb, may read on through: إن الوزير افتتح المبنى ثم أكد، أن البنك حقق أرباحا وفي
+            # هذا السياق قال. A function word other than في/من, which stand in descriptions
+            # (مصدر في الوزارة، عدد من الطلاب), is never inside a name, so such a phrase is none.)
+            return None
+        if contradicts(verb_features(lex, toks[i], "verb"), speaker_features(resolver, m.name)):
+            return None  # (أن الوزير أكدت: the verb does not agree, the phrase is not its subject)
+        return m
+    return None
 
 
 def _object_reports(lex, toks: list[str], i: int, fwd: Mention | None, content: int) -> bool:

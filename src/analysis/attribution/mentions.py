@@ -1004,6 +1004,8 @@ class Resolver:
                     toks[k - 1].startswith(("ال", "وال")) and self.role_of(t) is None and t not in self.gz.reflexives and \
                     not self.token_class(t)[3] and not _given_name_in_ta(t):
                 break  # أعلنت الحكومة خطة …: an indefinite noun after the definite subject is its object
+            if self._group_object(toks, j, k):
+                break  # طالب المجلس البلدي الحكومة، دعا الأمير سامر بن فهد المواطنين
             if self._object_after_family_name(toks, j, k) or self._adverb_after_subject(toks, k, tanwin=False):
                 break
             if self._ends_subject(toks, k, start=j):
@@ -1058,6 +1060,18 @@ class Resolver:
         return title in ("بن", "ابن", "بنت") or \
             (title.startswith("ال") and bare(title) in _subject_ends()["name_titles"] and
              self.role_of(before) is None and not self.countries.country_of([before]))
+
+    def _group_object(self, toks: list[str], j: int, k: int) -> bool:
+        """Whether the word at ``k`` is a definite noun of a group or a public body
+        (speakers.yaml object_group_nouns: الحكومة، المواطنين، الشباب) that begins the verb's
+        object: it follows a definite word (a definite noun heads no construct, and these
+        nouns are no adjectives: ودعت البلدية المواطنين) or the given name after بن (a
+        name takes no genitive: وطالب الأمير سامر بن خالد الشباب). After an indefinite
+        head it is the genitive of a title or a body and stays in the phrase (رئيس الحكومة،
+        نادي الشباب)."""
+        if toks[k] not in _subject_ends()["object_group_nouns"]:
+            return False
+        return toks[k - 1].startswith("ال") or toks[j:k][-2:-1] in (["بن"], ["ابن"], ["بنت"])
 
     def _name_chain_at(self, toks: list[str], k: int) -> bool:
         """Whether token ``k`` continues a personal name chain (سامر بن خالد آل سالم): بن/ابن/آل
