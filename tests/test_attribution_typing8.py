@@ -130,3 +130,17 @@ def test_a_common_word_is_no_place_and_an_entity_keeps_its_entry():
     assert r.speaker_country == ""
     r = one("وقالت جبهة النصرة السورية إن مقاتليها انسحبوا.")
     assert (r.speaker_type, r.speaker_country) == ("other", "")
+
+
+# ---- 5. an honorific of rank names one dignitary: never an unnamed source
+@pytest.mark.parametrize("text", [
+    "وشدد سماحة مفتي عام المملكة على أن يحافظ المسلم على الصلاة.",
+    "وأكد فضيلة إمام وخطيب الجامع الكبير أن الصدقة واجبة.",
+])
+def test_an_honorific_title_is_no_unnamed_source(text):
+    assert one(text).speaker_type in ("official", "home_official")
+
+
+def test_an_indefinite_title_without_an_honorific_stays_unnamed():
+    # negative: مسؤول كبير names no one
+    assert one("وقال مسؤول كبير إن الاتفاقية مهمة.").speaker_type == "anonymous"

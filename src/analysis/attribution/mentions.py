@@ -846,6 +846,10 @@ class Resolver:
         # official or institution. An indefinite description with no article in its
         # first words and no nationality ("مسؤول أمني") is an unnamed source.
         definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
+        if {np_words[0], bare(np_words[0])} & self.gz.honorifics:  # (bare reads the ف of فضيلة as «and»)
+            # سماحة مفتي عام المملكة، سمو رئيس الهيئة، فضيلة إمام المسجد: an honorific of rank
+            # names one dignitary, as definite as a name, never an unnamed source
+            definite = True
         country = self.country_of(np_words)
         if self.is_consultant(np_words):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
