@@ -134,7 +134,8 @@ def test_a_common_word_is_no_place_and_an_entity_keeps_its_entry():
 
 # ---- 5. an honorific of rank names one dignitary: never an unnamed source
 @pytest.mark.parametrize("text", [
-    "وشدد سماحة مفتي عام المملكة على أن يحافظ المسلم على الصلاة.",
+    "وبين سماحة مفتي عام الإقليم أن صلاة الجماعة فضلها كبير.",
+    "وأوضح معالي نائب رئيس ديوان المظالم أن الجلسة أجلت.",
     "وأكد فضيلة إمام وخطيب الجامع الكبير أن الصدقة واجبة.",
 ])
 def test_an_honorific_title_is_no_unnamed_source(text):

@@ -847,7 +847,7 @@ class Resolver:
         # first words and no nationality ("مسؤول أمني") is an unnamed source.
         definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
         if {np_words[0], bare(np_words[0])} & self.gz.honorifics:  # (bare reads the ف of فضيلة as «and»)
-            # سماحة مفتي عام المملكة، سمو رئيس الهيئة، فضيلة إمام المسجد: an honorific of rank
+            # سماحة مفتي عام الإقليم، معالي نائب رئيس الديوان، فضيلة إمام المسجد: an honorific of rank
             # names one dignitary, as definite as a name, never an unnamed source
             definite = True
         country = self.country_of(np_words)
