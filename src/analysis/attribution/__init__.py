@@ -38,9 +38,9 @@ from ..corpus import TOKEN_RE, Document, Structure, segment
 from ..normalize import NormalizedText, normalize, normalize_text
 from .clauses import find_acts
 from .cues import cue_at, noun_cue_at
-from .countries import bare, load_countries
+from .countries import bare, is_given_name, load_countries
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
-from .mentions import FUNCTION_WORDS, NP_STOP, Mention, Resolver, key_form
+from .mentions import FUNCTION_WORDS, NP_STOP, Mention, Resolver, key_form, _subject_ends
 from .quotes import QUOTE_CHARS, is_name_quote, paragraph_quotes, quote_spans
 
 __all__ = ["find_attributions", "attribution_records", "attributions_frame", "shannon_entropy", "load_gazetteer",
@@ -91,6 +91,33 @@ def _surname_word(w: str, resolver: Resolver) -> bool:
     return len(b) >= 3 and w.startswith("ال") and resolver.role_of(w) is None and \
         not resolver.country_of([w]) and w not in FUNCTION_WORDS and b not in resolver.gz.title_adjectives and \
         b not in resolver.gz.source_qualifiers and not resolver.token_class(w)[3]
+
+
+def _compound_starts() -> frozenset:
+    """First parts of compound given names written apart (عبد الله، أبو بكر)."""
+    return _subject_ends()["compound_name_starts"]
+
+
+def named_private_person(speaker, resolver: Resolver) -> bool:
+    """Whether a speaker left untyped (``unknown``) once the whole document has been read
+    is a person cited by a full name alone (وقال سامر الفارس إن، وأشارت نادية العمر إلى;
+    invented): news gives an official, an expert, a journalist or a body's spokesperson
+    their office, title or body where it names them (and :func:`described_elsewhere` reads
+    that title anywhere in the document), but cites private people (a citizen, a fan, a
+    witness, a relative) by their name alone. Such a speaker is a named private person,
+    ``other``. Only the shape of an Arab personal name is read so: a given name
+    (``data/given_names.yaml``, or the first part of a compound name, عبد/أبو …), name words,
+    and last a family name with the article (الفارس) that is no role, nationality or title
+    adjective. A noun in the construct state has the same shape (جدول الرحلات), hence the
+    list of given names; other untyped readings stay ``unknown``."""
+    words = normalize_text(speaker.name).split()
+    if not words or not (is_given_name(words[0]) or words[0] in _compound_starts()):
+        return False
+    if words[0] == "عبد" and len(words) < 3:
+        return False  # عبد الرحيم is a given name alone, with no family name
+    if not all(resolver.token_class(w)[2] for w in words[1:-1]):
+        return False  # (a cue, a function word or a role word inside is no name)
+    return _surname_word(words[-1], resolver)
 
 
 def public_type(kind: str, country: str, home_country: str) -> str:
@@ -556,6 +583,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 last = act.speaker.name.split()[-1] if act.speaker.name.split() else ""
                 if _surname_word(last, resolver):
                     surnames.setdefault(last, act.speaker.country)
+    private: dict[int, str] = {}  # id of an untyped speaker → its reported type (named_private_person)
     for pid, para, acts, word_quotes, p_ns, p_ne in acts_by_para:
         def sentence_of(pos: int) -> int:
             return bisect.bisect_right(sent_starts, pos) - 1
@@ -586,9 +614,12 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             pieces = [raw[s:e].strip(QUOTE_CHARS + " ") for s, e in (nt.to_raw_span(a, b) for a, b in inside)]
             quote_text = " … ".join(p for p in pieces if p)
             speaker = act.speaker
+            kind = speaker.type
+            if kind == "unknown":
+                kind = private.setdefault(id(speaker), "other" if named_private_person(speaker, resolver) else kind)
             rows.append({
                 "doc_id": doc.doc_id, "outlet": doc.outlet, "speaker": speaker.name,
-                "speaker_type": public_type(speaker.type, speaker.country, home),
+                "speaker_type": public_type(kind, speaker.country, home),
                 "mode": "direct" if quote_text else "indirect",
                 "cue": raw[cue_start:cue_end], "cue_start": cue_start, "cue_end": cue_end,
                 "start": start, "end": end, "quote": quote_text, "via": act.via,

@@ -26,7 +26,7 @@ from ..normalize import normalize_text
 from .yamlload import safe_load
 from .words import function_words as W
 
-__all__ = ["CountryLexicon", "load_countries", "inflection_base", "bare"]
+__all__ = ["CountryLexicon", "load_countries", "inflection_base", "bare", "given_names", "is_given_name"]
 
 _NOT_TERRITORIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "AC", "CP", "DG", "EA", "IC", "TA"}
 # Prepositions after which a country is a host, not the source's own state.
@@ -76,6 +76,23 @@ def _nisba(raw_name: str) -> str | None:
     return b + "ي" if len(b) >= 2 else None
 
 
+@lru_cache(maxsize=1)
+def given_names(path: str | None = None) -> frozenset:
+    """The Arabic given names of ``data/given_names.yaml`` (or of the file ``path``),
+    normalised. A malformed file raises :class:`GazetteerError` naming the file and line."""
+    from .words import load_function_words
+
+    if path is None:
+        path = str(resources.files("analysis") / "data" / "given_names.yaml")
+    return frozenset(normalize_text(w) for w in load_function_words(path)["given_names"])
+
+
+def is_given_name(w: str) -> bool:
+    """Whether a normalised word is a given name: listed in ``given_names``, or a compound
+    with عبد written as one word (عبدالله، عبدالرحمن)."""
+    return w in given_names() or (w.startswith("عبد") and len(w) > 4)
+
+
 _COUNTRY_CACHE: dict[tuple[str, ...], str] = {}  # descriptions → code (one lexicon per process)
 _TOWN_READINGS: dict[str, tuple] = {}  # word → the places it may begin (one lexicon per process)
 
@@ -97,6 +114,7 @@ class CountryLexicon:
     city_words: frozenset = frozenset()  # one-word city names (not evidence of a kingdom named)
     town_phrases: dict = None  # first word → (multi-word forms, code), longest first
     article_places: frozenset = frozenset()  # one-word places named only with the article (الكاميرون)
+    common_word_places: frozenset = frozenset()  # places that are mostly common words (not_settings)
 
     def country_of(self, words: list[str] | tuple[str, ...]) -> str:
         """The country a description's own words give it ("" when they do not).
@@ -134,6 +152,10 @@ class CountryLexicon:
             if code:
                 if prev in _NAME_BEFORE or (k + 1 < n and words[k + 1] in _NAME_AFTER):
                     continue
+                if words[k].startswith("ال") and is_given_name(prev):
+                    continue  # منصور التركي، محمد المصري: a family name after a given name
+                    # (an adjective agrees with its noun: a definite nisba after a bare
+                    # given name cannot describe it)
                 if not hosts and words[k][0] in "بل" and not words[k].startswith(("لل", "ال")) and \
                         bare(words[k]) != words[k]:
                     continue  # بفرنسا، لمصر: a place the description is about
@@ -485,4 +507,5 @@ def load_countries() -> CountryLexicon:
         demonym_en={str(k): str(v) for k, v in (data.get("demonym_en") or {}).items()},
         nisba_ar=nisba_ar, towns=towns, town_phrases=_by_first(town_phrases),
         kingdoms=frozenset(str(c).upper() for c in data.get("kingdoms") or []), city_words=frozenset(city_words),
-        article_places=frozenset(with_article - without_article))
+        article_places=frozenset(with_article - without_article),
+        common_word_places=frozenset(not_settings | {bare(w) for w in not_settings}))

@@ -674,7 +674,7 @@ class Resolver:
             m = self._name_mention(toks, i, j, bare_names=bare_names)
             if m is not None and m.type == "official" and self._former(toks, j, m.end):
                 m.type = "other"
-            return m
+            return self._with_stated_country(toks, m)
         m = self._described(toks, i, j, hit, role)
         if m is not None and _prepositional(toks[j]):
             m.prepositional = True
@@ -689,6 +689,23 @@ class Resolver:
         if m is not None and not m.anaphoric and m.type not in ("media", "") and \
                 self.declines_name(toks, m.end - 2, m.end + 6):
             m.type = "anonymous"
+        return self._with_stated_country(toks, m)
+
+    def _with_stated_country(self, toks: list[str], m: Mention | None) -> Mention | None:
+        """``m`` with the country its own words state, for a source that is no official: a
+        private person, a company, a group, an unnamed source or an expert described by a
+        nationality (المطرب اللبناني، الشركة الألمانية، مصادر حكومية أفغانية) or by the
+        city of its office (رئيس لجنة الزراعة بالغرفة التجارية بالخرج). The coding rules
+        fill a non-official's country when the text states it; an official's country is
+        read elsewhere (it may also come from the document), and a medium's is not coded.
+        A family name after a given name is no nationality (see countries.is_given_name),
+        and a place name that is mostly a common word (العيون "the eyes", ``not_settings``
+        of data/countries.yaml) names no place here either."""
+        if m is None or m.entity_id or m.type not in ("other", "anonymous", "expert"):
+            return m  # (a known entity's country is the gazetteer's)
+        common = self.countries.common_word_places
+        m.country = self.country_of([t for t in toks[m.start:m.end] if t[0].isalnum() and t not in common and
+                                     bare(t) not in common]) or m.country
         return m
 
     def _described(self, toks, i, j, hit, role) -> Mention | None:
@@ -829,6 +846,10 @@ class Resolver:
         # official or institution. An indefinite description with no article in its
         # first words and no nationality ("مسؤول أمني") is an unnamed source.
         definite = any(t.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) for t in np_words[:3])
+        if {np_words[0], bare(np_words[0])} & self.gz.honorifics:  # (bare reads the ف of فضيلة as «and»)
+            # سماحة مفتي عام الإقليم، معالي نائب رئيس الديوان، فضيلة إمام المسجد: an honorific of rank
+            # names one dignitary, as definite as a name, never an unnamed source
+            definite = True
         country = self.country_of(np_words)
         if self.is_consultant(np_words):
             return Mention(i, np_end, text, "expert", key=self._key(np_words))
