@@ -166,3 +166,37 @@ def test_transmission_verb_with_its_medium_left_out():
     row = df[df.cue == "قوله"].iloc[0]
     assert "وزير المالية" in row.speaker
     assert row.via == "وكالة الأنباء الجنوبية"
+
+
+def test_medium_name_ends_before_a_particle_after_a_bare_name():
+    # after an indefinite name (no definite adjective before it) only the particle ends it
+    df = acts("وقال المحتجون إنهم غاضبون من القرار، ووفقا لوكالة رويترز فقد تم توقيف المتهم.")
+    assert _via_of(df, "وقال") == "وكالة رويترز"
+
+
+def test_time_word_inside_a_quoted_name_after_a_medium_noun():
+    df = acts("وقال مدير الميناء نادر الصافي لصحيفة «مرآة اليوم» إن الأرصفة ستفتح قريبا.")
+    assert _via_of(df, "وقال") == "صحيفة مرآة اليوم"
+
+
+def test_lone_name_act_kept_past_a_clause_describing_the_medium():
+    # an unknown one-word subject is taken when the medium and then the content follow it;
+    # the clause describing the medium (نشرت نتائجه) stands between them
+    df = acts("أظهر مسح لرويترز نشرت نتائجه أن الإنتاج ارتفع في يوليو.")
+    assert _via_of(df, "أظهر") == "رويترز"
+
+
+def test_transmission_verb_with_the_bare_verbal_noun_of_saying():
+    # نقلت X عن Y القول إن: القول is Y's noun of saying, the cue; Y ends before it
+    df = acts("ونقلت وكالة الأنباء الجنوبية عن مصدر في الوزارة القول إن الموازنة جاهزة.")
+    row = df[df.cue == "القول"].iloc[0]
+    assert row.speaker == "مصدر في الوزارة" or row.speaker == "مصدر"
+    assert row.via == "وكالة الأنباء الجنوبية"
+
+
+def test_transmission_verb_keeps_an_anaphoric_source_unresolved():
+    # عن المصدر نفسه "the same source": no new speaker is made of the anaphor (the mention
+    # parse gives it no type, so the act is left as it was)
+    df = acts("وقال مصدر في الوزارة إن الموازنة تأخرت. وكانت وكالة الأنباء الجنوبية قد نقلت عن "
+              "المصدر نفسه القول إن الموازنة جاهزة.")
+    assert not df.speaker.str.contains("نفسه").any()

@@ -300,7 +300,7 @@ def _passed_on_source(resolver: Resolver, toks: list[str], k: int) -> tuple[Ment
     if e + 1 >= len(toks) or toks[e] != "عن":
         return None
     src = resolver.mention_at(toks, e + 1)
-    if src is None or not src.type or src.anaphoric:
+    if src is None or not src.type:
         return None
     cue_tok = next((k2 for k2 in range(src.start + 1, min(len(toks), src.end + 5))
                     if toks[k2] in _SAYING_NOUNS), None)
