@@ -96,28 +96,28 @@ def test_according_source_with_a_long_description_spoke_to_the_medium():
 
 
 def test_medium_name_ends_before_a_quotation():
-    df = acts('وقال النائب العام وفق ما بثته وكالة الأنباء الجنوبية " تمت إحالة الملف إلى القضاء".')
-    assert _via_of(df, "وقال") == "وكالة الأنباء الجنوبية"
+    df = acts('وقال النائب العام وفق ما بثته قناة الجنوب الإخبارية " تمت إحالة الملف إلى القضاء".')
+    assert _via_of(df, "وقال") == "قناة الجنوب الإخبارية"
 
 
 def test_medium_name_ends_before_the_next_phrase():
     df = acts('وأوضح وزير المالية في مقابلة مع وكالة "ريم" الجنوبية للأنباء تفاصيل الموازنة.')
     assert _via_of(df, "وأوضح") == "وكالة ريم الجنوبية للأنباء"
-    df = acts("وقالت الجماعة في سلسلة من التغريدات على موقع تويتر بثتها ذراعها الإعلامية إنها مستعدة.")
+    df = acts("وقالت الجماعة في عدة تغريدات على موقع تويتر نشرتها ذراعها الإعلامية إنها مستعدة.")
     assert _via_of(df, "وقالت") == "موقع تويتر"
 
 
 def test_medium_name_keeps_its_bracketed_or_quoted_short_name():
     # a bracketed or quoted short name after the definite words belongs to the outlet
-    df = acts("وأوضحت الشركة في بيان على موقع السوق المالية السعودية (تداول) أنها ربحت.")
-    assert _via_of(df, "وأوضحت") == "موقع السوق المالية السعودية تداول"
-    df = acts('وأوضحت الشركة في بيان على موقع السوق المالية "تداول" أنها ربحت.')
-    assert _via_of(df, "وأوضحت") == "موقع السوق المالية تداول"
+    df = acts("وأوضحت الشركة في إفصاح على موقع البورصة الجنوبية (سهم) أنها ربحت.")
+    assert _via_of(df, "وأوضحت") == "موقع البورصة الجنوبية سهم"
+    df = acts('وأوضحت الشركة في إفصاح على موقع البورصة الجنوبية "سهم" أنها ربحت.')
+    assert _via_of(df, "وأوضحت") == "موقع البورصة الجنوبية سهم"
 
 
 def test_act_kept_past_a_clause_describing_the_medium():
-    # لوكالة X نشرت نتائجه أمس أن …: the act's content starts after the relative clause
-    df = acts("أظهر مسح متخصص لوكالة رويترز نشرت نتائجه أمس أن الإنتاج ارتفع.")
+    # لوكالة X بثت نتائجه أمس أن …: the act's content starts after the relative clause
+    df = acts("أظهر استطلاع حديث لوكالة رويترز بثت نتائجه أمس أن الإنتاج ارتفع.")
     assert _via_of(df, "أظهر") == "وكالة رويترز"
 
 
@@ -181,9 +181,9 @@ def test_time_word_inside_a_quoted_name_after_a_medium_noun():
 
 def test_lone_name_act_kept_past_a_clause_describing_the_medium():
     # an unknown one-word subject is taken when the medium and then the content follow it;
-    # the clause describing the medium (نشرت نتائجه) stands between them
-    df = acts("أظهر مسح لرويترز نشرت نتائجه أن الإنتاج ارتفع في يوليو.")
-    assert _via_of(df, "أظهر") == "رويترز"
+    # the clause describing the medium (بثت نتائجه) stands between them
+    df = acts("أظهر مسح لفرانس برس بثت نتائجه اليوم أن الطلب ارتفع في الربيع.")
+    assert _via_of(df, "أظهر") == "فرانس برس"
 
 
 def test_transmission_verb_with_the_bare_verbal_noun_of_saying():

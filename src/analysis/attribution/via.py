@@ -279,11 +279,11 @@ _CLAUSE_PARTICLES = W["clause_particles"]
 def _medium_end(resolver: Resolver, toks: list[str], k: int, end: int) -> int:
     """The end of a medium's name that starts at ``k`` and that a noun-phrase parse ended
     at ``end``: an outlet's name is its head noun, a name (quoted, bracketed or bare) and
-    definite adjectives (وكالة الأنباء الكويتية، قناة «ريم» الإخبارية، موقع السوق المالية
-    (تداول)). It ends before a verb of publishing (وكالة X نشرت …، على موقع X بثتها …), a
+    definite adjectives (وكالة الأنباء الجنوبية، قناة «ريم» الإخبارية، موقع البورصة الجنوبية
+    (سهم)). It ends before a verb of publishing (وكالة X نشرت …، على موقع X بثتها …), a
     particle opening a clause (فقد، قد), a quotation longer than a short name (وكالة X
     " تمت …) and an indefinite word after a definite one, which Arabic puts in no name
-    after its adjectives: it is the next phrase (… الإيراني إزالة، … للأنباء تفاصيل،
+    after its adjectives: it is the next phrase (… الرسمي إزالة، … للأنباء تفاصيل،
     للجائزة 40 متقدما)."""
     definite = False
     p = k + 1
@@ -291,7 +291,7 @@ def _medium_end(resolver: Resolver, toks: list[str], k: int, end: int) -> int:
         t = toks[p]
         if t in QUOTE_FAMILY:
             # a quoted name right after the head noun may be long (قناة «X Y Z 24»); after
-            # the adjectives only a short one (موقع السوق المالية «تداول»)
+            # the adjectives only a short one (موقع البورصة الجنوبية «سهم»)
             e = _quote_close(toks, p, len(toks), longest=5 if p == k + 1 else 3)
             if e is None:
                 return p  # a quotation begins (or an outer one closes)
