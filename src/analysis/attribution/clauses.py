@@ -49,7 +49,7 @@ from .mentions import name_without_li, AUX, FUNCTION_WORDS, NP_STOP, QUANT_START
 from .mentions import honorific_antecedent, honorific_pronoun_rank, honorific_rank
 from .quotes import QUOTE_FAMILY
 from .words import function_words as W, with_waw
-from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
+from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, past_relative, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
 
 __all__ = ["Act", "find_acts", "CLAUSE_OPENERS"]
 
@@ -282,12 +282,34 @@ def _name_before_occasion(resolver: Resolver, toks: list[str], j: int, longest: 
         else:
             name, first, end = via_near_cue(resolver, toks, k, min(n, k + 8))
             if name and first == k:
-                c = end  # ل«الصحيفة»، لوكالة الأنباء: the medium spoken to
+                c = past_relative(toks, end)  # ل«الصحيفة»، لوكالة الأنباء: the medium spoken to
         while 0 <= c < n and (toks[c] in ("،", ",") or toks[c] in _ADVERBS):
             c += 1
         if 0 <= c < n and (toks[c] in COMPLEMENTS or toks[c] == ":" or toks[c] in _OPENING_MARKS):
             return Mention(j, e, resolver.text(toks, j, e), "unknown", key=resolver._key(toks[j:e]))
     return None
+
+
+def _passed_on_source(resolver: Resolver, toks: list[str], k: int) -> tuple[Mention, int | None] | None:
+    """The source whose words a transmission verb passes on, named after عن at token ``k``
+    (past time words: نقلت أمس عن الوزير قوله): (its mention, the token of its own noun of
+    saying قوله/القول or None), or None when no named, non-anaphoric source follows."""
+    e = k
+    while e < len(toks) and e - k < 3 and toks[e] in _TIME_WORDS:
+        e += 1
+    if e + 1 >= len(toks) or toks[e] != "عن":
+        return None
+    src = resolver.mention_at(toks, e + 1)
+    if src is None or not src.type:
+        return None
+    cue_tok = next((k2 for k2 in range(src.start + 1, min(len(toks), src.end + 5))
+                    if toks[k2] in _SAYING_NOUNS), None)
+    if cue_tok is not None and any(not t[0].isalnum() or t in COMPLEMENTS for t in toks[src.end:cue_tok]):
+        cue_tok = None
+    if cue_tok is not None and cue_tok < src.end:  # the name ran on into قوله
+        src = replace(src, end=cue_tok, name=resolver.text(toks, src.start, cue_tok),
+                      key=resolver._key(toks[src.start:cue_tok]))
+    return src, cue_tok
 
 
 def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9, *,
@@ -302,7 +324,8 @@ def _subject_after(resolver: Resolver, toks: list[str], j: int, limit: int = 9, 
         j += 2
     fwd = resolver.mention_at(toks, j) if j < n else None
     first = toks[j] if j < n else ""
-    to_medium = first[:1] == "ل" and len(first) > 3 and resolver.is_medium(toks, j)
+    to_medium = (first[:1] == "ل" and len(first) > 3 and resolver.is_medium(toks, j)) or \
+        (first == "ل" and bool(medium_at(resolver, toks, j)[0]))  # وكشف لـ(الصحيفة) فلان
     if to_medium:
         fwd = None  # لوكالة الأنباء الألمانية: whom it was said to, never who said it
     if fwd is not None and not fwd.prepositional:
@@ -641,6 +664,17 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                         # one does not continue a group (عدد من الطلاب …، وقالت)
                         speaker = state.get("last_single")
                     speaker = _agreeing(resolver, lex, toks[i], kind, speaker, state)
+        if speaker is not None and kind == "verb" and speaker.type == "media" and resolution != "explicit" and \
+                lex.verbs.get(_strip(toks[i]), ("",))[0] == "نقل":
+            # وكانت وكالة X قد نقلت عن Y قوله، ونقلت عن Y (the agency named before): the
+            # transmission verb with its medium before it, or left out, still passes on the
+            # words of the source after عن, who speaks (H2), with the medium as via
+            passed = _passed_on_source(resolver, toks, after)
+            if passed is not None:
+                src, cue_tok = passed
+                via = speaker.name
+                speaker, resolution, subj_tok = resolver.register(src), "explicit", src.start
+                fwd = src
         if speaker is None and kind == "noun":
             support = _support_subject(resolver, lex, toks, s_first, i)
             if support is not None:
@@ -681,7 +715,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             if start > after:
                 name, _, end = via_near_cue(resolver, toks, start, len(toks))
                 if name:
-                    start, via = end, via or name
+                    start, via = past_relative(toks, end), via or name
             content = _content_start(resolver, toks, start)
             if start > after:
                 while content < len(toks) and (toks[content] in ("،", ",") or toks[content] in _ADVERBS):
@@ -732,6 +766,10 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
         w = 1 if cue_tok is not None else width
         medium = speaker_medium(resolver, toks, fwd) \
             if speaker.type == "media" and resolution == "explicit" and fwd is not None else ""
+        if via and medium and via == medium:
+            # وأفادت وكالة X بأن …: the medium told is read where the subject stands; a
+            # medium cited for its own content is the speaker, not its own via (H2)
+            via = ""
         acts.append(Act(c, tok_starts[c], tok_starts[c + w - 1] + len(toks[c + w - 1]), kind, speaker,
                         resolution, tok_starts[subj_tok], via, medium,
                         lex.verbs.get(_strip(toks[i]), ("",))[0] if kind == "verb" else ""))

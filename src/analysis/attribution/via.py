@@ -58,7 +58,7 @@ from .mentions import NP_STOP_COMPLEMENT, Mention, Resolver
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 from .words import function_words as W, with_waw
 
-__all__ = ["via_near_cue", "via_before_cue", "via_after_content", "via_as_object", "occasion_end", "medium_at",
+__all__ = ["past_relative", "content_follows", "via_near_cue", "via_before_cue", "via_after_content", "via_as_object", "occasion_end", "medium_at",
            "medium_text", "speaker_medium", "via_of_according_source", "bare_place_noun", "is_medium_preposition", "TELLING_LEMMAS", "OPENING_MARKS",
            "PLATFORM_NOUNS"]
 
@@ -102,10 +102,14 @@ def medium_text(resolver: Resolver, toks: list[str], a: int, b: int) -> str:
         b -= 1
     if toks[a] == "ل":
         a += 1
+    quoted = toks[a] in QUOTE_FAMILY  # a time word inside the marks is part of the name (لـ«عين اليوم»)
     for j in range(a + 1, b):
+        if toks[j] in QUOTE_FAMILY:
+            quoted = not quoted
+            continue
         w = toks[j][1:] if len(toks[j]) > 3 and toks[j][0] in "وف" else toks[j]
         if toks[j] in ("،", ",", ":", "؛") or toks[j] in _DECLINE_VERBS or w in resolver.gz.cues.verbs or w in resolver.gz.cues.participles or \
-                (toks[j] in _TIME_WORDS and j > a + 1):
+                (toks[j] in _TIME_WORDS and j > a + 1 and not quoted):
             b = j  # لوكالة X طالبا عدم كشف اسمه: the medium ends before the formula
             break
     text = " ".join(QUOTE_RE.sub(" ", resolver.text(toks, a, b)).split()).lstrip("ـ")
@@ -203,6 +207,12 @@ def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int, *,
         if _quote_close(toks, k + 1, stop) is not None:
             e = _quote_close(toks, k + 1, stop)
             return medium_text(resolver, toks, k, e + 1), e + 1
+        e = _marked_after_li(resolver, toks, k, stop)
+        if e is not None:
+            if toks[k + 1] in QUOTE_FAMILY:
+                return medium_text(resolver, toks, k, e), e
+            # (a bracketed name is taken whole: لـ(عين اليوم))
+            return " ".join(resolver.text(toks, k + 1, e).replace(")", " ").split()), e
         return None
     if t in _OPENING:
         e = _quote_close(toks, k, stop)
@@ -234,7 +244,8 @@ def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int, *,
         return None
     m = resolver.mention_at(toks, k, bare_names=False)
     if m is not None and m.type == "media" and m.end <= stop + 4:
-        return medium_text(resolver, toks, k, m.end), m.end
+        end = _medium_end(resolver, toks, k, m.end)
+        return medium_text(resolver, toks, k, end), end
     if media_head:
         end = resolver._np_end(toks, k)
         # a quoted or bracketed name right after the head noun (موقع "X"، قناة «X»)
@@ -242,7 +253,84 @@ def _named_medium(resolver: Resolver, toks: list[str], k: int, stop: int, *,
             e = _quote_close(toks, end, len(toks))
             if e is not None:
                 end = e + 1
+        end = _medium_end(resolver, toks, k, end)
         return medium_text(resolver, toks, k, end), end
+    return None
+
+
+def past_relative(toks: list[str], e: int, longest: int = 5) -> int:
+    """Past a clause describing the medium that ends at ``e`` (لوكالة X نشرت نتائجه أمس
+    أن …: "whose results X published"), up to the content's opener; ``e`` when no verb of
+    publishing follows the medium or no content opens within ``longest`` words."""
+    if e >= len(toks) or (toks[e] not in _PUBLISH_VERBS and toks[e] not in _CARRIER_VERBS):
+        return e
+    for j in range(e + 1, min(len(toks), e + longest + 1)):
+        if toks[j] in _CONTENT_OPENERS:
+            return j
+        if not toks[j][0].isalnum():
+            break
+    return e
+
+
+# Particles that open a new clause after a medium's name (وفقا للتلفزيون X فقد …).
+_CLAUSE_PARTICLES = W["clause_particles"]
+
+
+def _medium_end(resolver: Resolver, toks: list[str], k: int, end: int) -> int:
+    """The end of a medium's name that starts at ``k`` and that a noun-phrase parse ended
+    at ``end``: an outlet's name is its head noun, a name (quoted, bracketed or bare) and
+    definite adjectives (وكالة الأنباء الجنوبية، قناة «ريم» الإخبارية، موقع البورصة الجنوبية
+    (سهم)). It ends before a verb of publishing (وكالة X نشرت …، على موقع X بثتها …), a
+    particle opening a clause (فقد، قد), a quotation longer than a short name (وكالة X
+    " تمت …) and an indefinite word after a definite one, which Arabic puts in no name
+    after its adjectives: it is the next phrase (… الرسمي إزالة، … للأنباء تفاصيل،
+    للجائزة 40 متقدما)."""
+    definite = False
+    p = k + 1
+    while p < end:
+        t = toks[p]
+        if t in QUOTE_FAMILY:
+            # a quoted name right after the head noun may be long (قناة «X Y Z 24»); after
+            # the adjectives only a short one (موقع البورصة الجنوبية «سهم»)
+            e = _quote_close(toks, p, len(toks), longest=5 if p == k + 1 else 3)
+            if e is None:
+                return p  # a quotation begins (or an outer one closes)
+            p, definite = e + 1, False
+            continue
+        if t in _PUBLISH_VERBS or t in _CARRIER_VERBS or t in _CLAUSE_PARTICLES:
+            return p
+        if definite and t[0].isalnum() and not t.startswith(("ال", "لل")) and \
+                "(" not in resolver.surface(p - 1, p + 1, toks):
+            return p  # (a bracketed abbreviation or name belongs to it: (تداول)، (واس))
+        definite = t.startswith(("ال", "لل"))
+        p += 1
+    return end
+
+
+def _marked_after_li(resolver: Resolver, toks: list[str], k: int, stop: int, longest: int = 5) -> int | None:
+    """The end of a name marked off after the separate preposition at ``k`` (لـ written
+    with a tatweel, a word of its own): papers set the outlet spoken to in brackets
+    (لـ(الأفق)، لـ (الأفق)) or between marks of either direction (لـ”الأفق”، لـ»الأفق»),
+    which the opening-mark rule does not read; ``None`` when no such name follows. A
+    bracket is no token: it is read from the text between the tokens."""
+    j = k + 1
+    stop = min(stop, len(toks))
+    if j >= stop:
+        return None
+    if toks[j] in QUOTE_FAMILY:  # لـ”الأفق”، لـ»الأفق»: a closing-shaped mark opens it
+        e = j + 1
+        while e < stop and e - j <= longest and toks[e] not in QUOTE_FAMILY:
+            e += 1
+        if e < stop and e > j + 1 and toks[e] in QUOTE_FAMILY and toks[j + 1][:1].isalpha():
+            return e + 1
+        return None
+    if not toks[j][:1].isalpha() or "(" not in resolver.surface(k, j + 1, toks):
+        return None  # (لـ(35 عاما): figures are no outlet)
+    for e in range(j + 1, min(stop, len(toks), j + longest + 1)):
+        if ")" in resolver.surface(j, e + 1, toks)[len(resolver.surface(j, e, toks)):]:
+            return e  # the bracket closes between tokens e-1 and e
+        if not toks[e][:1].isalnum():
+            return None
     return None
 
 
@@ -406,6 +494,15 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             k += 1
             continue
         if complement_seen:
+            if t == "ل" or (t[0] == "ل" and len(t) > 3):
+                named = _named_medium(resolver, toks, k, stop)
+                if named is not None and content_follows(toks, named[1]) and \
+                        not any(w in resolver.gz.cues.tokens or w in (".", "؛") for w in toks[start + 1:k]):
+                    # مصادر مطلعة على الملف لـ«الأفق» أن …؛ (the given name Ali, normalised
+                    # like على:) الأستاذ علي الفارس لـ«الأفق»: the medium spoken to closes the
+                    # description right before the content, so a complement inside the
+                    # description (مطلعة على، المسؤول عن) does not hide it
+                    return named[0], k, named[1]
             k += 1
             continue
         if _occasion_noun(t) and k + 1 < stop and \
@@ -437,6 +534,19 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             break  # the quoted words begin
         k += 1
     return "", -1, -1
+
+
+# Words that open the reported content (أن، إن، فإن، بأن …) or a colon before it.
+_CONTENT_OPENERS = W["content_openers"]
+
+
+def content_follows(toks: list[str], e: int) -> bool:
+    """Whether the reported content begins at token ``e``, after an optional time word and
+    comma (لـ«الأفق» أمس، أن …؛ لـ«الأفق»: …؛ لـ«الأفق» فإن …)."""
+    n = len(toks)
+    while e < n and (toks[e] in _TIME_WORDS or toks[e] in ("،", ",")):
+        e += 1
+    return e < n and toks[e] in _CONTENT_OPENERS
 
 
 # Verbs of telling whose addressee, the medium, is their direct object (أبلغ مصدر «عكاظ»
@@ -501,7 +611,8 @@ def speaker_medium(resolver: Resolver, toks: list[str], m: Mention) -> str:
     """The text of a media speaker's mention as written (صحيفة «الأفق» → صحيفة الأفق)."""
     if m is None or m.start >= len(toks) or m.end > len(toks) or m.end <= m.start:
         return m.name if m is not None else ""
-    return medium_text(resolver, toks, m.start, m.end)
+    end = _medium_end(resolver, toks, m.start, m.end) if toks[m.start][0].isalnum() else m.end
+    return medium_text(resolver, toks, m.start, end)
 
 
 _ACCORDING = W["according_words"]
@@ -568,7 +679,15 @@ def via_of_according_source(resolver: Resolver, toks: list[str], k: int, stop: i
     name, first, _ = via_near_cue(resolver, toks, k, end) if end > k else ("", -1, -1)
     # the medium follows the source, or its verb (مصادر تحدثت لـ«X»), closely: further on,
     # ل is "of" inside the content (معطيات … في مجال التصنيف لوسائل الإعلام)
-    return name if 0 <= first - k <= 2 else ""
+    if 0 <= first - k <= 2:
+        return name
+    # the source's description may run on (بحسب مصدر في وزارة النقل لـ«الأفق» فإن …): a
+    # medium right before the content still closes the phrase
+    if first > k and name:
+        named = _named_medium(resolver, toks, first, end)
+        if named is not None and content_follows(toks, named[1]):
+            return name
+    return ""
 
 
 def medium_at(resolver: Resolver, toks: list[str], k: int) -> tuple[str, int]:
