@@ -174,9 +174,18 @@ class CueLexicon:
     governs_bi: frozenset = frozenset()  # lemmas that give their content with ب (نوّه بـ، أشاد بـ)
     carrying: frozenset = frozenset()  # lemmas that mean carrying before إلى with no عن (نقله إلى)
     explicit_only: frozenset = frozenset()  # lemmas that count only with a subject of their own
+    # Lemmas that count only with their subject named right after them (ويعتقد محللون أن):
+    # after a noun or a relative the same letters are the agentless passive (الذي يُعتقد أنه).
+    after_subject_only: frozenset = frozenset()
     # Lemmas that after ما/مما have the event before as subject and mean "led to" (ما دعا
     # الإدارة إلى، مما يدعو السائقين لـ): a cause, not a source's words.
     causal_verbs: frozenset = frozenset()
+    # Words for God: a cue right before one is a prayer, scripture or a name (داعيا الله،
+    # يقول الله تعالى، نصر الله); prayer lemmas (دعا) and the words after them that pray for
+    # someone (داعيا له، داعين للجميع).
+    god_words: frozenset = frozenset()
+    prayer_verbs: frozenset = frozenset()
+    prayer_for: frozenset = frozenset()
     never_tokens: frozenset = frozenset()  # whole tokens that are never cues (فقرات: ف + قرأت)
     # Noun cue → words right after it that give it another sense (تصريح عمل "a work permit")
     other_senses: dict[str, frozenset] = field(default_factory=dict)
@@ -308,9 +317,14 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         explicit_only=frozenset(normalize_text(w) for w in _words(cues.get("explicit_only"), "cues.explicit_only",
                                                                   path)),
         support_verbs=frozenset(support_verbs),
+        after_subject_only=frozenset(normalize_text(w) for w in _words(cues.get("after_subject_only"),
+                                                                       "cues.after_subject_only", path)),
         other_senses=_other_senses(cues.get("other_senses"), path),
         never_tokens=frozenset(normalize_text(w) for w in _words(cues.get("never_tokens"), "cues.never_tokens", path)),
         causal_verbs=frozenset(normalize_text(w) for w in _words(cues.get("causal_verbs"), "cues.causal_verbs", path)),
+        god_words=frozenset(normalize_text(w) for w in _words(cues.get("god_words"), "cues.god_words", path)),
+        prayer_verbs=frozenset(normalize_text(w) for w in _words(cues.get("prayer_verbs"), "cues.prayer_verbs", path)),
+        prayer_for=frozenset(normalize_text(w) for w in _words(cues.get("prayer_for"), "cues.prayer_for", path)),
         carrying=frozenset(normalize_text(w) for w in _words(cues.get("carrying_verbs"), "cues.carrying_verbs", path)),
         support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
         verbs=lex_verbs, participles=participles,
@@ -417,6 +431,15 @@ def _carries(toks: list[str], after: int, longest: int = 4) -> bool:
     return False
 
 
+def _prays(lex: CueLexicon, form: str) -> bool:
+    """Whether ``form`` (no و/ف) is a verb of a prayer lemma or its participle (دعا، داعيا:
+    ``prayer_verbs`` lists the lemma and the participle stem)."""
+    verb = lex.verbs.get(form)
+    if verb is not None:
+        return verb[0] in lex.prayer_verbs
+    return lex.participles.get(form) in lex.prayer_verbs
+
+
 def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool, int] | None:
     """``(kind, requires, conjunction, n_tokens)`` if token ``i`` is a cue, else None.
 
@@ -426,9 +449,14 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
     """
     t = toks[i]
     conj = len(t) > 3 and t[0] in "وف"
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
     for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
         if not form:
             continue
+        if nxt in lex.god_words and (form in lex.verbs or form in lex.participles):
+            return None  # داعيا الله أن، يقول الله تعالى، نصر الله: a prayer, scripture or a name
+        if nxt in lex.prayer_for and _prays(lex, form):
+            return None  # داعيا له بالتوفيق، داعين للجميع: praying for someone
         for phrase in lex.according_phrases.get(form, ()):  # phrases first: "نقلا عن" is not the verb نقل
             if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
                 return "according_to", False, has_conj, len(phrase)
