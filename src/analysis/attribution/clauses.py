@@ -803,13 +803,13 @@ def _quoted_subject(resolver: Resolver, toks: list[str], j: int, longest: int = 
 
 
 def _passive_source(resolver: Resolver, toks: list[str], j: int) -> Mention | None:
-    """The source of an agentless نُقل at ``j``: X in نُقل [يوم الاثنين] عن X [قوله], else
+    """The source of an agentless نُقل at ``j``: X in نُقل [اليوم] عن X [قوله], else
     None. A pronoun after عن (نُقل عنه) is left to the speaker the sentence continues; the
     transmission verb stays the cue (H2: no verb of the source's own)."""
     n = len(toks)
     e = j
     while e < n and e - j < 3 and (toks[e] in _TIME_WORDS or toks[e] == "يوم"):
-        e += 1  # نُقل يوم الاثنين عن …
+        e += 1  # نُقل أمس عن …، نُقل يوم الأحد عن …
     if e + 1 >= n or toks[e] != "عن":
         return None
     src = resolver.mention_at(toks, e + 1)
