@@ -143,3 +143,27 @@ def test_passive_transmission_with_a_pronoun_continues():
     assert list(df.speaker) == ["الوزير سامي الفهري"] * 2
     # and نقل with إلى carries people: no act
     assert _cues("وأصيب ثلاثة عمال في الحادث. ونقل عن طريق الإسعاف المصابون إلى المستشفى.") == []
+
+
+# --- 5. generated forms that are no verb but a common word: the numeral اثنين، اطمئنان
+
+
+def test_imperfect_endings_only_with_their_prefixes():
+    from analysis.attribution.cues import verb_forms
+    forms = verb_forms("قال", "يقول")
+    assert {"تقولين", "يقولان", "تقولان", "يقولون"} <= forms
+    assert not {"نقولين", "اقولين", "يقولين", "نقولان", "اقولان"} & forms
+    forms = verb_forms("دعا", "يدعو")
+    assert {"تدعين", "يدعوان"} <= forms and not {"ادعين", "ندعوان"} & forms
+
+
+def test_numerals_and_nouns_are_no_cues():
+    assert _cues("وأكد مدير المرور سامي الفهري أن اثنين من السائقين أصيبا في الحادث.") == ["وأكد"]
+    assert _cues("واستمرت القضية اثني عشر عاما في أروقة المحاكم.") == []
+    # اطمئنان "reassurance" is not ا + يطمئن + ان
+    assert _cues("وبعث المحافظ برسالة اطمئنان إلى الأهالي بأن الوضع مستقر.") == []
+
+
+def test_praising_verb_still_counts():
+    r = one("وأثنى الوزير سامي الفهري على جهود الفرق الميدانية.")
+    assert r.cue == "وأثنى"

@@ -52,6 +52,10 @@ _NOT_BI_CONTENT = W["not_bi_content"]
 # Object pronouns of the third person and of "us" (second-person objects, تذكرك, are not
 # how news reports speech).
 _ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "نا")
+# The imperfect's dual ending -ان goes with the prefixes ي and ت only, and its -ين (you, a
+# woman: تقولين، تدعين) with ت only: with ن or أ they make no verb, but words (اثنين "two",
+# اطمئنان "reassurance" from يطمئن) that must not be read as cues.
+_DUAL_PREFIXES = ("ي", "ت")
 _VERB_PROCLITICS = ("", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس")
 _NOUN_PROCLITICS = ("", "و", "ف", "ب", "وب", "ل", "ول", "ك")
 
@@ -94,15 +98,21 @@ def verb_forms(perfect: str, imperfect: str, *, enclitics: bool = True) -> set[s
     persons = ("ي", "ت", "ن", "ا")
     if i.endswith(("و", "ي")) and len(stem) >= 2:  # defective: يدعو، يرى، ينفي
         for pre in persons:
-            forms |= {pre + stem, pre + stem[:-1] + "ون", pre + stem + "ان", pre + stem[:-1] + "ين",
-                      pre + stem[:-1] + "وا"}
+            forms |= {pre + stem, pre + stem[:-1] + "ون", pre + stem[:-1] + "وا"}
+            if pre in _DUAL_PREFIXES:
+                forms.add(pre + stem + "ان")
+            if pre == "ت":
+                forms.add(pre + stem[:-1] + "ين")
             with_objects |= {pre + stem, pre + stem[:-1] + "و"}
     else:
         hollow_i = len(stem) >= 3 and stem[-2] in "وي"
         short_i = stem[:-2] + stem[-1] if hollow_i else stem  # يقول → يقل
         for pre in persons:
-            forms |= {pre + stem, pre + stem + "ون", pre + stem + "ان", pre + stem + "ين",
-                      pre + stem + "وا", pre + stem + "ا", pre + short_i + "ن"}
+            forms |= {pre + stem, pre + stem + "ون", pre + stem + "وا", pre + stem + "ا", pre + short_i + "ن"}
+            if pre in _DUAL_PREFIXES:
+                forms.add(pre + stem + "ان")
+            if pre == "ت":
+                forms.add(pre + stem + "ين")
             with_objects |= {pre + stem, pre + stem + "و"}
     if enclitics:
         for w in with_objects:
