@@ -484,8 +484,11 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         acts = find_acts(resolver, toks, tok_starts, sent_norm, sent_starts, in_quote, state, candidates, nouns_only)
         state.setdefault("paragraphs", []).append((toks, surface))
         if acts:
-            word_quotes = [q for q in quotes if not is_name_quote(ntext, q, name_nouns=gz.name_nouns,
-                                                                  names=gz.alias_names, para_start=p_ns)]
+            # (a quoted subject, وقالت «الشركة» إن, is a name: it makes no act direct)
+            subject_quotes = {a.name_quote for a in acts}
+            word_quotes = [q for q in quotes if q.start not in subject_quotes and
+                           not is_name_quote(ntext, q, name_nouns=gz.name_nouns,
+                                             names=gz.alias_names, para_start=p_ns)]
             acts_by_para.append((pid, para, acts, word_quotes, p_ns, p_ne))
     _carry_via([a for _, _, acts, *_ in acts_by_para for a in acts])
     described: dict = {}

@@ -101,6 +101,7 @@ class Act:
     medium: str = ""  # a media speaker's name as the text writes it (its via for others' acts)
     lemma: str = ""  # the verb's lemma (نقل: the medium passes on others' words)
     embedded: bool = False  # the act lies inside the content another speaker reports
+    name_quote: int = -1  # offset of the quotation mark opening a quoted subject (وقالت «الشركة» إن)
 
 
 def _continues(toks: list[str], s_first: int, i: int, *, after_comma: bool = True) -> bool:
@@ -418,6 +419,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             continue  # رابط الخبر بصحيفة X: «…»: a link line quotes a headline, it reports nothing (H1)
         speaker, resolution, subj_tok, via, fwd, cue_tok = None, "", i, "", None, None
         front = None  # a subject fronted after أنّ/لكنّ (see _fronted_subject)
+        name_quote = -1
         last_speaker = state.get("last_speaker")
         after = i + width
         if kind == "verb" and i >= 2 and toks[i - 1] in ("ما", "لما") and \
@@ -506,6 +508,15 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     # already finds the same phrase)
                     fwd = None
                     speaker, resolution, subj_tok = resolver.register(front), "preceding", front.start
+                if front is None and (fwd is None or not fwd.type) and not via and \
+                        lex.verbs.get(_strip(toks[i]), ("",))[0] not in TELLING_LEMMAS | lex.carrying:
+                    quoted_subject = _quoted_subject(resolver, toks, j)
+                    if quoted_subject is not None:
+                        fwd, name_quote = quoted_subject, tok_starts[j]
+                if front is None and fwd is None and not via and lex.verbs.get(_strip(toks[i]), ("",))[0] == "نقل":
+                    # ونُقل عن الوزير قوله إن: the agentless passive of passing words on names
+                    # their source after عن (the medium, if any, is named elsewhere)
+                    fwd = _passive_source(resolver, toks, j)
                 if fwd is not None and needs == "content":
                     fwd = _trim_at_content(resolver, toks, fwd)
                 if fwd is not None and _object_reports(lex, toks, i, fwd, fwd.start + 1):
@@ -736,6 +747,9 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 speaker = None
         if speaker is None:
             continue
+        if kind == "verb" and resolution != "explicit" and \
+                lex.verbs.get(_strip(toks[i]), ("",))[0] in lex.after_subject_only:
+            continue  # طائرات يعتقد أنها، الذي يعتقد أنه: the agentless passive يُعتقد "is believed"
         if not via and kind in ("verb", "noun", "participle"):
             # the medium may follow the subject and its apposition (وقال X، الناطق باسم …،
             # لـ«الصحيفة»): look from the end of the subject named after the verb
@@ -772,7 +786,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             via = ""
         acts.append(Act(c, tok_starts[c], tok_starts[c + w - 1] + len(toks[c + w - 1]), kind, speaker,
                         resolution, tok_starts[subj_tok], via, medium,
-                        lex.verbs.get(_strip(toks[i]), ("",))[0] if kind == "verb" else ""))
+                        lex.verbs.get(_strip(toks[i]), ("",))[0] if kind == "verb" else "",
+                        name_quote=name_quote if resolution == "explicit" else -1))
         act = acts[-1]
         _note_features(lex, toks, i, kind, resolution, fwd, after, speaker, state)
         act.embedded = _embedded(toks, acts, sentence_of, sid, i, resolution)
@@ -788,6 +803,82 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
 
 # Words that may stand before the verb opening a sentence (كما أشاد الزائر …).
 _OPENING_PARTICLES = W["continuation_particles"]
+
+
+_CLOSING_MARKS = frozenset({"»", "”", '"', "’"})
+
+
+def _quoted_subject(resolver: Resolver, toks: list[str], j: int, longest: int = 4) -> Mention | None:
+    """A subject in quotation marks right after its verb, followed by the verb's complement
+    (وأوضح «العمري» أن، وقالت "الشركة" إنها، وأعلنت «الهيئة» عن): Arabic papers often quote the
+    short name of a person, a company or a body they named in full elsewhere in the article.
+    The name is one to ``longest`` words of no function word, closed before أن، إن، عن، إلى،
+    على or a colon, and its last word stands elsewhere in the document too; it is typed as the
+    lexicon reads its words, else left ``unknown`` for the document's other mentions to type.
+    A quotation that opens the words themselves (وتابع «لن نتراجع» عن …) holds a particle,
+    runs on, or has words the article does not use elsewhere, and is no name. Not for verbs of
+    telling, whose quoted object is the medium told (أبلغ «الصحيفة» أن), nor for verbs of
+    carrying, whose quoted object is carried (نقل «المصاب» إلى المستشفى)."""
+    n = len(toks)
+    if j >= n or toks[j] not in _OPENING_MARKS:
+        return None
+    k = j + 1
+    while k < n and k - j <= longest and toks[k][:1].isalnum():
+        k += 1
+    if k == j + 1 or k >= n or toks[k] not in _CLOSING_MARKS or k + 1 >= n:
+        return None
+    words = toks[j + 1:k]
+    if any(w in FUNCTION_WORDS or w in AUX or w in THAT or w in resolver.gz.cues.tokens for w in words):
+        return None
+    after = toks[k + 1]
+    if not (after in COMPLEMENTS or after == ":"):
+        return None
+    if _occurrences(resolver, words[-1]) < 2:
+        return None  # the short name of someone the article names elsewhere (العمري after حمدان العمري)
+    # the name read as if unquoted, so that a surname or a body the article named before is
+    # that speaker (read uncached: the paragraph's cache holds the quoted words' positions)
+    surface, w = resolver.surface, len(words)
+    shift = (lambda x: x if x < j else x + 1 if x < j + w else x + 2)  # back to the quoted positions
+    resolver.surface = lambda a, b, _t: surface(shift(a), shift(b - 1) + 1 if b > a else shift(a), toks)
+    try:
+        inner = resolver._mention_at(toks[:j] + words + toks[k + 1:], j)
+    finally:
+        resolver.surface = surface
+    if inner is not None and inner.end == k - 1 and inner.type and not inner.anaphoric and \
+            not inner.prepositional:
+        return replace(inner, start=j, end=k + 1)
+    return Mention(j, k + 1, resolver.text(toks, j + 1, k), "unknown", key=resolver._key(words))
+
+
+def _passive_source(resolver: Resolver, toks: list[str], j: int) -> Mention | None:
+    """The source of an agentless نُقل at ``j``: X in نُقل [اليوم] عن X [قوله], else
+    None. A pronoun after عن (نُقل عنه) is left to the speaker the sentence continues; the
+    transmission verb stays the cue (H2: no verb of the source's own)."""
+    n = len(toks)
+    e = j
+    while e < n and e - j < 3 and (toks[e] in _TIME_WORDS or toks[e] == "يوم"):
+        e += 1  # نُقل أمس عن …، نُقل يوم الأحد عن …
+    if e + 1 >= n or toks[e] != "عن":
+        return None
+    src = resolver.mention_at(toks, e + 1)
+    saying = None if src is None else \
+        next((k for k in range(src.start + 1, src.end) if toks[k] in _SAYING_NOUNS), None)
+    if saying is not None:  # the name ran on into قوله
+        src = replace(src, end=saying, name=resolver.text(toks, src.start, saying),
+                      key=resolver._key(toks[src.start:saying]))
+    return src
+
+
+def _occurrences(resolver: Resolver, tok: str) -> int:
+    """How often ``tok`` stands as a whole word in the document (str.find at C speed)."""
+    text = getattr(resolver, "_document", "") or ""
+    n, pos = 0, text.find(tok)
+    while pos >= 0:
+        end = pos + len(tok)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum()):
+            n += 1
+        pos = text.find(tok, end)
+    return n
 
 
 def _adjective_of_noun(resolver: Resolver, toks: list[str], i: int, j: int) -> bool:

@@ -52,6 +52,10 @@ _NOT_BI_CONTENT = W["not_bi_content"]
 # Object pronouns of the third person and of "us" (second-person objects, تذكرك, are not
 # how news reports speech).
 _ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "نا")
+# The imperfect's dual ending -ان goes with the prefixes ي and ت only, and its -ين (you, a
+# woman: تقولين، تدعين) with ت only: with ن or أ they make no verb, but words (اثنين "two",
+# اطمئنان "reassurance" from يطمئن) that must not be read as cues.
+_DUAL_PREFIXES = ("ي", "ت")
 _VERB_PROCLITICS = ("", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس")
 _NOUN_PROCLITICS = ("", "و", "ف", "ب", "وب", "ل", "ول", "ك")
 
@@ -94,15 +98,21 @@ def verb_forms(perfect: str, imperfect: str, *, enclitics: bool = True) -> set[s
     persons = ("ي", "ت", "ن", "ا")
     if i.endswith(("و", "ي")) and len(stem) >= 2:  # defective: يدعو، يرى، ينفي
         for pre in persons:
-            forms |= {pre + stem, pre + stem[:-1] + "ون", pre + stem + "ان", pre + stem[:-1] + "ين",
-                      pre + stem[:-1] + "وا"}
+            forms |= {pre + stem, pre + stem[:-1] + "ون", pre + stem[:-1] + "وا"}
+            if pre in _DUAL_PREFIXES:
+                forms.add(pre + stem + "ان")
+            if pre == "ت":
+                forms.add(pre + stem[:-1] + "ين")
             with_objects |= {pre + stem, pre + stem[:-1] + "و"}
     else:
         hollow_i = len(stem) >= 3 and stem[-2] in "وي"
         short_i = stem[:-2] + stem[-1] if hollow_i else stem  # يقول → يقل
         for pre in persons:
-            forms |= {pre + stem, pre + stem + "ون", pre + stem + "ان", pre + stem + "ين",
-                      pre + stem + "وا", pre + stem + "ا", pre + short_i + "ن"}
+            forms |= {pre + stem, pre + stem + "ون", pre + stem + "وا", pre + stem + "ا", pre + short_i + "ن"}
+            if pre in _DUAL_PREFIXES:
+                forms.add(pre + stem + "ان")
+            if pre == "ت":
+                forms.add(pre + stem + "ين")
             with_objects |= {pre + stem, pre + stem + "و"}
     if enclitics:
         for w in with_objects:
@@ -174,9 +184,17 @@ class CueLexicon:
     governs_bi: frozenset = frozenset()  # lemmas that give their content with ب (نوّه بـ، أشاد بـ)
     carrying: frozenset = frozenset()  # lemmas that mean carrying before إلى with no عن (نقله إلى)
     explicit_only: frozenset = frozenset()  # lemmas that count only with a subject of their own
+    # Lemmas that count only with their subject named right after them (ويعتقد محللون أن):
+    # after a noun or a relative the same letters are the agentless passive (الذي يُعتقد أنه).
+    after_subject_only: frozenset = frozenset()
     # Lemmas that after ما/مما have the event before as subject and mean "led to" (ما دعا
     # الإدارة إلى، مما يدعو السائقين لـ): a cause, not a source's words.
     causal_verbs: frozenset = frozenset()
+    # Words for God: a cue right before one is scripture, a wish or a name (يقول الله تعالى،
+    # نصر الله), unless the cue is a verb of praying (prayer_verbs: داعيا الله أن، سائلين المولى
+    # أن), whose prayer with content is the praying source's act, as the coders count it.
+    god_words: frozenset = frozenset()
+    prayer_verbs: frozenset = frozenset()
     never_tokens: frozenset = frozenset()  # whole tokens that are never cues (فقرات: ف + قرأت)
     # Noun cue → words right after it that give it another sense (تصريح عمل "a work permit")
     other_senses: dict[str, frozenset] = field(default_factory=dict)
@@ -308,9 +326,13 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         explicit_only=frozenset(normalize_text(w) for w in _words(cues.get("explicit_only"), "cues.explicit_only",
                                                                   path)),
         support_verbs=frozenset(support_verbs),
+        after_subject_only=frozenset(normalize_text(w) for w in _words(cues.get("after_subject_only"),
+                                                                       "cues.after_subject_only", path)),
         other_senses=_other_senses(cues.get("other_senses"), path),
         never_tokens=frozenset(normalize_text(w) for w in _words(cues.get("never_tokens"), "cues.never_tokens", path)),
         causal_verbs=frozenset(normalize_text(w) for w in _words(cues.get("causal_verbs"), "cues.causal_verbs", path)),
+        god_words=frozenset(normalize_text(w) for w in _words(cues.get("god_words"), "cues.god_words", path)),
+        prayer_verbs=frozenset(normalize_text(w) for w in _words(cues.get("prayer_verbs"), "cues.prayer_verbs", path)),
         carrying=frozenset(normalize_text(w) for w in _words(cues.get("carrying_verbs"), "cues.carrying_verbs", path)),
         support_nouns=frozenset(normalize_text(w) for w in _words(cues.get("support_nouns"), "cues.support_nouns", path)),
         verbs=lex_verbs, participles=participles,
@@ -417,6 +439,15 @@ def _carries(toks: list[str], after: int, longest: int = 4) -> bool:
     return False
 
 
+def _prays(lex: CueLexicon, form: str) -> bool:
+    """Whether ``form`` (no و/ف) is a verb of a prayer lemma or its participle (دعا، داعيا،
+    سأل، سائلين: ``prayer_verbs`` lists the lemmas and the participle stems)."""
+    verb = lex.verbs.get(form)
+    if verb is not None:
+        return verb[0] in lex.prayer_verbs
+    return lex.participles.get(form) in lex.prayer_verbs
+
+
 def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool, int] | None:
     """``(kind, requires, conjunction, n_tokens)`` if token ``i`` is a cue, else None.
 
@@ -426,9 +457,12 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
     """
     t = toks[i]
     conj = len(t) > 3 and t[0] in "وف"
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
     for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
         if not form:
             continue
+        if nxt in lex.god_words and (form in lex.verbs or form in lex.participles) and not _prays(lex, form):
+            return None  # يقول الله تعالى، نصر الله: scripture or a name (a prayer stays an act)
         for phrase in lex.according_phrases.get(form, ()):  # phrases first: "نقلا عن" is not the verb نقل
             if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
                 return "according_to", False, has_conj, len(phrase)

@@ -139,7 +139,8 @@ _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
 _CUE_KEYS = {"lexicon", "verbs", "participles", "nouns", "according_to", "according_to_skip", "not_cues",
              "exclusions", "homographs", "version", "support_verbs", "support_nouns",
              "governs_bi", "explicit_only", "carrying_verbs", "source_nouns", "own_words_nouns", "norm_nouns",
-             "object_content", "causal_verbs", "never_tokens", "other_senses"}
+             "object_content", "causal_verbs", "never_tokens", "other_senses", "god_words", "prayer_verbs",
+             "after_subject_only"}
 
 
 def _check_gazetteer_shape(data: dict, path_s: str) -> None:
