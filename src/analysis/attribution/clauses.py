@@ -513,9 +513,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     quoted_subject = _quoted_subject(resolver, toks, j)
                     if quoted_subject is not None:
                         fwd, name_quote = quoted_subject, tok_starts[j]
-                if front is None and fwd is None and not via and lex.verbs.get(_strip(toks[i]), ("",))[0] == "نقل":
+                if front is None and fwd is None and not via and _strip(toks[i]) == "نقل":
                     # ونُقل عن الوزير قوله إن: the agentless passive of passing words on names
-                    # their source after عن (the medium, if any, is named elsewhere)
+                    # their source after عن (the medium, if any, is named elsewhere). Only the
+                    # masculine singular: a feminine نقلت has its agent, a medium named before
+                    # it (وكانت الوكالة قد نقلت عن …), which is the via of the source's words
                     fwd = _passive_source(resolver, toks, j)
                 if fwd is not None and needs == "content":
                     fwd = _trim_at_content(resolver, toks, fwd)
