@@ -1021,7 +1021,9 @@ class Resolver:
         t = toks[k]
         if t in _subject_ends()["hal_adverbs"] or t in _NOT_NAME_STARTS:
             return True
-        return tanwin and not t.startswith("ال") and len(t) > 3 and self.surface(k, k + 1, toks).endswith(("\u064b", "\u064bا", "ا\u064b"))
+        # (``raw_tanwin``: a paragraph whose raw text holds no tanwin has no word to map back)
+        return tanwin and self.raw_tanwin and not t.startswith("ال") and len(t) > 3 and \
+            self.surface(k, k + 1, toks).endswith(("\u064b", "\u064bا", "ا\u064b"))
 
     def _object_after_family_name(self, toks: list[str], j: int, k: int) -> bool:
         """Whether the definite word at ``k`` follows the end of a personal name and so begins
