@@ -1403,7 +1403,9 @@ class Resolver:
         read up to the adverb, with what follows the adverb in the place of what follows a
         name; failing that, as before and then cut before the adverb."""
         m = self._name_mention_at(toks, i, j, bare_names=bare_names, adverb_stop=True)
-        if m is None:
+        # (speed: ``adverb_stop`` only ends the name loop, which reads at most the three
+        # words after ``j``; with no adverb among them the second reading is the first one)
+        if m is None and any(self._adverb_after_subject(toks, k) for k in range(j + 1, min(len(toks), j + 4))):
             m = self._without_adverb(toks, j, self._name_mention_at(toks, i, j, bare_names=bare_names,
                                                                     adverb_stop=False))
         return m
