@@ -1460,9 +1460,10 @@ class Resolver:
                 for s in reversed(self.speakers):
                     if not s.entity_id and b in s.key:
                         return Mention(i, j + 1, s.name, s.type, key=frozenset({b}), country=s.country)
-            if bare_names and len(b) >= 3 and self.role_of(toks[j]) is None and self.is_document_surname(toks[j]) \
-                    and not self.country_of([toks[j]]) and toks[j] not in FUNCTION_WORDS and \
-                    toks[j] not in self.gz.cues.tokens and (j + 1 >= len(toks) or not token_class(toks[j + 1])[2]):
+            # (set look-ups before the document-wide surname search)
+            if bare_names and len(b) >= 3 and self.role_of(toks[j]) is None and toks[j] not in FUNCTION_WORDS \
+                    and toks[j] not in self.gz.cues.tokens and (j + 1 >= len(toks) or not token_class(toks[j + 1])[2]) \
+                    and self.is_document_surname(toks[j]) and not self.country_of([toks[j]]):
                 # a surname after the verb (وأوضح الفارس أن) names the person the article
                 # introduced in full elsewhere, outside any act (… المدير سامر الفارس)
                 return Mention(i, j + 1, self.text(toks, j, j + 1), "unknown", key=frozenset({b}))
