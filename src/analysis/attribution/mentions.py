@@ -109,6 +109,7 @@ def key_form(tok: str) -> str:
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
 
+@lru_cache(maxsize=1 << 16)  # (speed: asked of the first word at every position parsed as a name)
 def _preposition_with_pronoun(tok: str) -> bool:
     """Whether a word is a preposition or adverb of place and time with an attached pronoun
     (خلاله، فيه، عنها، لديهم، بعدها): it points back to something named before (a call, a
