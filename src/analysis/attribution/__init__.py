@@ -152,6 +152,22 @@ def _token_offsets(pieces: list[str], base: int) -> list[int]:
     return list(accumulate(map(len, pieces), initial=base))[1:len(pieces) - 1:2]
 
 
+def _paragraph_surface(raw: str, nt: NormalizedText, tok_starts: list[int], toks: list[str]):
+    """The raw surface of the paragraph's tokens [a, b) (names keep their spelling), as
+    ``surface(a, b, toks)`` for :class:`Resolver` (the token list passed is not read).
+    Each span is mapped back once: the cues of a paragraph read the same words many times
+    (the tanwin tests of every position), and a map back is costly."""
+    cache: dict[tuple[int, int], str] = {}
+
+    def surface(a: int, b: int, _t) -> str:
+        s = cache.get((a, b))
+        if s is None:
+            s = raw[slice(*nt.to_raw_span(tok_starts[a], tok_starts[b - 1] + len(toks[b - 1])))] if b > a else ""
+            cache[(a, b)] = s
+        return s
+    return surface
+
+
 def _ta_marbuta_verb(lex, toks: list[str], k: int, raw: str, nt, tok_starts: list[int]) -> bool:
     """Whether token ``k`` matches a verb form only because normalisation writes ة as ه:
     a word written with ة is a noun (وطالبة "and a female student", دعاة "preachers"), not
@@ -459,8 +475,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
         nouns_only = frozenset(k for k in ta_marbuta if noun_cue_at(gz.cues, toks, k) is not None)
         if ta_marbuta:
             candidates = [k for k in candidates if k not in ta_marbuta or k in nouns_only]
-        surface = lambda a, b, _t, _s=tok_starts, _k=toks: \
-            raw[slice(*nt.to_raw_span(_s[a], _s[b - 1] + len(_k[b - 1])))] if b > a else ""  # noqa: E731
+        surface = _paragraph_surface(raw, nt, tok_starts, toks)
         if not candidates:
             # (kept for an honorific pronoun later on: its antecedent may be named in a
             # paragraph without a cue, such as the headline)

@@ -109,6 +109,7 @@ def key_form(tok: str) -> str:
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
 
+@lru_cache(maxsize=1 << 16)  # (speed: asked of the first word at every position parsed as a name)
 def _preposition_with_pronoun(tok: str) -> bool:
     """Whether a word is a preposition or adverb of place and time with an attached pronoun
     (خلاله، فيه، عنها، لديهم، بعدها): it points back to something named before (a call, a
@@ -1044,7 +1045,9 @@ class Resolver:
         t = toks[k]
         if t in _subject_ends()["hal_adverbs"] or t in _NOT_NAME_STARTS:
             return True
-        return tanwin and not t.startswith("ال") and len(t) > 3 and self.surface(k, k + 1, toks).endswith(("\u064b", "\u064bا", "ا\u064b"))
+        # (``raw_tanwin``: a paragraph whose raw text holds no tanwin has no word to map back)
+        return tanwin and self.raw_tanwin and not t.startswith("ال") and len(t) > 3 and \
+            self.surface(k, k + 1, toks).endswith(("\u064b", "\u064bا", "ا\u064b"))
 
     def _object_after_family_name(self, toks: list[str], j: int, k: int) -> bool:
         """Whether the definite word at ``k`` follows the end of a personal name and so begins
@@ -1436,7 +1439,9 @@ class Resolver:
         read up to the adverb, with what follows the adverb in the place of what follows a
         name; failing that, as before and then cut before the adverb."""
         m = self._name_mention_at(toks, i, j, bare_names=bare_names, adverb_stop=True)
-        if m is None:
+        # (speed: ``adverb_stop`` only ends the name loop, which reads at most the three
+        # words after ``j``; with no adverb among them the second reading is the first one)
+        if m is None and any(self._adverb_after_subject(toks, k) for k in range(j + 1, min(len(toks), j + 4))):
             m = self._without_adverb(toks, j, self._name_mention_at(toks, i, j, bare_names=bare_names,
                                                                     adverb_stop=False))
         return m
@@ -1491,9 +1496,10 @@ class Resolver:
                 for s in reversed(self.speakers):
                     if not s.entity_id and b in s.key:
                         return Mention(i, j + 1, s.name, s.type, key=frozenset({b}), country=s.country)
-            if bare_names and len(b) >= 3 and self.role_of(toks[j]) is None and self.is_document_surname(toks[j]) \
-                    and not self.country_of([toks[j]]) and toks[j] not in FUNCTION_WORDS and \
-                    toks[j] not in self.gz.cues.tokens and (j + 1 >= len(toks) or not token_class(toks[j + 1])[2]):
+            # (set look-ups before the document-wide surname search)
+            if bare_names and len(b) >= 3 and self.role_of(toks[j]) is None and toks[j] not in FUNCTION_WORDS \
+                    and toks[j] not in self.gz.cues.tokens and (j + 1 >= len(toks) or not token_class(toks[j + 1])[2]) \
+                    and self.is_document_surname(toks[j]) and not self.country_of([toks[j]]):
                 # a surname after the verb (وأوضح الفارس أن) names the person the article
                 # introduced in full elsewhere, outside any act (… المدير سامر الفارس)
                 return Mention(i, j + 1, self.text(toks, j, j + 1), "unknown", key=frozenset({b}))
