@@ -15,7 +15,7 @@ def _speaker(text, cue):
 # ---- (1) the subject between أنّ / لكنّ and the verb
 
 def test_fronted_subject_after_anna_not_the_object_after_the_verb():
-    row = _speaker("وأوضحت المصادر أن أحد الموظفين اتهم المشرف بالتقصير في عمله.", "اتهم")
+    row = _speaker("ومن اللافت أن أحد الموظفين اتهم المشرف بالتقصير في عمله.", "اتهم")
     assert row.speaker == "أحد الموظفين"
     assert row.resolution == "preceding"
 
@@ -49,7 +49,7 @@ def test_fronted_person_that_the_verb_does_not_agree_with_is_no_subject():
 
 
 def test_fronted_subject_after_a_negation():
-    row = _speaker("وذكر المصدر أن الوزارة لم تطالب النادي بدفع الغرامة.", "تطالب")
+    row = _speaker("والمعروف أن الوزارة لم تطالب النادي بدفع الغرامة.", "تطالب")
     assert row.speaker == "الوزارة"
 
 
@@ -123,7 +123,7 @@ def test_phrase_read_on_through_an_unknown_verb_is_no_subject():
 
 
 def test_collective_with_min_is_a_fronted_subject():
-    row = _speaker("وأوضحت المصادر أن عددا من الموظفين اتهموا المدير بالتقصير.", "اتهموا")
+    row = _speaker("ومن الواضح أن عددا من الموظفين اتهموا المدير بالتقصير.", "اتهموا")
     assert row.speaker == "عددا من الموظفين"
 
 
@@ -140,3 +140,49 @@ def test_ma_after_the_name_is_the_object():
 def test_according_to_what_the_spokesman_announced_keeps_its_source():
     rows = [(r.cue, r.speaker) for r in acts("وارتفع عدد الزوار بحسب ما أعلنه المتحدث باسم الهيئة سامر الفارس.").itertuples()]
     assert rows and rows[0][1] == "المتحدث باسم الهيئة سامر الفارس"
+
+
+# ---- review fixes: the fronted subject goes through the checks of any subject before its verb
+
+
+def test_content_after_a_long_object_and_occasion_of_a_fronted_subject():
+    # the content is sought after the object read after the verb, not within ten words of it
+    text = ("وكان مدير الهيئة ماهر الصالح ذكر الأربعاء الماضي في جدة خلال لقاء صحافي مع "
+            "نظرائه الخليجيين أن الخطة تسير كما رسم لها.")
+    row = _speaker(text, "ذكر")
+    assert row.speaker.endswith("ماهر الصالح")
+
+
+def test_act_inside_anothers_content_is_none_whether_or_not_an_object_follows():
+    # a verb inside what another source reported is no act of its own, object or not
+    for text in ("وقال المدير إن الإدارة رفضت الطلب المقدم أمس.",
+                 "وقال المدير إن الإدارة رفضت."):
+        assert [r.cue for r in acts(text).itertuples()] == ["وقال"]
+
+
+def test_a_medium_passes_on_the_fronted_sources_act():
+    # كشفت صحيفة X أن Y نبه الزوار: Y speaks, the paper is the via, with or without an object
+    for text in ("وكشفت صحيفة الضحى أن إدارة المتحف نبهت الزوار إلى أن القاعة مغلقة.",
+                 "وكشفت صحيفة الضحى أن إدارة المتحف نبهت إلى أن القاعة مغلقة."):
+        row = _speaker(text, "نبهت")
+        assert row.speaker == "إدارة المتحف" and row.via == "صحيفة الضحى"
+
+
+def test_pronoun_on_the_preposition_after_the_verb_marks_a_topic():
+    # أن اللاعب قال عنه المدرب: the fronted phrase is the topic, the subject follows the verb
+    row = _speaker("ومن اللافت أن اللاعب الشاب قال عنه المدرب إنه موهوب.", "قال")
+    assert row.speaker == "المدرب"
+
+
+def test_so_called_after_an_indefinite_construct_head_stays_in_the_name():
+    row = _speaker("وقال المتحدث باسم ما يسمى حركة النهضة إن المفاوضات توقفت.", "وقال")
+    assert row.speaker == "المتحدث باسم ما يسمى حركة النهضة"
+    # after a definite subject ما still begins the object
+    row = _speaker("وانتقد المتحدث الرسمي ما يسمى بالتسريبات قائلا إنها كاذبة.", "وانتقد")
+    assert row.speaker == "المتحدث الرسمي"
+
+
+def test_fronted_subject_after_lakin_not_the_object():
+    # لكنّ governs a noun: the noun after the verb is its object (a test the base fails)
+    row = _speaker("غضب الجمهور. لكن المدرب طالب اللاعبين بالهدوء.", "طالب")
+    assert row.speaker == "المدرب"

@@ -47,6 +47,7 @@ from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_with
 from ..normalize import normalize_text
 from .mentions import name_without_li, AUX, FUNCTION_WORDS, NP_STOP, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
 from .mentions import honorific_antecedent, honorific_pronoun_rank, honorific_rank
+from .mentions import ATTACHED_PRONOUNS, preposition_with_pronoun
 from .quotes import QUOTE_FAMILY
 from .words import function_words as W, with_waw
 from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, past_relative, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
@@ -419,6 +420,7 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             continue  # رابط الخبر بصحيفة X: «…»: a link line quotes a headline, it reports nothing (H1)
         speaker, resolution, subj_tok, via, fwd, cue_tok = None, "", i, "", None, None
         front = None  # a subject fronted after أنّ/لكنّ (see _fronted_subject)
+        front_object_end = i + width  # where the object read after such a verb ends
         name_quote = -1
         last_speaker = state.get("last_speaker")
         after = i + width
@@ -505,9 +507,11 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if front is not None:
                     # أن الحكومة طالبت الدول: the phrase before the verb is its subject, the one
                     # after it the object (with no subject after the verb, the reading before it
-                    # already finds the same phrase)
-                    fwd = None
-                    speaker, resolution, subj_tok = resolver.register(front), "preceding", front.start
+                    # already finds the same phrase). The fronted phrase goes through the same
+                    # checks as any subject before its verb (below: an act inside another
+                    # source's content, a medium passing a source's act on), and the content is
+                    # sought after the object (ذكر … في روما خلال مؤتمر مع نظيره أن).
+                    front_object_end, fwd = fwd.end, None
                 if front is None and (fwd is None or not fwd.type) and not via and \
                         lex.verbs.get(_strip(toks[i]), ("",))[0] not in TELLING_LEMMAS | lex.carrying:
                     quoted_subject = _quoted_subject(resolver, toks, j)
@@ -622,7 +626,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             else:
                 strong_start = conj or _continues(toks, s_first, i, after_comma=False) or \
                     _fronted_before_content(toks, s_first, i)
-                back = None if strong_start else last_mention(resolver, toks, s_first, i)
+                back = front if front is not None else \
+                    None if strong_start else last_mention(resolver, toks, s_first, i)
                 if back is None and conj and toks[i][0] == "و" and \
                         not any(sentence_of(a.cue_ns) == sid for a in acts):
                     # ونعت الحركة القتيل، وقالت …؛ انتقدت الشركة الاتحاد وطالبت …: a verb joined
@@ -664,7 +669,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     elif not _contrast_opens(toks, back.start):
                         back = None  # the verb sits inside content reported by someone else
                 if back is not None and back.type and not back.anaphoric and \
-                        (not needs or _met(after, 8, needs)):
+                        (not needs or _met(after, 8, needs) or
+                         (back is front and _met(_content_start(resolver, toks, front_object_end), 10, needs))):
                     speaker, resolution, subj_tok = resolver.register(back), "preceding", back.start
                 elif last_speaker is not None and not _explicit_only(lex, toks[i]) and \
                         (_topic_fronted(toks, s_first, i) or _met(_content_start(resolver, toks, after), 3,
@@ -724,7 +730,8 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
             window = 10 if resolution == "explicit" or front is not None else 4
             # The content follows the subject (وقال فلان، الذي …، إن) and the medium it spoke to
             # (كشف المتحدث باسم المديرية …، فلان لـ«الصحيفة»، أن): look from their end.
-            start = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else after
+            start = fwd.end if resolution == "explicit" and fwd is not None and fwd.end > after else \
+                front_object_end if front is not None and speaker is not None and subj_tok == front.start else after
             if start > after:
                 name, _, end = via_near_cue(resolver, toks, start, len(toks))
                 if name:
@@ -1035,9 +1042,9 @@ _KANA = W["kana"]
 # أنّ/إنّ and لكنّ before a noun phrase that a reporting verb follows (see _fronted_subject).
 _FRONTED_SUBJECT_PARTICLES = W["fronted_subject_particles"]
 # Prepositions that stand inside a description of a source (مسؤول في الوزارة، عدد من العمال).
-_IN_NAME_PREPOSITIONS = frozenset({"في", "من"})
+_IN_NAME_PREPOSITIONS = W["in_name_prepositions"]
 # Object pronouns a verb may carry (نفاها، أكده، وصفهم): longest first.
-_OBJECT_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+_OBJECT_PRONOUNS = ATTACHED_PRONOUNS
 
 
 def _object_pronoun(lex, tok: str) -> bool:
@@ -1056,7 +1063,9 @@ def _fronted_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
     subject is the pronoun it carries; a noun after the verb is then its object, not its
     subject. Not when the verb carries an object pronoun: then the fronted phrase is the
     topic the pronoun takes up (أن هذه الرواية نفاها المتحدث), and the subject follows."""
-    if _object_pronoun(lex, toks[i]):
+    if _object_pronoun(lex, toks[i]) or (i + 1 < len(toks) and preposition_with_pronoun(toks[i + 1])):
+        # (أن اللاعب قال عنه المدرب: a pronoun on the preposition after the verb takes up the
+        # fronted phrase as a topic, like one on the verb; the subject follows)
         return None
     if _strip(toks[i]) != toks[i] and _strip(toks[i]) in lex.verbs:
         return None  # وأكد، فقال: a verb joined by و/ف starts a clause of its own, it is no predicate of the phrase before it

@@ -43,7 +43,8 @@ RELATIVES = W["relatives"]
 AUX = W["aux"]
 DETERMINERS = W["determiners"]
 FUNCTION_WORDS = W["function_words"]
-NP_STOP = W["np_stop"]  # (with بشأن، حيال، إزاء، تجاه: the topic, not part of the name)
+NP_STOP = W["np_stop"]
+_SO_CALLED_VERBS = W["so_called_verbs"]  # (with بشأن، حيال، إزاء، تجاه: the topic, not part of the name)
 _MAX_NP = 12
 _ARTICLE = ("ال", "وال", "بال", "لل", "فال", "كال")
 # Prepositions that tell where or before whom something was said (أمام، خلال، في).
@@ -109,18 +110,25 @@ def key_form(tok: str) -> str:
 _POSSESSIVES = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 
 
+# The third-person pronouns a verb or preposition carries (longest first: هما before ها).
+ATTACHED_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+
+
 @lru_cache(maxsize=1 << 16)  # (speed: asked of the first word at every position parsed as a name)
 def _preposition_with_pronoun(tok: str) -> bool:
     """Whether a word is a preposition or adverb of place and time with an attached pronoun
     (خلاله، فيه، عنها، لديهم، بعدها): it points back to something named before (a call, a
     meeting) and is never the subject of the verb it follows."""
-    for suffix in ("هما", "هم", "هن", "ها", "ه"):
+    for suffix in ATTACHED_PRONOUNS:
         if tok.endswith(suffix) and len(tok) > len(suffix) + 1:
             stem = tok[:-len(suffix)]
             # (the alif maqsura of علي/الي/لدي turns to ي before a pronoun: عليه، إليه، لديه)
             if stem in FUNCTION_WORDS or stem in NP_STOP:
                 return True
     return False
+
+
+preposition_with_pronoun = _preposition_with_pronoun  # the name other stages import
 
 
 def _tafil_shape(tok: str) -> bool:
@@ -1013,6 +1021,9 @@ class Resolver:
                 if toks[k + 1] == "المملكه":
                     k += 2  # سفير فرنسا لدى المملكة: the bare «the Kingdom» is a state too
                     continue
+            if t == "ما" and k + 1 < n and toks[k + 1] in _SO_CALLED_VERBS and not toks[k - 1].startswith("ال"):
+                k += 2  # المتحدث باسم ما يسمى …، زعيم ما يعرف بـ: "the so-called" is the genitive
+                continue  # of an indefinite construct head, inside the name, not the verb's object
             if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
                 break
             if t in _NOT_NAME_STARTS:
