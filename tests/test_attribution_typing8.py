@@ -145,3 +145,46 @@ def test_an_honorific_title_is_no_unnamed_source(text):
 def test_an_indefinite_title_without_an_honorific_stays_unnamed():
     # negative: مسؤول كبير names no one
     assert one("وقال مسؤول كبير إن الاتفاقية مهمة.").speaker_type == "anonymous"
+
+
+# ---- review fixes: a stated country must be the source's own
+
+
+def test_a_nationality_in_the_verbs_object_is_not_the_sources_country():
+    # وتوقع محللون ارتفاع أسعار السلع اليابانية: the goods are Japanese, not the analysts
+    r = one("وتوقع محللون ارتفاع أسعار السلع اليابانية خلال العام المقبل.")
+    assert r.speaker == "محللون" and r.speaker_country == ""
+    # the source's own nationality is still read
+    r = one("وتوقع محللون يابانيون أن ترتفع الأسعار خلال العام المقبل.")
+    assert r.speaker_country == "JP"
+
+
+def test_the_medium_spoken_to_lends_no_country_to_the_source():
+    r = one("وقال الخبير الاقتصادي سامر الفارس للتلفزيون الأردني إن الأسعار سترتفع.")
+    assert r.speaker_type == "expert" and r.speaker_country == ""
+
+
+def test_a_given_name_that_is_a_nisba_before_a_family_name_is_no_nationality():
+    r = one("وقال رئيس الجمعية الخيرية تركي العتيبي إن التبرعات زادت.")
+    assert r.speaker_country != "TR"
+    # an indefinite nisba that is no name before a family name stays a nationality
+    assert load_countries().country_of(words("مسؤول تركي")) == "TR"
+
+
+def test_a_family_after_al_is_no_state():
+    # آل ويمن: the family word آل (ال once normalised) before a name that begins with و
+    assert load_countries().country_of(words("الشيخ سامر آل ويمن")) != "YE"
+
+
+def test_a_nisba_after_a_rank_and_before_a_given_name_is_a_nationality():
+    # العميد اليمني خالد …: a given name follows, so the nisba describes the officer
+    assert load_countries().country_of(words("العميد اليمني خالد الفارس")) == "YE"
+    # at the end of the description it is his family name
+    assert load_countries().country_of(words("العميد اليمني")) == ""
+
+
+def test_given_names_file_without_its_key_names_the_file(tmp_path):
+    bad = tmp_path / "given_names.yaml"
+    bad.write_text("names:\n  - خالد\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"given_names.yaml:1:"):
+        given_names(str(bad))

@@ -25,6 +25,7 @@ from importlib import resources
 from ..normalize import normalize_text
 from .yamlload import safe_load
 from .words import function_words as W
+from ..errors import GazetteerError
 
 __all__ = ["CountryLexicon", "load_countries", "inflection_base", "bare", "given_names", "is_given_name"]
 
@@ -84,7 +85,10 @@ def given_names(path: str | None = None) -> frozenset:
 
     if path is None:
         path = str(resources.files("analysis") / "data" / "given_names.yaml")
-    return frozenset(normalize_text(w) for w in load_function_words(path)["given_names"])
+    words = load_function_words(path)
+    if "given_names" not in words:
+        raise GazetteerError(path, "the key given_names (a list of given names) is missing", line=1)
+    return frozenset(normalize_text(w) for w in words["given_names"])
 
 
 def is_given_name(w: str) -> bool:
@@ -150,8 +154,14 @@ class CountryLexicon:
                     return code
             code = self.words.get(bases[k]) or self.words.get(bare(words[k]))
             if code:
-                if prev in _NAME_BEFORE or (k + 1 < n and words[k + 1] in _NAME_AFTER):
-                    continue
+                if (prev in _NAME_BEFORE and not (k + 1 < n and is_given_name(words[k + 1]))) or \
+                        (k + 1 < n and words[k + 1] in _NAME_AFTER):
+                    continue  # الشيخ التركي، اللواء المصري: a family name after a title — unless a
+                    # given name follows, when the nisba is the titled person's nationality
+                    # (العميد اليمني سامر …)
+                if not words[k].startswith("ال") and is_given_name(words[k]) and k + 1 < n and \
+                        words[k + 1].startswith("ال") and words[k + 1].endswith("ي") and len(words[k + 1]) >= 6:
+                    continue  # تركي العتيبي: a given name that is also a nisba, before a family name
                 if words[k].startswith("ال") and is_given_name(prev):
                     continue  # منصور التركي، محمد المصري: a family name after a given name
                     # (an adjective agrees with its noun: a definite nisba after a bare

@@ -44,7 +44,8 @@ AUX = W["aux"]
 DETERMINERS = W["determiners"]
 FUNCTION_WORDS = W["function_words"]
 NP_STOP = W["np_stop"]
-_SO_CALLED_VERBS = W["so_called_verbs"]  # (with بشأن، حيال، إزاء، تجاه: the topic, not part of the name)
+_SO_CALLED_VERBS = W["so_called_verbs"]
+_IN_NAME_PREPOSITIONS = W["in_name_prepositions"]  # (with بشأن، حيال، إزاء، تجاه: the topic, not part of the name)
 _MAX_NP = 12
 _ARTICLE = ("ال", "وال", "بال", "لل", "فال", "كال")
 # Prepositions that tell where or before whom something was said (أمام، خلال، في).
@@ -713,9 +714,27 @@ class Resolver:
         if m is None or m.entity_id or m.type not in ("other", "anonymous", "expert"):
             return m  # (a known entity's country is the gazetteer's)
         common = self.countries.common_word_places
-        m.country = self.country_of([t for t in toks[m.start:m.end] if t[0].isalnum() and t not in common and
-                                     bare(t) not in common]) or m.country
+        m.country = self.country_of([t for t in toks[m.start:self._own_words_end(toks, m)]
+                                     if t[0].isalnum() and t not in common and bare(t) not in common]) or m.country
         return m
+
+    def _own_words_end(self, toks: list[str], m: Mention) -> int:
+        """Where the words that describe the source itself end inside the span read for it:
+        before a verbal noun that opens the verb's object (وتوقع محللون ارتفاع أسعار السلع
+        الصينية: the goods are Chinese, not the analysts), a function word other than في/من
+        (لائحة الاتهام ضد مواطن …: the person the document is against) or the medium the
+        words were said to (الخبير … للتلفزيون المصري). A nationality after that point is
+        another's, and a stated country must be the source's own."""
+        for k in range(m.start + 1, m.end):
+            t = toks[k]
+            if t in FUNCTION_WORDS and t not in _IN_NAME_PREPOSITIONS:
+                return k
+            if not t.startswith(("ال", "لل")) and self._verbal_noun(t, after_bi=False):
+                return k
+            if t[0] == "ل" and len(t) > 3 and (self.is_medium(toks, k) or
+                                                (t.startswith("لل") and self.role_of("ال" + t[2:]) == "media")):
+                return k  # لقناة، للتلفزيون (ل before the article drops its alef)
+        return m.end
 
     def _described(self, toks, i, j, hit, role) -> Mention | None:
         n = len(toks)
