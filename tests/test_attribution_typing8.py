@@ -188,3 +188,13 @@ def test_given_names_file_without_its_key_names_the_file(tmp_path):
     bad.write_text("names:\n  - خالد\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"given_names.yaml:1:"):
         given_names(str(bad))
+
+
+def test_a_given_name_that_is_also_a_word_before_a_noun_is_no_private_person():
+    # حسن النية "good faith", عمر المبنى "the bridge's age": phrases, not names
+    r = Resolver(default_gazetteer())
+    assert not named_private_person(Mention(0, 2, "حسن النية", "unknown"), r)
+    assert not named_private_person(Mention(0, 2, "عمر الجسر", "unknown"), r)
+    # before a family name in ي, or in a name of three words, it is a person's name
+    assert named_private_person(Mention(0, 2, "علي القحطاني", "unknown"), r)
+    assert named_private_person(Mention(0, 3, "عمر سامي الفارس", "unknown"), r)

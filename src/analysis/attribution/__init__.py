@@ -38,7 +38,7 @@ from ..corpus import TOKEN_RE, Document, Structure, segment
 from ..normalize import NormalizedText, normalize, normalize_text
 from .clauses import find_acts
 from .cues import cue_at, noun_cue_at
-from .countries import bare, is_given_name, load_countries
+from .countries import bare, given_names_also_words, is_given_name, load_countries
 from .gazetteer import Gazetteer, default_gazetteer, load_gazetteer
 from .mentions import FUNCTION_WORDS, NP_STOP, Mention, Resolver, key_form, _subject_ends
 from .quotes import QUOTE_CHARS, is_name_quote, paragraph_quotes, quote_spans
@@ -115,6 +115,10 @@ def named_private_person(speaker, resolver: Resolver) -> bool:
         return False
     if words[0] == "عبد" and len(words) < 3:
         return False  # عبد الرحيم is a given name alone, with no family name
+    if words[0] in given_names_also_words() and len(words) < 3 and \
+            not (words[-1].startswith("ال") and words[-1].endswith("ي") and len(words[-1]) >= 6):
+        return False  # حسن النية، عمر الجسر: a given name that is also a word, before a noun
+        # (not before a family name in ي, علي القحطاني, nor in a name of three words)
     if not all(resolver.token_class(w)[2] for w in words[1:-1]):
         return False  # (a cue, a function word or a role word inside is no name)
     return _surname_word(words[-1], resolver)

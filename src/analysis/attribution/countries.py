@@ -27,7 +27,7 @@ from .yamlload import safe_load
 from .words import function_words as W
 from ..errors import GazetteerError
 
-__all__ = ["CountryLexicon", "load_countries", "inflection_base", "bare", "given_names", "is_given_name"]
+__all__ = ["CountryLexicon", "load_countries", "inflection_base", "bare", "given_names", "given_names_also_words", "is_given_name"]
 
 _NOT_TERRITORIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "AC", "CP", "DG", "EA", "IC", "TA"}
 # Prepositions after which a country is a host, not the source's own state.
@@ -89,6 +89,16 @@ def given_names(path: str | None = None) -> frozenset:
     if "given_names" not in words:
         raise GazetteerError(path, "the key given_names (a list of given names) is missing", line=1)
     return frozenset(normalize_text(w) for w in words["given_names"])
+
+
+@lru_cache(maxsize=1)
+def given_names_also_words() -> frozenset:
+    """The given names of ``data/given_names.yaml`` that are also common words (``also_words``:
+    عمر "age", حسن "good", علي as على normalised), normalised."""
+    path = str(resources.files("analysis") / "data" / "given_names.yaml")
+    from .words import load_function_words
+
+    return frozenset(normalize_text(w) for w in load_function_words(path).get("also_words", ()))
 
 
 def is_given_name(w: str) -> bool:
