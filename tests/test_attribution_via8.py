@@ -200,3 +200,29 @@ def test_transmission_verb_keeps_an_anaphoric_source_unresolved():
     df = acts("وقال مصدر في الوزارة إن الموازنة تأخرت. وكانت وكالة الأنباء الجنوبية قد نقلت عن "
               "المصدر نفسه القول إن الموازنة جاهزة.")
     assert not df.speaker.str.contains("نفسه").any()
+
+
+# --- review fixes
+
+
+def test_a_platforms_own_name_after_its_description_stays_in_the_via():
+    df = acts("وكتب الوزير في تغريدة على موقع التواصل الاجتماعي تويتر أن العمل مستمر.")
+    assert _via_of(df, "وكتب") == "موقع التواصل الاجتماعي تويتر"
+    df = acts("وقال الوزير لوكالة الأنباء الفرنسية فرانس برس إن العمل مستمر.")
+    assert _via_of(df, "وقال") == "وكالة الأنباء الفرنسية فرانس برس"
+    df = acts("وقال الوزير لقناة الضحى news إن العمل مستمر.")
+    assert _via_of(df, "وقال") == "قناة الضحى news"
+
+
+def test_the_verbs_own_complement_then_li_names_no_medium():
+    # وعلق الوزير على الانتقادات الموجهة لـ«الهيئة» بأن: the ل-phrase is what the
+    # criticism was aimed at, inside the verb's complement, not a medium spoken to
+    df = acts("وعلق الوزير على الانتقادات الموجهة لـ«الهيئة» بأن العمل مستمر.")
+    assert _via_of(df, "وعلق") == ""
+    df = acts("وتحدث الوزير عن الدعم المقدم لـ(جمعية الوفاء) أمس، مؤكدا أن العمل مستمر.")
+    assert all(v == "" for v in df.via)
+
+
+def test_by_way_of_after_naql_is_carrying():
+    df = acts("وأصيب عامل في الحادث، ونقلت عن طريق الإسعاف الجوي إلى المستشفى.")
+    assert df.empty

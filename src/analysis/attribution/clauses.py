@@ -299,10 +299,10 @@ def _passed_on_source(resolver: Resolver, toks: list[str], k: int) -> tuple[Ment
     e = k
     while e < len(toks) and e - k < 3 and toks[e] in _TIME_WORDS:
         e += 1
-    if e + 1 >= len(toks) or toks[e] != "عن":
-        return None
+    if e + 1 >= len(toks) or toks[e] != "عن" or toks[e + 1] in _BY_MEANS_OF:
+        return None  # (نقلت عن طريق الإسعاف: "by way of", carrying, no source)
     src = resolver.mention_at(toks, e + 1)
-    if src is None or not src.type:
+    if src is None or not src.type or src.type == "unknown" or src.anaphoric:
         return None
     cue_tok = next((k2 for k2 in range(src.start + 1, min(len(toks), src.end + 5))
                     if toks[k2] in _SAYING_NOUNS), None)
@@ -1043,6 +1043,7 @@ _KANA = W["kana"]
 _FRONTED_SUBJECT_PARTICLES = W["fronted_subject_particles"]
 # Prepositions that stand inside a description of a source (مسؤول في الوزارة، عدد من العمال).
 _IN_NAME_PREPOSITIONS = W["in_name_prepositions"]
+_BY_MEANS_OF = W["by_means_of"]
 # Object pronouns a verb may carry (نفاها، أكده، وصفهم): longest first.
 _OBJECT_PRONOUNS = ATTACHED_PRONOUNS
 

@@ -54,7 +54,7 @@ unlabelled articles):
 from __future__ import annotations
 
 from .countries import bare
-from .mentions import NP_STOP_COMPLEMENT, Mention, Resolver
+from .mentions import NP_STOP_COMPLEMENT, Mention, Resolver, _subject_ends
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 from .words import function_words as W, with_waw
 
@@ -300,8 +300,11 @@ def _medium_end(resolver: Resolver, toks: list[str], k: int, end: int) -> int:
         if t in _PUBLISH_VERBS or t in _CARRIER_VERBS or t in _CLAUSE_PARTICLES:
             return p
         if definite and t[0].isalnum() and not t.startswith(("ال", "لل")) and \
-                "(" not in resolver.surface(p - 1, p + 1, toks):
-            return p  # (a bracketed abbreviation or name belongs to it: (تداول)، (واس))
+                "(" not in resolver.surface(p - 1, p + 1, toks) and not t.isascii() and \
+                t not in _MEDIUM_NAME_WORDS and not _platform(t) and resolver.alias_at(toks, p) is None:
+            return p  # (a bracketed abbreviation or name belongs to it: (تداول)، (واس); so do a
+            # platform's or outlet's own name after its description: موقع التواصل الاجتماعي
+            # تويتر، وكالة الأنباء الفرنسية فرانس برس, Latin letters, medium_name_words)
         definite = t.startswith(("ال", "لل"))
         p += 1
     return end
@@ -490,11 +493,14 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             if t in ("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "لان", ":") or \
                     (k + 1 < stop and toks[k + 1] in ("ان", "انه", "انها")):
                 break  # the content begins (أن، إن، على أن)
-            complement_seen = True  # على، إلى، عن: maybe content, maybe the description
+            # على، إلى، عن: maybe content, maybe the description; right after the cue or its
+            # subject it is the verb's own complement (وعلق الوزير على الانتقادات الموجهة
+            # لـ«الهيئة» بأن), whose ل-phrase names what it is about, not a medium spoken to
+            complement_seen = "verb" if _verbs_complement(toks, start, k) else True
             k += 1
             continue
         if complement_seen:
-            if t == "ل" or (t[0] == "ل" and len(t) > 3):
+            if complement_seen is True and (t == "ل" or (t[0] == "ل" and len(t) > 3)):
                 named = _named_medium(resolver, toks, k, stop)
                 if named is not None and content_follows(toks, named[1]) and \
                         not any(w in resolver.gz.cues.tokens or w in (".", "؛") for w in toks[start + 1:k]):
@@ -534,6 +540,25 @@ def via_near_cue(resolver: Resolver, toks: list[str], start: int, stop: int) -> 
             break  # the quoted words begin
         k += 1
     return "", -1, -1
+
+
+def _verbs_complement(toks: list[str], start: int, k: int) -> bool:
+    """Whether the complement word at ``k`` (على، إلى، عن) belongs to the verb: it stands
+    right after the cue or its subject (``start``) and after a definite word that ends a
+    phrase, not after an indefinite participle (مصادر مطلعة على الملف) or a title before a
+    name (الأستاذ علي, Ali normalised like على), whose complement or name is part of the
+    description."""
+    if k != start or k == 0:
+        return False
+    prev = bare(toks[k - 1])
+    nxt = toks[k + 1] if k + 1 < len(toks) else ""
+    if toks[k] == "علي" and nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) >= 6:
+        return False  # مدير الميناء علي الصافي: the name Ali before a family name in ي
+    return toks[k - 1].startswith(("ال", "وال")) and prev not in _subject_ends()["name_titles"]
+
+
+# Words of outlets' own names that follow their description (فرانس برس، الجزيرة مباشر).
+_MEDIUM_NAME_WORDS = W["medium_name_words"]
 
 
 # Words that open the reported content (أن، إن، فإن، بأن …) or a colon before it.
@@ -683,7 +708,10 @@ def via_of_according_source(resolver: Resolver, toks: list[str], k: int, stop: i
         return name
     # the source's description may run on (بحسب مصدر في وزارة النقل لـ«الأفق» فإن …): a
     # medium right before the content still closes the phrase
-    if first > k and name:
+    if first > k and name and \
+            not any(w in resolver.gz.cues.tokens or w in _CLAUSE_PARTICLES or w in ("لكن", "ولكن", "ثم")
+                    for w in toks[k:first]):
+        # (not across another act or a new clause: بحسب بيان … لكن مسؤولا قال لـ«X» إن)
         named = _named_medium(resolver, toks, first, end)
         if named is not None and content_follows(toks, named[1]):
             return name
