@@ -168,3 +168,37 @@ def test_numerals_and_nouns_are_no_cues():
 def test_praising_verb_still_counts():
     r = one("وأثنى الوزير سامي الفهري على جهود الفرق الميدانية.")
     assert r.cue == "وأثنى"
+
+
+# --- review fixes
+
+
+def test_ezzat_after_a_given_name_or_before_punctuation_is_the_name():
+    assert "عزت" not in _cues("وقال المدير محمود عزت، إلى جانب زملائه، إن العمل مستمر.")
+    assert "عزت" not in _cues("وحضر الحفل اللواء سامي عزت إلى جانب المدعوين.")
+    # the verb after its subject still counts
+    assert "وعزت" in _cues("وعزت الشركة التراجع إلى ضعف الطلب.")
+
+
+def test_a_quoted_object_of_a_verb_of_calling_or_criticising_is_no_subject():
+    # دعا «X» إلى: X is called on; انتقد «X» على: X is criticised
+    df = acts("وقال الوزير إن المتمردين خرقوا الهدنة. ودعا «المتمردين» إلى الانسحاب.")
+    assert df[df.cue == "ودعا"].iloc[0].speaker == "الوزير"
+
+
+def test_a_quoted_pronoun_is_no_subject():
+    assert _cues("وقال «نحن» على حق في مطالبنا.") == []
+
+
+def test_an_accusative_adverb_after_believing_is_no_subject():
+    assert _cues("ويعتقد جازما أن الخطة ستنجح.") == []
+    assert "ويعتقد" in _cues("ويعتقد خبراء أن الخطة ستنجح.")
+
+
+def test_the_passive_naql_an_a_place_then_ila_is_moving_things():
+    assert _cues("ونقل عن المدرسة الأثاث القديم إلى المستودع.") == []
+
+
+def test_rabbat_al_bayt_is_no_word_for_god():
+    # ربة "mistress" normalises to ربه, so ربه is no word for God here
+    assert _cues("وقالت ربة البيت إن الأسعار ارتفعت.") == ["وقالت"]

@@ -513,7 +513,10 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                     # sought after the object (ذكر … في روما خلال مؤتمر مع نظيره أن).
                     front_object_end, fwd = fwd.end, None
                 if front is None and (fwd is None or not fwd.type) and not via and \
-                        lex.verbs.get(_strip(toks[i]), ("",))[0] not in TELLING_LEMMAS | lex.carrying:
+                        lex.verbs.get(_strip(toks[i]), ("",))[0] not in \
+                        TELLING_LEMMAS | lex.carrying | lex.object_then_complement:
+                    # (not for verbs whose object comes before their complement, دعا «X» إلى،
+                    # انتقد «X» على: the quoted word is whom they call on or criticise)
                     quoted_subject = _quoted_subject(resolver, toks, j)
                     if quoted_subject is not None:
                         fwd, name_quote = quoted_subject, tok_starts[j]
@@ -756,9 +759,13 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 speaker = None
         if speaker is None:
             continue
-        if kind == "verb" and resolution != "explicit" and \
-                lex.verbs.get(_strip(toks[i]), ("",))[0] in lex.after_subject_only:
-            continue  # طائرات يعتقد أنها، الذي يعتقد أنه: the agentless passive يُعتقد "is believed"
+        if kind == "verb" and lex.verbs.get(_strip(toks[i]), ("",))[0] in lex.after_subject_only and \
+                (resolution != "explicit" or
+                 (fwd is not None and fwd.end - fwd.start == 1 and not toks[fwd.start].startswith("ال") and
+                  toks[fwd.start].endswith("ا"))):
+            # طائرات يعتقد أنها، الذي يعتقد أنه: the agentless passive يُعتقد "is believed"; an
+            # accusative adverb after it (ويعتقد جازما أن) is no subject either
+            continue
         if not via and kind in ("verb", "noun", "participle"):
             # the medium may follow the subject and its apposition (وقال X، الناطق باسم …،
             # لـ«الصحيفة»): look from the end of the subject named after the verb
@@ -837,8 +844,9 @@ def _quoted_subject(resolver: Resolver, toks: list[str], j: int, longest: int = 
     if k == j + 1 or k >= n or toks[k] not in _CLOSING_MARKS or k + 1 >= n:
         return None
     words = toks[j + 1:k]
-    if any(w in FUNCTION_WORDS or w in AUX or w in THAT or w in resolver.gz.cues.tokens for w in words):
-        return None
+    if any(w in FUNCTION_WORDS or w in AUX or w in THAT or w in resolver.gz.cues.tokens or
+           w in _PERSONAL_PRONOUNS for w in words):
+        return None  # (وقال «نحن» على حق: a pronoun quoted opens the words, it names no one)
     after = toks[k + 1]
     if not (after in COMPLEMENTS or after == ":"):
         return None
@@ -870,6 +878,8 @@ def _passive_source(resolver: Resolver, toks: list[str], j: int) -> Mention | No
     if e + 1 >= n or toks[e] != "عن":
         return None
     src = resolver.mention_at(toks, e + 1)
+    if src is not None and any(t == "الي" for t in toks[src.end:src.end + 4]):
+        return None  # ونُقل عن المدرسة الأثاث إلى المستودع: moved from a place, no source's words
     saying = None if src is None else \
         next((k for k in range(src.start + 1, src.end) if toks[k] in _SAYING_NOUNS), None)
     if saying is not None:  # the name ran on into قوله
@@ -1044,6 +1054,7 @@ _FRONTED_SUBJECT_PARTICLES = W["fronted_subject_particles"]
 # Prepositions that stand inside a description of a source (مسؤول في الوزارة، عدد من العمال).
 _IN_NAME_PREPOSITIONS = W["in_name_prepositions"]
 _BY_MEANS_OF = W["by_means_of"]
+_PERSONAL_PRONOUNS = W["personal_pronouns"]
 # Object pronouns a verb may carry (نفاها، أكده، وصفهم): longest first.
 _OBJECT_PRONOUNS = ATTACHED_PRONOUNS
 

@@ -31,6 +31,7 @@ import yaml
 
 from ..errors import GazetteerError
 from ..normalize import normalize_text
+from .countries import is_given_name
 from .quotes import QUOTE_FAMILY
 from .words import function_words as W
 from .yamlload import safe_load
@@ -190,6 +191,12 @@ class CueLexicon:
     # Lemmas that after ما/مما have the event before as subject and mean "led to" (ما دعا
     # الإدارة إلى، مما يدعو السائقين لـ): a cause, not a source's words.
     causal_verbs: frozenset = frozenset()
+    # Lemmas whose object comes before their complement (دعا X إلى، انتقد X على): a quoted
+    # word after them is the object, not a subject in quotation marks.
+    object_then_complement: frozenset = frozenset()
+    # Cue forms that are also given names (عزت): no cue right after a given name (محمود عزت)
+    # or before punctuation.
+    name_homographs: frozenset = frozenset()
     # Words for God: a cue right before one is scripture, a wish or a name (يقول الله تعالى،
     # نصر الله), unless the cue is a verb of praying (prayer_verbs: داعيا الله أن، سائلين المولى
     # أن), whose prayer with content is the praying source's act, as the coders count it.
@@ -331,6 +338,10 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         other_senses=_other_senses(cues.get("other_senses"), path),
         never_tokens=frozenset(normalize_text(w) for w in _words(cues.get("never_tokens"), "cues.never_tokens", path)),
         causal_verbs=frozenset(normalize_text(w) for w in _words(cues.get("causal_verbs"), "cues.causal_verbs", path)),
+        object_then_complement=frozenset(normalize_text(w) for w in _words(
+            cues.get("object_then_complement"), "cues.object_then_complement", path)),
+        name_homographs=frozenset(normalize_text(w) for w in _words(cues.get("name_homographs"),
+                                                                    "cues.name_homographs", path)),
         god_words=frozenset(normalize_text(w) for w in _words(cues.get("god_words"), "cues.god_words", path)),
         prayer_verbs=frozenset(normalize_text(w) for w in _words(cues.get("prayer_verbs"), "cues.prayer_verbs", path)),
         carrying=frozenset(normalize_text(w) for w in _words(cues.get("carrying_verbs"), "cues.carrying_verbs", path)),
@@ -461,6 +472,8 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
     for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
         if not form:
             continue
+        if form in lex.name_homographs and (not nxt[:1].isalnum() or (i > 0 and is_given_name(toks[i - 1]))):
+            return None  # محمود عزت، …: the given name, not "she attributed"
         if nxt in lex.god_words and (form in lex.verbs or form in lex.participles) and not _prays(lex, form):
             return None  # يقول الله تعالى، نصر الله: scripture or a name (a prayer stays an act)
         for phrase in lex.according_phrases.get(form, ()):  # phrases first: "نقلا عن" is not the verb نقل
