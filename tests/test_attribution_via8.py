@@ -206,7 +206,7 @@ def test_transmission_verb_keeps_an_anaphoric_source_unresolved():
 
 
 def test_a_platforms_own_name_after_its_description_stays_in_the_via():
-    df = acts("وكتب الوزير في تغريدة على موقع التواصل الاجتماعي تويتر أن العمل مستمر.")
+    df = acts("وكتب المحافظ في تدوينة مسائية على موقع التواصل الاجتماعي تويتر أن الطريق سيفتح.")
     assert _via_of(df, "وكتب") == "موقع التواصل الاجتماعي تويتر"
     df = acts("وقال الوزير لوكالة الأنباء الفرنسية فرانس برس إن العمل مستمر.")
     assert _via_of(df, "وقال") == "وكالة الأنباء الفرنسية فرانس برس"
@@ -224,5 +224,5 @@ def test_the_verbs_own_complement_then_li_names_no_medium():
 
 
 def test_by_way_of_after_naql_is_carrying():
-    df = acts("وأصيب عامل في الحادث، ونقلت عن طريق الإسعاف الجوي إلى المستشفى.")
+    df = acts("وأصيبت سائقة في التصادم، ونقلت عن طريق سيارة إسعاف إلى مستشفى المدينة.")
     assert df.empty

@@ -53,6 +53,7 @@ _NOT_BI_CONTENT = W["not_bi_content"]
 # Object pronouns of the third person and of "us" (second-person objects, تذكرك, are not
 # how news reports speech).
 _ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "نا")
+_BY_MEANS_OF = W["by_means_of"]  # (عن طريق "by way of")
 # The imperfect's dual ending -ان goes with the prefixes ي and ت only, and its -ين (you, a
 # woman: تقولين، تدعين) with ت only: with ن or أ they make no verb, but words (اثنين "two",
 # اطمئنان "reassurance" from يطمئن) that must not be read as cues.
@@ -441,10 +442,15 @@ def _carries(toks: list[str], after: int, longest: int = 4) -> bool:
     then moves someone somewhere. Words passed on name their source with عن first (نقل
     عن الوزير أن، نقلت عنه إلى …), or their content right after the hearers (نقل الموقع إلى
     قرائه أن …)."""
-    for k in range(after, min(len(toks), after + longest)):
+    k, stop = after, min(len(toks), after + longest)
+    while k < stop:
         t = toks[k]
+        if t == "عن" and k + 1 < len(toks) and toks[k + 1] in _BY_MEANS_OF:
+            k, stop = k + 2, min(len(toks), stop + 2)  # نقلت عن طريق سيارة إسعاف إلى: by way of
+            continue
+        k += 1
         if t == "الي":
-            return not any(u in THAT or u == ":" or u in QUOTE_FAMILY for u in toks[k + 1:k + 3])
+            return not any(u in THAT or u == ":" or u in QUOTE_FAMILY for u in toks[k:k + 2])
         if t.startswith("عن") and len(t) <= 5 or not t[:1].isalnum():
             return False  # عن، عنه، عنها، عنهم؛ a comma, a quotation mark, a sentence end
     return False
