@@ -202,3 +202,12 @@ def test_the_passive_naql_an_a_place_then_ila_is_moving_things():
 def test_rabbat_al_bayt_is_no_word_for_god():
     # ربة "mistress" normalises to ربه, so ربه is no word for God here
     assert _cues("وقالت ربة البيت إن الأسعار ارتفعت.") == ["وقالت"]
+
+
+def test_ezzat_inside_a_name_is_no_cue_and_stays_in_the_name():
+    # الممثل الأردني عزت الفارس: a given name inside a phrase, and the name is read whole
+    df = acts("وكشف الممثل الأردني عزت الفارس أن الفيلم جاهز. وأضاف الفارس أن العرض قريب.")
+    assert list(df.cue) == ["وكشف", "وأضاف"]
+    assert df.iloc[0].speaker == "الممثل الأردني عزت الفارس"
+    # the verb opening its clause after قد still counts
+    assert "عزت" in _cues("وكانت الشركة قد عزت التراجع إلى ضعف الطلب.")

@@ -31,7 +31,6 @@ import yaml
 
 from ..errors import GazetteerError
 from ..normalize import normalize_text
-from .countries import is_given_name
 from .quotes import QUOTE_FAMILY
 from .words import function_words as W
 from .yamlload import safe_load
@@ -54,6 +53,8 @@ _NOT_BI_CONTENT = W["not_bi_content"]
 # how news reports speech).
 _ENCLITICS = ("ه", "ها", "هم", "هما", "هن", "نا")
 _BY_MEANS_OF = W["by_means_of"]  # (عن طريق "by way of")
+# Words after which a verb opens its clause (قد عزت، كما عزت، فيما عزت).
+_VERB_CLAUSE_OPENERS = W["verb_clause_openers"]
 # The imperfect's dual ending -ان goes with the prefixes ي and ت only, and its -ين (you, a
 # woman: تقولين، تدعين) with ت only: with ن or أ they make no verb, but words (اثنين "two",
 # اطمئنان "reassurance" from يطمئن) that must not be read as cues.
@@ -478,8 +479,10 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
     for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
         if not form:
             continue
-        if form in lex.name_homographs and (not nxt[:1].isalnum() or (i > 0 and is_given_name(toks[i - 1]))):
-            return None  # محمود عزت، …: the given name, not "she attributed"
+        if form in lex.name_homographs and (not nxt[:1].isalnum() or (
+                not has_conj and i > 0 and toks[i - 1][:1].isalnum() and toks[i - 1] not in _VERB_CLAUSE_OPENERS)):
+            return None  # محمود عزت، الفنان المصري عزت العلايلي: inside a phrase, the given name;
+            # the verb "she attributed" opens its clause (وعزت، كما عزت، الشركة قد عزت)
         if nxt in lex.god_words and (form in lex.verbs or form in lex.participles) and not _prays(lex, form):
             return None  # يقول الله تعالى، نصر الله: scripture or a name (a prayer stays an act)
         for phrase in lex.according_phrases.get(form, ()):  # phrases first: "نقلا عن" is not the verb نقل

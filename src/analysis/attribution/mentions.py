@@ -1043,8 +1043,8 @@ class Resolver:
             if t == "ما" and k + 1 < n and toks[k + 1] in _SO_CALLED_VERBS and not toks[k - 1].startswith("ال"):
                 k += 2  # المتحدث باسم ما يسمى …، زعيم ما يعرف بـ: "the so-called" is the genitive
                 continue  # of an indefinite construct head, inside the name, not the verb's object
-            if not t[0].isalnum() or t in NP_STOP or t in cue_tokens:
-                break
+            if not t[0].isalnum() or t in NP_STOP or (t in cue_tokens and t not in self.gz.cues.name_homographs):
+                break  # (a cue form that is also a given name, عزت, goes on inside a name)
             if t in _NOT_NAME_STARTS:
                 break  # وقال الوزير بشكل واضح: an adverbial phrase ends the subject
             if t[0] == "ل" and len(t) > 3 and not t.startswith("لل") and self.is_medium(toks, k):
