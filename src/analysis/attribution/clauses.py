@@ -47,7 +47,7 @@ from .cues import COMPLEMENTS, THAT, bi_content, complement_within, content_with
 from ..normalize import normalize_text
 from .mentions import name_without_li, AUX, FUNCTION_WORDS, NP_STOP, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
 from .mentions import honorific_antecedent, honorific_pronoun_rank, honorific_rank
-from .mentions import ATTACHED_PRONOUNS, preposition_with_pronoun
+from .mentions import ATTACHED_PRONOUNS, IN_NAME_PREPOSITIONS, preposition_with_pronoun
 from .quotes import QUOTE_FAMILY
 from .words import function_words as W, with_waw
 from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, past_relative, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
@@ -1051,12 +1051,9 @@ _KANA = W["kana"]
 
 # أنّ/إنّ and لكنّ before a noun phrase that a reporting verb follows (see _fronted_subject).
 _FRONTED_SUBJECT_PARTICLES = W["fronted_subject_particles"]
-# Prepositions that stand inside a description of a source (مسؤول في الوزارة، عدد من العمال).
-_IN_NAME_PREPOSITIONS = W["in_name_prepositions"]
+# عن طريق "by way of" (no source after نقل عن) and personal pronouns (no quoted short name).
 _BY_MEANS_OF = W["by_means_of"]
 _PERSONAL_PRONOUNS = W["personal_pronouns"]
-# Object pronouns a verb may carry (نفاها، أكده، وصفهم): longest first.
-_OBJECT_PRONOUNS = ATTACHED_PRONOUNS
 
 
 def _object_pronoun(lex, tok: str) -> bool:
@@ -1064,7 +1061,7 @@ def _object_pronoun(lex, tok: str) -> bool:
     the verb without it. (Verbs whose last root letter is ه, نوّه، نبّه، وجّه, are no verb
     once the letter is taken off.)"""
     b = _strip(tok)
-    return any(b.endswith(p) and len(b) - len(p) >= 2 and b[:-len(p)] in lex.verbs for p in _OBJECT_PRONOUNS)
+    return any(b.endswith(p) and len(b) - len(p) >= 2 and b[:-len(p)] in lex.verbs for p in ATTACHED_PRONOUNS)
 
 
 def _fronted_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: int) -> Mention | None:
@@ -1089,7 +1086,7 @@ def _fronted_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
             continue
         m = resolver.mention_at(toks, p + 1)
         if m is None or m.end != k + 1 or \
-                any(t in FUNCTION_WORDS and t not in _IN_NAME_PREPOSITIONS for t in toks[m.start + 1:m.end]):
+                any(t in FUNCTION_WORDS and t not in IN_NAME_PREPOSITIONS for t in toks[m.start + 1:m.end]):
             # (أن الاتفاق رحب به الوزير: a noun that names no source is no mention. The phrase
             # after أنّ has a verb of its own, which the reader of names, not knowing every
             # verb, may read on through: إن الوزير افتتح المبنى ثم أكد، أن البنك حقق أرباحا وفي

@@ -43,9 +43,10 @@ RELATIVES = W["relatives"]
 AUX = W["aux"]
 DETERMINERS = W["determiners"]
 FUNCTION_WORDS = W["function_words"]
-NP_STOP = W["np_stop"]
+NP_STOP = W["np_stop"]  # (with بشأن، حيال، إزاء، تجاه: the topic, not part of the name)
 _SO_CALLED_VERBS = W["so_called_verbs"]
-_IN_NAME_PREPOSITIONS = W["in_name_prepositions"]  # (with بشأن، حيال، إزاء، تجاه: the topic, not part of the name)
+# في/من stand inside a description of a source (مصدر في الوزارة); no other function word does.
+IN_NAME_PREPOSITIONS = W["in_name_prepositions"]
 _MAX_NP = 12
 _ARTICLE = ("ال", "وال", "بال", "لل", "فال", "كال")
 # Prepositions that tell where or before whom something was said (أمام، خلال، في).
@@ -727,7 +728,7 @@ class Resolver:
         another's, and a stated country must be the source's own."""
         for k in range(m.start + 1, m.end):
             t = toks[k]
-            if t in FUNCTION_WORDS and t not in _IN_NAME_PREPOSITIONS:
+            if t in FUNCTION_WORDS and t not in IN_NAME_PREPOSITIONS:
                 return k
             if not t.startswith(("ال", "لل")) and self._verbal_noun(t, after_bi=False):
                 return k
