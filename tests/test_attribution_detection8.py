@@ -211,3 +211,17 @@ def test_ezzat_inside_a_name_is_no_cue_and_stays_in_the_name():
     assert df.iloc[0].speaker == "الممثل الأردني عزت الفارس"
     # the verb opening its clause after قد still counts
     assert "عزت" in _cues("وكانت الشركة قد عزت التراجع إلى ضعف الطلب.")
+
+
+def test_third_person_prayer_in_any_form_is_the_sources_act():
+    # سأل in the perfect or the imperfect with God as object is a prayer of the verb's
+    # subject, counted like the participle (سائلين المولى): a continuation of the last source
+    cues = _cues("وقال رئيس النادي سامر الفهري إن الموسم كان صعبا. وسأل الله أن يوفق اللاعبين.")
+    assert cues == ["وقال", "وسأل"]
+    assert _cues("وقالت المديرة هند الفهري إن الحفل نجح. وتسأل الله أن يعيده.") == ["وقالت", "وتسأل"]
+
+
+def test_first_person_prayer_outside_quotes_is_no_act():
+    # أسأل الله / نسأل المولى outside quotation marks is the writer's own prayer: nobody's act
+    assert _cues("نسأل الله أن يحفظ البلاد من كل سوء.") == []
+    assert _cues("وختاما أسأل المولى أن يوفق الجميع.") == []
