@@ -1469,6 +1469,8 @@ class Resolver:
         An adverb after the name (فقال سامر مازحا إن، ودعا المحتجون مجددا) ends it: the name is
         read up to the adverb, with what follows the adverb in the place of what follows a
         name; failing that, as before and then cut before the adverb."""
+        if not bare_names and not self._may_be_titled_name(toks, j):
+            return None  # (speed: the common case, decided without reading the name word by word)
         m = self._name_mention_at(toks, i, j, bare_names=bare_names, adverb_stop=True)
         # (speed: ``adverb_stop`` only ends the name loop, which reads at most the three
         # words after ``j``; with no adverb among them the second reading is the first one)
@@ -1476,6 +1478,28 @@ class Resolver:
             m = self._without_adverb(toks, j, self._name_mention_at(toks, i, j, bare_names=bare_names,
                                                                     adverb_stop=False))
         return m
+
+    def _may_be_titled_name(self, toks: list[str], j: int) -> bool:
+        """Whether an unknown name read without ``bare_names`` (not right after a verb) may
+        begin at token ``j``: there it is only a known speaker's word read alone (its key form
+        in :attr:`key_words`) or a name followed by its title (:meth:`_named`: one of a group,
+        a chief, a role word). That title begins two to six tokens after ``j`` (a name of two
+        to four words, a comma, an apposition pronoun). A superset of the positions that hold
+        such a name, tested before the name is read word by word: most positions hold none,
+        and the callers that scan many positions (:func:`last_mention`, the scans of the
+        whole document) read them so."""
+        if key_form(toks[j]) in self.key_words:
+            return True
+        cache = self.gz.title_word_cache  # (per word: whether it may begin a name's title)
+        for t in toks[j + 2:j + 7]:
+            title = cache.get(t)
+            if title is None:
+                title = t in _subject_ends()["one_of"] or t in self.gz.title_heads or self.role_of(t) in _TITLE_ROLES
+                if len(cache) < 500_000:
+                    cache[t] = title
+            if title:
+                return True
+        return False
 
     def _name_mention_at(self, toks: list[str], i: int, j: int, *, bare_names: bool,
                          adverb_stop: bool) -> Mention | None:
@@ -1600,8 +1624,7 @@ class Resolver:
                 body = ("media", "")  # كبير مراسلي قناة X: the chief of its reporters
             typ, country = body if body is not None else ("expert", "")
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
-        if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
-                                                    "research"):
+        if nxt < n and self.role_of(toks[nxt]) in _TITLE_ROLES:
             end = self._np_end(toks, nxt)
             appos = [t for t in toks[nxt:end] if t[0].isalnum()]
             role = self.role_of(toks[nxt])
@@ -1961,6 +1984,10 @@ _NOT_NAME_STARTS = W["not_name_starts"]
 _DESCRIBING_CLAUSE = W["describing_clause"]
 # What may follow a speaker's name as the complement of the cue: أن and its forms, إلى، على، عن.
 NP_STOP_COMPLEMENT = W["that_particles"] | W["complement_prepositions"]
+
+
+# The roles of a word after a name that make it the name's title (see Resolver._named).
+_TITLE_ROLES = ("official", "expert", "institution", "private", "nonstate", "research")
 
 
 def _li_before_quote(toks: list[str], k: int) -> bool:
