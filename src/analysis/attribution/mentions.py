@@ -31,6 +31,7 @@ import yaml
 from .countries import bare, inflection_base, load_countries
 from .cues import SENTENCE_ENDS
 from .gazetteer import Entity, Gazetteer
+from ..corpus import TOKEN_RE
 from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 from .words import function_words as W
@@ -563,7 +564,6 @@ class Resolver:
             cache = self._surnames = {}
         if tok in cache:
             return cache[tok]
-        from ..corpus import TOKEN_RE
         text = getattr(self, "_document", "") or ""
         tc, titles = self.token_class, self._TITLES
         found, pos = False, text.find(tok)
