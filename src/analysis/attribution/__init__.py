@@ -267,7 +267,8 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
                 for bare_names in (False, True):
                     if not bare_names and not resolver.may_begin(toks[b]):
                         continue  # (no mention but an anaphor, which is not kept, begins here)
-                    if bare_names and typed_only and not resolver.may_name(toks, b):
+                    if bare_names and typed_only and not (resolver.may_name(toks, b) and
+                                                          resolver.may_name_typed(toks, b)):
                         continue
                     m = resolver.mention_at(toks, b, bare_names=bare_names)
                     if m is not None and not m.anaphoric and m.start <= b < k < m.end and \

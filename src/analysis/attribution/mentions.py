@@ -1490,16 +1490,35 @@ class Resolver:
         whole document) read them so."""
         if key_form(toks[j]) in self.key_words:
             return True
-        cache = self.gz.title_word_cache  # (per word: whether it may begin a name's title)
-        for t in toks[j + 2:j + 7]:
-            title = cache.get(t)
-            if title is None:
-                title = t in _subject_ends()["one_of"] or t in self.gz.title_heads or self.role_of(t) in _TITLE_ROLES
-                if len(cache) < 500_000:
-                    cache[t] = title
-            if title:
-                return True
-        return False
+        return any(map(self._title_word, toks[j + 2:j + 7]))
+
+    def _title_word(self, t: str) -> bool:
+        """Whether a word after a name may begin its title in :meth:`_named` (one of a group,
+        a chief, a role word), cached per word."""
+        cache = self.gz.title_word_cache
+        title = cache.get(t)
+        if title is None:
+            title = t in _subject_ends()["one_of"] or t in self.gz.title_heads or self.role_of(t) in _TITLE_ROLES
+            if len(cache) < 500_000:
+                cache[t] = title
+        return title
+
+    def may_name_typed(self, toks: list[str], i: int) -> bool:
+        """Whether ``mention_at(toks, i)`` (with ``bare_names``) may be a typed mention, neither
+        anaphoric nor of type unknown: a superset, tested before the full parse by the
+        callers that keep only such mentions (:func:`described_elsewhere`). Only an unknown
+        name is judged here; any other beginning (a quantifier, a determiner, an alias, a
+        role word, an anaphor, no word) may be typed. After a verb an unknown name is typed
+        only as a known speaker's word alone, a state named by its country or capital, or a
+        name followed within six tokens by its title, the group it is one of or the body
+        after من (:meth:`_named`; a body may be a medium there)."""
+        t = toks[i]
+        if t in _QUANT_STARTS or t in DETERMINERS or not t[0].isalnum() or self.token_class(t)[3] or \
+                self.role_of(t) is not None or t in self.gz.anaphora or t in self.gz.reflexives:
+            return True
+        if key_form(t) in self.key_words or self.countries.place_at(toks, i) is not None:
+            return True
+        return any(self._title_word(w) or self.role_of(w) == "media" for w in toks[i + 1:i + 7])
 
     def _name_mention_at(self, toks: list[str], i: int, j: int, *, bare_names: bool,
                          adverb_stop: bool) -> Mention | None:
