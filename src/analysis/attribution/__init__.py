@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import math
 from contextlib import contextmanager
-from itertools import accumulate
+from itertools import accumulate, compress, count, repeat
 from typing import Iterable
 
 import pandas as pd
@@ -221,32 +221,32 @@ def antecedent_country(ntext: str, speaker, before: int, resolver: Resolver,
     return codes[k] if k >= 0 else ""
 
 
-def key_forms(toks: list[str]) -> list[str]:
-    """The key form of each of the document's tokens (built once per document: every act
-    cited by name alone looks its name up here instead of rescanning the text)."""
-    return list(map(key_form, toks))
+def key_occurrences(toks: list[str]):
+    """``occurrences(key)``: the indices of the document's tokens whose key form
+    (:func:`.mentions.key_form`) is ``key``, found per key on demand and remembered for the
+    document. A key form is the end of its word (the article, prepositions and و/ف come off
+    its front), so only the words that end with ``key`` are read (str.endswith at C speed),
+    not the key form of every word of the document: an act cited by name alone looks up a
+    few names, in a text of hundreds of words."""
+    found: dict[str, list[int]] = {}
 
-
-def _occurrences(keys: list[str], key: str) -> list[int]:
-    """Indices of ``key`` in ``keys``: ``list.index`` scans at C speed, and a name occurs
-    a few times in a document."""
-    found, k = [], -1
-    try:
-        while True:
-            k = keys.index(key, k + 1)
-            found.append(k)
-    except ValueError:
-        return found
+    def occurrences(key: str) -> list[int]:
+        hits = found.get(key)
+        if hits is None:
+            hits = found[key] = [k for k in compress(count(), map(str.endswith, toks, repeat(key)))
+                                 if key_form(toks[k]) == key]
+        return hits
+    return occurrences
 
 
 def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
-                        keys: list[str] | None = None, *, skip: tuple = ("", "unknown", "anonymous", "media"),
+                        occurrences=None, *, skip: tuple = ("", "unknown", "anonymous", "media"),
                         reach: int = 8) -> tuple[str, str] | None:
     """(type, country) of a person cited by name alone (وقال الفارس، وأضاف سامر الفارس) from
     a mention elsewhere in the document that gives the name a title (استقبل الرئيس الكيني
     سامر الفارس ضيوفه; invented): news introduces a person with their office once, often outside any
     reporting act, then uses the name. ``toks``: the normalised tokens of the document;
-    ``keys``: :func:`key_forms` of them, when the caller has it.
+    ``occurrences``: :func:`key_occurrences` of them, when the caller has it.
     The first titled mention wins (its widest reading: the title with its nationality);
     None when there is none. ``skip``: the types that do not count as a title; ``reach``:
     how many words before the name a title may begin (a title that ends right before the
@@ -255,19 +255,20 @@ def described_elsewhere(toks: list[str], speaker, resolver: Resolver,
     names = {w for w in speaker.key if not w.startswith("country:") and resolver.role_of(w) is None}
     if not names:
         return None
-    if keys is None:
-        keys = key_forms(toks)
+    if occurrences is None:
+        occurrences = key_occurrences(toks)
     found = None
     # Cheap tests of a position before each full parse (most positions hold no mention):
     # valid because anaphors are never kept, nor, when skip says so, untyped mentions.
     typed_only = "" in skip and "unknown" in skip
     with _scanning(resolver, speaker):
-        for k in sorted(k for name in names for k in _occurrences(keys, name)):
+        for k in sorted(k for name in names for k in occurrences(name)):
             for b in range(max(k - reach, 0), k):  # a title before the name, or the full name first
                 for bare_names in (False, True):
                     if not bare_names and not resolver.may_begin(toks[b]):
                         continue  # (no mention but an anaphor, which is not kept, begins here)
-                    if bare_names and typed_only and not resolver.may_name(toks, b):
+                    if bare_names and typed_only and not (resolver.may_name(toks, b) and
+                                                          resolver.may_name_typed(toks, b)):
                         continue
                     m = resolver.mention_at(toks, b, bare_names=bare_names)
                     if m is not None and not m.anaphoric and m.start <= b < k < m.end and \
@@ -331,7 +332,7 @@ def _name_word(tok: str, resolver: Resolver) -> bool:
         tok not in FUNCTION_WORDS
 
 
-def head_described(toks: list[str], keys: list[str], speaker, resolver: Resolver,
+def head_described(toks: list[str], occurrences, speaker, resolver: Resolver,
                    cache: dict | None = None) -> tuple[str, str] | None:
     """(type, country) of a body cited by its bare head noun (وذكر البنك، وقالت الشركة) from
     the first fuller description of that head in the document (خفض البنك المركزي
@@ -343,7 +344,7 @@ def head_described(toks: list[str], keys: list[str], speaker, resolver: Resolver
         return cache[head]
     found = None
     with _scanning(resolver, speaker):
-        for k in _occurrences(keys, head):
+        for k in occurrences(head):
             m = resolver.mention_at(toks, k, bare_names=False)
             if m is not None and not m.anaphoric and not m.document and len(m.key) > 1 and \
                     m.type not in ("", "unknown", "anonymous", "media"):
@@ -467,6 +468,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     sent_starts = [s for s, _ in sent_norm]
     cue_tokens = gz.cues.tokens
     acts_by_para = []
+    doc_tanwin = "\u064b" in raw  # (see resolver.raw_tanwin below)
     for pid, para in enumerate(structure.paragraph_rows):
         if para["role"] in ("chrome", "byline"):
             continue
@@ -487,8 +489,9 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             continue
         resolver.new_paragraph()
         resolver.surface = surface
-        # (a word's raw span lies inside its paragraph's)
-        resolver.raw_tanwin = "\u064b" in raw[slice(*nt.to_raw_span(p_ns, p_ne))]
+        # (a word's raw span lies inside its paragraph's; most documents hold no tanwin at
+        # all, and then no paragraph's span needs mapping back)
+        resolver.raw_tanwin = doc_tanwin and "\u064b" in raw[slice(*nt.to_raw_span(p_ns, p_ne))]
         lo = max(bisect.bisect_right(sent_starts, p_ns) - 1, 0)
         hi = bisect.bisect_left(sent_starts, p_ne, lo)
         para_sents = sent_norm[lo:hi]
@@ -513,7 +516,7 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
     described: dict = {}
     setting = None
     doc_toks = None
-    doc_keys = None
+    doc_occurrences = None
     elsewhere: dict[int, tuple[str, str] | None] = {}  # id of a speaker → described_elsewhere
     issuer, issuer_found = None, False  # one issuer per document: looked for once
     # bare head noun → the type of its fuller description (head_described). Shared by bare
@@ -544,12 +547,12 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
             if act.speaker.type == "unknown" and not act.speaker.entity_id:
                 if doc_toks is None:
                     doc_toks = TOKEN_RE.findall(ntext)
-                if doc_keys is None:
-                    doc_keys = key_forms(doc_toks)
+                if doc_occurrences is None:
+                    doc_occurrences = key_occurrences(doc_toks)
                 # A speaker cited in several acts is looked for once, until some speaker's
                 # type or country changes (a title may name that speaker's body).
                 if id(act.speaker) not in elsewhere:
-                    elsewhere[id(act.speaker)] = described_elsewhere(doc_toks, act.speaker, resolver, doc_keys)
+                    elsewhere[id(act.speaker)] = described_elsewhere(doc_toks, act.speaker, resolver, doc_occurrences)
                 found = elsewhere[id(act.speaker)]
                 if found is not None:
                     act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
@@ -558,9 +561,9 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 typed_heads.add(id(act.speaker))
                 if doc_toks is None:
                     doc_toks = TOKEN_RE.findall(ntext)
-                if doc_keys is None:
-                    doc_keys = key_forms(doc_toks)
-                found = head_described(doc_toks, doc_keys, act.speaker, resolver, heads)
+                if doc_occurrences is None:
+                    doc_occurrences = key_occurrences(doc_toks)
+                found = head_described(doc_toks, doc_occurrences, act.speaker, resolver, heads)
                 if found is not None:
                     act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.type == "other" and id(act.speaker) not in typed_heads:
@@ -571,9 +574,9 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 if body is not None:
                     if doc_toks is None:
                         doc_toks = TOKEN_RE.findall(ntext)
-                    if doc_keys is None:
-                        doc_keys = key_forms(doc_toks)
-                    found = head_described(doc_toks, doc_keys, body, resolver, heads)
+                    if doc_occurrences is None:
+                        doc_occurrences = key_occurrences(doc_toks)
+                    found = head_described(doc_toks, doc_occurrences, body, resolver, heads)
                     if found is not None and found[0] == "official":
                         act.speaker.type, act.speaker.country = found[0], act.speaker.country or found[1]
             if act.speaker.courtesy and act.speaker.type == "expert":
@@ -582,9 +585,9 @@ def attribution_records(doc: Document, gazetteer: Gazetteer | None = None, *,
                 act.speaker.courtesy = False
                 if doc_toks is None:
                     doc_toks = TOKEN_RE.findall(ntext)
-                if doc_keys is None:
-                    doc_keys = key_forms(doc_toks)
-                found = described_elsewhere(doc_toks, act.speaker, resolver, doc_keys,
+                if doc_occurrences is None:
+                    doc_occurrences = key_occurrences(doc_toks)
+                found = described_elsewhere(doc_toks, act.speaker, resolver, doc_occurrences,
                                             skip=("", "unknown", "anonymous", "media", "expert"), reach=14)
                 if found is not None:
                     act.speaker.type, act.speaker.country = found

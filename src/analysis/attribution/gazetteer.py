@@ -106,6 +106,7 @@ class Gazetteer:
     alias_names: frozenset = frozenset()
     role_cache: dict = field(default_factory=dict, repr=False)
     token_class_cache: dict = field(default_factory=dict, repr=False)
+    title_word_cache: dict = field(default_factory=dict, repr=False)  # (see Resolver._may_be_titled_name)
     phrase_index: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):

@@ -31,6 +31,7 @@ import yaml
 from .countries import bare, inflection_base, load_countries
 from .cues import SENTENCE_ENDS
 from .gazetteer import Entity, Gazetteer
+from ..corpus import TOKEN_RE
 from ..normalize import normalize_text
 from .quotes import QUOTE_FAMILY, QUOTE_RE
 from .words import function_words as W
@@ -563,7 +564,6 @@ class Resolver:
             cache = self._surnames = {}
         if tok in cache:
             return cache[tok]
-        from ..corpus import TOKEN_RE
         text = getattr(self, "_document", "") or ""
         tc, titles = self.token_class, self._TITLES
         found, pos = False, text.find(tok)
@@ -1469,6 +1469,8 @@ class Resolver:
         An adverb after the name (فقال سامر مازحا إن، ودعا المحتجون مجددا) ends it: the name is
         read up to the adverb, with what follows the adverb in the place of what follows a
         name; failing that, as before and then cut before the adverb."""
+        if not bare_names and not self._may_be_titled_name(toks, j):
+            return None  # (speed: the common case, decided without reading the name word by word)
         m = self._name_mention_at(toks, i, j, bare_names=bare_names, adverb_stop=True)
         # (speed: ``adverb_stop`` only ends the name loop, which reads at most the three
         # words after ``j``; with no adverb among them the second reading is the first one)
@@ -1476,6 +1478,47 @@ class Resolver:
             m = self._without_adverb(toks, j, self._name_mention_at(toks, i, j, bare_names=bare_names,
                                                                     adverb_stop=False))
         return m
+
+    def _may_be_titled_name(self, toks: list[str], j: int) -> bool:
+        """Whether an unknown name read without ``bare_names`` (not right after a verb) may
+        begin at token ``j``: there it is only a known speaker's word read alone (its key form
+        in :attr:`key_words`) or a name followed by its title (:meth:`_named`: one of a group,
+        a chief, a role word). That title begins two to six tokens after ``j`` (a name of two
+        to four words, a comma, an apposition pronoun). A superset of the positions that hold
+        such a name, tested before the name is read word by word: most positions hold none,
+        and the callers that scan many positions (:func:`last_mention`, the scans of the
+        whole document) read them so."""
+        if key_form(toks[j]) in self.key_words:
+            return True
+        return any(map(self._title_word, toks[j + 2:j + 7]))
+
+    def _title_word(self, t: str) -> bool:
+        """Whether a word after a name may begin its title in :meth:`_named` (one of a group,
+        a chief, a role word), cached per word."""
+        cache = self.gz.title_word_cache
+        title = cache.get(t)
+        if title is None:
+            title = t in _subject_ends()["one_of"] or t in self.gz.title_heads or self.role_of(t) in _TITLE_ROLES
+            if len(cache) < 500_000:
+                cache[t] = title
+        return title
+
+    def may_name_typed(self, toks: list[str], i: int) -> bool:
+        """Whether ``mention_at(toks, i)`` (with ``bare_names``) may be a typed mention, neither
+        anaphoric nor of type unknown: a superset, tested before the full parse by the
+        callers that keep only such mentions (:func:`described_elsewhere`). Only an unknown
+        name is judged here; any other beginning (a quantifier, a determiner, an alias, a
+        role word, an anaphor, no word) may be typed. After a verb an unknown name is typed
+        only as a known speaker's word alone, a state named by its country or capital, or a
+        name followed within six tokens by its title, the group it is one of or the body
+        after من (:meth:`_named`; a body may be a medium there)."""
+        t = toks[i]
+        if t in _QUANT_STARTS or t in DETERMINERS or not t[0].isalnum() or self.token_class(t)[3] or \
+                self.role_of(t) is not None or t in self.gz.anaphora or t in self.gz.reflexives:
+            return True
+        if key_form(t) in self.key_words or self.countries.place_at(toks, i) is not None:
+            return True
+        return any(self._title_word(w) or self.role_of(w) == "media" for w in toks[i + 1:i + 7])
 
     def _name_mention_at(self, toks: list[str], i: int, j: int, *, bare_names: bool,
                          adverb_stop: bool) -> Mention | None:
@@ -1600,8 +1643,7 @@ class Resolver:
                 body = ("media", "")  # كبير مراسلي قناة X: the chief of its reporters
             typ, country = body if body is not None else ("expert", "")
             return Mention(i, end, self.text(toks, j, k), typ, country=country, key=self._key(words))
-        if nxt < n and self.role_of(toks[nxt]) in ("official", "expert", "institution", "private", "nonstate",
-                                                    "research"):
+        if nxt < n and self.role_of(toks[nxt]) in _TITLE_ROLES:
             end = self._np_end(toks, nxt)
             appos = [t for t in toks[nxt:end] if t[0].isalnum()]
             role = self.role_of(toks[nxt])
@@ -1961,6 +2003,10 @@ _NOT_NAME_STARTS = W["not_name_starts"]
 _DESCRIBING_CLAUSE = W["describing_clause"]
 # What may follow a speaker's name as the complement of the cue: أن and its forms, إلى، على، عن.
 NP_STOP_COMPLEMENT = W["that_particles"] | W["complement_prepositions"]
+
+
+# The roles of a word after a name that make it the name's title (see Resolver._named).
+_TITLE_ROLES = ("official", "expert", "institution", "private", "nonstate", "research")
 
 
 def _li_before_quote(toks: list[str], k: int) -> bool:
