@@ -328,7 +328,10 @@ def pull_quote_time(work, fmt, sizes):
     # of it: time grows as n x min(n, window), so both sizes lie beyond twice the window
     # (below it, any windowed comparison grows as n squared by design).
     n = 600 if sizes.quick else 1250  # about 0.12 / 0.5 MB quick, 0.25 / 1 MB full
-    return _ratio(subprocess_cli(code=_ratio_code(build, n, 4 * n), timeout=40 if sizes.quick else 300))
+    # The timeout only stops a run that hangs; the ratio is the test. The quick run costs
+    # about 20 CPU-s (six analyses, each with attribution), so on a loaded 2-core machine a
+    # tighter limit kills a linear run.
+    return _ratio(subprocess_cli(code=_ratio_code(build, n, 4 * n), timeout=150 if sizes.quick else 600))
 
 
 @case("3  longest overlapping marker: time in matches", "4x the matches, < 8x the time (quadratic: 16x)",
