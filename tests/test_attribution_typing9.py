@@ -14,7 +14,7 @@ PUBLIC = "وافتتحت المؤسسة العامة للنقل البحري م�
     "وأوضح المتحدث باسم المؤسسة سامر الفارس أن المرسى يستقبل عشر سفن.",
     "وأكد نائب محافظ المؤسسة للتشغيل سامر الفارس أن المرسى يستقبل عشر سفن.",
     # a title after the noun begins the name (not an adjective naming another body)
-    "وأكد معالي مدير عام المؤسسة المهندس سامر الفارس أن المرسى يستقبل عشر سفن.",
+    "وأكد معالي مدير المؤسسة الأستاذ سامر الفارس أن المرسى يستقبل عشر سفن.",
 ])
 def test_the_corporation_named_in_full_before_is_a_state_body(second):
     rows = acts(PUBLIC + second)
