@@ -28,7 +28,7 @@ from importlib import resources
 
 import yaml
 
-from .countries import bare, inflection_base, load_countries
+from .countries import bare, inflection_base, is_given_name, load_countries
 from .cues import SENTENCE_ENDS
 from .gazetteer import Entity, Gazetteer
 from ..corpus import TOKEN_RE
@@ -50,6 +50,7 @@ _SO_CALLED_VERBS = W["so_called_verbs"]
 IN_NAME_PREPOSITIONS = W["in_name_prepositions"]
 _MAX_NP = 12
 _ARTICLE = ("ال", "وال", "بال", "لل", "فال", "كال")
+_CONTENT_OPENERS = W["that_particles"]  # (أن، إن، بأن …: the reported content begins)
 # Prepositions that tell where or before whom something was said (أمام، خلال، في).
 _PLACE_PREPOSITIONS = W["place_prepositions"]
 _PREPOSITION_CLITICS = ("ل", "ب")
@@ -412,7 +413,8 @@ class Resolver:
                    for f in forms):
                 return False  # وزير المياه رئيس مجلس أمناء الصندوق: a minister chairs a board in office
             break
-        if any(self.np_role(t) in ("private", "nonstate") and not self._served_group(t) for t in words[1:]):
+        if any(self.np_role(t) in ("private", "nonstate") and not self._served_group(t) and
+               not self.state_back_reference(words, k) for k, t in enumerate(words) if k):
             return True
         if self._chamber_of_town(words):
             return True
@@ -551,6 +553,36 @@ class Resolver:
     def set_document(self, ntext: str) -> None:
         """The document's normalised text, read only if a lone surname needs checking."""
         self._document, self._surnames = ntext, {}
+        self._state_heads: frozenset | None = None
+
+    def _document_state_heads(self) -> frozenset:
+        """The head nouns (without the article) of the ``state_phrases`` named in the
+        document (المؤسسة العامة لـ … → مؤسسه), found once per document."""
+        if getattr(self, "_state_heads", None) is None:
+            doc = getattr(self, "_document", "")
+            heads = set()
+            for phrase in self.gz.state_phrases:
+                if len(phrase) > 1 and " ".join(phrase) in doc:
+                    heads.add(phrase[0][2:] if phrase[0].startswith("ال") else phrase[0])
+            self._state_heads = frozenset(heads)
+        return self._state_heads
+
+    def state_back_reference(self, words: list[str], k: int) -> bool:
+        """Whether word ``k`` of a description is the bare definite head noun of a state body
+        the document names in full (المؤسسة after «المؤسسة العامة للتدريب …»): news name a
+        public corporation in full once, then «the corporation» (مدير عام المؤسسة، المتحدث
+        باسم المؤسسة), and that noun then stands for the state body, not for a company. A
+        definite adjective after it (المؤسسة الخيرية، البنك الأهلي: a nisba or a feminine
+        ending) names another body; a title after it (المؤسسة المهندس …) begins the name."""
+        heads = self._document_state_heads()
+        if not heads:
+            return False
+        w = words[k]
+        forms = {w, w[1:]} if w[0] in "وف" else {w}
+        if not any(f.startswith(pre) and f[len(pre):] in heads for f in forms for pre in ("ال", "بال", "لل", "كال")):
+            return False
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        return not (nxt.startswith("ال") and nxt.endswith(("ي", "ه")))
 
     _TITLES = ("official", "expert", "institution", "private", "nonstate", "research", "media")
 
@@ -817,8 +849,9 @@ class Resolver:
             return Mention(i, max(np_end, end), name, "media", key=self._key([toks[j], *words]))
         if role in ("private", "nonstate"):
             typ, country = self.official_type(np_words)
-            if typ == "international_org" or self._state_bank(np_words):
+            if typ == "international_org" or self._state_bank(np_words) or self.state_back_reference(np_words, 0):
                 # الائتلاف الدولي، البنك المركزي الإيراني: an international or a state body
+                # (and المؤسسة standing for the public corporation the document names)
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
             if (len(np_words) > 1 or bare(np_words[0]) in self.gz.unnamed_persons) and \
                     not any(t.startswith(_ARTICLE) for t in np_words[:3]) and not self._names_someone(np_words) and \
@@ -868,7 +901,13 @@ class Resolver:
             named = self._appositive_name(toks, np_end) if not has_name and not plural else None
             if named is not None:  # الصحافي الكردي …، دياري محمد،: the title, then the name
                 return Mention(i, named, text, "expert", key=self._key(np_words) | self._key(toks[np_end + 1:named]))
-            return Mention(i, np_end, text, "expert" if has_name and not plural else "anonymous",
+            # A definite singular expert title (الخبيرة التربوية، الباحث المتخصص في …، الأكاديمي
+            # والمتخصص في …) with a name after it, before the reported content, is one
+            # identified person, named by the paper after the title and its field: an expert.
+            # With no name there (وقال الخبير الأمني إن …) it may be one of unnamed experts;
+            # an indefinite (باحث), plural or dual title is an unnamed source.
+            one_identified = self._definite_singular_expert(toks[j]) and self._name_after_title(toks, np_end)
+            return Mention(i, np_end, text, "expert" if (has_name or one_identified) and not plural else "anonymous",
                            key=self._key(np_words))
         if role == "official" and self._performer(np_words):
             return Mention(i, np_end, text, "other", key=self._key(np_words))  # الممثلة الشهيرة …: an actress
@@ -1448,6 +1487,38 @@ class Resolver:
             if self.country_of([w]) and len(bare(w)) < 3:
                 continue
             if len(bare(w)) >= 3:
+                return True
+        return False
+
+    def _definite_singular_expert(self, tok: str) -> bool:
+        """Whether ``tok`` is an expert's title with the article, in the singular (الخبير،
+        والباحثة), not the dual (الخبيران) nor a plural, nor a practitioner's (``practitioner_titles``:
+        الطبيب المعالج is a participant of the story, not an identified expert)."""
+        t = tok[1:] if len(tok) > 4 and tok[0] in "وف" else tok
+        if not t.startswith("ال"):
+            return False
+        b, words = t[2:], self.gz.role_words["expert"]
+        if b.endswith(("ان", "ين")) and (b[:-2] in words or b[:-3] in words):
+            return False
+        stem = b[:-1] if len(b) > 4 and b.endswith("ه") and b[:-1] in words else b
+        return stem in words and stem not in self.gz.practitioner_titles
+
+    def _name_after_title(self, toks: list[str], k: int) -> bool:
+        """Whether a person's name follows a title that ends at ``k``, before the reported
+        content (أن، إن، a colon or a quotation): right after it (a word of no lexicon class,
+        الخبيرة التربوية نورة العمر) or after the title's field (في شؤون المياه سامر الفارس),
+        shown by a given name or an academic title (الدكتور …). A given name after a king's or
+        a prince's title belongs to the name of a body in the field (بجامعة الملك خالد)."""
+        t = toks[k] if k < len(toks) else ""
+        if t and t[0].isalpha() and not t.startswith(_ARTICLE) and t not in FUNCTION_WORDS and \
+                t not in self.gz.cues.tokens and self.role_of(t) is None and not self.country_of([t]):
+            return True
+        for m in range(k, min(k + 10, len(toks))):
+            t = toks[m]
+            if (not t[0].isalnum() and t not in ("،", ",")) or t in _CONTENT_OPENERS:
+                return False
+            if bare(t) in self.gz.academic_titles or \
+                    (is_given_name(t) and _rank_word(toks[m - 1]) not in ("king", "prince")):
                 return True
         return False
 
