@@ -48,6 +48,7 @@ from ..normalize import normalize_text
 from .mentions import name_without_li, AUX, FUNCTION_WORDS, NP_STOP, QUANT_STARTS, RELATIVES, Mention, Resolver, _subject_ends, last_mention
 from .mentions import honorific_antecedent, honorific_pronoun_rank, honorific_rank
 from .mentions import ATTACHED_PRONOUNS, IN_NAME_PREPOSITIONS, preposition_with_pronoun
+from .countries import is_given_name
 from .quotes import QUOTE_FAMILY
 from .words import function_words as W, with_waw
 from .via import OPENING_MARKS as _OPENING_MARKS, TELLING_LEMMAS, past_relative, bare_place_noun, occasion_noun, is_medium_preposition, medium_at, occasion_end, via_after_content, via_of_according_source, speaker_medium, via_as_object, via_before_cue, via_near_cue
@@ -276,6 +277,14 @@ def _name_before_occasion(resolver: Resolver, toks: list[str], j: int, longest: 
             return None  # (two words: a given name, then a surname)
         k = e + 1 if toks[e] in ("،", ",") else e
         c = -1
+        if k == e and toks[k] in _OPENING_MARKS and _quoted_words_open(toks, k) and \
+                is_given_name(_bare(toks[j])):
+            # وقال محمد الفارس "الوضع أفضل": news agencies often open the quoted words right
+            # after the speaker's name, with no colon. The name must begin with a given name
+            # (سامر «…»، سامر الفارس «…»); other words there (كتبت رواية «…»، وأضاف ساخرا «…») open
+            # the object or tell the speaker's manner. (A surname alone that the article
+            # gave before is a known name word and is read by mention_at.)
+            return Mention(j, e, resolver.text(toks, j, e), "unknown", key=resolver._key(toks[j:e]))
         if k + 1 < n and toks[k] in ("في", "خلال") and _speech_occasion(toks[k + 1]):
             c = k + 2  # the occasion runs on to the content (في بيان وزعه مكتبه، أن)
             while c < min(n, k + longest) and toks[c] not in COMPLEMENTS and toks[c] not in (":", ".") and \
@@ -290,6 +299,16 @@ def _name_before_occasion(resolver: Resolver, toks: list[str], j: int, longest: 
         if 0 <= c < n and (toks[c] in COMPLEMENTS or toks[c] == ":" or toks[c] in _OPENING_MARKS):
             return Mention(j, e, resolver.text(toks, j, e), "unknown", key=resolver._key(toks[j:e]))
     return None
+
+
+def _quoted_words_open(toks: list[str], k: int, shortest: int = 3) -> bool:
+    """Whether the quotation mark at ``k`` opens quoted words rather than a short quoted
+    name or term (وصف سامر «الاتفاق» بأنه): at least ``shortest`` words before the closing
+    mark, or none in sight."""
+    m = k + 1
+    while m < len(toks) and toks[m] not in _CLOSING_MARKS and m - k <= shortest:
+        m += 1
+    return m - k > shortest
 
 
 def _passed_on_source(resolver: Resolver, toks: list[str], k: int) -> tuple[Mention, int | None] | None:
@@ -933,9 +952,24 @@ def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
         return None
     m = resolver.mention_at(toks, k + 1)
     if m is None or m.prepositional or m.anaphoric or not m.type or m.type == "unknown" or m.end > i or \
-            any(t in QUOTE_FAMILY or t in COMPLEMENTS or t == ":" for t in toks[k + 1:m.end]):
+            any(t in COMPLEMENTS or t == ":" for t in toks[k + 1:m.end]) or _stray_quote(resolver, toks, k + 1, m.end):
         return None
     return m
+
+
+def _stray_quote(resolver: Resolver, toks: list[str], a: int, b: int) -> bool:
+    """Whether toks[a:b] hold a quotation mark other than those of a body's quoted name
+    (مؤسسة «النور»: mentions.Resolver._quoted_name_end), i.e. quoted words."""
+    k = a
+    while k < b:
+        if toks[k] in QUOTE_FAMILY:
+            q = resolver._quoted_name_end(toks, k)
+            if q is None or q > b:
+                return True
+            k = q
+            continue
+        k += 1
+    return False
 
 
 def _subject_before_object(resolver: Resolver, toks: list[str], m: Mention) -> Mention:

@@ -49,6 +49,9 @@ _SO_CALLED_VERBS = W["so_called_verbs"]
 # في/من stand inside a description of a source (مصدر في الوزارة); no other function word does.
 IN_NAME_PREPOSITIONS = W["in_name_prepositions"]
 _MAX_NP = 12
+# Quotation marks that open and close a name after its noun (شركة «النور»، وكالة "الأفق").
+_OPENING_NAME_MARKS = frozenset({"«", "“", '"'})
+_CLOSING_NAME_MARKS = frozenset({"»", "”", '"'})
 _ARTICLE = ("ال", "وال", "بال", "لل", "فال", "كال")
 _CONTENT_OPENERS = W["that_particles"]  # (أن، إن، بأن …: the reported content begins)
 # Prepositions that tell where or before whom something was said (أمام، خلال، في).
@@ -305,7 +308,12 @@ class Resolver:
     def text(self, toks: list[str], a: int, b: int) -> str:
         while b > a and not toks[b - 1][0].isalnum():
             b -= 1
-        return self.surface(a, b, toks).strip(" \"«»“”„‘’،,")
+        s = self.surface(a, b, toks).strip(" \"«»“”„‘’،,")
+        if s.count("«") != s.count("»") or s.count("“") != s.count("”") or s.count('"') % 2:
+            # a name quoted at the end of the span (شركة «النور»): its closing mark is cut
+            # with the trailing punctuation, so the marks go, as for a medium's name
+            s = " ".join(QUOTE_RE.sub(" ", s).split())
+        return s
 
     # ---- lexicon look-ups
     def alias_at(self, words: list[str], i: int) -> tuple[int, Entity] | None:
@@ -855,9 +863,11 @@ class Resolver:
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
             if (len(np_words) > 1 or bare(np_words[0]) in self.gz.unnamed_persons) and \
                     not any(t.startswith(_ARTICLE) for t in np_words[:3]) and not self._names_someone(np_words) and \
-                    not (np_end < n and toks[np_end] in QUOTE_FAMILY):
+                    not (np_end < n and toks[np_end] in QUOTE_FAMILY) and \
+                    not any(t in _OPENING_NAME_MARKS for t in toks[j + 1:np_end]):
                 # شركة أمريكية، جماعة يسارية صغيرة، مواطن سعودي: an unnamed company, group
-                # or person is an unnamed source (a name in quotation marks names it; a bare
+                # or person is an unnamed source (a name in quotation marks, after it or read
+                # into it by _np_end, names it; a bare
                 # noun alone, ويتابع مزارع، may stand for the one named before)
                 return Mention(i, np_end, text, "anonymous", key=self._key(np_words))
             return Mention(i, np_end, text, "other", key=self._key(np_words))
@@ -1083,6 +1093,13 @@ class Resolver:
             if t == "ما" and k + 1 < n and toks[k + 1] in _SO_CALLED_VERBS and not toks[k - 1].startswith("ال"):
                 k += 2  # المتحدث باسم ما يسمى …، زعيم ما يعرف بـ: "the so-called" is the genitive
                 continue  # of an indefinite construct head, inside the name, not the verb's object
+            if t in _OPENING_NAME_MARKS:
+                q = self._quoted_name_end(toks, k)
+                if q is not None:
+                    k = q  # شركة «النور»، لمنظمة "أطباء بلا حدود": the noun's own name
+                    if k < n and toks[k][:1].isalnum() and not self._describes_name(toks[k]):
+                        break  # كشفت شركة «النور» النقاب عن: the verb's object follows the name
+                    continue
             if not t[0].isalnum() or t in NP_STOP or (t in cue_tokens and t not in self.gz.cues.name_homographs):
                 break  # (a cue form that is also a given name, عزت, goes on inside a name)
             if t in _NOT_NAME_STARTS:
@@ -1104,6 +1121,41 @@ class Resolver:
                 break
             k += 1
         return k
+
+    def _quoted_name_end(self, toks: list[str], k: int, longest: int = 5) -> int | None:
+        """Where a name in quotation marks that opens at ``k`` ends (the token after its
+        closing mark), when it names the indefinite noun before it: a company, a group, a
+        paper, a centre (شركة «النور»، دراسة لمؤسسة "الأفق"، منظمة «أطباء بلا حدود»: the
+        ``name_nouns`` of data/sources.yaml, with a glued ل or ب). Arabic news writes a body's
+        proper name so, and the noun and its name are one source; cutting at the mark leaves
+        a bare «company». A definite noun (المركز «…», not in the list as such) takes no name
+        so and may be followed by quoted words; a quotation of more than ``longest`` words,
+        or with a pronoun, a particle or a cue word, is speech, not a name."""
+        n = len(toks)
+        if k == 0 or k + 2 >= n:
+            return None
+        head, names = toks[k - 1], self.gz.name_nouns
+        forms = (head, head[1:]) if len(head) > 3 and head[0] in "وف" else (head,)  # (فندق: ف of the word)
+        if not any(f in names or (f[:1] in "لب" and f[1:] in names) for f in forms) or \
+                any(self.role_of(f) == "media" or self.role_of(f[1:]) == "media" for f in forms):
+            return None  # (a medium's quoted name is read by _described, as the medium's own)
+        m = k + 1
+        while m < n and m - k <= longest and toks[m][:1].isalnum() and toks[m] not in FUNCTION_WORDS and \
+                toks[m] not in self.gz.cues.tokens and toks[m] not in self.gz.anaphora:
+            m += 1
+        if m == k + 1 or m >= n or toks[m] not in _CLOSING_NAME_MARKS:
+            return None
+        return m + 1
+
+    @staticmethod
+    def _describes_name(tok: str) -> bool:
+        """Whether ``tok``, right after a quoted name (شركة «النور» …), goes on describing
+        the body: an adjective in agreement with its feminine or nisba form (الأمريكية،
+        المتطرفة، البريطاني) or a phrase of purpose with ل (للأبحاث، لصناعة السيارات).
+        Anything else (النقاب، هذا، حينها، تخفيض) is the verb's object or an adverb."""
+        if tok.startswith("ال"):
+            return len(tok) > 4 and tok.endswith(("ه", "ي"))
+        return tok.startswith("ل") and len(tok) > 3
 
     def _adverb_after_subject(self, toks: list[str], k: int, *, tanwin: bool = True) -> bool:
         """Whether the word at ``k`` is an adverb after the subject rather than a word of its
