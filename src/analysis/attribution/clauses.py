@@ -172,7 +172,7 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
         t = toks[k]
         if t in _PUNCT or t in QUOTE_FAMILY or t == ".":
             return None
-        if t in lex.support_verbs:
+        if t in lex.support_verbs or (toks[i] in lex.offered_nouns and t in lex.offering_verbs):
             m, _ = _subject_after(resolver, toks, k + 1) if k + 1 < i else (None, "")
             if m is not None and m.end == i and m.end - m.start >= 2 and toks[i - 1][:1] == "ب" and \
                     len(toks[i - 1]) >= 5 and not toks[i - 1].startswith("بن"):
@@ -180,9 +180,17 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
                 # which ends the subject
                 m = replace(m, end=i - 1, name=resolver.text(toks, m.start, i - 1),
                             key=resolver._key(toks[m.start:i - 1]))
+            if m is not None and m.end == i and m.end - m.start >= 2 and toks[i] in lex.offered_nouns and \
+                    toks[i - 1] in lex.offered_adjectives:
+                # وقدم المجلس خالص تعازيه: the adjective of the offered noun ends the subject
+                m = replace(m, end=i - 1, name=resolver.text(toks, m.start, i - 1),
+                            key=resolver._key(toks[m.start:i - 1]))
             if m is not None and (m.end > i or m.anaphoric or not m.type):
                 m = None
-            if m is None:
+            if m is None and toks[i] not in lex.offered_nouns:
+                # (not for thanks or condolences offered: the name before a subject-less وقدّم
+                # is most often whom the giver thanked or visited, so the giver is the speaker
+                # the clause continues, or none)
                 m = last_mention(resolver, toks, s_first, k)
                 if m is not None and (m.anaphoric or not m.type):
                     m = None
@@ -557,6 +565,10 @@ def find_acts(resolver: Resolver, toks: list[str], tok_starts: list[int], senten
                 if adjective:
                     j += 1  # في تصريح صحفي، تصريحات صحفية: the press adjective of the noun, no speaker
                 fwd = resolver.mention_at(toks, j) if j < len(toks) else None
+                if toks[i] in lex.offered_nouns:
+                    # قدم الوزير شكره للفريق، رفع تعازيه لذوي …، نقل تهاني القيادة: the giver is the
+                    # offering verb's subject, never the genitive or the addressee after the noun
+                    fwd = None
                 if adjective and fwd is not None and toks[j][0] == "ل" and len(toks[j]) > 3:
                     # في تصريح صحفي للوزير …، … لسامر الفارس مدير التعليم: ل after the noun and its
                     # adjective is the preposition that names whose statement it is, also before a

@@ -120,7 +120,9 @@ def verb_forms(perfect: str, imperfect: str, *, enclitics: bool = True) -> set[s
     if enclitics:
         for w in with_objects:
             forms |= {w + e for e in _ENCLITICS}
-    return {f for f in forms if len(f) >= 3}
+    # A geminate verb writes its perfect with two letters (حثّ "urged", the doubled letter
+    # under a shadda): that form is kept, while other two-letter strings stay out.
+    return {f for f in forms if len(f) >= 3 or (len(p) == 2 and f == p)}
 
 
 def plural_verb_forms(perfect: str, imperfect: str) -> set[str]:
@@ -184,6 +186,12 @@ class CueLexicon:
     # and those object nouns, as they stand after the verb (accusative, or definite).
     support_verbs: frozenset = frozenset()
     support_nouns: frozenset = frozenset()
+    # Verbs of offering (قدّم، رفع، نقل) and the nouns of thanks, condolence and congratulation
+    # they take (قدم الوزير شكره، رفع تعازيه، نقل تهاني القيادة): the noun is the cue, and only
+    # after such a verb (see cues.yaml).
+    offering_verbs: frozenset = frozenset()
+    offered_nouns: frozenset = frozenset()
+    offered_adjectives: frozenset = frozenset()  # خالص، بالغ، أحر before the offered noun
     governs_bi: frozenset = frozenset()  # lemmas that give their content with ب (نوّه بـ، أشاد بـ)
     carrying: frozenset = frozenset()  # lemmas that mean carrying before إلى with no عن (نقله إلى)
     explicit_only: frozenset = frozenset()  # lemmas that count only with a subject of their own
@@ -219,7 +227,7 @@ class CueLexicon:
             forms |= {c + f for c in _VERB_PROCLITICS}
         for f in list(self.participles) + list(self.nouns):
             forms |= {c + f for c in _NOUN_PROCLITICS}
-        forms |= self.support_nouns
+        forms |= self.support_nouns | self.offered_nouns
         for phrase in self.according_to:
             forms |= {c + phrase[0] for c in ("", "و", "ف", "ب", "وب")}
             if len(phrase) > 1:
@@ -324,17 +332,25 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         participles.pop(f, None)
     # (after the homographs are gone: ليعد، سيبلغ must not reach a verb that is not listed)
     imperfect = {f for f in lex_verbs if f[:1] in "يتنا" and f not in perfect_forms}
-    support_verbs: set[str] = set()
-    for k, entry in enumerate(cues.get("support_verbs") or []):
-        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
-            raise GazetteerError(path, f"cues.support_verbs[{k}]: must be [perfect, imperfect]")
-        for form in verb_forms(entry[0], entry[1], enclitics=False):
-            support_verbs |= {c + form for c in ("", "و", "ف", "ل", "ول", "وس")}
+    def _support_forms(key: str) -> set[str]:
+        out: set[str] = set()
+        for k, entry in enumerate(cues.get(key) or []):
+            if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
+                raise GazetteerError(path, f"cues.{key}[{k}]: must be [perfect, imperfect]")
+            for form in verb_forms(entry[0], entry[1], enclitics=False):
+                out |= {c + form for c in ("", "و", "ف", "ل", "ول", "وس")}
+        return out
+    support_verbs = _support_forms("support_verbs")
+    offering_verbs = _support_forms("offering_verbs")
     return CueLexicon(
         governs_bi=frozenset(normalize_text(w) for w in _words(cues.get("governs_bi"), "cues.governs_bi", path)),
         explicit_only=frozenset(normalize_text(w) for w in _words(cues.get("explicit_only"), "cues.explicit_only",
                                                                   path)),
         support_verbs=frozenset(support_verbs),
+        offering_verbs=frozenset(offering_verbs),
+        offered_nouns=frozenset(normalize_text(w) for w in _words(cues.get("offered_nouns"), "cues.offered_nouns", path)),
+        offered_adjectives=frozenset(normalize_text(w) for w in _words(cues.get("offered_adjectives"),
+                                                                       "cues.offered_adjectives", path)),
         after_subject_only=frozenset(normalize_text(w) for w in _words(cues.get("after_subject_only"),
                                                                        "cues.after_subject_only", path)),
         other_senses=_other_senses(cues.get("other_senses"), path),
@@ -474,7 +490,9 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
     follow (عبر عن); ``conjunction``: the cue carries و or ف.
     """
     t = toks[i]
-    conj = len(t) > 3 and t[0] in "وف"
+    # (a three-letter token is و/ف + a two-letter geminate perfect only when that is a
+    # listed verb form: وحث "and he urged")
+    conj = (len(t) > 3 or (len(t) == 3 and t[1:] in lex.verbs)) and t[0] in "وف"
     nxt = toks[i + 1] if i + 1 < len(toks) else ""
     for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
         if not form:
@@ -523,6 +541,6 @@ def noun_cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, 
     for form in (bare, bare[1:] if bare[:1] in "بل" else None):
         if form and form in lex.nouns:
             return "noun", False, conj, 1
-    if t in lex.support_nouns:
+    if t in lex.support_nouns or t in lex.offered_nouns:
         return "noun", False, False, 1
     return None

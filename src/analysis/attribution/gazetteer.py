@@ -142,7 +142,7 @@ _CUE_KEYS = {"lexicon", "verbs", "participles", "nouns", "according_to", "accord
              "exclusions", "homographs", "version", "support_verbs", "support_nouns",
              "governs_bi", "explicit_only", "carrying_verbs", "source_nouns", "own_words_nouns", "norm_nouns",
              "object_content", "causal_verbs", "never_tokens", "other_senses", "god_words", "prayer_verbs",
-             "object_then_complement", "name_homographs", "after_subject_only"}
+             "object_then_complement", "name_homographs", "after_subject_only", "offering_verbs", "offered_nouns", "offered_adjectives"}
 
 
 def _check_gazetteer_shape(data: dict, path_s: str) -> None:
