@@ -285,10 +285,10 @@ def _name_before_occasion(resolver: Resolver, toks: list[str], j: int, longest: 
             return None  # (two words: a given name, then a surname)
         k = e + 1 if toks[e] in ("،", ",") else e
         c = -1
-        if k == e and toks[k] in _OPENING_MARKS and _quoted_words_open(toks, k) and \
+        if toks[k] in _OPENING_MARKS and _quoted_words_open(toks, k) and \
                 is_given_name(_bare(toks[j])):
             # وقال محمد الفارس "الوضع أفضل": news agencies often open the quoted words right
-            # after the speaker's name, with no colon. The name must begin with a given name
+            # after the speaker's name (or its comma), with no colon. The name must begin with a given name
             # (سامر «…»، سامر الفارس «…»); other words there (كتبت رواية «…»، وأضاف ساخرا «…») open
             # the object or tell the speaker's manner. (A surname alone that the article
             # gave before is a known name word and is read by mention_at.)
@@ -964,24 +964,11 @@ def _opening_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
         return None
     m = resolver.mention_at(toks, k + 1)
     if m is None or m.prepositional or m.anaphoric or not m.type or m.type == "unknown" or m.end > i or \
-            any(t in COMPLEMENTS or t == ":" for t in toks[k + 1:m.end]) or _stray_quote(resolver, toks, k + 1, m.end):
+            any(t in COMPLEMENTS or t == ":" for t in toks[k + 1:m.end]):
+        # (quotation marks inside the subject are those of a name, a body's
+        # (mentions.Resolver._quoted_name_end) or a medium's: a noun phrase stops at quoted words)
         return None
     return m
-
-
-def _stray_quote(resolver: Resolver, toks: list[str], a: int, b: int) -> bool:
-    """Whether toks[a:b] hold a quotation mark other than those of a body's quoted name
-    (مؤسسة «النور»: mentions.Resolver._quoted_name_end), i.e. quoted words."""
-    k = a
-    while k < b:
-        if toks[k] in QUOTE_FAMILY:
-            q = resolver._quoted_name_end(toks, k)
-            if q is None or q > b:
-                return True
-            k = q
-            continue
-        k += 1
-    return False
 
 
 def _subject_before_object(resolver: Resolver, toks: list[str], m: Mention) -> Mention:

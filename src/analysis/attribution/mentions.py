@@ -309,9 +309,10 @@ class Resolver:
         while b > a and not toks[b - 1][0].isalnum():
             b -= 1
         s = self.surface(a, b, toks).strip(" \"«»“”„‘’،,")
-        if s.count("«") != s.count("»") or s.count("“") != s.count("”") or s.count('"') % 2:
-            # a name quoted at the end of the span (شركة «النور»): its closing mark is cut
-            # with the trailing punctuation, so the marks go, as for a medium's name
+        if QUOTE_RE.search(s):
+            # a name quoted in the span (شركة «النور»، شركة «النور» الأردنية): the marks go
+            # always, as for a medium's name, so that one body reads the same wherever its
+            # name stands in the span (a closing mark at the end is cut with the punctuation)
             s = " ".join(QUOTE_RE.sub(" ", s).split())
         return s
 
@@ -1096,8 +1097,9 @@ class Resolver:
             if t in _OPENING_NAME_MARKS:
                 q = self._quoted_name_end(toks, k)
                 if q is not None:
-                    k = q  # شركة «النور»، لمنظمة "أطباء بلا حدود": the noun's own name
-                    if k < n and toks[k][:1].isalnum() and not self._describes_name(toks[k]):
+                    head, k = toks[k - 1], q  # شركة «النور»، لمنظمة "أطباء بلا حدود": the noun's own name
+                    if k < n and toks[k][:1].isalnum() and not self._describes_name(toks, k, head) and \
+                            not self._person_after_name(toks, k):
                         break  # كشفت شركة «النور» النقاب عن: the verb's object follows the name
                     continue
             if not t[0].isalnum() or t in NP_STOP or (t in cue_tokens and t not in self.gz.cues.name_homographs):
@@ -1124,38 +1126,78 @@ class Resolver:
 
     def _quoted_name_end(self, toks: list[str], k: int, longest: int = 5) -> int | None:
         """Where a name in quotation marks that opens at ``k`` ends (the token after its
-        closing mark), when it names the indefinite noun before it: a company, a group, a
-        paper, a centre (شركة «النور»، دراسة لمؤسسة "الأفق"، منظمة «أطباء بلا حدود»: the
-        ``name_nouns`` of data/sources.yaml, with a glued ل or ب). Arabic news writes a body's
-        proper name so, and the noun and its name are one source; cutting at the mark leaves
-        a bare «company». A definite noun (المركز «…», not in the list as such) takes no name
-        so and may be followed by quoted words; a quotation of more than ``longest`` words,
-        or with a pronoun, a particle or a cue word, is speech, not a name."""
+        closing mark), when it names the indefinite body noun before it: a company, an
+        organisation, an association, a party (شركة «النور»، دراسة لمؤسسة "الأفق"، منظمة
+        «أطباء بلا حدود»: the ``body_name_nouns`` of data/speakers.yaml, with a glued و/ف and
+        ل or ب). Arabic news writes a body's proper name so, and the noun and its name are
+        one source; cutting at the mark leaves a bare «company». A definite noun (المركز «…»,
+        not in the list as such) takes no name so and may be followed by quoted words.
+        Not a name but speech: a quotation of more than ``longest`` words, or with a
+        particle, an independent pronoun (نحن، أنا), a cue word or an anaphor (the speaker's
+        own sentence has these, a body's name has not), or one that ends the sentence of a
+        cue verb before it (وقال رئيس جمعية «العمل مستمر».: that verb's content is the
+        quotation itself)."""
         n = len(toks)
         if k == 0 or k + 2 >= n:
             return None
-        head, names = toks[k - 1], self.gz.name_nouns
+        head, names = toks[k - 1], _subject_ends()["body_name_nouns"]
         forms = (head, head[1:]) if len(head) > 3 and head[0] in "وف" else (head,)  # (فندق: ف of the word)
-        if not any(f in names or (f[:1] in "لب" and f[1:] in names) for f in forms) or \
-                any(self.role_of(f) == "media" or self.role_of(f[1:]) == "media" for f in forms):
-            return None  # (a medium's quoted name is read by _described, as the medium's own)
+        if not any(f in names or (f[:1] in "لب" and f[1:] in names) for f in forms):
+            return None  # (no medium in the list: a medium's quoted name is read by _described)
         m = k + 1
         while m < n and m - k <= longest and toks[m][:1].isalnum() and toks[m] not in FUNCTION_WORDS and \
+                toks[m] not in W["personal_pronouns"] and \
                 toks[m] not in self.gz.cues.tokens and toks[m] not in self.gz.anaphora:
             m += 1
-        if m == k + 1 or m >= n or toks[m] not in _CLOSING_NAME_MARKS:
-            return None
+        if m >= n or toks[m] not in _CLOSING_NAME_MARKS:
+            return None  # (an empty «» leaves the noun bare, as its name has no word)
+        if (m + 1 >= n or toks[m + 1] in SENTENCE_ENDS) and self._cue_verb_before(toks, k - 1):
+            return None  # وقال مدير شركة «الأمور تسير جيدا».: the verb's only content
         return m + 1
 
-    @staticmethod
-    def _describes_name(tok: str) -> bool:
-        """Whether ``tok``, right after a quoted name (شركة «النور» …), goes on describing
-        the body: an adjective in agreement with its feminine or nisba form (الأمريكية،
-        المتطرفة، البريطاني) or a phrase of purpose with ل (للأبحاث، لصناعة السيارات).
-        Anything else (النقاب، هذا، حينها، تخفيض) is the verb's object or an adverb."""
+    def _cue_verb_before(self, toks: list[str], i: int, reach: int = 6) -> bool:
+        """Whether a reporting verb stands before token ``i`` in its clause (within
+        ``reach`` words, no punctuation between): the noun at ``i`` is then in its subject."""
+        verbs = self.gz.cues.verbs
+        for t in reversed(toks[max(0, i - reach):i]):
+            if not t[:1].isalnum():
+                return False
+            if any(v in verbs for v in clitic_variants(t)):
+                return True
+        return False
+
+    def _describes_name(self, toks: list[str], k: int, head: str) -> bool:
+        """Whether the word at ``k``, right after the quoted name of the body noun ``head``
+        (شركة «النور» …), goes on describing the body. An adjective agrees with the noun: a
+        nisba of its gender (شركة … الأمريكية، مركز … الطبي) or one of the
+        ``body_name_adjectives`` of data/speakers.yaml (المعارض، المحدودة). A phrase of
+        purpose with ل (للأبحاث، لصناعة السيارات) names the body's trade, but ل before a
+        person, a role or a medium (للصحفيين، لرئيس الوزراء، للصحيفة، لمحمد) names whom it
+        spoke to, and ل before a word of time (لليوم الثاني: speakers.yaml day_parts) tells
+        when. Anything else is the verb's object (الخطة، الحاجة، النقاب) or an adverb
+        (الليلة، أمس)."""
+        tok, ends = toks[k], _subject_ends()
         if tok.startswith("ال"):
-            return len(tok) > 4 and tok.endswith(("ه", "ي"))
-        return tok.startswith("ل") and len(tok) > 3
+            # (a word of time, اليوم، الليلة، الخميس, has no nisba shape and so is refused)
+            if tok in ends["body_name_adjectives"]:
+                return True
+            return tok.endswith("يه" if head.endswith("ه") else "ي")
+        if not (tok.startswith("ل") and len(tok) > 3):
+            return False
+        noun = "ال" + tok[2:] if tok.startswith("لل") else tok[1:]
+        # (لليلة is ل + الليلة, its ل of the stem merged with the article's: both readings)
+        nouns = (noun, "ال" + tok[1:]) if tok.startswith("لل") else (noun,)
+        if any((w[2:] if w.startswith("ال") else w) in ends["day_parts"] for w in nouns):
+            return False  # لليوم الثاني، لليلة الثالثة: a time, not the body's trade
+        # (a medium after ل, لرويترز، لوكالة, is left to the medium's own stop in _np_end)
+        return self.role_of(noun) is None and not is_given_name(bare(noun))
+
+    def _person_after_name(self, toks: list[str], k: int) -> bool:
+        """Whether a person's name begins at ``k``, after a body's quoted name (رئيس شركة
+        «النور» سامي الفارس، مدير جمعية «الأمل» الدكتور سامي): the name in apposition to the
+        title, which the speaker keeps whole. A given name, or a title of a name."""
+        b = bare(toks[k])
+        return is_given_name(b) or b in _subject_ends()["name_titles"]
 
     def _adverb_after_subject(self, toks: list[str], k: int, *, tanwin: bool = True) -> bool:
         """Whether the word at ``k`` is an adverb after the subject rather than a word of its
