@@ -93,7 +93,6 @@ class Gazetteer:
     performer_titles: frozenset = frozenset()
     # Consultant titles and the fields that make one an expert (المستشار المالي).
     consultant_titles: frozenset = frozenset()
-    practitioner_titles: frozenset = frozenset()
     consultant_fields: frozenset = frozenset()
     # Declining to be named (رفض الكشف عن هويته): verbs and the nouns they govern.
     anonymity_verbs: frozenset = frozenset()
@@ -135,7 +134,7 @@ _DEPRECATED = {"default_official_type", "moroccan_markers", "foreign_markers", "
 _GAZETTEER_KEYS = {"version", *_SECTIONS, *_DEPRECATED, "anaphora", "reflexives", "name_nouns",
                    "international_nouns", "international_adjectives", "international_ngo_nouns", "international_nisbas", "academic_titles", "courtesy_titles", "agency_fields",
                    "private_phrases", "state_phrases", "source_qualifiers", "former_adjectives", "group_quantifiers", "title_adjectives", "title_heads", "sport_phrases", "unnamed_persons", "served_persons", "state_heads", "international_phrases", "charity_fields", "performer_titles", "consultant_titles", "consultant_fields", "anonymity_verbs", "anonymity_nouns",
-                   "practitioner_titles", "document_nouns", "issuing_verbs", "honorifics"}
+                   "document_nouns", "issuing_verbs", "honorifics"}
 _WORD_LISTS = _GAZETTEER_KEYS - {"version", "default_official_type", *_SECTIONS}
 _ENTITY_KEYS = {"id", "name", "type", "aliases", "title", "country"}
 _CUE_KEYS = {"lexicon", "verbs", "participles", "nouns", "according_to", "according_to_skip", "not_cues",
@@ -310,7 +309,6 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
         private_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("private_phrases") or []} - {()})),
         state_phrases=tuple(sorted({_norm_tokens(p) for p in data.get("state_phrases") or []} - {()})),
         consultant_titles=words("consultant_titles"), consultant_fields=words("consultant_fields"),
-        practitioner_titles=words("practitioner_titles"),
         anonymity_verbs=words("anonymity_verbs"), anonymity_nouns=words("anonymity_nouns"),
         document_nouns=words("document_nouns"), issuing_verbs=words("issuing_verbs"),
         honorifics=words("honorifics"), source_qualifiers=words("source_qualifiers"),

@@ -294,6 +294,8 @@ class Resolver:
         self.key_words: set[str] = set()  # every word of the speakers' keys (surnames …)
         self.issuers: dict[str, Mention] = {}  # document noun → the speaker who issued the latest one
         self._no_mention: set = set()
+        self._document, self._surnames = "", {}
+        self._state_heads: frozenset | None = None  # (see _document_state_heads)
         # Set per paragraph: raw surface text of tokens [a, b) (names keep their spelling).
         self.surface = lambda a, b, toks: " ".join(toks[a:b])
         # Set per paragraph: False when its raw text holds no tanwin ً, so that no word needs
@@ -562,17 +564,36 @@ class Resolver:
     def set_document(self, ntext: str) -> None:
         """The document's normalised text, read only if a lone surname needs checking."""
         self._document, self._surnames = ntext, {}
-        self._state_heads: frozenset | None = None
+        self._state_heads = None
 
     def _document_state_heads(self) -> frozenset:
         """The head nouns (without the article) of the ``state_phrases`` named in the
-        document (المؤسسة العامة لـ … → مؤسسه), found once per document."""
-        if getattr(self, "_state_heads", None) is None:
-            doc = getattr(self, "_document", "")
-            heads = set()
+        document (المؤسسة العامة لـ … → مؤسسه) that name nothing else in it, found once per
+        document. A head noun that also begins the name of another body there (مؤسسة الملك
+        خالد الخيرية: the noun without the article in construct with a word) is left out:
+        «المؤسسة» alone may then stand for either. (With the article, an adjective after the
+        noun may be its own or a preceding noun's: موقع المؤسسة الإلكتروني.)"""
+        if self._state_heads is None:
+            doc = self._document
+            phrases: dict[str, list[tuple[str, ...]]] = {}
             for phrase in self.gz.state_phrases:
-                if len(phrase) > 1 and " ".join(phrase) in doc:
-                    heads.add(phrase[0][2:] if phrase[0].startswith("ال") else phrase[0])
+                if " ".join(phrase) in doc:
+                    phrases.setdefault(phrase[0][2:] if phrase[0].startswith("ال") else phrase[0], []).append(phrase)
+            heads = set()
+            if phrases:
+                words = TOKEN_RE.findall(doc)
+                for head, named in phrases.items():
+                    for i, w in enumerate(words[:-1]):
+                        f = w[1:] if len(w) > 3 and w[0] in "وف" else w
+                        pre = next((p for p in ("بال", "لل", "ال", "ب", "ل") if f.startswith(p + head)), "")
+                        if f != pre + head:
+                            continue
+                        nxt = words[i + 1]
+                        naming = pre in ("", "ب", "ل") and nxt[0].isalpha() and nxt not in FUNCTION_WORDS
+                        if naming and not any(tuple(words[i + 1:i + len(p)]) == p[1:] for p in named):
+                            break  # another body named by the same noun
+                    else:
+                        heads.add(head)
             self._state_heads = frozenset(heads)
         return self._state_heads
 
@@ -580,15 +601,12 @@ class Resolver:
         """Whether word ``k`` of a description is the bare definite head noun of a state body
         the document names in full (المؤسسة after «المؤسسة العامة للتدريب …»): news name a
         public corporation in full once, then «the corporation» (مدير عام المؤسسة، المتحدث
-        باسم المؤسسة), and that noun then stands for the state body, not for a company. A
-        definite adjective after it (المؤسسة الخيرية، البنك الأهلي: a nisba or a feminine
-        ending) names another body; a title after it (المؤسسة المهندس …) begins the name."""
-        heads = self._document_state_heads()
-        if not heads:
-            return False
-        w = words[k]
-        forms = {w, w[1:]} if w[0] in "وف" else {w}
-        if not any(f.startswith(pre) and f[len(pre):] in heads for f in forms for pre in ("ال", "بال", "لل", "كال")):
+        باسم المؤسسة، المدير العام للمؤسسة), and that noun then stands for the state body, not
+        for a company, unless the document names another body by the same noun
+        (:meth:`_document_state_heads`). A definite adjective after it (المؤسسة الخيرية،
+        البنك الأهلي: a nisba or a feminine ending) names another body."""
+        heads, w = self._document_state_heads(), words[k]
+        if not any(w.startswith(pre) and w[len(pre):] in heads for pre in ("ال", "بال", "لل")):
             return False
         nxt = words[k + 1] if k + 1 < len(words) else ""
         return not (nxt.startswith("ال") and nxt.endswith(("ي", "ه")))
@@ -858,9 +876,8 @@ class Resolver:
             return Mention(i, max(np_end, end), name, "media", key=self._key([toks[j], *words]))
         if role in ("private", "nonstate"):
             typ, country = self.official_type(np_words)
-            if typ == "international_org" or self._state_bank(np_words) or self.state_back_reference(np_words, 0):
+            if typ == "international_org" or self._state_bank(np_words):
                 # الائتلاف الدولي، البنك المركزي الإيراني: an international or a state body
-                # (and المؤسسة standing for the public corporation the document names)
                 return Mention(i, np_end, text, typ, country=country, key=self._key(np_words))
             if (len(np_words) > 1 or bare(np_words[0]) in self.gz.unnamed_persons) and \
                     not any(t.startswith(_ARTICLE) for t in np_words[:3]) and not self._names_someone(np_words) and \
@@ -913,10 +930,10 @@ class Resolver:
             if named is not None:  # الصحافي الكردي …، دياري محمد،: the title, then the name
                 return Mention(i, named, text, "expert", key=self._key(np_words) | self._key(toks[np_end + 1:named]))
             # A definite singular expert title (الخبيرة التربوية، الباحث المتخصص في …، الأكاديمي
-            # والمتخصص في …) with a name after it, before the reported content, is one
-            # identified person, named by the paper after the title and its field: an expert.
-            # With no name there (وقال الخبير الأمني إن …) it may be one of unnamed experts;
-            # an indefinite (باحث), plural or dual title is an unnamed source.
+            # والمتخصص في …) with a person's name after it, before the reported content, is
+            # one identified person, named by the paper after the title and its field: an
+            # expert. With no name there (وقال الخبير الأمني إن …) it may be one of unnamed
+            # experts; an indefinite (باحث), plural or dual title is an unnamed source.
             one_identified = self._definite_singular_expert(toks[j]) and self._name_after_title(toks, np_end)
             return Mention(i, np_end, text, "expert" if (has_name or one_identified) and not plural else "anonymous",
                            key=self._key(np_words))
@@ -1586,34 +1603,88 @@ class Resolver:
 
     def _definite_singular_expert(self, tok: str) -> bool:
         """Whether ``tok`` is an expert's title with the article, in the singular (الخبير،
-        والباحثة), not the dual (الخبيران) nor a plural, nor a practitioner's (``practitioner_titles``:
-        الطبيب المعالج is a participant of the story, not an identified expert)."""
+        والباحثة), not the dual (الخبيران) nor a plural."""
         t = tok[1:] if len(tok) > 4 and tok[0] in "وف" else tok
         if not t.startswith("ال"):
             return False
         b, words = t[2:], self.gz.role_words["expert"]
         if b.endswith(("ان", "ين")) and (b[:-2] in words or b[:-3] in words):
             return False
-        stem = b[:-1] if len(b) > 4 and b.endswith("ه") and b[:-1] in words else b
-        return stem in words and stem not in self.gz.practitioner_titles
+        return b in words  # (the feminine is listed too: باحثه)
+
+    def _raw_word(self, toks: list[str], m: int) -> str:
+        """Token ``m`` as the article writes it (normalisation makes the preposition على and
+        the name علي one word, and the pronoun ـه and the ending ة one letter)."""
+        return self.surface(m, m + 1, toks).strip()
+
+    def _plain_name_word(self, toks: list[str], m: int) -> bool:
+        """Whether token ``m`` may be a word of a person's name as such: no function word as
+        written (على, the preposition, is never the name علي), no cue or role word, no
+        accusative ‑ا (معقبا، مؤخرا: adverbs after a subject). (A word with a pronoun suffix ends the search
+        before it: :meth:`_name_after_title`.)"""
+        t, raw = toks[m], self._raw_word(toks, m)
+        if t in FUNCTION_WORDS or t in self.gz.cues.tokens:
+            if not (is_given_name(t) and raw.endswith("ي")):
+                return False  # (علي written so is the name; على the preposition)
+        elif not self.token_class(t)[2]:
+            return False  # (token_class: no role word, digit, cue verb, ال-word with a clitic …)
+        return not (t.endswith("ا") or self.ends_in_tanwin(toks, m))
+
+    def _name_at(self, toks: list[str], m: int) -> bool:
+        """Whether a person's name of two words at least begins at token ``m``: a listed given
+        name and a surname-like word (نورة العمر، خالد بن سامر، محمد خالد), or a word no
+        lexicon knows followed by a definite surname the lexicons do not know either (سلافة
+        العمر). A word alone, or a word and a common noun (عقب الاجتماع), is not a name."""
+        if not self._plain_name_word(toks, m) or m + 1 >= len(toks):
+            return False
+        t, nxt = toks[m], toks[m + 1]
+        definite_surname = nxt.startswith("ال") and self._plain_name_word(toks, m + 1) and not self._known_word(nxt)
+        if is_given_name(t):
+            return nxt in ("بن", "ابن", "بنت") or definite_surname or \
+                (self._plain_name_word(toks, m + 1) and is_given_name(nxt))
+        return not self._known_word(t) and definite_surname
+
+    def _ends_name_scan(self, t: str, prev: str) -> bool:
+        """Whether a word between an expert's title and the content ends the search for the
+        expert's name: what follows it may name another person. A rank or a person's title
+        (الرئيس، الأمير، الملك، المقدم، اللاعب: any official, media, private or unnamed-source
+        role word or name title: the interviewer, the host, the person met or spoken of), or a noun of a speech,
+        an interview or a programme (في حديث مع …، خلال استضافتها في برنامج يقدمه …)."""
+        b = bare(t)
+        if self.role_of(t) in ("official", "media", "anonymous", "private"):
+            return True
+        ends = _subject_ends()
+        if b in ends["name_titles"] or b in ends["name_titles_common"]:
+            return True
+        # (after a preposition: في حديث، خلال لقاء; علم الاجتماع is a field)
+        nouns = ends["speech_occasions"] | W["interview_nouns"] | self.gz.name_nouns
+        return bool({t, b} & nouns) and prev in FUNCTION_WORDS
 
     def _name_after_title(self, toks: list[str], k: int) -> bool:
-        """Whether a person's name follows a title that ends at ``k``, before the reported
-        content (أن، إن، a colon or a quotation): right after it (a word of no lexicon class,
-        الخبيرة التربوية نورة العمر) or after the title's field (في شؤون المياه سامر الفارس),
-        shown by a given name or an academic title (الدكتور …). A given name after a king's or
-        a prince's title belongs to the name of a body in the field (بجامعة الملك خالد)."""
-        t = toks[k] if k < len(toks) else ""
-        if t and t[0].isalpha() and not t.startswith(_ARTICLE) and t not in FUNCTION_WORDS and \
-                t not in self.gz.cues.tokens and self.role_of(t) is None and not self.country_of([t]):
-            return True
+        """Whether a person's name (:meth:`_name_at`) follows a title that ends at ``k``,
+        before the reported content (أن، إن، a colon or a quotation): right after it
+        (الخبيرة التربوية نورة العمر) or after the title's field (في شؤون المياه سامر الفارس,
+        after an academic title: الدكتور …), and no office or other title follows the name
+        (الدكتورة … مستشارة وزير الصحة: «الدكتور» is also a courtesy title of officials, and
+        the office types the speaker). The search stops at a word after
+        which the name may be another person's (:meth:`_ends_name_scan`) and at a word with a
+        pronoun suffix (في تعليقه على تصريحات …)."""
         for m in range(k, min(k + 10, len(toks))):
             t = toks[m]
             if (not t[0].isalnum() and t not in ("،", ",")) or t in _CONTENT_OPENERS:
                 return False
-            if bare(t) in self.gz.academic_titles or \
-                    (is_given_name(t) and _rank_word(toks[m - 1]) not in ("king", "prince")):
-                return True
+            if bare(t) in self.gz.academic_titles:
+                continue
+            raw = self._raw_word(toks, m)
+            if self._ends_name_scan(t, toks[m - 1] if m else "") or \
+                    (len(raw) > 3 and raw.endswith(("ه", "ها", "هم", "هما", "نا", "كم")) and not raw.startswith("ال")):
+                return False
+            if not self._name_at(toks, m):
+                continue
+            e = m + 1
+            while e < len(toks) and e < m + 5 and self._plain_name_word(toks, e):
+                e += 1
+            return not (e < len(toks) and self.role_of(toks[e]) not in (None, "expert", "research"))
         return False
 
     def _has_name(self, words: list[str]) -> bool:
