@@ -183,3 +183,9 @@ def test_thanks_renewed_with_a_support_verb_stays_the_subjects_act():
     # and with no subject the name before it is whom the giver thanked, not the giver
     text = "وقال المدير فهد البلوي إن العمل انتهى. وشكر الموظف سامي القرشي، وجدد شكره للفريق."
     assert all(r[1] != "الموظف سامي القرشي" or r[0] != "شكره" for r in _rows(text))
+
+
+def test_offering_verb_before_the_speakers_surname_continues_the_speaker():
+    # ورفع + the surname of the speaker just named (no typed subject) + أحر التعازي
+    rows = _rows("وقال رئيس الشركة فهد البلوي إن العام كان صعبا. ورفع آل البلوي أحر التعازي لأسرة الفقيد.")
+    assert rows[1][:2] == ("التعازي", "رئيس الشركة فهد البلوي")

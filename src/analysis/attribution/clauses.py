@@ -208,14 +208,12 @@ def _giver(resolver: Resolver, lex, toks: list[str], k: int, i: int) -> tuple[in
     subject of its own, (k, None) when the giver is the speaker the clause continues, or
     None when the noun gives no act.
 
-    The noun is the verb's object: only the giver, an adjective of the noun (خالص، أحر), a
-    prepositional phrase (في ختام اللقاء، لهم) stand between them. A word with و and no
-    article after the giver opens another clause (وقدم الوفد إلى المدينة وتلقى التعازي).
-    With no subject, the verb continues a speaker only when the noun carries the giver's
-    pronoun (وقدم شكره، ورفع خالص تعازيه): a bare التعازي after it is the passive
-    (وقُدّمت التعازي لذويهم، نُقل الجثمان … وسط التعازي), nobody's act; a subject with no type
-    (ونقل الجثمان، المصابون) is no giver either. The name before a subject-less وقدّم is
-    most often whom the giver thanked or visited, so it is never taken as the giver."""
+    The noun is the verb's object: a word with و and no article after the giver opens
+    another clause (وقدم الوفد إلى المدينة وتلقى التعازي). With no subject, the verb
+    continues a speaker only when the noun carries the giver's pronoun or an adjective
+    (وقدم شكره، ورفع خالص التعازي): a bare التعازي after it is the passive (وقُدّمت التعازي
+    لذويهم، نُقل الجثمان … وسط التعازي), nobody's act. The name before a subject-less
+    وقدّم is most often whom the giver thanked or visited, so it is never taken as the giver."""
     m, _ = _subject_after(resolver, toks, k + 1) if k + 1 < i else (None, "")
     # (the subject ends before the noun: an offered noun is a cue word, which ends a name)
     if m is not None:
@@ -226,30 +224,20 @@ def _giver(resolver: Resolver, lex, toks: list[str], k: int, i: int) -> tuple[in
                 break
     if m is not None and m.end == i and m.end - m.start >= 2 and toks[i - 1] in lex.offered_adjectives:
         m = _cut(resolver, toks, m, i - 1)  # وقدم المجلس خالص تعازيه: the adjective ends the subject
-
-    def between(start: int) -> list[str]:
-        words = toks[start:i]
-        while words and words[-1] in lex.offered_adjectives:
-            words = words[:-1]
-        return words
-    if any(w[:1] == "و" and len(w) >= 4 and not w.startswith("وال") for w in between(m.end if m else k + 1)):
-        return None  # وتلقى، وتبادل: another verb, the noun is its object
     if m is not None:
+        words = toks[m.end:i]
+        if any(w[:1] == "و" and len(w) >= 4 and not w.startswith("وال") for w in words):
+            return None  # وقدم الوفد إلى المدينة وتلقى التعازي: another verb, whose object it is
         # (a subject after the verb has a type, or is a pronoun: سموه، معاليه, the one the
         # clause continues)
         return (k, None) if m.anaphoric else (k, m)
-    # no subject: words between the verb and the noun are an untyped subject (ونقل الجثمان)
-    # (the noun with the giver's pronoun, or after an adjective in construct: خالص التعازي,
-    # the giver's own feeling, which news never writes in the passive)
-    if (any(toks[i].endswith(p) for p in (*ATTACHED_PRONOUNS, "نا")) or toks[i - 1] in lex.offered_adjectives) and \
-            all(_pronoun_phrase(w) for w in between(k + 1)):
+    # No subject: the noun with the giver's pronoun, or after an adjective in construct
+    # (خالص التعازي, the giver's own feeling, which news never writes in the passive), is
+    # the act of the speaker the clause continues; words between are then mostly that
+    # speaker's surname (ورفع العامر شكره، ورفع آل محمود أحر التعازي), never read as another.
+    if any(toks[i].endswith(p) for p in (*ATTACHED_PRONOUNS, "نا")) or toks[i - 1] in lex.offered_adjectives:
         return k, None
     return None
-
-
-def _pronoun_phrase(tok: str) -> bool:
-    """Whether ``tok`` is a preposition with a pronoun (له، لهم، إليه، خلالها)."""
-    return preposition_with_pronoun(tok) or (tok[:1] == "ل" and tok[1:] in ATTACHED_PRONOUNS)
 
 
 def _past_abbreviation(lex, toks: list[str], s_first: int) -> int:
