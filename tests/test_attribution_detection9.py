@@ -96,3 +96,96 @@ def test_offered_noun_lists_are_data():
     assert "تهاني" not in lex.offered_nouns  # also a woman's given name
     assert "خالص" in lex.offered_adjectives
     assert "وقدم" in lex.offering_verbs and "ورفع" in lex.offering_verbs
+
+
+# --- round 9 review: the verbal noun حثّ, and who offered what
+
+
+def test_urging_verbal_noun_in_construct_or_after_tam_is_no_act():
+    # the two-letter حث/وحث counts only where a verb opens its clause: after a noun in
+    # construct, a preposition, تم or another verbal noun it is "urging", the noun
+    assert _cues("وشدد المسؤول فهد البلوي على أهمية حث الطلاب على القراءة اليومية.") == ["وشدد"]
+    assert _cues("ويأتي البرنامج في سياق حث الشركات على توظيف الخريجين.") == []
+    assert _cues("نظمت الجمعية الأسبوع الثقافي بغرض حث الأسر على زيارة المكتبات.") == []
+    assert _cues("وتم حث المشاركين على التسجيل في وقت مبكر.") == []
+    assert "وحث" not in _cues("وأعلنت اللجنة تأجيل المباراة لتهدئة الأجواء وحث المشجعين على الهدوء.")
+    assert "وحث" not in _cues("وقال المدير سامي القرشي إن الموسم طويل. وتضمنت الفعالية "
+                              "إرشاد وحث الأطفال على ممارسة الرياضة.")
+
+
+def test_urging_verb_opening_its_clause_is_still_an_act():
+    rows = _rows("كما حث الأمير نادر بن فهد الجهات المعنية على تسريع العمل.")
+    assert [r[0] for r in rows] == ["حث"]
+    rows = _rows("وقال المدير سامي القرشي إن الموسم طويل، وحث اللاعبين على الصبر.")
+    assert [r[0] for r in rows] == ["وقال", "وحث"]
+
+
+def test_urging_two_letter_form_needs_its_content_the_others_do_not():
+    # حث الخطى "hastened": the two-letter form with no content after it is no act
+    text = "وقال المدرب سامي القرشي إن السباق صعب. وحث العداؤون الخطى نحو خط النهاية."
+    assert _cues(text) == ["وقال"]
+    assert _cues("وحث المدير سامي القرشي الخطى نحو القاعة.") == []
+    # the imperfect is a verb only: its object and a ل-phrase are enough
+    assert "وتحث" in _cues("وتحث الإدارة المسافرين الراغبين في التمديد المبادرة لاستكمال أوراقهم.")
+
+
+def test_bare_condolences_after_a_subjectless_or_passive_verb_is_no_act():
+    head = "وقال قائد الدوريات سامي القرشي إن الحادث وقع فجرا. "
+    # وقُدّمت التعازي: the passive, nobody's act, never the previous speaker's
+    assert _cues(head + "وقدمت التعازي لعائلات المتوفين.") == ["وقال"]
+    assert _cues(head + "ونقل الجرحى إلى المستشفى وقدمت التعازي لأقاربهم.") == ["وقال"]
+    # a subject with no type (the body carried) is no giver
+    assert _cues(head + "ونقل النعش إلى المقبرة وسط التعازي.") == ["وقال"]
+    # a bare noun with its genitive right after the verb is no subject either
+    assert _cues(head + "وقدم تعازي الإدارة لأسرة المتوفى.") == ["وقال"]
+
+
+def test_offered_noun_with_the_givers_pronoun_continues_the_speaker():
+    head = "وقال رئيس النادي فهد البلوي إن الموسم انتهى. "
+    rows = _rows(head + "وقدم لهم شكره على المساندة.")
+    assert rows[1] == ("شكره", "رئيس النادي فهد البلوي", "continuation")
+    rows = _rows(head + "وقدم خالص شكره للجنة المنظمة.")
+    assert rows[1] == ("شكره", "رئيس النادي فهد البلوي", "continuation")
+    # a pronoun subject (معاليه) is the verb's own: the bare noun is then its object
+    rows = _rows("وقال الوزير فهد البلوي إن الراحل كان قدوة. ورفع معاليه خالص التعازي لأسرته.")
+    assert [r[0] for r in rows] == ["وقال", "التعازي"] and rows[1][2] == "continuation"
+    # an adjective in construct before the bare noun is the giver's own feeling: no passive
+    rows = _rows("وقال الوزير فهد البلوي إن الراحل كان قدوة. ورفع أصدق التعازي لأسرته.")
+    assert [r[0] for r in rows] == ["وقال", "التعازي"] and rows[1][2] == "continuation"
+
+
+def test_offered_noun_after_another_verb_is_not_the_offering_verbs():
+    # قدم "arrived", then وتلقى "received": the condolences are received, nobody's act
+    assert _cues("ووصل الفريق إلى الفندق أمس. وقدم الوفد الكويتي إلى العاصمة صباح الأحد "
+                 "وتلقى التعازي في المرحوم.") == []
+    # a reporting verb between: the thanks are that verb's, one act
+    assert "شكره" not in _cues("قدم الوزير فهد البلوي الجوائز ثم أعرب عن شكره للرعاة.")
+
+
+def test_giver_name_ends_before_the_addressee_with_li():
+    rows = _rows("وقدم رئيس البلدية للأمير نادر بن فهد تعازيه في المرحوم.")
+    assert rows == [("تعازيه", "رئيس البلدية", "explicit")]
+
+
+def test_conveyed_condolences_are_the_conveyors_act():
+    # (the maintainer's decision: who conveys the leadership's condolences speaks for it)
+    rows = _rows("ونقل المحافظ تعازي القيادة لأسرة المرحوم.")
+    assert rows == [("تعازي", "المحافظ", "explicit")]
+
+
+def test_thanks_renewed_with_a_support_verb_stays_the_subjects_act():
+    # جدد، وجه، تقدم are support verbs: another verb, but the thanks are still their subject's
+    rows = _rows("وجددت هيئة الطيران المدني شكرها للمسافرين على تعاونهم.")
+    assert [(r[0], r[1]) for r in rows] == [("شكرها", "هيئة الطيران المدني")]
+    # (أعاد is also a reporting verb, أعاد التأكيد أن: as a support verb it is no other verb)
+    rows = _rows("وأعاد المدير فهد البلوي شكره للمتطوعين.")
+    assert [(r[0], r[1]) for r in rows] == [("شكره", "المدير فهد البلوي")]
+    # and with no subject the name before it is whom the giver thanked, not the giver
+    text = "وقال المدير فهد البلوي إن العمل انتهى. وشكر الموظف سامي القرشي، وجدد شكره للفريق."
+    assert all(r[1] != "الموظف سامي القرشي" or r[0] != "شكره" for r in _rows(text))
+
+
+def test_offering_verb_before_the_speakers_surname_continues_the_speaker():
+    # ورفع + the surname of the speaker just named (no typed subject) + أحر التعازي
+    rows = _rows("وقال رئيس الشركة فهد البلوي إن العام كان صعبا. ورفع آل البلوي أحر التعازي لأسرة الفقيد.")
+    assert rows[1][:2] == ("التعازي", "رئيس الشركة فهد البلوي")

@@ -168,11 +168,16 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
     """For a noun cue that is the object of a support verb (أطلقت الشركة تحذيرا، أصدرت
     الوزارة أمس بيانا، وجدد الوزير التأكيد): (the verb's token, its subject after or
     before it, or None when the verb has none), or None when no support verb precedes."""
+    offered = toks[i] in lex.offered_nouns
     for k in range(i - 1, max(s_first, i - window) - 1, -1):
         t = toks[k]
         if t in _PUNCT or t in QUOTE_FAMILY or t == ".":
             return None
-        if t in lex.support_verbs or (toks[i] in lex.offered_nouns and t in lex.offering_verbs):
+        if offered and t in lex.offering_verbs:
+            return _giver(resolver, lex, toks, k, i)
+        if offered and t not in lex.support_verbs and t in lex.tokens and (cue_at(lex, toks, k) or ("",))[0] == "verb":
+            return None  # ثم أعرب عن شكره: another verb between, whose object the noun is
+        if t in lex.support_verbs:
             m, _ = _subject_after(resolver, toks, k + 1) if k + 1 < i else (None, "")
             if m is not None and m.end == i and m.end - m.start >= 2 and toks[i - 1][:1] == "ب" and \
                     len(toks[i - 1]) >= 5 and not toks[i - 1].startswith("بن"):
@@ -180,21 +185,58 @@ def _support_subject(resolver: Resolver, lex, toks: list[str], s_first: int, i: 
                 # which ends the subject
                 m = replace(m, end=i - 1, name=resolver.text(toks, m.start, i - 1),
                             key=resolver._key(toks[m.start:i - 1]))
-            if m is not None and m.end == i and m.end - m.start >= 2 and toks[i] in lex.offered_nouns and \
-                    toks[i - 1] in lex.offered_adjectives:
-                # وقدم المجلس خالص تعازيه: the adjective of the offered noun ends the subject
-                m = replace(m, end=i - 1, name=resolver.text(toks, m.start, i - 1),
-                            key=resolver._key(toks[m.start:i - 1]))
             if m is not None and (m.end > i or m.anaphoric or not m.type):
                 m = None
-            if m is None and toks[i] not in lex.offered_nouns:
-                # (not for thanks or condolences offered: the name before a subject-less وقدّم
-                # is most often whom the giver thanked or visited, so the giver is the speaker
-                # the clause continues, or none)
+            if m is None and not offered:
+                # (not for thanks offered, جدد الشكر: the name before a subject-less verb is most
+                # often whom the giver thanked, so the giver is the speaker the clause continues)
                 m = last_mention(resolver, toks, s_first, k)
                 if m is not None and (m.anaphoric or not m.type):
                     m = None
             return k, m
+    return None
+
+
+def _cut(resolver: Resolver, toks: list[str], m: Mention, end: int) -> Mention:
+    """The mention ``m`` ended at token ``end``."""
+    return replace(m, end=end, name=resolver.text(toks, m.start, end), key=resolver._key(toks[m.start:end]))
+
+
+def _giver(resolver: Resolver, lex, toks: list[str], k: int, i: int) -> tuple[int, Mention | None] | None:
+    """For thanks, condolences or congratulations (the noun at ``i``) offered with the verb
+    at ``k`` (قدم الوزير شكره، رفع المجلس خالص تعازيه): (k, the giver) when the verb has a
+    subject of its own, (k, None) when the giver is the speaker the clause continues, or
+    None when the noun gives no act.
+
+    The noun is the verb's object: a word with و and no article after the giver opens
+    another clause (وقدم الوفد إلى المدينة وتلقى التعازي). With no subject, the verb
+    continues a speaker only when the noun carries the giver's pronoun or an adjective
+    (وقدم شكره، ورفع خالص التعازي): a bare التعازي after it is the passive (وقُدّمت التعازي
+    لذويهم، نُقل الجثمان … وسط التعازي), nobody's act. The name before a subject-less
+    وقدّم is most often whom the giver thanked or visited, so it is never taken as the giver."""
+    m, _ = _subject_after(resolver, toks, k + 1) if k + 1 < i else (None, "")
+    # (the subject ends before the noun: an offered noun is a cue word, which ends a name)
+    if m is not None:
+        for q in range(m.start + 1, m.end):
+            if toks[q].startswith("لل"):
+                # وقدم المواطنون للأمير سامر تعازيهم: ل + article names whom it was offered to
+                m = _cut(resolver, toks, m, q)
+                break
+    if m is not None and m.end == i and m.end - m.start >= 2 and toks[i - 1] in lex.offered_adjectives:
+        m = _cut(resolver, toks, m, i - 1)  # وقدم المجلس خالص تعازيه: the adjective ends the subject
+    if m is not None:
+        words = toks[m.end:i]
+        if any(w[:1] == "و" and len(w) >= 4 and not w.startswith("وال") for w in words):
+            return None  # وقدم الوفد إلى المدينة وتلقى التعازي: another verb, whose object it is
+        # (a subject after the verb has a type, or is a pronoun: سموه، معاليه, the one the
+        # clause continues)
+        return (k, None) if m.anaphoric else (k, m)
+    # No subject: the noun with the giver's pronoun, or after an adjective in construct
+    # (خالص التعازي, the giver's own feeling, which news never writes in the passive), is
+    # the act of the speaker the clause continues; words between are then mostly that
+    # speaker's surname (ورفع العامر شكره، ورفع آل محمود أحر التعازي), never read as another.
+    if any(toks[i].endswith(p) for p in (*ATTACHED_PRONOUNS, "نا")) or toks[i - 1] in lex.offered_adjectives:
+        return k, None
     return None
 
 

@@ -302,7 +302,11 @@ def build_cue_lexicon(cues: dict, path: str) -> CueLexicon:
         requires = False if req is None else True if req == "complement" else req if req in ("that", "content") \
             else normalize_text(str(req))
         for form in verb_forms(entry["perfect"], entry["imperfect"], enclitics=entry.get("enclitics", True)):
-            lex_verbs.setdefault(form, (lemma, requires))
+            # The two-letter perfect of a geminate (حث) is also its verbal noun: it counts
+            # only with its content after it (حث الجميع على، حثت اللجنة … بالمشاركة; not حث
+            # الخطى "hastened"); its other forms (يحث، تحث، حثت) are verbs only and keep the
+            # entry's requirement.
+            lex_verbs.setdefault(form, (lemma, "content" if len(form) == 2 and not requires else requires))
         plural_verbs |= plural_verb_forms(entry["perfect"], entry["imperfect"])
         perfect_forms.update(verb_forms(entry["perfect"], entry["perfect"], enclitics=False))
         if entry.get("preposition"):
@@ -497,8 +501,16 @@ def cue_at(lex: CueLexicon, toks: list[str], i: int) -> tuple[str, object, bool,
     for form, has_conj in ((t, False), (t[1:] if conj else None, True)):
         if not form:
             continue
-        if form in lex.name_homographs and (not nxt[:1].isalnum() or (
-                not has_conj and i > 0 and toks[i - 1][:1].isalnum() and toks[i - 1] not in _VERB_CLAUSE_OPENERS)):
+        # A verb form that is also a noun counts only where a verb opens its clause: at the
+        # start, after punctuation or after a clause opener (قد، كما، حيث). عزت is also a given
+        # name (محمود عزت), which its و-form is not; the two-letter perfect of a geminate (حثّ
+        # "urged") is also its verbal noun "urging", with و too (بهدف حث الزوار على، وتم حث،
+        # توعية وحث الزوار على: in construct, after a preposition or تم, or coordinated with
+        # another verbal noun), so there the و-form must open the clause as well.
+        two_letter = len(form) == 2 and form in lex.verbs
+        if (form in lex.name_homographs or two_letter) and (not nxt[:1].isalnum() or (
+                (not has_conj or two_letter) and i > 0 and toks[i - 1][:1].isalnum() and
+                toks[i - 1] not in _VERB_CLAUSE_OPENERS)):
             return None  # محمود عزت، الفنان المصري عزت العلايلي: inside a phrase, the given name;
             # the verb "she attributed" opens its clause (وعزت، كما عزت، الشركة قد عزت)
         if nxt in lex.god_words and (form in lex.verbs or form in lex.participles) and not _prays(lex, form):
