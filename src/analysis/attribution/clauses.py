@@ -234,7 +234,7 @@ def _giver(resolver: Resolver, lex, toks: list[str], k: int, i: int) -> tuple[in
     # No subject: the noun with the giver's pronoun, or after an adjective in construct
     # (خالص التعازي, the giver's own feeling, which news never writes in the passive), is
     # the act of the speaker the clause continues; words between are then mostly that
-    # speaker's surname (ورفع العامر شكره، ورفع آل محمود أحر التعازي), never read as another.
+    # speaker's surname (ورفع الفارس شكره، ورفع آل الفارس خالص التعازي), never read as another.
     if any(toks[i].endswith(p) for p in (*ATTACHED_PRONOUNS, "نا")) or toks[i - 1] in lex.offered_adjectives:
         return k, None
     return None
