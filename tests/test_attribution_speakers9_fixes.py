@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from analysis.attribution import attribution_records
 from analysis.corpus import Document
-
-
-def _acts(text: str) -> list[tuple[str, str, str]]:
-    return [(r["cue"], r["speaker"], r["speaker_type"])
-            for r in attribution_records(Document("t", text), home_country="SA")]
-
-
-def _speaker(text: str, cue: str) -> str:
-    return next(s for c, s, _ in _acts(text) if c == cue)
+from test_attribution_speakers9 import _acts, _speaker  # (the same readers of the rows)
 
 
 # ---- a person's name after the body's quoted name is the speaker's own
