@@ -223,5 +223,5 @@ def test_third_person_prayer_in_any_form_is_the_sources_act():
 
 def test_first_person_prayer_outside_quotes_is_no_act():
     # أسأل الله / نسأل المولى outside quotation marks is the writer's own prayer: nobody's act
-    assert _cues("نسأل الله أن يحفظ البلاد من كل سوء.") == []
+    assert _cues("نسأل الله أن يوفق فريق المدرسة في مسابقته الصيفية.") == []
     assert _cues("وختاما أسأل المولى أن يوفق الجميع.") == []

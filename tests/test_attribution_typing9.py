@@ -102,7 +102,7 @@ def test_a_definite_doctor_without_a_name_stays_an_unnamed_source():
     # a word with a pronoun suffix, then its object
     "وقال المحلل عقب استقباله خالد الغامدي في مكتبه إن الوضع صعب.",
     # a king's title inside a body's name, followed by a definite adjective
-    "وقال الباحث في مستشفى الملك خالد الجامعي إن النتائج أولية.",
+    "وقال الباحث في مستشفى الملك سامر الجامعي إن النتائج أولية.",
     # a given name after a body's noun names the body
     "وقال الباحث في جامعة محمد الخامس إن النتائج أولية.",
     # a colon opens the content
