@@ -138,3 +138,10 @@ def test_time_after_li_without_article_is_not_in_the_name():
 
 def test_campaign_name_is_not_read_into_the_speaker():
     assert "نبني" not in _speaker("وأشاد الوزير بحملة «معا نبني» الوطنية، وقال إن المشاركة واسعة.", "وقال")
+
+
+def test_a_text_ending_at_the_names_comma_is_read_without_error():
+    # the comma after a name may be the last token of a text (a cut-off caption): nothing
+    # follows to open quoted words, so there is no act, and no error
+    assert _acts("وقال سامر الفارس،") == []
+    assert _acts("وقال سامر،") == []

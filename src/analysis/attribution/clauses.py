@@ -326,6 +326,8 @@ def _name_before_occasion(resolver: Resolver, toks: list[str], j: int, longest: 
         if w == 2 and (toks[j].startswith("ال") or resolver._glued_preposition(toks[j + 1])):
             return None  # (two words: a given name, then a surname)
         k = e + 1 if toks[e] in ("،", ",") else e
+        if k >= n:
+            return None  # (the text ends at the name's comma)
         c = -1
         if toks[k] in _OPENING_MARKS and _quoted_words_open(toks, k) and \
                 is_given_name(_bare(toks[j])):
