@@ -1656,9 +1656,10 @@ class Resolver:
         ends = _subject_ends()
         if b in ends["name_titles"] or b in ends["name_titles_common"]:
             return True
-        # (after a preposition: في حديث، خلال لقاء; علم الاجتماع is a field)
-        nouns = ends["speech_occasions"] | W["interview_nouns"] | self.gz.name_nouns
-        return bool({t, b} & nouns) and prev in FUNCTION_WORDS
+        # (after a preposition: في حديث، خلال لقاء; علم الاجتماع is a field; the three lists
+        # are tested in turn rather than joined anew for every word)
+        return prev in FUNCTION_WORDS and any(
+            w in ends["speech_occasions"] or w in W["interview_nouns"] or w in self.gz.name_nouns for w in (t, b))
 
     def _name_after_title(self, toks: list[str], k: int) -> bool:
         """Whether a person's name (:meth:`_name_at`) follows a title that ends at ``k``,
